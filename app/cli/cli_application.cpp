@@ -1,0 +1,138 @@
+#include "app/cli/cli_application.h"
+
+#include <Poco/Util/HelpFormatter.h>
+
+#include <iostream>
+
+#include "app/cli/command_options.h"
+#include "app/core/error.h"
+#include "app/jobs/operator_identity.h"
+
+namespace rececon::cli {
+namespace {
+
+const char* const kGlobalWithValue[] = {"--data-dir", "--operator"};
+const char* const kGlobalFlags[] = {"--json", "--help", "-h"};
+
+bool startsWithOption(const std::string& arg, const char* option) {
+  const std::string o = option;
+  return arg == o || arg.rfind(o + "=", 0) == 0;
+}
+
+}  // namespace
+
+DataFolder& CliContext::folder() {
+  if (!folder_) folder_ = std::make_unique<DataFolder>(dataDir);
+  return *folder_;
+}
+
+std::string CliContext::resolvedOperator() { return resolveOperator(folder().database(), operatorId); }
+
+PatientRegister CliContext::patientRegister() { return PatientRegister(folder().database(), resolvedOperator()); }
+
+CliApplication::CliApplication() {
+  setUnixOptions(true);
+  context_.out = &std::cout;
+}
+
+std::vector<std::string> CliApplication::arrangeArguments(const std::vector<std::string>& argv) {
+  std::vector<std::string> globals;
+  std::vector<std::string> rest;
+  bool literal = false;  // after "--" nothing is a global option
+  for (std::size_t i = 1; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    bool taken = false;
+    for (const char* o : kGlobalWithValue) {
+      if (literal || !startsWithOption(arg, o)) continue;
+      globals.push_back(arg);
+      if (arg == o && i + 1 < argv.size()) globals.push_back(argv[++i]);
+      taken = true;
+    }
+    for (const char* o : kGlobalFlags) {
+      if (!literal && arg == o) globals.push_back(arg), taken = true;
+    }
+    if (arg == "--" && !literal) {
+      literal = true;
+      continue;
+    }
+    if (!taken) rest.push_back(arg);
+  }
+  std::vector<std::string> arranged{argv.empty() ? std::string("rececon-cli") : argv[0]};
+  arranged.insert(arranged.end(), globals.begin(), globals.end());
+  arranged.push_back("--");
+  arranged.insert(arranged.end(), rest.begin(), rest.end());
+  return arranged;
+}
+
+void CliApplication::defineOptions(Poco::Util::OptionSet& options) {
+  Application::defineOptions(options);
+  options.addOption(valueOption("data-dir", "データフォルダ（既定: ~/.local/share/rececon）", "DIR"));
+  options.addOption(flagOption("json", "結果をJSON（UTF-8）で出力します"));
+  options.addOption(valueOption("operator", "操作者ID（変更履歴に記録されます）", "ID"));
+  options.addOption(Poco::Util::Option("help", "h", "使い方を表示します").required(false).repeatable(false));
+}
+
+void CliApplication::handleOption(const std::string& name, const std::string& value) {
+  Application::handleOption(name, value);
+  if (name == "data-dir") context_.dataDir = value;
+  if (name == "json") context_.json = true;
+  if (name == "operator") context_.operatorId = value;
+  if (name == "help") helpRequested_ = true;
+}
+
+void CliApplication::printUsage() {
+  Poco::Util::HelpFormatter help(options());
+  help.setUnixStyle(true);
+  help.setCommand("rececon-cli");
+  help.setUsage("[--data-dir DIR] [--json] [--operator ID] <コマンド> ...");
+  help.setHeader("レセコン 患者台帳・保険情報の操作ツール");
+  help.setFooter(
+      "コマンド:\n"
+      "  patient add|update|show|list|search   患者の登録・変更・表示・検索\n"
+      "  insurance add|update|list|history     保険情報の登録・変更・一覧・変更履歴\n"
+      "  config get|set|show                   施設の設定\n"
+      "  db check|backup PATH                  データベースの検査・バックアップ\n"
+      "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
+      "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
+  help.format(std::cout);
+}
+
+int CliApplication::dispatch(const std::vector<std::string>& args) {
+  const std::string command = args.empty() ? "" : args[0];
+  std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
+  if (helpRequested_) rest.push_back("--help");
+  if (command == "patient") return runPatientCommand(context_, rest);
+  if (command == "insurance") return runInsuranceCommand(context_, rest);
+  if (command == "config") return runConfigCommand(context_, rest);
+  if (command == "db") return runDbCommand(context_, rest);
+  if (command.empty() && helpRequested_) {
+    printUsage();
+    return EXIT_OK;
+  }
+  printUsage();
+  throw UsageError(command.empty() ? "コマンドを指定してください。" : "不明なコマンドです: " + command);
+}
+
+int CliApplication::main(const std::vector<std::string>& args) {
+  try {
+    std::cout.flush();
+    return dispatch(args);
+  } catch (const UsageError& e) {
+    std::cerr << "rececon-cli: " << e.what() << "\n";
+    return EXIT_USAGE;
+  } catch (const InvalidInput& e) {
+    std::cerr << "rececon-cli: 入力に誤りがあります。何も保存していません。\n" << e.what() << "\n";
+    return EXIT_DATAERR;
+  } catch (const EnvironmentError& e) {
+    std::cerr << "rececon-cli: " << e.what() << "\n";
+    return EXIT_IOERR;
+  } catch (const Cancelled& e) {
+    std::cerr << "rececon-cli: " << e.what() << "\n";
+    return EXIT_TEMPFAIL;
+  } catch (const std::exception& e) {
+    std::cerr << "rececon-cli: 内部エラーです。開発元に連絡してください: " << e.what() << "\n";
+    return EXIT_SOFTWARE;
+  }
+}
+
+}  // namespace rececon::cli

@@ -1,0 +1,41 @@
+#pragma once
+// What every subcommand gets: the global options and the lazily opened data folder.
+
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/jobs/data_folder.h"
+#include "app/jobs/patient_register.h"
+
+namespace rececon::cli {
+
+struct CliContext {
+  std::optional<std::filesystem::path> dataDir;
+  bool json = false;
+  std::optional<std::string> operatorId;
+  std::ostream* out = nullptr;
+
+  // Opens the data folder on first use.
+  DataFolder& folder();
+  // A register acting as the resolved operator.
+  PatientRegister patientRegister();
+  std::string resolvedOperator();
+
+ private:
+  std::unique_ptr<DataFolder> folder_;
+};
+
+// A subcommand: args are the words after its name (e.g. for "patient add …", {"add", …}).
+// Returns the exit code; throws rececon errors or UsageError.
+using Command = int (*)(CliContext& context, const std::vector<std::string>& args);
+
+int runPatientCommand(CliContext& context, const std::vector<std::string>& args);
+int runInsuranceCommand(CliContext& context, const std::vector<std::string>& args);
+int runConfigCommand(CliContext& context, const std::vector<std::string>& args);
+int runDbCommand(CliContext& context, const std::vector<std::string>& args);
+
+}  // namespace rececon::cli

@@ -1,0 +1,60 @@
+#include "app/core/settings_catalog.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "app/core/field_errors.h"
+#include "app/core/utf8.h"
+
+namespace rececon {
+
+const std::vector<SettingSpec>& settingsCatalog() {
+  static const std::vector<SettingSpec> catalog = {
+      {"institution_code", "医療機関コード", "", "数字10桁"},
+      {"institution_name", "医療機関名", "", "文字列"},
+      {"operator", "既定の操作者ID", "", "英数字・記号 1〜32文字"},
+      {"terminal", "端末名", "", "文字列"},
+      {"req_dir", "要求フォルダ（req）", "", "フォルダのパス（UNC可）"},
+      {"res_dir", "結果フォルダ（res）", "", "フォルダのパス（UNC可）"},
+      {"face_dir", "顔認証結果フォルダ（face）", "", "フォルダのパス（UNC可）"},
+      {"request_encoding", "要求ファイルの文字コード", "utf-8", "utf-8 または shift_jis"},
+  };
+  return catalog;
+}
+
+const SettingSpec& settingSpec(std::string_view key) {
+  const auto& catalog = settingsCatalog();
+  const auto it = std::find_if(catalog.begin(), catalog.end(), [&](const SettingSpec& s) { return key == s.key; });
+  if (it != catalog.end()) return *it;
+  std::string known;
+  for (const auto& s : catalog) known += std::string(known.empty() ? "" : ", ") + s.key;
+  throw InvalidInput("設定項目「" + std::string(key) + "」はありません。使える項目: " + known);
+}
+
+std::string normalizeSettingValue(std::string_view key, std::string_view value) {
+  const SettingSpec& spec = settingSpec(key);
+  FieldErrors errors;
+  if (!utf8::isValid(value)) {
+    errors.add(spec.key, spec.label, "文字コードが正しくありません。");
+    errors.throwIfAny();
+  }
+  std::string v = utf8::trim(value);
+  const auto fail = [&] { errors.add(spec.key, spec.label, std::string(spec.expected) + "で指定してください。"); };
+  if (key == "institution_code") {
+    v = utf8::foldFullWidthAscii(v);
+    if (!std::regex_match(v, std::regex(R"(^\d{10}$)"))) fail();
+  } else if (key == "operator") {
+    if (!std::regex_match(v, std::regex(R"(^[!-~]{1,32}$)"))) fail();
+  } else if (key == "request_encoding") {
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (v == "utf8") v = "utf-8";
+    if (v == "sjis" || v == "cp932" || v == "shift-jis") v = "shift_jis";
+    if (v != "utf-8" && v != "shift_jis") fail();
+  } else if (v.empty() && std::string_view(spec.key).ends_with("_dir")) {
+    fail();
+  }
+  errors.throwIfAny();
+  return v;
+}
+
+}  // namespace rececon

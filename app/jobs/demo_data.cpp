@@ -1,0 +1,136 @@
+#include "app/jobs/demo_data.h"
+
+#include <array>
+#include <cstdio>
+#include <random>
+
+#include "app/core/insurer_number.h"
+
+namespace rececon {
+namespace {
+
+struct NamePart {
+  const char* kanji;
+  const char* kana;  // half-width, as the linkage app writes kana
+};
+
+constexpr std::array<NamePart, 32> kFamilyNames = {{
+    {"佐藤", "ｻﾄｳ"},   {"鈴木", "ｽｽﾞｷ"}, {"高橋", "ﾀｶﾊｼ"}, {"田中", "ﾀﾅｶ"},   {"伊藤", "ｲﾄｳ"},
+    {"渡辺", "ﾜﾀﾅﾍﾞ"}, {"山本", "ﾔﾏﾓﾄ"}, {"中村", "ﾅｶﾑﾗ"}, {"小林", "ｺﾊﾞﾔｼ"}, {"加藤", "ｶﾄｳ"},
+    {"吉田", "ﾖｼﾀﾞ"},  {"山田", "ﾔﾏﾀﾞ"}, {"佐々木", "ｻｻｷ"}, {"山口", "ﾔﾏｸﾞﾁ"}, {"松本", "ﾏﾂﾓﾄ"},
+    {"井上", "ｲﾉｳｴ"},  {"木村", "ｷﾑﾗ"},   {"林", "ﾊﾔｼ"},     {"斎藤", "ｻｲﾄｳ"},   {"清水", "ｼﾐｽﾞ"},
+    {"山崎", "ﾔﾏｻﾞｷ"}, {"森", "ﾓﾘ"},     {"池田", "ｲｹﾀﾞ"}, {"橋本", "ﾊｼﾓﾄ"},   {"阿部", "ｱﾍﾞ"},
+    {"石川", "ｲｼｶﾜ"},  {"前田", "ﾏｴﾀﾞ"}, {"藤田", "ﾌｼﾞﾀ"}, {"見本", "ﾐﾎﾝ"},   {"架空", "ｶｸｳ"},
+    {"髙橋", "ﾀｶﾊｼ"},  {"長谷川", "ﾊｾｶﾞﾜ"},
+}};
+
+constexpr std::array<NamePart, 16> kMaleNames = {{
+    {"太郎", "ﾀﾛｳ"},   {"一郎", "ｲﾁﾛｳ"}, {"健太", "ｹﾝﾀ"},   {"翔", "ｼｮｳ"},     {"大輔", "ﾀﾞｲｽｹ"},
+    {"誠", "ﾏｺﾄ"},     {"浩", "ﾋﾛｼ"},   {"蓮", "ﾚﾝ"},     {"悠真", "ﾕｳﾏ"},   {"陽翔", "ﾊﾙﾄ"},
+    {"清", "ｷﾖｼ"},     {"茂", "ｼｹﾞﾙ"},   {"勇気", "ﾕｳｷ"},   {"拓也", "ﾀｸﾔ"},   {"修", "ｵｻﾑ"},
+    {"昭一", "ｼｮｳｲﾁ"},
+}};
+
+constexpr std::array<NamePart, 16> kFemaleNames = {{
+    {"花子", "ﾊﾅｺ"},   {"陽子", "ﾖｳｺ"},   {"恵子", "ｹｲｺ"},   {"美咲", "ﾐｻｷ"},   {"結衣", "ﾕｲ"},
+    {"さくら", "ｻｸﾗ"}, {"由美", "ﾕﾐ"},   {"京子", "ｷｮｳｺ"}, {"和子", "ｶｽﾞｺ"}, {"陽菜", "ﾋﾅ"},
+    {"愛", "ｱｲ"},     {"真由美", "ﾏﾕﾐ"}, {"智子", "ﾄﾓｺ"}, {"明美", "ｱｹﾐ"},   {"凛", "ﾘﾝ"},
+    {"幸子", "ｻﾁｺ"},
+}};
+
+constexpr std::array<const char*, 6> kTowns = {"見本市架空町", "見本市試験台", "架空郡例示村", "見本市東見本",
+                                               "例示市中央",   "例示市港南"};
+
+// Insurer kinds: 法別番号 (empty = 国民健康保険, 6 digits) and an insurer-name template.
+struct InsurerKind {
+  const char* law;
+  const char* name;
+};
+constexpr std::array<InsurerKind, 4> kInsurers = {{
+    {"01", "全国健康保険協会見本支部"},
+    {"06", "見本健康保険組合"},
+    {"", "見本市国民健康保険"},
+    {"31", "見本共済組合"},
+}};
+
+std::string withCheckDigit(const std::string& digits) {
+  return digits + std::to_string(insurerCheckDigit(digits));
+}
+
+std::string zeroPadded(std::uint32_t value, int width) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*u", width, value);
+  return buf;
+}
+
+std::string isoDate(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<PatientImportRow> generateDemoPatients(std::int64_t count, std::uint32_t seed, Date today) {
+  std::mt19937 rng(seed);
+  const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  const int thisYear = static_cast<int>(today.year());
+  std::vector<PatientImportRow> rows;
+  rows.reserve(static_cast<std::size_t>(count));
+  for (std::int64_t i = 0; i < count; ++i) {
+    PatientImportRow row;
+    const bool female = rng() % 2 == 1;
+    const NamePart& family = kFamilyNames[pick(kFamilyNames.size())];
+    const NamePart& given = female ? kFemaleNames[pick(kFemaleNames.size())] : kMaleNames[pick(kMaleNames.size())];
+    const int birthYear = thisYear - 1 - static_cast<int>(pick(95));
+    const int age = thisYear - birthYear;
+    row.patient.name = std::string(family.kanji) + "　" + given.kanji;
+    row.patient.nameKana = std::string(family.kana) + " " + given.kana;
+    row.patient.sex = female ? "2" : "1";
+    row.patient.birthDate = isoDate(birthYear, 1 + static_cast<int>(pick(12)), 1 + static_cast<int>(pick(28)));
+    row.patient.postalCode = "999-" + zeroPadded(static_cast<std::uint32_t>(pick(10000)), 4);
+    row.patient.address = std::string("見本県") + kTowns[pick(kTowns.size())] + std::to_string(1 + pick(9)) + "-" +
+                          std::to_string(1 + pick(30)) + "-" + std::to_string(1 + pick(20));
+    row.patient.phone = "099-" + zeroPadded(static_cast<std::uint32_t>(pick(1000)), 3) + "-" +
+                        zeroPadded(static_cast<std::uint32_t>(pick(10000)), 4);
+
+    const int records = 1 + static_cast<int>(pick(3));
+    for (int r = 0; r < records; ++r) {
+      const bool elderly = age >= 75;
+      const InsurerKind& kind = elderly ? InsurerKind{"39", "見本県後期高齢者医療広域連合"} : kInsurers[pick(kInsurers.size())];
+      const std::string body = std::string(kind.law) + "99" + zeroPadded(static_cast<std::uint32_t>(pick(1000)), 3);
+      InsuranceFields ins;
+      ins.insurerNumber = withCheckDigit(body);
+      ins.symbol = elderly ? "" : std::to_string(100 + pick(900));
+      ins.number = std::to_string(1000 + pick(90000));
+      ins.branch = elderly ? "" : zeroPadded(static_cast<std::uint32_t>(pick(3)), 2);
+      ins.relationship = (age < 20 || pick(3) == 0) ? "2" : "1";
+      ins.insuredName = row.patient.name;
+      ins.insurerName = kind.name;
+      ins.cardClassification = "01";
+      const int from = std::max(birthYear, thisYear - (records - r) * 3);
+      ins.validFrom = isoDate(from, 4, 1);
+      ins.qualificationDate = *ins.validFrom;
+      ins.copayPercent = elderly ? "10" : (age < 6 ? "20" : "30");
+      if (age >= 70 && age < 75) {
+        ins.elderlyCopayPercent = "20";
+        ins.elderlyValidFrom = isoDate(thisYear, 8, 1);
+        ins.elderlyValidTo = isoDate(thisYear + 1, 7, 31);
+      }
+      // Every record is added as current, so each older one is superseded by the next and the
+      // patient's last valid number is kept; now and then the newest one was found invalid.
+      const bool newest = r + 1 == records;
+      ins.state = newest && pick(25) == 0 ? "invalid" : "current";
+      if (!newest) ins.validTo = isoDate(from + 3, 3, 31);
+      row.insurances.push_back(std::move(ins));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::int64_t fillDemoRegister(PatientRegister& reg, std::int64_t count, JobContext& job) {
+  return reg.importPatients(generateDemoPatients(count, 20261121, today()), job, "デモデータの作成");
+}
+
+}  // namespace rececon

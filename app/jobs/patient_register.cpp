@@ -1,0 +1,153 @@
+#include "app/jobs/patient_register.h"
+
+#include "app/core/field_errors.h"
+#include "db/change_log.h"
+#include "db/insurance_repository.h"
+#include "db/patient_repository.h"
+
+namespace rececon {
+
+PatientRegister::PatientRegister(db::Database& db, std::string operatorId)
+    : db_(db), operatorId_(std::move(operatorId)) {}
+
+Patient PatientRegister::addPatient(const PatientFields& fields, std::optional<std::int64_t> number,
+                                    const std::string& reason) {
+  Patient p = makePatient(fields, today());
+  p.number = number.value_or(0);
+  db::WriteTransaction tx(db_);
+  db::PatientRepository patients(db_);
+  p.number = patients.insert(p, {operatorId_, reason});
+  tx.commit();
+  return p;
+}
+
+Patient PatientRegister::updatePatient(std::int64_t number, const PatientFields& changes, const std::string& reason) {
+  db::WriteTransaction tx(db_);
+  db::PatientRepository patients(db_);
+  const Patient changed = changePatient(patients.get(number), changes, today());
+  patients.update(changed, {operatorId_, reason});
+  tx.commit();
+  return changed;
+}
+
+Patient PatientRegister::patient(std::int64_t number) { return db::PatientRepository(db_).get(number); }
+
+std::vector<Patient> PatientRegister::search(const PatientSearch& search) {
+  db::PatientQuery query;
+  query.kanaPrefix = search.kana;
+  query.limit = search.limit;
+  if (!search.number.empty()) query.number = parsePatientNumber(search.number);
+  if (!search.birth.empty()) {
+    const auto parsed = parseDate(search.birth);
+    if (!parsed.date) {
+      FieldErrors errors;
+      errors.add("birth_date", "生年月日", parsed.error);
+      errors.throwIfAny();
+    }
+    query.birthDate = parsed.date;
+  }
+  return db::PatientRepository(db_).search(query);
+}
+
+std::vector<Patient> PatientRegister::list(std::int64_t afterNumber, int limit) {
+  return db::PatientRepository(db_).list(afterNumber, limit);
+}
+
+std::int64_t PatientRegister::count() { return db::PatientRepository(db_).count(); }
+
+void PatientRegister::applyCurrentRules(const InsuranceRecord& r, const db::ChangeContext& context) {
+  if (r.state != InsuranceState::Current) return;
+  db::InsuranceRepository records(db_);
+  for (InsuranceRecord other : records.forPatient(r.patientNumber)) {
+    if (other.id == r.id || other.state != InsuranceState::Current) continue;
+    other.state = InsuranceState::Superseded;
+    records.update(other, {context.operatorId, context.reason + "（新しい保険情報により履歴へ）"});
+  }
+  db::PatientRepository(db_).setLastValid(r.patientNumber, r.insured, context);
+}
+
+InsuranceRecord PatientRegister::addInsurance(std::int64_t patientNumber, const InsuranceFields& fields,
+                                              const std::string& reason) {
+  InsuranceRecord r = makeInsurance(fields);
+  r.patientNumber = patientNumber;
+  const db::ChangeContext context{operatorId_, reason};
+  db::WriteTransaction tx(db_);
+  db::PatientRepository(db_).get(patientNumber);  // NotFound before anything is written
+  r.id = db::InsuranceRepository(db_).insert(r, context);
+  applyCurrentRules(r, context);
+  tx.commit();
+  return db::InsuranceRepository(db_).get(r.id);
+}
+
+InsuranceRecord PatientRegister::updateInsurance(std::int64_t insuranceId, const InsuranceFields& changes,
+                                                 const std::string& reason) {
+  const db::ChangeContext context{operatorId_, reason};
+  db::WriteTransaction tx(db_);
+  db::InsuranceRepository records(db_);
+  const InsuranceRecord changed = changeInsurance(records.get(insuranceId), changes);
+  records.update(changed, context);
+  applyCurrentRules(changed, context);
+  tx.commit();
+  return records.get(insuranceId);
+}
+
+std::int64_t PatientRegister::importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
+                                             const std::string& reason) {
+  struct Prepared {
+    Patient patient;
+    std::vector<InsuranceRecord> insurances;
+  };
+  std::vector<Prepared> prepared;
+  prepared.reserve(rows.size());
+  std::vector<FieldError> rowErrors;
+  const Date now = today();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string where = std::to_string(i + 1) + "行目 ";
+    try {
+      Prepared p{makePatient(rows[i].patient, now), {}};
+      p.patient.number = rows[i].number.value_or(0);
+      for (const auto& fields : rows[i].insurances) p.insurances.push_back(makeInsurance(fields));
+      prepared.push_back(std::move(p));
+    } catch (const ValidationFailed& e) {
+      for (const auto& err : e.errors()) rowErrors.push_back({err.field, where + err.label, err.message});
+    }
+  }
+  if (!rowErrors.empty()) throw ValidationFailed(rowErrors);
+
+  const db::ChangeContext context{operatorId_, reason};
+  const auto total = static_cast<std::int64_t>(prepared.size());
+  db::WriteTransaction tx(db_);
+  db::PatientRepository patients(db_);
+  db::InsuranceRepository records(db_);
+  for (std::int64_t i = 0; i < total; ++i) {
+    Prepared& p = prepared[static_cast<std::size_t>(i)];
+    const std::int64_t number = patients.insert(p.patient, context);
+    for (InsuranceRecord& r : p.insurances) {
+      r.patientNumber = number;
+      r.id = records.insert(r, context);
+      applyCurrentRules(r, context);
+    }
+    if ((i + 1) % 1000 == 0 || i + 1 == total) job.step(i + 1, total, "患者の登録");
+  }
+  tx.commit();
+  return total;
+}
+
+std::vector<InsuranceRecord> PatientRegister::insurances(std::int64_t patientNumber) {
+  db::PatientRepository(db_).get(patientNumber);
+  return db::InsuranceRepository(db_).forPatient(patientNumber);
+}
+
+std::optional<InsuranceRecord> PatientRegister::currentInsurance(std::int64_t patientNumber) {
+  for (const auto& r : db::InsuranceRepository(db_).forPatient(patientNumber)) {
+    if (r.state != InsuranceState::Superseded) return r;
+  }
+  return std::nullopt;
+}
+
+std::vector<db::ChangeEntry> PatientRegister::history(std::int64_t patientNumber) {
+  db::PatientRepository(db_).get(patientNumber);
+  return db::ChangeLog(db_).forPatient(patientNumber);
+}
+
+}  // namespace rececon

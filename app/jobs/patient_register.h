@@ -1,0 +1,83 @@
+#pragma once
+// The patient register as the clerk and the CLI use it: patients and their insurance history.
+// Every write runs in one BEGIN IMMEDIATE transaction with its change-log entries; invalid input
+// throws ValidationFailed before anything is written. One thread at a time (as its Database).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/insurance.h"
+#include "app/core/patient.h"
+#include "db/change_log.h"
+#include "db/database.h"
+#include "app/jobs/job_context.h"
+
+namespace rececon {
+
+// One patient to import with their insurance records, oldest first (the last current one wins).
+struct PatientImportRow {
+  std::optional<std::int64_t> number;  // nullopt = assign the next free number
+  PatientFields patient;
+  std::vector<InsuranceFields> insurances;
+};
+
+// Search conditions as typed; empty strings are ignored.
+struct PatientSearch {
+  std::string kana;    // hiragana, katakana or half-width katakana; matched by prefix
+  std::string number;  // 患者番号
+  std::string birth;   // any date form parseDate() reads, 和暦 included
+  int limit = 100;
+};
+
+class PatientRegister {
+ public:
+  PatientRegister(db::Database& db, std::string operatorId);
+
+  const std::string& operatorId() const { return operatorId_; }
+
+  // Registers a patient; number nullopt = assign the next free number. Returns the stored patient.
+  // Throws ValidationFailed, InvalidInput (number taken), EnvironmentError.
+  Patient addPatient(const PatientFields& fields, std::optional<std::int64_t> number,
+                     const std::string& reason = "新規登録");
+  // Changes the given fields. Throws ValidationFailed, NotFound, EnvironmentError.
+  Patient updatePatient(std::int64_t number, const PatientFields& changes,
+                        const std::string& reason = "患者情報の変更");
+
+  Patient patient(std::int64_t number);  // throws NotFound
+  std::vector<Patient> search(const PatientSearch& search);  // throws ValidationFailed on a bad date
+  std::vector<Patient> list(std::int64_t afterNumber, int limit);
+  std::int64_t count();
+
+  // Adds a record. A record added as current supersedes the patient's previous current record
+  // (kept as history) and becomes the last valid insured number. Throws ValidationFailed, NotFound.
+  InsuranceRecord addInsurance(std::int64_t patientNumber, const InsuranceFields& fields,
+                               const std::string& reason = "保険情報の登録");
+  // Changes a record's fields or state; the same current/last-valid rules apply.
+  InsuranceRecord updateInsurance(std::int64_t insuranceId, const InsuranceFields& changes,
+                                  const std::string& reason = "保険情報の変更");
+
+  // Imports many patients (migration from an older system, demo data) in one transaction: every row
+  // is validated first and nothing is written when any row is wrong (ValidationFailed lists rows as
+  // "N行目"). Progress is reported every 1,000 rows; cancellation rolls everything back.
+  // Returns the number of patients stored.
+  std::int64_t importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
+                              const std::string& reason = "一括登録");
+
+  // Newest first. Throws NotFound for an unknown patient.
+  std::vector<InsuranceRecord> insurances(std::int64_t patientNumber);
+  // The newest record that is not superseded (it may be invalid), if any.
+  std::optional<InsuranceRecord> currentInsurance(std::int64_t patientNumber);
+  // Oldest first. Throws NotFound for an unknown patient.
+  std::vector<db::ChangeEntry> history(std::int64_t patientNumber);
+
+ private:
+  // Supersedes other current records and records the last valid number when r is current.
+  void applyCurrentRules(const InsuranceRecord& r, const db::ChangeContext& context);
+
+  db::Database& db_;
+  std::string operatorId_;
+};
+
+}  // namespace rececon

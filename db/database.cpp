@@ -1,0 +1,99 @@
+#include "db/database.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "app/core/error.h"
+#include "db/migrations.h"
+#include "db/sqlite_errors.h"
+
+namespace rececon::db {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+void configure(SQLite::Database& sql) {
+  sql.setBusyTimeout(kBusyTimeoutMs);
+  sql.exec("PRAGMA foreign_keys = ON");
+  sql.exec("PRAGMA synchronous = FULL");
+  const std::string mode = sql.execAndGet("PRAGMA journal_mode = WAL").getString();
+  if (mode != "wal") {
+    throw EnvironmentError("データベースをWALモードにできませんでした（" + mode +
+                           "）。データフォルダがネットワーク共有上にないか確認してください。");
+  }
+}
+
+// A new file has application_id 0; anything else but ours is not our database.
+void claimOrVerify(SQLite::Database& sql, const std::filesystem::path& file) {
+  const int id = sql.execAndGet("PRAGMA application_id").getInt();
+  if (id == kApplicationId) return;
+  const bool empty = sql.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
+  if (id != 0 || !empty) {
+    throw EnvironmentError("「" + file.string() +
+                           "」はこのプログラムのデータベースではありません。データフォルダの指定を確認してください。");
+  }
+  sql.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+}
+
+}  // namespace
+
+Database::Database(const std::filesystem::path& file) : file_(file) {
+  guarded("データベースを開く", [&] {
+    sql_ = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configure(*sql_);
+    claimOrVerify(*sql_, file);
+    migrate(*sql_);
+  });
+}
+
+Database::~Database() = default;
+
+SchemaStatus Database::check() {
+  return guarded("データベースの検査", [&] {
+    SchemaStatus status;
+    status.version = sql_->execAndGet("PRAGMA user_version").getInt();
+    status.buildVersion = latestSchemaVersion();
+    SQLite::Statement q(*sql_, "PRAGMA integrity_check");
+    std::string findings;
+    while (q.executeStep()) {
+      if (!findings.empty()) findings += "\n";
+      findings += q.getColumn(0).getString();
+    }
+    status.integrityOk = findings == "ok";
+    status.integrityMessage = findings;
+    return status;
+  });
+}
+
+void Database::backupTo(const std::filesystem::path& target) {
+  std::error_code ec;
+  if (std::filesystem::exists(target, ec)) {
+    throw EnvironmentError("バックアップ先「" + target.string() + "」はすでに存在します。別の名前を指定してください。");
+  }
+  guarded("バックアップ", [&] {
+    SQLite::Database out(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Backup backup(out, *sql_);
+    backup.executeStep();  // all pages in one step
+  });
+}
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db) {
+  guarded("書き込みの開始", [&] { db_.sql().exec("BEGIN IMMEDIATE"); });
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!open_) return;
+  try {
+    db_.sql().exec("ROLLBACK");
+  } catch (...) {
+    // Nothing more to do: SQLite has already rolled back when ROLLBACK itself fails.
+  }
+}
+
+void WriteTransaction::commit() {
+  guarded("書き込みの確定", [&] { db_.sql().exec("COMMIT"); });
+  open_ = false;
+}
+
+}  // namespace rececon::db

@@ -1,0 +1,114 @@
+#include "db/migrations.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <string>
+
+#include "app/core/error.h"
+
+namespace rececon::db {
+namespace {
+
+// Step 1: the patient register with insurance history and the change log.
+constexpr const char* kStep1 = R"SQL(
+CREATE TABLE patient (
+  number        INTEGER PRIMARY KEY CHECK (number BETWEEN 1 AND 9999999999),
+  name          TEXT NOT NULL,
+  name_kana     TEXT NOT NULL,
+  kana_key      TEXT NOT NULL,                       -- normalizeKana(name_kana)
+  sex           INTEGER NOT NULL CHECK (sex IN (1, 2)),
+  birth_date    TEXT NOT NULL,                       -- YYYY-MM-DD
+  postal_code   TEXT NOT NULL DEFAULT '',
+  address       TEXT NOT NULL DEFAULT '',
+  phone         TEXT NOT NULL DEFAULT '',
+  notes         TEXT NOT NULL DEFAULT '',
+  -- 直近有効であった被保険者番号等: copied from the last record that was current (valid).
+  last_valid_insurer_number TEXT,
+  last_valid_symbol         TEXT,
+  last_valid_number         TEXT,
+  last_valid_branch         TEXT,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE INDEX patient_kana_key ON patient (kana_key);
+CREATE INDEX patient_birth_date ON patient (birth_date);
+
+CREATE TABLE insurance (
+  id                   INTEGER PRIMARY KEY,
+  patient_number       INTEGER NOT NULL REFERENCES patient (number),
+  insurer_number       TEXT NOT NULL,
+  symbol               TEXT NOT NULL DEFAULT '',
+  number               TEXT NOT NULL,
+  branch               TEXT NOT NULL DEFAULT '',
+  relationship         INTEGER CHECK (relationship IN (1, 2)),
+  insured_name         TEXT NOT NULL DEFAULT '',
+  qualification_date   TEXT,
+  valid_from           TEXT,
+  valid_to             TEXT,
+  card_classification  TEXT NOT NULL DEFAULT '',
+  copay_percent        INTEGER CHECK (copay_percent BETWEEN 0 AND 100),
+  elderly_copay_percent INTEGER CHECK (elderly_copay_percent BETWEEN 0 AND 100),
+  elderly_valid_from   TEXT,
+  elderly_valid_to     TEXT,
+  insurer_name         TEXT NOT NULL DEFAULT '',
+  state                TEXT NOT NULL CHECK (state IN ('current', 'superseded', 'invalid')),
+  created_at           TEXT NOT NULL,
+  updated_at           TEXT NOT NULL
+);
+CREATE INDEX insurance_patient ON insurance (patient_number, id);
+CREATE INDEX insurance_numbers ON insurance (insurer_number, number);
+
+-- One row per change to a patient or an insurance record; the old and new values are in change_field.
+CREATE TABLE change_log (
+  id             INTEGER PRIMARY KEY,
+  patient_number INTEGER NOT NULL,
+  entity         TEXT NOT NULL CHECK (entity IN ('patient', 'insurance')),
+  entity_id      INTEGER NOT NULL,
+  action         TEXT NOT NULL CHECK (action IN ('create', 'update')),
+  operator       TEXT NOT NULL,
+  changed_at     TEXT NOT NULL,
+  reason         TEXT NOT NULL
+);
+CREATE INDEX change_log_patient ON change_log (patient_number, id);
+
+CREATE TABLE change_field (
+  change_id  INTEGER NOT NULL REFERENCES change_log (id),
+  field      TEXT NOT NULL,
+  old_value  TEXT,
+  new_value  TEXT,
+  PRIMARY KEY (change_id, field)
+) WITHOUT ROWID;
+
+CREATE TABLE setting (
+  key         TEXT PRIMARY KEY,
+  value       TEXT NOT NULL,
+  operator    TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+) WITHOUT ROWID;
+)SQL";
+
+const char* const kSteps[] = {kStep1};
+
+}  // namespace
+
+int latestSchemaVersion() { return static_cast<int>(std::size(kSteps)); }
+
+void migrate(SQLite::Database& sql) {
+  const int current = sql.execAndGet("PRAGMA user_version").getInt();
+  if (current > latestSchemaVersion()) {
+    throw EnvironmentError("このデータベースは新しいバージョンのプログラム（スキーマ " + std::to_string(current) +
+                           "）で作られています。このプログラムはスキーマ " + std::to_string(latestSchemaVersion()) +
+                           " までしか扱えません。プログラムを更新してください。データは変更していません。");
+  }
+  for (int step = current + 1; step <= latestSchemaVersion(); ++step) {
+    SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
+    // Re-read inside the lock: another process may have migrated meanwhile.
+    if (sql.execAndGet("PRAGMA user_version").getInt() >= step) continue;
+    sql.exec(kSteps[step - 1]);
+    sql.exec("PRAGMA user_version = " + std::to_string(step));
+    tx.commit();
+  }
+}
+
+}  // namespace rececon::db
