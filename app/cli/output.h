@@ -32,7 +32,7 @@ void printPatientTable(std::ostream& out, const std::vector<Patient>& patients);
 void printInsurance(std::ostream& out, const InsuranceRecord& r);
 void printChange(std::ostream& out, const db::ChangeEntry& e);
 
-// "06139993 記号 123 番号 4567 枝番 01"
+// "06139992 記号 123 番号 4567 枝番 01"
 std::string insuredNumberText(const InsuredNumber& n);
 
 }  // namespace rececon::cli

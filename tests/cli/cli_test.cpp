@@ -1,0 +1,146 @@
+// End-to-end tests of the real rececon-cli executable on a temporary data folder.
+
+#include <catch2/catch.hpp>
+
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "tests/support/process_runner.h"
+#include "tests/support/temp_dir.h"
+
+using namespace rececon;
+
+namespace {
+
+struct Cli {
+  test::TempDir dir;
+
+  test::ProcessResult run(std::vector<std::string> args) {
+    std::vector<std::string> all{"--data-dir", (dir.path() / "データ").string()};
+    if (std::find(args.begin(), args.end(), "--operator") == args.end()) {
+      all.insert(all.end(), {"--operator", "clerk1"});
+    }
+    all.insert(all.end(), args.begin(), args.end());
+    return test::runProcess(RECECON_CLI_PATH, all);
+  }
+
+  Poco::Dynamic::Var json(std::vector<std::string> args) {
+    args.insert(args.begin(), "--json");
+    const auto r = run(args);
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    return Poco::JSON::Parser().parse(r.out);
+  }
+
+  std::int64_t addPatient() {
+    const auto p = json({"patient", "add", "--name", "見本　太郎", "--kana", "ミホン タロウ", "--birth", "1947-03-10",
+                         "--sex", "1"});
+    return p.extract<Poco::JSON::Object::Ptr>()->getValue<std::int64_t>("number");
+  }
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(Cli, "patient add then search by half-width kana finds the patient, as UTF-8 JSON", "[cli]") {
+  const auto added = run({"--json", "patient", "add", "--name", "見本　太郎", "--kana", "ミホン タロウ", "--birth",
+                          "1947-03-10", "--sex", "1"});
+  REQUIRE(added.exitCode == 0);
+  CHECK(added.out.find("見本　太郎") != std::string::npos);  // not \u-escaped
+  CHECK(added.out.find("\"number\": 1") != std::string::npos);
+
+  const auto found = json({"patient", "search", "--kana", "ﾐﾎﾝ"});
+  const auto list = found.extract<Poco::JSON::Array::Ptr>();
+  REQUIRE(list->size() == 1);
+  CHECK(list->getObject(0)->getValue<std::string>("name") == "見本　太郎");
+  CHECK(list->getObject(0)->getValue<std::string>("birth_date_wareki") == "昭和22年3月10日");
+}
+
+TEST_CASE_METHOD(Cli, "A wrong check digit exits 65 naming 保険者番号 and stores nothing", "[cli]") {
+  const auto n = std::to_string(addPatient());
+  const auto r = run({"insurance", "add", "--patient", n, "--insurer", "06139990", "--number", "1234"});
+  CHECK(r.exitCode == 65);
+  CHECK(r.err.find("保険者番号") != std::string::npos);
+  CHECK(r.err.find("検証番号") != std::string::npos);
+  CHECK(json({"insurance", "list", "--patient", n}).extract<Poco::JSON::Array::Ptr>()->size() == 0);
+}
+
+TEST_CASE_METHOD(Cli, "A 枝番 like 1A exits 65 naming 枝番 and stores nothing", "[cli]") {
+  const auto n = std::to_string(addPatient());
+  const auto r = run({"insurance", "add", "--patient", n, "--insurer", "06139992", "--number", "1234", "--branch", "1A"});
+  CHECK(r.exitCode == 65);
+  CHECK(r.err.find("枝番") != std::string::npos);
+  CHECK(json({"insurance", "list", "--patient", n}).extract<Poco::JSON::Array::Ptr>()->size() == 0);
+  const auto history = json({"insurance", "history", "--patient", n}).extract<Poco::JSON::Array::Ptr>();
+  CHECK(history->size() == 1);  // only the patient's registration
+}
+
+TEST_CASE_METHOD(Cli, "Insurance history keeps the old record and who changed it", "[cli]") {
+  const auto n = std::to_string(addPatient());
+  REQUIRE(run({"insurance", "add", "--patient", n, "--insurer", "06139992", "--symbol", "見本", "--number", "1234",
+               "--branch", "01", "--relation", "1", "--valid-from", "R6.4.1"}).exitCode == 0);
+  REQUIRE(run({"--operator", "clerk2", "insurance", "add", "--patient", n, "--insurer", "131011", "--number", "77",
+               "--branch", "０２", "--reason", "保険変更の届出"}).exitCode == 0);
+  const auto records = json({"insurance", "list", "--patient", n}).extract<Poco::JSON::Array::Ptr>();
+  REQUIRE(records->size() == 2);
+  CHECK(records->getObject(0)->getValue<std::string>("state") == "current");
+  CHECK(records->getObject(0)->getValue<std::string>("branch") == "02");
+  CHECK(records->getObject(1)->getValue<std::string>("state") == "superseded");
+  CHECK(records->getObject(1)->getValue<std::string>("valid_from") == "2024-04-01");
+
+  const auto patient = json({"patient", "show", n}).extract<Poco::JSON::Object::Ptr>();
+  CHECK(patient->getObject("last_valid")->getValue<std::string>("insurer_number") == "131011");
+
+  const auto text = run({"insurance", "history", "--patient", n});
+  CHECK(text.out.find("clerk2") != std::string::npos);
+  CHECK(text.out.find("保険変更の届出") != std::string::npos);
+  CHECK(text.out.find("「current」 → 「superseded」") != std::string::npos);
+}
+
+TEST_CASE_METHOD(Cli, "patient update changes only what is given and refuses bad input with 65", "[cli]") {
+  const auto n = std::to_string(addPatient());
+  CHECK(run({"patient", "update", n, "--address", "見本県見本市1-2-3", "--postal", "9990001"}).exitCode == 0);
+  const auto p = json({"patient", "show", n}).extract<Poco::JSON::Object::Ptr>();
+  CHECK(p->getValue<std::string>("postal_code") == "999-0001");
+  CHECK(p->getValue<std::string>("name") == "見本　太郎");
+  const auto bad = run({"patient", "update", n, "--birth", "H31.5.1"});
+  CHECK(bad.exitCode == 65);
+  CHECK(bad.err.find("生年月日") != std::string::npos);
+  CHECK(run({"patient", "show", "999"}).exitCode == 65);
+}
+
+TEST_CASE_METHOD(Cli, "config set validates and config get reads back", "[cli]") {
+  CHECK(run({"config", "set", "institution_code", "123"}).exitCode == 65);
+  CHECK(run({"config", "set", "institution_code", "9919999999"}).exitCode == 0);
+  const auto v = json({"config", "get", "institution_code"}).extract<Poco::JSON::Object::Ptr>();
+  CHECK(v->getValue<std::string>("value") == "9919999999");
+  CHECK(run({"config", "set", "no_such_key", "x"}).exitCode == 65);
+}
+
+TEST_CASE_METHOD(Cli, "db check and db backup", "[cli]") {
+  addPatient();
+  const auto check = json({"db", "check"}).extract<Poco::JSON::Object::Ptr>();
+  CHECK(check->getValue<bool>("integrity_ok"));
+  const auto target = (dir.path() / "バックアップ.db").string();
+  CHECK(run({"db", "backup", target}).exitCode == 0);
+  CHECK(std::filesystem::file_size(target) > 0);
+  CHECK(run({"db", "backup", target}).exitCode == 74);
+}
+
+TEST_CASE_METHOD(Cli, "Usage errors exit 64 with a hint", "[cli]") {
+  CHECK(run({"frobnicate"}).exitCode == 64);
+  const auto r = run({"patient", "add", "--colour", "red"});
+  CHECK(r.exitCode == 64);
+  CHECK(r.err.find("--help") != std::string::npos);
+  CHECK(run({"patient", "add", "--help"}).exitCode == 0);
+}
+
+TEST_CASE_METHOD(Cli, "A data folder that cannot be created exits 74", "[cli]") {
+  const auto blocker = dir.path() / "file";
+  std::ofstream(blocker) << "x";
+  const auto r = test::runProcess(RECECON_CLI_PATH, {"--data-dir", (blocker / "sub").string(), "patient", "list"});
+  CHECK(r.exitCode == 74);
+  CHECK(r.err.find("データフォルダ") != std::string::npos);
+}

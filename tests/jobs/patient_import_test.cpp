@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+
+#include "app/core/field_errors.h"
+#include "app/jobs/data_folder.h"
+#include "app/jobs/demo_data.h"
+#include "tests/support/temp_dir.h"
+
+using namespace rececon;
+using namespace std::chrono;
+
+TEST_CASE("Demo patients are valid, varied and deterministic", "[import]") {
+  const auto a = generateDemoPatients(200, 7, 2026y / 11 / 21);
+  const auto b = generateDemoPatients(200, 7, 2026y / 11 / 21);
+  REQUIRE(a.size() == 200);
+  CHECK(a[17].patient.name == b[17].patient.name);
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  PatientRegister reg(folder.database(), "demo");
+  std::int64_t lastReported = 0;
+  JobContext job([&](std::int64_t done, std::int64_t, const std::string&) { lastReported = done; });
+  CHECK(reg.importPatients(a, job) == 200);
+  CHECK(lastReported == 200);
+  CHECK(reg.count() == 200);
+
+  int withHistory = 0;
+  int invalidNow = 0;
+  for (std::int64_t n = 1; n <= 200; ++n) {
+    const auto records = reg.insurances(n);
+    REQUIRE_FALSE(records.empty());
+    if (records.size() > 1) ++withHistory;
+    if (records[0].state == InsuranceState::Invalid) ++invalidNow;
+    // A patient who ever had a current record keeps it as the last valid number.
+    const bool everValid = records.size() > 1 || records[0].state == InsuranceState::Current;
+    CHECK(reg.patient(n).lastValid.has_value() == everValid);
+  }
+  CHECK(withHistory > 50);
+  CHECK(invalidNow >= 1);
+}
+
+TEST_CASE("An import with one bad row writes nothing and names the row", "[import]") {
+  auto rows = generateDemoPatients(5, 1, 2026y / 11 / 21);
+  rows[3].insurances.at(0).branch = "1";
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  PatientRegister reg(folder.database(), "demo");
+  JobContext job;
+  try {
+    reg.importPatients(rows, job);
+    FAIL("expected ValidationFailed");
+  } catch (const ValidationFailed& e) {
+    CHECK(std::string(e.what()).find("4行目 枝番") != std::string::npos);
+  }
+  CHECK(reg.count() == 0);
+}
+
+TEST_CASE("A cancelled import rolls back completely", "[import]") {
+  const auto rows = generateDemoPatients(3000, 1, 2026y / 11 / 21);
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  PatientRegister reg(folder.database(), "demo");
+  JobContext* self = nullptr;
+  JobContext job([&](std::int64_t done, std::int64_t, const std::string&) {
+    if (done >= 2000) self->requestCancel();
+  });
+  self = &job;
+  CHECK_THROWS_AS(reg.importPatients(rows, job), Cancelled);
+  CHECK(reg.count() == 0);
+}

@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+
+#include "app/core/field_errors.h"
+#include "app/jobs/data_folder.h"
+#include "app/jobs/patient_register.h"
+#include "tests/support/temp_dir.h"
+
+using namespace rececon;
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  DataFolder folder{dir.path() / "データ"};
+  PatientRegister reg{folder.database(), "clerk1"};
+
+  std::int64_t addPatient() {
+    PatientFields f;
+    f.name = "見本　太郎";
+    f.nameKana = "ミホン タロウ";
+    f.sex = "1";
+    f.birthDate = "S22.3.10";
+    return reg.addPatient(f, std::nullopt).number;
+  }
+
+  static InsuranceFields insurance(const std::string& insurer, const std::string& number, const std::string& branch) {
+    InsuranceFields f;
+    f.insurerNumber = insurer;
+    f.number = number;
+    f.branch = branch;
+    return f;
+  }
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(Fixture, "The data folder is created on first use", "[register]") {
+  CHECK(folder.isNew());
+  CHECK(std::filesystem::exists(folder.databaseFile()));
+  DataFolder again(dir.path() / "データ");
+  CHECK_FALSE(again.isNew());
+}
+
+TEST_CASE_METHOD(Fixture, "A new current record supersedes the previous one and becomes the last valid number",
+                 "[register]") {
+  const auto n = addPatient();
+  CHECK_FALSE(reg.patient(n).lastValid);
+  const auto first = reg.addInsurance(n, insurance("06139992", "100", "01"));
+  const auto second = reg.addInsurance(n, insurance("01130012", "200", "02"));
+
+  const auto records = reg.insurances(n);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].id == second.id);
+  CHECK(records[0].state == InsuranceState::Current);
+  CHECK(records[1].id == first.id);
+  CHECK(records[1].state == InsuranceState::Superseded);
+  CHECK(reg.patient(n).lastValid == InsuredNumber{"01130012", "", "200", "02"});
+  CHECK(reg.currentInsurance(n)->id == second.id);
+}
+
+TEST_CASE_METHOD(Fixture, "The last valid number survives when the current record turns invalid", "[register]") {
+  const auto n = addPatient();
+  const auto valid = reg.addInsurance(n, insurance("06139992", "100", "01"));
+  InsuranceFields invalidate;
+  invalidate.state = "invalid";
+  reg.updateInsurance(valid.id, invalidate, "資格喪失");
+  CHECK(reg.patient(n).lastValid == InsuredNumber{"06139992", "", "100", "01"});
+
+  // An invalid record arriving later does not replace the last valid number either.
+  auto later = insurance("01130012", "300", "03");
+  later.state = "invalid";
+  const auto invalidRecord = reg.addInsurance(n, later);
+  CHECK(reg.patient(n).lastValid == InsuredNumber{"06139992", "", "100", "01"});
+  CHECK(reg.currentInsurance(n)->id == invalidRecord.id);
+}
+
+TEST_CASE_METHOD(Fixture, "Correcting the numbers of the current record updates the last valid number",
+                 "[register]") {
+  const auto n = addPatient();
+  const auto r = reg.addInsurance(n, insurance("06139992", "100", "01"));
+  InsuranceFields fix;
+  fix.branch = "02";
+  reg.updateInsurance(r.id, fix, "枝番の訂正");
+  CHECK(reg.patient(n).lastValid->branch == "02");
+}
+
+TEST_CASE_METHOD(Fixture, "Every change is in the history with operator and reason", "[register]") {
+  const auto n = addPatient();
+  PatientFields move;
+  move.address = "見本県見本市2-2";
+  reg.updatePatient(n, move, "転居の届出");
+  reg.addInsurance(n, insurance("06139992", "100", "01"));
+  const auto history = reg.history(n);
+  REQUIRE(history.size() == 4);  // patient created, changed; insurance created; last valid recorded
+  for (const auto& e : history) CHECK(e.operatorId == "clerk1");
+  CHECK(history[1].reason == "転居の届出");
+  CHECK(history[2].entity == "insurance");
+  CHECK(history[3].fields.at(0).field == "last_valid_branch");
+}
+
+TEST_CASE_METHOD(Fixture, "Invalid input writes nothing", "[register]") {
+  const auto n = addPatient();
+  const auto before = reg.history(n).size();
+  CHECK_THROWS_AS(reg.addInsurance(n, insurance("06139990", "100", "01")), ValidationFailed);
+  CHECK_THROWS_AS(reg.addInsurance(n, insurance("06139992", "100", "1A")), ValidationFailed);
+  CHECK_THROWS_AS(reg.addInsurance(n, insurance("06139992", "100", "1")), ValidationFailed);
+  PatientFields bad;
+  bad.birthDate = "H31.5.1";
+  CHECK_THROWS_AS(reg.updatePatient(n, bad), ValidationFailed);
+  CHECK_THROWS_AS(reg.addInsurance(777, insurance("06139992", "100", "01")), NotFound);
+  CHECK(reg.insurances(n).empty());
+  CHECK(reg.history(n).size() == before);
+  CHECK(reg.count() == 1);
+}
+
+TEST_CASE_METHOD(Fixture, "Search takes kana in any form, patient numbers and 和暦 birth dates", "[register]") {
+  const auto n = addPatient();
+  PatientSearch s;
+  s.kana = "ﾐﾎﾝ";
+  CHECK(reg.search(s).at(0).number == n);
+  s = {};
+  s.birth = "昭和22年3月10日";
+  CHECK(reg.search(s).size() == 1);
+  s.birth = "S22.3.11";
+  CHECK(reg.search(s).empty());
+  s.birth = "そのうち";
+  CHECK_THROWS_AS(reg.search(s), ValidationFailed);
+}

@@ -1,0 +1,34 @@
+#include <catch2/catch.hpp>
+
+#include "app/core/field_errors.h"
+#include "app/jobs/data_folder.h"
+#include "app/jobs/operator_identity.h"
+#include "app/jobs/site_settings.h"
+#include "tests/support/temp_dir.h"
+
+using namespace rececon;
+
+TEST_CASE("Settings fall back to defaults and keep what was set", "[settings]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  SiteSettings settings(folder.database());
+  CHECK(settings.get("request_encoding").value == "utf-8");
+  CHECK(settings.get("request_encoding").isDefault);
+  settings.set("institution_code", "9919999999", "admin");
+  CHECK(settings.get("institution_code").value == "9919999999");
+  CHECK_FALSE(settings.get("institution_code").isDefault);
+  CHECK_THROWS_AS(settings.set("institution_code", "99", "admin"), ValidationFailed);
+  CHECK(settings.get("institution_code").value == "9919999999");
+  CHECK_THROWS_AS(settings.get("no_such_key"), InvalidInput);
+  CHECK(settings.all().size() == settingsCatalog().size());
+}
+
+TEST_CASE("The operator is the explicit one, else the configured one, else the login name", "[settings]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  CHECK_FALSE(resolveOperator(folder.database(), std::nullopt).empty());
+  SiteSettings(folder.database()).set("operator", "desk1", "admin");
+  CHECK(resolveOperator(folder.database(), std::nullopt) == "desk1");
+  CHECK(resolveOperator(folder.database(), std::string("clerk9")) == "clerk9");
+  CHECK_THROWS_AS(resolveOperator(folder.database(), std::string("bad id with spaces")), ValidationFailed);
+}

@@ -1,0 +1,29 @@
+#include "tests/support/process_runner.h"
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include <thread>
+
+namespace rececon::test {
+
+ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args) {
+  Poco::Pipe outPipe;
+  Poco::Pipe errPipe;
+  Poco::ProcessHandle handle = Poco::Process::launch(program, args, nullptr, &outPipe, &errPipe);
+  ProcessResult result;
+  // Read stderr on its own thread so neither pipe can fill up and block the child.
+  std::thread errReader([&] {
+    Poco::PipeInputStream err(errPipe);
+    Poco::StreamCopier::copyToString(err, result.err);
+  });
+  Poco::PipeInputStream out(outPipe);
+  Poco::StreamCopier::copyToString(out, result.out);
+  errReader.join();
+  result.exitCode = handle.wait();
+  return result;
+}
+
+}  // namespace rececon::test
