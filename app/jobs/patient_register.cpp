@@ -1,11 +1,28 @@
 #include "app/jobs/patient_register.h"
 
 #include "app/core/field_errors.h"
+#include "app/core/utf8.h"
 #include "db/change_log.h"
 #include "db/insurance_repository.h"
 #include "db/patient_repository.h"
 
 namespace rececon {
+
+PatientSearch interpretSearchText(const std::string& text, int limit) {
+  PatientSearch search;
+  search.limit = limit;
+  if (!utf8::isValid(text)) return search;
+  const std::string folded = utf8::trim(utf8::foldFullWidthAscii(text));
+  if (folded.empty()) return search;
+  if (folded.find_first_not_of("0123456789") == std::string::npos) {
+    search.number = folded;
+  } else if (parseDate(folded).date) {
+    search.birth = folded;
+  } else {
+    search.kana = folded;
+  }
+  return search;
+}
 
 PatientRegister::PatientRegister(db::Database& db, std::string operatorId)
     : db_(db), operatorId_(std::move(operatorId)) {}

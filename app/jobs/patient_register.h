@@ -31,6 +31,10 @@ struct PatientSearch {
   int limit = 100;
 };
 
+// What a clerk typed into the one search box: digits only -> 患者番号; a date form (S22.3.10,
+// 昭和22年3月10日, 1947/3/10) -> 生年月日; anything else -> kana prefix.
+PatientSearch interpretSearchText(const std::string& text, int limit = 100);
+
 class PatientRegister {
  public:
   PatientRegister(db::Database& db, std::string operatorId);

@@ -126,3 +126,13 @@ TEST_CASE_METHOD(Fixture, "Search takes kana in any form, patient numbers and �
   s.birth = "そのうち";
   CHECK_THROWS_AS(reg.search(s), ValidationFailed);
 }
+
+TEST_CASE("The search box tells numbers, dates and kana apart", "[register]") {
+  CHECK(interpretSearchText("１２３").number == "123");
+  CHECK(interpretSearchText("S22.3.10").birth == "S22.3.10");
+  CHECK(interpretSearchText("昭和22年3月10日").birth == "昭和22年3月10日");
+  CHECK(interpretSearchText("ﾐﾎﾝ").kana == "ﾐﾎﾝ");
+  CHECK(interpretSearchText("みほん たろう").kana == "みほん たろう");
+  const auto empty = interpretSearchText("  ");
+  CHECK((empty.kana.empty() && empty.number.empty() && empty.birth.empty()));
+}

@@ -1,0 +1,43 @@
+#pragma once
+// The main window: one search box, the matching patients, and the selected patient's details.
+// UI thread only.
+
+#include <wx/frame.h>
+#include <wx/timer.h>
+
+#include <vector>
+
+#include "app/jobs/patient_register.h"
+
+class wxListCtrl;
+class wxListEvent;
+class wxTextCtrl;
+class wxStaticText;
+
+namespace rececon::gui {
+
+class PatientDetailPanel;
+
+class MainFrame : public wxFrame {
+ public:
+  MainFrame(PatientRegister& reg, const std::string& dataDir);
+
+ private:
+  void buildMenu();
+  void runSearch();
+  void showPatients(const std::vector<Patient>& patients, const wxString& summary);
+  void onSearchText(wxCommandEvent& event);
+  void onSearchEnter(wxCommandEvent& event);
+  void onSelected(wxListEvent& event);
+  void onCharHook(wxKeyEvent& event);
+
+  PatientRegister& reg_;
+  wxTextCtrl* search_ = nullptr;
+  wxStaticText* resultSummary_ = nullptr;
+  wxListCtrl* list_ = nullptr;
+  PatientDetailPanel* detail_ = nullptr;
+  wxTimer searchDelay_;
+  std::vector<Patient> shown_;
+};
+
+}  // namespace rececon::gui

@@ -1,0 +1,103 @@
+#include "app/gui/patient_detail_panel.h"
+
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "app/core/error.h"
+#include "app/gui/wx_convert.h"
+
+namespace rececon::gui {
+namespace {
+
+wxString insuredText(const InsuredNumber& n) {
+  wxString s = toWx(n.insurerNumber);
+  if (!n.symbol.empty()) s += wxS("　記号 ") + toWx(n.symbol);
+  s += wxS("　番号 ") + toWx(n.number);
+  s += wxS("　枝番 ") + (n.branch.empty() ? wxString(wxS("なし")) : toWx(n.branch));
+  return s;
+}
+
+wxString dateOrDash(const std::optional<Date>& d) { return d ? toWx(formatWarekiShort(*d)) : wxString(wxS("—")); }
+
+}  // namespace
+
+PatientDetailPanel::PatientDetailPanel(wxWindow* parent, PatientRegister& reg) : wxPanel(parent), reg_(reg) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  title_ = new wxStaticText(this, wxID_ANY, wxS(""));
+  title_->SetFont(title_->GetFont().Scaled(1.6f).Bold());
+  sizer->Add(title_, 0, wxALL, 10);
+
+  fieldsParent_ = this;
+  fields_ = new wxFlexGridSizer(2, wxSize(16, 6));
+  number_ = addField(wxS("患者番号"));
+  kana_ = addField(wxS("カナ"));
+  sexBirth_ = addField(wxS("性別・生年月日"));
+  address_ = addField(wxS("住所"));
+  phone_ = addField(wxS("電話番号"));
+  lastValid_ = addField(wxS("直近有効な被保険者番号"));
+  sizer->Add(fields_, 0, wxLEFT | wxRIGHT, 12);
+
+  sizer->Add(new wxStaticText(this, wxID_ANY, wxS("保険情報（新しい順）")), 0, wxLEFT | wxTOP, 12);
+  insurances_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  insurances_->AppendColumn(wxS("状態"), wxLIST_FORMAT_LEFT, 56);
+  insurances_->AppendColumn(wxS("保険者番号"), wxLIST_FORMAT_LEFT, 96);
+  insurances_->AppendColumn(wxS("記号"), wxLIST_FORMAT_LEFT, 70);
+  insurances_->AppendColumn(wxS("番号"), wxLIST_FORMAT_LEFT, 80);
+  insurances_->AppendColumn(wxS("枝番"), wxLIST_FORMAT_CENTER, 50);
+  insurances_->AppendColumn(wxS("本人/家族"), wxLIST_FORMAT_CENTER, 76);
+  insurances_->AppendColumn(wxS("有効期間"), wxLIST_FORMAT_LEFT, 170);
+  insurances_->AppendColumn(wxS("保険者名称"), wxLIST_FORMAT_LEFT, 200);
+  sizer->Add(insurances_, 1, wxEXPAND | wxALL, 10);
+  SetSizer(sizer);
+  showNothing();
+}
+
+wxStaticText* PatientDetailPanel::addField(const wxString& label) {
+  auto* name = new wxStaticText(fieldsParent_, wxID_ANY, label);
+  name->SetForegroundColour(wxColour(90, 90, 90));
+  auto* value = new wxStaticText(fieldsParent_, wxID_ANY, wxS(""));
+  fields_->Add(name, 0, wxALIGN_RIGHT);
+  fields_->Add(value, 0);
+  return value;
+}
+
+void PatientDetailPanel::showNothing() {
+  title_->SetLabel(wxS("患者を選択してください"));
+  for (auto* field : {number_, kana_, sexBirth_, address_, phone_, lastValid_}) field->SetLabel(wxS(""));
+  insurances_->DeleteAllItems();
+  Layout();
+}
+
+void PatientDetailPanel::showPatient(std::int64_t number) {
+  const Patient p = reg_.patient(number);
+  title_->SetLabel(toWx(p.name));
+  number_->SetLabel(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));
+  kana_->SetLabel(toWx(p.nameKana));
+  sexBirth_->SetLabel(toWx(std::string(sexLabel(p.sex)) + "　" + formatWareki(p.birthDate) + "（" +
+                           std::to_string(ageOn(p.birthDate, today())) + "歳）"));
+  address_->SetLabel(toWx((p.postalCode.empty() ? std::string() : "〒" + p.postalCode + "　") + p.address));
+  phone_->SetLabel(toWx(p.phone));
+  lastValid_->SetLabel(p.lastValid ? insuredText(*p.lastValid) : wxString(wxS("なし")));
+
+  insurances_->Freeze();
+  insurances_->DeleteAllItems();
+  long row = 0;
+  for (const auto& r : reg_.insurances(number)) {
+    insurances_->InsertItem(row, toWx(insuranceStateLabel(r.state)));
+    insurances_->SetItem(row, 1, toWx(r.insured.insurerNumber));
+    insurances_->SetItem(row, 2, toWx(r.insured.symbol));
+    insurances_->SetItem(row, 3, toWx(r.insured.number));
+    insurances_->SetItem(row, 4, toWx(r.insured.branch));
+    insurances_->SetItem(row, 5, r.relationship ? toWx(relationshipLabel(*r.relationship)) : wxString(wxS("—")));
+    insurances_->SetItem(row, 6, dateOrDash(r.validFrom) + wxS(" 〜 ") + dateOrDash(r.validTo));
+    insurances_->SetItem(row, 7, toWx(r.insurerName));
+    if (r.state == InsuranceState::Invalid) insurances_->SetItemTextColour(row, *wxRED);
+    if (r.state == InsuranceState::Superseded) insurances_->SetItemTextColour(row, wxColour(120, 120, 120));
+    ++row;
+  }
+  insurances_->Thaw();
+  Layout();
+}
+
+}  // namespace rececon::gui
