@@ -11,7 +11,7 @@ packages=(
   libpoco-dev
   catch2
   fonts-noto-cjk
-  xvfb xdotool imagemagick xauth
+  xvfb xdotool x11-utils imagemagick
 )
 
 missing=()
