@@ -40,12 +40,12 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
 
   resultSummary_ = new wxStaticText(left, wxID_ANY, wxS(""));
   list_ = new wxListCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  list_->AppendColumn(wxS("患者番号"), wxLIST_FORMAT_RIGHT, 90);
-  list_->AppendColumn(wxS("氏名"), wxLIST_FORMAT_LEFT, 150);
-  list_->AppendColumn(wxS("カナ"), wxLIST_FORMAT_LEFT, 170);
-  list_->AppendColumn(wxS("性別"), wxLIST_FORMAT_CENTER, 50);
-  list_->AppendColumn(wxS("生年月日"), wxLIST_FORMAT_LEFT, 140);
-  list_->AppendColumn(wxS("年齢"), wxLIST_FORMAT_RIGHT, 50);
+  list_->AppendColumn(wxS("患者番号"), wxLIST_FORMAT_RIGHT, 80);
+  list_->AppendColumn(wxS("氏名"), wxLIST_FORMAT_LEFT, 120);
+  list_->AppendColumn(wxS("カナ"), wxLIST_FORMAT_LEFT, 140);
+  list_->AppendColumn(wxS("性別"), wxLIST_FORMAT_CENTER, 44);
+  list_->AppendColumn(wxS("生年月日"), wxLIST_FORMAT_LEFT, 130);
+  list_->AppendColumn(wxS("年齢"), wxLIST_FORMAT_RIGHT, 44);
 
   auto* leftSizer = new wxBoxSizer(wxVERTICAL);
   leftSizer->Add(searchRow, 0, wxEXPAND | wxALL, 8);
@@ -54,7 +54,7 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   left->SetSizer(leftSizer);
 
   detail_ = new PatientDetailPanel(splitter, reg_);
-  splitter->SplitVertically(left, detail_, 680);
+  splitter->SplitVertically(left, detail_, 590);
   splitter->SetMinimumPaneSize(300);
 
   CreateStatusBar(2);

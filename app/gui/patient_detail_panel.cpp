@@ -40,13 +40,13 @@ PatientDetailPanel::PatientDetailPanel(wxWindow* parent, PatientRegister& reg) :
 
   sizer->Add(new wxStaticText(this, wxID_ANY, wxS("保険情報（新しい順）")), 0, wxLEFT | wxTOP, 12);
   insurances_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  insurances_->AppendColumn(wxS("状態"), wxLIST_FORMAT_LEFT, 56);
-  insurances_->AppendColumn(wxS("保険者番号"), wxLIST_FORMAT_LEFT, 96);
-  insurances_->AppendColumn(wxS("記号"), wxLIST_FORMAT_LEFT, 70);
-  insurances_->AppendColumn(wxS("番号"), wxLIST_FORMAT_LEFT, 80);
-  insurances_->AppendColumn(wxS("枝番"), wxLIST_FORMAT_CENTER, 50);
-  insurances_->AppendColumn(wxS("本人/家族"), wxLIST_FORMAT_CENTER, 76);
-  insurances_->AppendColumn(wxS("有効期間"), wxLIST_FORMAT_LEFT, 170);
+  insurances_->AppendColumn(wxS("状態"), wxLIST_FORMAT_LEFT, 50);
+  insurances_->AppendColumn(wxS("保険者番号"), wxLIST_FORMAT_LEFT, 90);
+  insurances_->AppendColumn(wxS("記号"), wxLIST_FORMAT_LEFT, 60);
+  insurances_->AppendColumn(wxS("番号"), wxLIST_FORMAT_LEFT, 70);
+  insurances_->AppendColumn(wxS("枝番"), wxLIST_FORMAT_CENTER, 44);
+  insurances_->AppendColumn(wxS("本人/家族"), wxLIST_FORMAT_CENTER, 70);
+  insurances_->AppendColumn(wxS("有効期間"), wxLIST_FORMAT_LEFT, 160);
   insurances_->AppendColumn(wxS("保険者名称"), wxLIST_FORMAT_LEFT, 200);
   sizer->Add(insurances_, 1, wxEXPAND | wxALL, 10);
   SetSizer(sizer);

@@ -35,9 +35,9 @@ grep -q "rececon-cli" <<<"$no_display" || fail "no-display message does not ment
 echo "ok: no display -> exit 69 with CLI hint"
 
 # 2. Xvfb on a display number it picks itself.
-exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$work/xvfb.log")
+exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$work/xvfb.log")
+xvfb_pid=$!
 read -r -t 20 display_number <&3 || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
-xvfb_pid=$(pgrep -n Xvfb)
 export DISPLAY=":$display_number"
 
 "$app" --data-dir "$data" --operator gui-smoke >"$work/app.log" 2>&1 &
