@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <cstdio>
 #include <ctime>
 #include <map>
 
@@ -16,7 +17,8 @@ std::vector<FieldChange> diffFields(const FieldValues& before, const FieldValues
   std::vector<FieldChange> changes;
   for (std::size_t i = 0; i < before.size(); ++i) {
     if (before[i].first != after[i].first) throw InternalError("diffFields: field order differs");
-    if (before[i].second != after[i].second) changes.push_back({before[i].first, before[i].second, after[i].second});
+    if (before[i].second != after[i].second)
+      changes.push_back({before[i].first, before[i].second, after[i].second});
   }
   return changes;
 }
@@ -33,23 +35,29 @@ std::string nowTimestamp() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &local);
-  std::string s = buf;  // +0900 -> +09:00
-  if (s.size() >= 5) s.insert(s.size() - 2, ":");
-  return s;
+  const long offsetMinutes = local.tm_gmtoff / 60;
+  const long absMinutes = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
+  char buf[96];  // roomy enough for any int the compiler can imagine in these fields
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld", local.tm_year + 1900, local.tm_mon + 1,
+                local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec, offsetMinutes < 0 ? '-' : '+',
+                absMinutes / 60, absMinutes % 60);
+  return buf;
 }
 
-void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int64_t entityId, const char* action,
-                       const ChangeContext& context, const std::vector<FieldChange>& fields) {
+void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int64_t entityId,
+                       const char* action, const ChangeContext& context,
+                       const std::vector<FieldChange>& fields) {
   if (context.operatorId.empty()) {
-    throw InvalidInput("操作者IDが指定されていません。--operator で指定するか、config set operator で既定値を設定してください。");
+    throw InvalidInput(
+        "操作者IDが指定されていません。--operator で指定するか、config set operator "
+        "で既定値を設定してください。");
   }
   if (fields.empty() && std::string_view(action) == "update") return;
   guarded("変更履歴の記録", [&] {
-    SQLite::Statement entry(db_.sql(),
-                            "INSERT INTO change_log (patient_number, entity, entity_id, action, operator, changed_at, reason)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto entryCached = db_.prepare(
+        "INSERT INTO change_log (patient_number, entity, entity_id, action, operator, changed_at, reason)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& entry = entryCached.get();
     entry.bind(1, static_cast<std::int64_t>(patientNumber));
     entry.bind(2, entity);
     entry.bind(3, static_cast<std::int64_t>(entityId));
@@ -59,14 +67,21 @@ void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int6
     entry.bind(7, context.reason);
     entry.exec();
     const std::int64_t changeId = db_.sql().getLastInsertRowid();
-    SQLite::Statement field(db_.sql(),
-                            "INSERT INTO change_field (change_id, field, old_value, new_value) VALUES (?, ?, ?, ?)");
+    auto fieldCached =
+        db_.prepare("INSERT INTO change_field (change_id, field, old_value, new_value) VALUES (?, ?, ?, ?)");
+    SQLite::Statement& field = fieldCached.get();
     for (const auto& f : fields) {
       field.reset();
       field.bind(1, changeId);
       field.bind(2, f.field);
-      if (f.oldValue) field.bind(3, *f.oldValue); else field.bind(3);
-      if (f.newValue) field.bind(4, *f.newValue); else field.bind(4);
+      if (f.oldValue)
+        field.bind(3, *f.oldValue);
+      else
+        field.bind(3);
+      if (f.newValue)
+        field.bind(4, *f.newValue);
+      else
+        field.bind(4);
       field.exec();
     }
   });
@@ -76,9 +91,10 @@ std::vector<ChangeEntry> ChangeLog::forPatient(std::int64_t patientNumber) {
   return guarded("変更履歴の読み込み", [&] {
     std::vector<ChangeEntry> entries;
     std::map<std::int64_t, std::size_t> byId;
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, entity, entity_id, action, operator, changed_at, reason FROM change_log"
-                        " WHERE patient_number = ? ORDER BY id");
+    auto qCached = db_.prepare(
+        "SELECT id, entity, entity_id, action, operator, changed_at, reason FROM change_log"
+        " WHERE patient_number = ? ORDER BY id");
+    SQLite::Statement& q = qCached.get();
     q.bind(1, static_cast<std::int64_t>(patientNumber));
     while (q.executeStep()) {
       ChangeEntry e;
@@ -93,9 +109,10 @@ std::vector<ChangeEntry> ChangeLog::forPatient(std::int64_t patientNumber) {
       byId[e.id] = entries.size();
       entries.push_back(std::move(e));
     }
-    SQLite::Statement f(db_.sql(),
-                        "SELECT f.change_id, f.field, f.old_value, f.new_value FROM change_field f"
-                        " JOIN change_log c ON c.id = f.change_id WHERE c.patient_number = ? ORDER BY f.change_id");
+    auto fCached = db_.prepare(
+        "SELECT f.change_id, f.field, f.old_value, f.new_value FROM change_field f"
+        " JOIN change_log c ON c.id = f.change_id WHERE c.patient_number = ? ORDER BY f.change_id");
+    SQLite::Statement& f = fCached.get();
     f.bind(1, static_cast<std::int64_t>(patientNumber));
     while (f.executeStep()) {
       FieldChange change;

@@ -7,18 +7,40 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace SQLite {
 class Database;
-}
+class Statement;
+}  // namespace SQLite
 
 namespace rececon::db {
+
+class Database;
+
+// A prepared statement borrowed from the connection's cache; handed back (reset, bindings cleared)
+// when the handle goes out of scope. Preparing SQL costs more than running a simple INSERT, so every
+// repository goes through this. Nested use of the same SQL gets a second statement.
+class CachedStatement {
+ public:
+  CachedStatement(Database& owner, std::string sql, std::unique_ptr<SQLite::Statement> statement);
+  CachedStatement(CachedStatement&&) noexcept;
+  CachedStatement& operator=(CachedStatement&&) = delete;
+  ~CachedStatement();
+  SQLite::Statement& get() { return *statement_; }
+
+ private:
+  Database* owner_;
+  std::string sql_;
+  std::unique_ptr<SQLite::Statement> statement_;
+};
 
 constexpr int kApplicationId = 0x52434543;  // "RCEC"
 
 struct SchemaStatus {
-  int version = 0;        // PRAGMA user_version
-  int buildVersion = 0;   // what this build migrates to
+  int version = 0;       // PRAGMA user_version
+  int buildVersion = 0;  // what this build migrates to
   bool integrityOk = false;
   std::string integrityMessage;  // "ok" or SQLite's findings
 };
@@ -35,6 +57,9 @@ class Database {
   const std::filesystem::path& file() const { return file_; }
   SQLite::Database& sql() { return *sql_; }
 
+  // A prepared statement for sql from the cache (prepared on first use). Caller translates errors.
+  CachedStatement prepare(const std::string& sql);
+
   // PRAGMA integrity_check plus the schema version. Throws EnvironmentError on I/O failure.
   SchemaStatus check();
 
@@ -43,8 +68,13 @@ class Database {
   void backupTo(const std::filesystem::path& target);
 
  private:
+  friend class CachedStatement;
+  void giveBack(std::string sql, std::unique_ptr<SQLite::Statement> statement);
+
   std::filesystem::path file_;
   std::unique_ptr<SQLite::Database> sql_;
+  // Declared after sql_ so that statements are finalised before the connection closes.
+  std::unordered_map<std::string, std::vector<std::unique_ptr<SQLite::Statement>>> idle_;
 };
 
 // BEGIN IMMEDIATE on construction; rolls back unless commit() is called.

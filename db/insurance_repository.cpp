@@ -11,7 +11,8 @@ namespace rececon::db {
 namespace {
 
 constexpr const char* kColumns =
-    "id, patient_number, insurer_number, symbol, number, branch, relationship, insured_name, qualification_date,"
+    "id, patient_number, insurer_number, symbol, number, branch, relationship, insured_name, "
+    "qualification_date,"
     " valid_from, valid_to, card_classification, copay_percent, elderly_copay_percent, elderly_valid_from,"
     " elderly_valid_to, insurer_name, state, created_at, updated_at";
 
@@ -51,11 +52,17 @@ InsuranceRecord readRecord(SQLite::Statement& q) {
 }
 
 void bindDate(SQLite::Statement& q, const char* name, const std::optional<Date>& d) {
-  if (d) q.bind(name, toIsoString(*d)); else q.bind(name);
+  if (d)
+    q.bind(name, toIsoString(*d));
+  else
+    q.bind(name);
 }
 
 void bindInt(SQLite::Statement& q, const char* name, const std::optional<int>& v) {
-  if (v) q.bind(name, *v); else q.bind(name);
+  if (v)
+    q.bind(name, *v);
+  else
+    q.bind(name);
 }
 
 void bindFields(SQLite::Statement& q, const InsuranceRecord& r) {
@@ -63,7 +70,10 @@ void bindFields(SQLite::Statement& q, const InsuranceRecord& r) {
   q.bind(":symbol", r.insured.symbol);
   q.bind(":number", r.insured.number);
   q.bind(":branch", r.insured.branch);
-  if (r.relationship) q.bind(":relationship", static_cast<int>(*r.relationship)); else q.bind(":relationship");
+  if (r.relationship)
+    q.bind(":relationship", static_cast<int>(*r.relationship));
+  else
+    q.bind(":relationship");
   q.bind(":insuredName", r.insuredName);
   bindDate(q, ":qualification", r.qualificationDate);
   bindDate(q, ":validFrom", r.validFrom);
@@ -82,13 +92,14 @@ void bindFields(SQLite::Statement& q, const InsuranceRecord& r) {
 
 std::int64_t InsuranceRepository::insert(const InsuranceRecord& r, const ChangeContext& context) {
   return guarded("保険情報の登録", [&] {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO insurance (patient_number, insurer_number, symbol, number, branch, relationship,"
-                        " insured_name, qualification_date, valid_from, valid_to, card_classification, copay_percent,"
-                        " elderly_copay_percent, elderly_valid_from, elderly_valid_to, insurer_name, state,"
-                        " created_at, updated_at) VALUES (:patient, :insurer, :symbol, :number, :branch,"
-                        " :relationship, :insuredName, :qualification, :validFrom, :validTo, :card, :copay,"
-                        " :elderlyCopay, :elderlyFrom, :elderlyTo, :insurerName, :state, :now, :now)");
+    auto qCached = db_.prepare(
+        "INSERT INTO insurance (patient_number, insurer_number, symbol, number, branch, relationship,"
+        " insured_name, qualification_date, valid_from, valid_to, card_classification, copay_percent,"
+        " elderly_copay_percent, elderly_valid_from, elderly_valid_to, insurer_name, state,"
+        " created_at, updated_at) VALUES (:patient, :insurer, :symbol, :number, :branch,"
+        " :relationship, :insuredName, :qualification, :validFrom, :validTo, :card, :copay,"
+        " :elderlyCopay, :elderlyFrom, :elderlyTo, :insurerName, :state, :now, :now)");
+    SQLite::Statement& q = qCached.get();
     q.bind(":patient", static_cast<std::int64_t>(r.patientNumber));
     bindFields(q, r);
     q.exec();
@@ -103,13 +114,14 @@ bool InsuranceRepository::update(const InsuranceRecord& changed, const ChangeCon
     const InsuranceRecord before = get(changed.id);
     const auto changes = diffFields(insuranceFieldValues(before), insuranceFieldValues(changed));
     if (changes.empty()) return false;
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE insurance SET insurer_number = :insurer, symbol = :symbol, number = :number,"
-                        " branch = :branch, relationship = :relationship, insured_name = :insuredName,"
-                        " qualification_date = :qualification, valid_from = :validFrom, valid_to = :validTo,"
-                        " card_classification = :card, copay_percent = :copay, elderly_copay_percent = :elderlyCopay,"
-                        " elderly_valid_from = :elderlyFrom, elderly_valid_to = :elderlyTo,"
-                        " insurer_name = :insurerName, state = :state, updated_at = :now WHERE id = :id");
+    auto qCached = db_.prepare(
+        "UPDATE insurance SET insurer_number = :insurer, symbol = :symbol, number = :number,"
+        " branch = :branch, relationship = :relationship, insured_name = :insuredName,"
+        " qualification_date = :qualification, valid_from = :validFrom, valid_to = :validTo,"
+        " card_classification = :card, copay_percent = :copay, elderly_copay_percent = :elderlyCopay,"
+        " elderly_valid_from = :elderlyFrom, elderly_valid_to = :elderlyTo,"
+        " insurer_name = :insurerName, state = :state, updated_at = :now WHERE id = :id");
+    SQLite::Statement& q = qCached.get();
     bindFields(q, changed);
     q.bind(":id", static_cast<std::int64_t>(changed.id));
     q.exec();
@@ -120,7 +132,8 @@ bool InsuranceRepository::update(const InsuranceRecord& changed, const ChangeCon
 
 std::optional<InsuranceRecord> InsuranceRepository::find(std::int64_t id) {
   return guarded("保険情報の読み込み", [&]() -> std::optional<InsuranceRecord> {
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM insurance WHERE id = ?");
+    auto qCached = db_.prepare(std::string("SELECT ") + kColumns + " FROM insurance WHERE id = ?");
+    SQLite::Statement& q = qCached.get();
     q.bind(1, static_cast<std::int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return readRecord(q);
@@ -135,8 +148,9 @@ InsuranceRecord InsuranceRepository::get(std::int64_t id) {
 
 std::vector<InsuranceRecord> InsuranceRepository::forPatient(std::int64_t patientNumber) {
   return guarded("保険情報の読み込み", [&] {
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns +
-                                       " FROM insurance WHERE patient_number = ? ORDER BY id DESC");
+    auto qCached = db_.prepare(std::string("SELECT ") + kColumns +
+                               " FROM insurance WHERE patient_number = ? ORDER BY id DESC");
+    SQLite::Statement& q = qCached.get();
     q.bind(1, static_cast<std::int64_t>(patientNumber));
     std::vector<InsuranceRecord> out;
     while (q.executeStep()) out.push_back(readRecord(q));

@@ -97,8 +97,9 @@ int latestSchemaVersion() { return static_cast<int>(std::size(kSteps)); }
 void migrate(SQLite::Database& sql) {
   const int current = sql.execAndGet("PRAGMA user_version").getInt();
   if (current > latestSchemaVersion()) {
-    throw EnvironmentError("このデータベースは新しいバージョンのプログラム（スキーマ " + std::to_string(current) +
-                           "）で作られています。このプログラムはスキーマ " + std::to_string(latestSchemaVersion()) +
+    throw EnvironmentError("このデータベースは新しいバージョンのプログラム（スキーマ " +
+                           std::to_string(current) + "）で作られています。このプログラムはスキーマ " +
+                           std::to_string(latestSchemaVersion()) +
                            " までしか扱えません。プログラムを更新してください。データは変更していません。");
   }
   for (int step = current + 1; step <= latestSchemaVersion(); ++step) {

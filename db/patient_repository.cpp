@@ -67,11 +67,15 @@ std::int64_t PatientRepository::insert(const Patient& p, const ChangeContext& co
     if (p.number != 0 && find(p.number)) {
       throw InvalidInput("患者番号: " + std::to_string(p.number) + " はすでに使われています。");
     }
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO patient (number, name, name_kana, kana_key, sex, birth_date, postal_code, address,"
-                        " phone, notes, created_at, updated_at) VALUES (:number, :name, :kana, :key, :sex, :birth,"
-                        " :postal, :address, :phone, :notes, :now, :now)");
-    if (p.number != 0) q.bind(":number", static_cast<std::int64_t>(p.number)); else q.bind(":number");
+    auto qCached = db_.prepare(
+        "INSERT INTO patient (number, name, name_kana, kana_key, sex, birth_date, postal_code, address,"
+        " phone, notes, created_at, updated_at) VALUES (:number, :name, :kana, :key, :sex, :birth,"
+        " :postal, :address, :phone, :notes, :now, :now)");
+    SQLite::Statement& q = qCached.get();
+    if (p.number != 0)
+      q.bind(":number", static_cast<std::int64_t>(p.number));
+    else
+      q.bind(":number");
     bindEditable(q, p);
     q.bind(":now", nowTimestamp());
     q.exec();
@@ -86,10 +90,11 @@ bool PatientRepository::update(const Patient& changed, const ChangeContext& cont
     const Patient before = get(changed.number);
     const auto changes = diffFields(patientFieldValues(before), patientFieldValues(changed));
     if (changes.empty()) return false;
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE patient SET name = :name, name_kana = :kana, kana_key = :key, sex = :sex,"
-                        " birth_date = :birth, postal_code = :postal, address = :address, phone = :phone,"
-                        " notes = :notes, updated_at = :now WHERE number = :number");
+    auto qCached = db_.prepare(
+        "UPDATE patient SET name = :name, name_kana = :kana, kana_key = :key, sex = :sex,"
+        " birth_date = :birth, postal_code = :postal, address = :address, phone = :phone,"
+        " notes = :notes, updated_at = :now WHERE number = :number");
+    SQLite::Statement& q = qCached.get();
     bindEditable(q, changed);
     q.bind(":now", nowTimestamp());
     q.bind(":number", static_cast<std::int64_t>(changed.number));
@@ -105,9 +110,10 @@ void PatientRepository::setLastValid(std::int64_t number, const InsuredNumber& i
     const Patient before = get(number);
     const auto changes = diffFields(lastValidFieldValues(before.lastValid), lastValidFieldValues(insured));
     if (changes.empty()) return;
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE patient SET last_valid_insurer_number = ?, last_valid_symbol = ?,"
-                        " last_valid_number = ?, last_valid_branch = ?, updated_at = ? WHERE number = ?");
+    auto qCached = db_.prepare(
+        "UPDATE patient SET last_valid_insurer_number = ?, last_valid_symbol = ?,"
+        " last_valid_number = ?, last_valid_branch = ?, updated_at = ? WHERE number = ?");
+    SQLite::Statement& q = qCached.get();
     q.bind(1, insured.insurerNumber);
     q.bind(2, insured.symbol);
     q.bind(3, insured.number);
@@ -121,7 +127,8 @@ void PatientRepository::setLastValid(std::int64_t number, const InsuredNumber& i
 
 std::optional<Patient> PatientRepository::find(std::int64_t number) {
   return guarded("患者の読み込み", [&]() -> std::optional<Patient> {
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM patient WHERE number = ?");
+    auto qCached = db_.prepare(std::string("SELECT ") + kColumns + " FROM patient WHERE number = ?");
+    SQLite::Statement& q = qCached.get();
     q.bind(1, static_cast<std::int64_t>(number));
     if (!q.executeStep()) return std::nullopt;
     return readPatient(q);
@@ -143,7 +150,8 @@ std::vector<Patient> PatientRepository::search(const PatientQuery& query) {
     if (query.birthDate) sql += " AND birth_date = :birth";
     sql += key.empty() ? " ORDER BY number" : " ORDER BY kana_key, number";
     sql += " LIMIT :limit";
-    SQLite::Statement q(db_.sql(), sql);
+    auto qCached = db_.prepare(sql);
+    SQLite::Statement& q = qCached.get();
     if (!key.empty()) {
       q.bind(":key", key);
       q.bind(":keyEnd", key + kAfterAll);
@@ -157,8 +165,9 @@ std::vector<Patient> PatientRepository::search(const PatientQuery& query) {
 
 std::vector<Patient> PatientRepository::list(std::int64_t afterNumber, int limit) {
   return guarded("患者一覧の読み込み", [&] {
-    SQLite::Statement q(db_.sql(),
-                        std::string("SELECT ") + kColumns + " FROM patient WHERE number > ? ORDER BY number LIMIT ?");
+    auto qCached = db_.prepare(std::string("SELECT ") + kColumns +
+                               " FROM patient WHERE number > ? ORDER BY number LIMIT ?");
+    SQLite::Statement& q = qCached.get();
     q.bind(1, static_cast<std::int64_t>(afterNumber));
     q.bind(2, limit);
     return readAll(q);
@@ -166,7 +175,8 @@ std::vector<Patient> PatientRepository::list(std::int64_t afterNumber, int limit
 }
 
 std::int64_t PatientRepository::count() {
-  return guarded("患者数の読み込み", [&] { return db_.sql().execAndGet("SELECT count(*) FROM patient").getInt64(); });
+  return guarded("患者数の読み込み",
+                 [&] { return db_.sql().execAndGet("SELECT count(*) FROM patient").getInt64(); });
 }
 
 }  // namespace rececon::db

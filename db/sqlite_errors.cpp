@@ -15,18 +15,31 @@ void rethrowTranslated(const char* what) {
     switch (e.getErrorCode()) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
-        throw EnvironmentError("データベースが他の処理で使用中のため書き込めませんでした。少し待ってからもう一度実行してください" + detail);
+        throw EnvironmentError(
+            "データベースが他の処理で使用中のため書き込めませんでした。少し待ってからもう一度実行してくださ"
+            "い" +
+            detail);
       case SQLITE_FULL:
-        throw EnvironmentError("ディスクの空き容量が足りないためデータベースに書き込めませんでした。空き容量を確保してください。変更は保存されていません" + detail);
+        throw EnvironmentError(
+            "ディスクの空き容量が足りないためデータベースに書き込めませんでした。空き容量を確保してください。"
+            "変更は保存されていません" +
+            detail);
       case SQLITE_READONLY:
       case SQLITE_PERM:
       case SQLITE_CANTOPEN:
-        throw EnvironmentError("データベースファイルを開けないか、書き込みが許可されていません。データフォルダの場所と権限を確認してください" + detail);
+        throw EnvironmentError(
+            "データベースファイルを開けないか、書き込みが許可されていません。データフォルダの場所と権限を確認"
+            "してください" +
+            detail);
       case SQLITE_CORRUPT:
       case SQLITE_NOTADB:
-        throw EnvironmentError("データベースファイルが壊れているか、データベースではありません。バックアップから復元してください" + detail);
+        throw EnvironmentError(
+            "データベースファイルが壊れているか、データベースではありません。バックアップから復元してくださ"
+            "い" +
+            detail);
       case SQLITE_IOERR:
-        throw EnvironmentError("データベースの読み書き中に入出力エラーが起きました。ディスクを確認してください" + detail);
+        throw EnvironmentError(
+            "データベースの読み書き中に入出力エラーが起きました。ディスクを確認してください" + detail);
       case SQLITE_CONSTRAINT:
         throw InternalError("データベースの整合性制約に違反しました" + detail);
       default:

@@ -110,42 +110,38 @@ InsuranceRecord PatientRegister::updateInsurance(std::int64_t insuranceId, const
 
 std::int64_t PatientRegister::importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
                                              const std::string& reason) {
-  struct Prepared {
-    Patient patient;
-    std::vector<InsuranceRecord> insurances;
-  };
-  std::vector<Prepared> prepared;
-  prepared.reserve(rows.size());
-  std::vector<FieldError> rowErrors;
-  const Date now = today();
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const std::string where = std::to_string(i + 1) + "行目 ";
-    try {
-      Prepared p{makePatient(rows[i].patient, now), {}};
-      p.patient.number = rows[i].number.value_or(0);
-      for (const auto& fields : rows[i].insurances) p.insurances.push_back(makeInsurance(fields));
-      prepared.push_back(std::move(p));
-    } catch (const ValidationFailed& e) {
-      for (const auto& err : e.errors()) rowErrors.push_back({err.field, where + err.label, err.message});
-    }
-  }
-  if (!rowErrors.empty()) throw ValidationFailed(rowErrors);
-
   const db::ChangeContext context{operatorId_, reason};
-  const auto total = static_cast<std::int64_t>(prepared.size());
+  const Date now = today();
+  const auto total = static_cast<std::int64_t>(rows.size());
+  std::vector<FieldError> rowErrors;
   db::WriteTransaction tx(db_);
   db::PatientRepository patients(db_);
   db::InsuranceRepository records(db_);
   for (std::int64_t i = 0; i < total; ++i) {
-    Prepared& p = prepared[static_cast<std::size_t>(i)];
-    const std::int64_t number = patients.insert(p.patient, context);
-    for (InsuranceRecord& r : p.insurances) {
-      r.patientNumber = number;
-      r.id = records.insert(r, context);
-      applyCurrentRules(r, context);
+    const PatientImportRow& row = rows[static_cast<std::size_t>(i)];
+    const std::string where = std::to_string(i + 1) + "行目 ";
+    // Every row is validated, so the person sees all mistakes at once; writing stops at the first.
+    try {
+      Patient patient = makePatient(row.patient, now);
+      patient.number = row.number.value_or(0);
+      std::vector<InsuranceRecord> insurances;
+      for (const auto& fields : row.insurances) insurances.push_back(makeInsurance(fields));
+      if (rowErrors.empty()) {
+        const std::int64_t number = patients.insert(patient, context);
+        for (InsuranceRecord& r : insurances) {
+          r.patientNumber = number;
+          r.id = records.insert(r, context);
+          applyCurrentRules(r, context);
+        }
+      }
+    } catch (const ValidationFailed& e) {
+      for (const auto& err : e.errors()) rowErrors.push_back({err.field, where + err.label, err.message});
+    } catch (const InvalidInput& e) {  // e.g. a patient number already in use
+      rowErrors.push_back({"patient_number", where + "患者番号", e.what()});
     }
     if ((i + 1) % 1000 == 0 || i + 1 == total) job.step(i + 1, total, "患者の登録");
   }
+  if (!rowErrors.empty()) throw ValidationFailed(rowErrors);  // the transaction rolls back
   tx.commit();
   return total;
 }

@@ -63,8 +63,9 @@ class PatientRegister {
                                   const std::string& reason = "保険情報の変更");
 
   // Imports many patients (migration from an older system, demo data) in one transaction: every row
-  // is validated first and nothing is written when any row is wrong (ValidationFailed lists rows as
-  // "N行目"). Progress is reported every 1,000 rows; cancellation rolls everything back.
+  // is validated and nothing is written when any row is wrong (ValidationFailed lists every wrong
+  // row as "N行目", a patient number already in use included). Progress is reported every 1,000
+  // rows; cancellation rolls everything back.
   // Returns the number of patients stored.
   std::int64_t importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
                               const std::string& reason = "一括登録");

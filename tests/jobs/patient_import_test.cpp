@@ -66,3 +66,23 @@ TEST_CASE("A cancelled import rolls back completely", "[import]") {
   CHECK_THROWS_AS(reg.importPatients(rows, job), Cancelled);
   CHECK(reg.count() == 0);
 }
+
+TEST_CASE("An import that reuses a patient number writes nothing and names the row", "[import]") {
+  auto rows = generateDemoPatients(4, 3, 2026y / 11 / 21);
+  rows[0].number = 500;
+  rows[2].number = 500;
+  rows[3].patient.birthDate = "H31.5.1";
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  PatientRegister reg(folder.database(), "migration");
+  JobContext job;
+  try {
+    reg.importPatients(rows, job);
+    FAIL("expected ValidationFailed");
+  } catch (const ValidationFailed& e) {
+    REQUIRE(e.errors().size() == 2);
+    CHECK(e.errors()[0].label == "3行目 患者番号");
+    CHECK(e.errors()[1].label == "4行目 生年月日");
+  }
+  CHECK(reg.count() == 0);
+}
