@@ -23,7 +23,7 @@ std::string CommandOptions::require(const std::string& name) const {
 }
 
 std::int64_t parseCount(const std::string& text, const std::string& label) {
-  const std::string s = utf8::isValid(text) ? utf8::trim(utf8::foldFullWidthAscii(text)) : std::string();
+  const std::string s = utf8::normalizeTyped(text);
   const bool digits = !s.empty() && s.size() <= 12 && s.find_first_not_of("0123456789") == std::string::npos;
   if (!digits || std::stoll(s) == 0) throw InvalidInput(label + ": 1以上の数字で指定してください（「" + s + "」）。");
   return std::stoll(s);
@@ -35,6 +35,17 @@ Poco::Util::Option valueOption(const std::string& name, const std::string& descr
 
 Poco::Util::Option flagOption(const std::string& name, const std::string& description) {
   return Poco::Util::Option(name, "", description).required(false).repeatable(false);
+}
+
+int runVerb(const std::string& group, const std::vector<std::string>& args, const std::vector<Verb>& verbs) {
+  const std::string verb = args.empty() ? "" : args[0];
+  const std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
+  std::string names;
+  for (const auto& v : verbs) {
+    if (verb == v.name) return v.run(rest);
+    names += std::string(names.empty() ? "" : "、") + v.name;
+  }
+  throw UsageError(group + " の後には " + names + " のいずれかを指定してください。");
 }
 
 std::optional<CommandOptions> parseCommandOptions(const std::vector<std::string>& args,

@@ -3,6 +3,7 @@
 
 #include <Poco/Util/OptionSet.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -35,6 +36,15 @@ std::int64_t parseCount(const std::string& text, const std::string& label);
 Poco::Util::Option valueOption(const std::string& name, const std::string& description, const std::string& argName);
 // A flag without value.
 Poco::Util::Option flagOption(const std::string& name, const std::string& description);
+
+struct Verb {
+  const char* name;
+  std::function<int(const std::vector<std::string>& rest)> run;
+};
+
+// Runs the verb named by args[0] with the words after it; throws UsageError listing the verbs of
+// `group` (e.g. "patient") when args[0] names none of them.
+int runVerb(const std::string& group, const std::vector<std::string>& args, const std::vector<Verb>& verbs);
 
 // Parses args (the words after the subcommand's name). "--help" prints usage and returns nullopt.
 // Throws UsageError with a Japanese message for anything Poco's processor refuses.

@@ -121,13 +121,12 @@ int history(CliContext& c, const std::vector<std::string>& args) {
 }  // namespace
 
 int runInsuranceCommand(CliContext& c, const std::vector<std::string>& args) {
-  const std::string verb = args.empty() ? "" : args[0];
-  const std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
-  if (verb == "add") return add(c, rest);
-  if (verb == "update") return update(c, rest);
-  if (verb == "list") return list(c, rest);
-  if (verb == "history") return history(c, rest);
-  throw UsageError("insurance の後には add、update、list、history のいずれかを指定してください。");
+  using Args = const std::vector<std::string>&;
+  return runVerb("insurance", args,
+                 {{"add", [&](Args rest) { return add(c, rest); }},
+                  {"update", [&](Args rest) { return update(c, rest); }},
+                  {"list", [&](Args rest) { return list(c, rest); }},
+                  {"history", [&](Args rest) { return history(c, rest); }}});
 }
 
 }  // namespace rececon::cli

@@ -128,14 +128,13 @@ int search(CliContext& c, const std::vector<std::string>& args) {
 }  // namespace
 
 int runPatientCommand(CliContext& c, const std::vector<std::string>& args) {
-  const std::string verb = args.empty() ? "" : args[0];
-  const std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
-  if (verb == "add") return add(c, rest);
-  if (verb == "update") return update(c, rest);
-  if (verb == "show") return showCommand(c, rest);
-  if (verb == "list") return list(c, rest);
-  if (verb == "search") return search(c, rest);
-  throw UsageError("patient の後には add、update、show、list、search のいずれかを指定してください。");
+  using Args = const std::vector<std::string>&;
+  return runVerb("patient", args,
+                 {{"add", [&](Args rest) { return add(c, rest); }},
+                  {"update", [&](Args rest) { return update(c, rest); }},
+                  {"show", [&](Args rest) { return showCommand(c, rest); }},
+                  {"list", [&](Args rest) { return list(c, rest); }},
+                  {"search", [&](Args rest) { return search(c, rest); }}});
 }
 
 }  // namespace rececon::cli

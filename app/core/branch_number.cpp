@@ -4,10 +4,7 @@
 
 namespace rececon {
 
-std::string normalizeBranchNumber(std::string_view text) {
-  if (!utf8::isValid(text)) return std::string(text);
-  return utf8::trim(utf8::foldFullWidthAscii(text));
-}
+std::string normalizeBranchNumber(std::string_view text) { return utf8::normalizeTyped(text); }
 
 std::string branchNumberError(std::string_view text) {
   if (!utf8::isValid(text)) return "文字コードが正しくありません。";

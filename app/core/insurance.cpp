@@ -15,8 +15,6 @@ namespace {
 constexpr std::size_t kMaxSymbolLength = 38;
 constexpr std::size_t kMaxNumberLength = 20;
 
-std::string folded(const std::string& raw) { return utf8::trim(utf8::foldFullWidthAscii(raw)); }
-
 bool hasControl(const std::string& s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
 }
@@ -50,7 +48,7 @@ std::optional<int> optionalPercent(FieldErrors& errors, const std::string& raw, 
     errors.add(field, label, "文字コードが正しくありません。");
     return std::nullopt;
   }
-  const std::string s = folded(raw);
+  const std::string s = utf8::normalizeTyped(raw);
   if (s.empty()) return std::nullopt;
   std::smatch m;
   static const std::regex percent(R"(^(\d{1,3})%?$)");
@@ -92,7 +90,7 @@ InsuranceRecord apply(InsuranceRecord r, const InsuranceFields& f, FieldErrors& 
     r.insured.branch = b;
   }
   if (f.relationship) {
-    const std::string s = utf8::isValid(*f.relationship) ? folded(*f.relationship) : "";
+    const std::string s = utf8::normalizeTyped(*f.relationship);
     if (s.empty()) r.relationship.reset();
     else if (s == "1" || s == "本人") r.relationship = Relationship::Self;
     else if (s == "2" || s == "家族") r.relationship = Relationship::Family;
@@ -103,7 +101,7 @@ InsuranceRecord apply(InsuranceRecord r, const InsuranceFields& f, FieldErrors& 
   if (f.validFrom) r.validFrom = optionalDate(errors, *f.validFrom, "valid_from", "有効開始日");
   if (f.validTo) r.validTo = optionalDate(errors, *f.validTo, "valid_to", "有効終了日");
   if (f.cardClassification) {
-    const std::string s = utf8::isValid(*f.cardClassification) ? folded(*f.cardClassification) : "?";
+    const std::string s = utf8::isValid(*f.cardClassification) ? utf8::normalizeTyped(*f.cardClassification) : "?";
     static const std::regex code(R"(^[0-9A-Za-z]{2}$)");
     if (!s.empty() && !std::regex_match(s, code)) {
       errors.add("card_classification", "被保険者証区分", "英数字2桁のコードで入力してください（例: 01）。");

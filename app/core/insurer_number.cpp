@@ -17,10 +17,7 @@ int insurerCheckDigit(std::string_view digits) {
   return (10 - sum % 10) % 10;
 }
 
-std::string normalizeInsurerNumber(std::string_view text) {
-  if (!utf8::isValid(text)) return std::string(text);
-  return utf8::trim(utf8::foldFullWidthAscii(text));
-}
+std::string normalizeInsurerNumber(std::string_view text) { return utf8::normalizeTyped(text); }
 
 std::string insurerNumberError(std::string_view text) {
   if (!utf8::isValid(text)) return "文字コードが正しくありません。";

@@ -75,7 +75,7 @@ std::optional<EraInfo> eraOf(Date date) {
 
 DateParseResult parseDate(std::string_view input) {
   if (!utf8::isValid(input)) return failure("日付の文字コードが正しくありません。");
-  const std::string text = utf8::trim(utf8::foldFullWidthAscii(input));
+  const std::string text = utf8::normalizeTyped(input);
   if (text.empty()) return failure("日付が入力されていません。");
   std::smatch m;
   const auto num = [&](int i) { return std::stoi(m[i].str()); };

@@ -52,7 +52,7 @@ void applyKana(Patient& p, FieldErrors& errors, const std::string& raw) {
 }
 
 void applySex(Patient& p, FieldErrors& errors, const std::string& raw) {
-  const std::string s = utf8::isValid(raw) ? utf8::trim(utf8::foldFullWidthAscii(raw)) : std::string();
+  const std::string s = utf8::normalizeTyped(raw);
   if (s == "1" || s == "男") {
     p.sex = Sex::Male;
   } else if (s == "2" || s == "女") {
@@ -81,7 +81,7 @@ void applyPostalCode(Patient& p, FieldErrors& errors, const std::string& raw) {
     errors.add("postal_code", "郵便番号", "文字コードが正しくありません。");
     return;
   }
-  std::string s = utf8::trim(utf8::foldFullWidthAscii(raw));
+  std::string s = utf8::normalizeTyped(raw);
   s.erase(std::remove(s.begin(), s.end(), '-'), s.end());
   if (s.empty()) {
     p.postalCode.clear();
@@ -97,7 +97,7 @@ void applyPhone(Patient& p, FieldErrors& errors, const std::string& raw) {
     errors.add("phone", "電話番号", "文字コードが正しくありません。");
     return;
   }
-  const std::string s = utf8::trim(utf8::foldFullWidthAscii(raw));
+  const std::string s = utf8::normalizeTyped(raw);
   static const std::regex phone(R"(^\+?[0-9][0-9() -]{0,19}$)");
   if (!s.empty() && !std::regex_match(s, phone)) {
     errors.add("phone", "電話番号", "数字とハイフンで20文字以内で入力してください（例: 03-1234-5678）。");
@@ -150,7 +150,7 @@ int ageOn(Date birthDate, Date on) {
 }
 
 std::int64_t parsePatientNumber(std::string_view text) {
-  const std::string s = utf8::isValid(text) ? utf8::trim(utf8::foldFullWidthAscii(text)) : std::string();
+  const std::string s = utf8::normalizeTyped(text);
   const bool digits = !s.empty() && s.size() <= 10 &&
                       std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits || std::stoll(s) == 0) {

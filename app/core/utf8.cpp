@@ -111,6 +111,11 @@ std::string foldFullWidthAscii(std::string_view text) {
   return out;
 }
 
+std::string normalizeTyped(std::string_view text) {
+  if (!isValid(text)) return {};
+  return trim(foldFullWidthAscii(text));
+}
+
 std::string trim(std::string_view text) {
   std::u32string cps = decode(text);
   const auto isSpace = [](char32_t c) { return c == U' ' || c == U'\t' || c == kIdeographicSpace; };

@@ -23,6 +23,10 @@ std::size_t length(std::string_view text);
 // Full-width ASCII (！..～) and the ideographic space become their ASCII forms; all else is kept.
 std::string foldFullWidthAscii(std::string_view text);
 
+// A value as a person typed it, made comparable: full-width ASCII folded, surrounding spaces
+// removed. Empty for malformed UTF-8 (callers that must say why check isValid first).
+std::string normalizeTyped(std::string_view text);
+
 // Removes leading and trailing ASCII and ideographic spaces.
 std::string trim(std::string_view text);
 

@@ -58,9 +58,17 @@ class RececonApp : public wxApp {
   bool OnExceptionInMainLoop() override {
     try {
       throw;
+    } catch (const InternalError& e) {
+      wxMessageBox(wxS("内部エラーのため終了します。開発元に連絡してください。\n") + toWx(e.what()), wxS("レセコン"),
+                   wxOK | wxICON_ERROR);
+      return false;
     } catch (const Error& e) {
       wxMessageBox(toWx(e.what()), wxS("レセコン"), wxOK | wxICON_ERROR);
       return true;  // the clerk read the message; the window stays usable
+    } catch (const std::exception& e) {
+      wxMessageBox(wxS("内部エラーのため終了します。開発元に連絡してください。\n") + toWx(e.what()), wxS("レセコン"),
+                   wxOK | wxICON_ERROR);
+      return false;
     }
   }
 

@@ -12,7 +12,7 @@ PatientSearch interpretSearchText(const std::string& text, int limit) {
   PatientSearch search;
   search.limit = limit;
   if (!utf8::isValid(text)) return search;
-  const std::string folded = utf8::trim(utf8::foldFullWidthAscii(text));
+  const std::string folded = utf8::normalizeTyped(text);
   if (folded.empty()) return search;
   if (folded.find_first_not_of("0123456789") == std::string::npos) {
     search.number = folded;
