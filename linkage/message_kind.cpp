@@ -1,0 +1,54 @@
+#include "linkage/message_kind.h"
+
+#include <array>
+
+namespace rececon::linkage {
+namespace {
+
+// Face results come first: their prefix starts with the plain single-result prefix.
+constexpr std::array<KindInfo, 15> kKinds = {{
+    {MessageKind::FaceResult, "OQSsiquc01res_face_", "資格確認結果（マイナンバーカード）", false},
+    {MessageKind::SingleCheckRequest, "OQSsiquc01req_", "資格確認要求", true},
+    {MessageKind::SingleCheckResult, "OQSsiquc01res_", "資格確認結果", false},
+    {MessageKind::BulkCheckRequest, "OQSmuquc01req_", "資格確認一括照会要求", true},
+    {MessageKind::BulkCheckAccept, "OQSmuquc01res_", "一括照会アップロード結果", false},
+    {MessageKind::BulkCheckDownloadRequest, "OQSmuquc02req_", "一括照会ダウンロード要求", true},
+    {MessageKind::BulkCheckResult, "OQSmuquc02res_", "資格確認一括照会結果", false},
+    {MessageKind::ReferenceRegistrationRequest, "OQSsiimm01req_", "照会番号登録要求", true},
+    {MessageKind::ReferenceRegistrationResult, "OQSsiimm01res_", "照会番号登録結果", false},
+    {MessageKind::BulkReferenceRequest, "OQSmuimm01req_", "照会番号一括登録要求", true},
+    {MessageKind::BulkReferenceAccept, "OQSmuimm01res_", "照会番号一括登録アップロード結果", false},
+    {MessageKind::BulkReferenceDownloadRequest, "OQSmuimm02req_", "照会番号一括登録ダウンロード要求", true},
+    {MessageKind::BulkReferenceResult, "OQSmuimm02res_", "照会番号一括登録結果", false},
+    // Placeholder names (oqs-interface.md §9): the real prefix is not public.
+    {MessageKind::EmergencySearchRequest, "OQSsiemq01req_", "資格確認要求（救急時医療情報閲覧・暫定）", true},
+    {MessageKind::EmergencySearchResult, "OQSsiemq01res_", "資格確認結果（救急時医療情報閲覧・暫定）", false},
+}};
+
+}  // namespace
+
+const KindInfo& kindInfo(MessageKind kind) {
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return k;
+  }
+  return kKinds[0];
+}
+
+std::optional<MessageKind> kindFromFileName(std::string_view fileName) {
+  const std::size_t slash = fileName.find_last_of("/\\");
+  if (slash != std::string_view::npos) fileName.remove_prefix(slash + 1);
+  for (const auto& k : kKinds) {
+    if (fileName.substr(0, std::string_view(k.prefix).size()) == k.prefix) return k.kind;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> resultFileNameFor(std::string_view requestFileName) {
+  const std::size_t at = requestFileName.find("req_");
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string name(requestFileName);
+  name.replace(at, 4, "res_");
+  return name;
+}
+
+}  // namespace rececon::linkage

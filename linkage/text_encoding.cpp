@@ -1,0 +1,196 @@
+#include "linkage/text_encoding.h"
+
+#include <Poco/TextConverter.h>
+#include <Poco/UTF8Encoding.h>
+#include <Poco/Windows932Encoding.h>
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "linkage/decode_error.h"
+
+namespace rececon::linkage {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr char32_t kBad = 0xFFFFFFFF;
+
+// The code point at text[i], advancing i; kBad for a malformed, overlong or surrogate sequence.
+char32_t nextCodePoint(std::string_view text, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return ++i, lead;
+  int extra = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((lead & 0xE0) == 0xC0) extra = 1, cp = lead & 0x1F, min = 0x80;
+  else if ((lead & 0xF0) == 0xE0) extra = 2, cp = lead & 0x0F, min = 0x800;
+  else if ((lead & 0xF8) == 0xF0) extra = 3, cp = lead & 0x07, min = 0x10000;
+  else return kBad;
+  if (i + extra >= text.size()) return kBad;
+  for (int k = 1; k <= extra; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return kBad;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return kBad;
+  i += extra + 1;
+  return cp;
+}
+
+// Offset of the first invalid UTF-8 byte, or npos.
+std::size_t firstInvalidUtf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    // Runs of ASCII are the common case in these files; skip them quickly.
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t at = i;
+    if (nextCodePoint(text, i) == kBad) return at;
+  }
+  return std::string_view::npos;
+}
+
+// Strict CP932 -> UTF-8; returns false when any byte sequence is invalid.
+bool cp932ToUtf8(std::string_view bytes, std::string& out) {
+  Poco::Windows932Encoding cp932;
+  Poco::UTF8Encoding utf8;
+  Poco::TextConverter converter(cp932, utf8);
+  out.clear();
+  return converter.convert(bytes.data(), static_cast<int>(bytes.size()), out) == 0;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Characters that JIS-based and Microsoft mappings disagree on, written the way CP932 expects.
+char32_t toCp932Variant(char32_t cp) {
+  switch (cp) {
+    case 0x301C: return 0xFF5E;  // 〜 WAVE DASH -> ～
+    case 0x2212: return 0xFF0D;  // − MINUS SIGN -> －
+    case 0x2014: return 0x2015;  // — EM DASH -> ―
+    case 0x2016: return 0x2225;  // ‖ -> ∥
+    case 0x00A2: return 0xFFE0;  // ¢
+    case 0x00A3: return 0xFFE1;  // £
+    case 0x00AC: return 0xFFE2;  // ¬
+    default: return cp;
+  }
+}
+
+// For characters CP932 holds twice, the code Windows itself writes (JIS row 2 before NEC row 13,
+// NEC row 13 before the IBM extensions); Poco's reverse table picks the other one for these.
+int preferredCp932(char32_t cp) {
+  switch (cp) {
+    case 0x2252: return 0x81E0;  // ≒
+    case 0x2261: return 0x81DF;  // ≡
+    case 0x222B: return 0x81E7;  // ∫
+    case 0x221A: return 0x81E3;  // √
+    case 0x22A5: return 0x81DB;  // ⊥
+    case 0x2220: return 0x81DA;  // ∠
+    case 0x2235: return 0x81E6;  // ∵
+    case 0x2229: return 0x81BF;  // ∩
+    case 0x222A: return 0x81BE;  // ∪
+    case 0xFFE2: return 0x81CA;  // ￢
+    case 0x3231: return 0x878A;  // ㈱
+    case 0x2116: return 0x8782;  // №
+    case 0x2121: return 0x8784;  // ℡
+    default: return (cp >= 0x2160 && cp <= 0x2169) ? 0x8754 + static_cast<int>(cp - 0x2160) : 0;  // Ⅰ..Ⅹ
+  }
+}
+
+}  // namespace
+
+const char* declarationName(Encoding encoding) { return encoding == Encoding::Utf8 ? "UTF-8" : "Shift_JIS"; }
+
+bool isValidUtf8(std::string_view text) { return firstInvalidUtf8(text) == std::string_view::npos; }
+
+DetectedEncoding detectEncoding(std::string_view bytes) {
+  DetectedEncoding detected;
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    throw DecodeError(DecodeErrorCode::UnsupportedEncoding,
+                      "UTF-16のファイルは扱えません。連携アプリの文字コード設定（UTF-8またはShift_JIS）を確認してください。");
+  }
+  if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    detected.bom = true;
+    bytes.remove_prefix(kUtf8Bom.size());
+  }
+  if (bytes.substr(0, 5) == "<?xml") {
+    const std::size_t end = bytes.find("?>");
+    const std::string declaration(bytes.substr(0, end == std::string_view::npos ? std::min<std::size_t>(bytes.size(), 200) : end));
+    static const std::regex encodingAttribute(R"(encoding\s*=\s*["']([A-Za-z0-9._:-]+)["'])");
+    std::smatch m;
+    if (std::regex_search(declaration, m, encodingAttribute)) detected.declared = m[1].str();
+  }
+  const std::string name = lower(detected.declared);
+  if (name.empty() || name == "utf-8" || name == "utf8") {
+    detected.encoding = Encoding::Utf8;
+  } else if (name == "shift_jis" || name == "shift-jis" || name == "sjis" || name == "x-sjis" || name == "windows-31j" ||
+             name == "cp932" || name == "ms932") {
+    detected.encoding = Encoding::ShiftJis;
+  } else {
+    throw DecodeError(DecodeErrorCode::UnsupportedEncoding,
+                      "XML宣言の文字コード「" + detected.declared + "」は扱えません（UTF-8またはShift_JISのみ）。");
+  }
+  if (detected.bom && detected.encoding != Encoding::Utf8) {
+    throw DecodeError(DecodeErrorCode::EncodingMismatch,
+                      "UTF-8のBOMがあるのにXML宣言は「" + detected.declared + "」です。ファイルの文字コードが矛盾しています。");
+  }
+  return detected;
+}
+
+std::string decodeToUtf8(std::string_view bytes, const DetectedEncoding& detected) {
+  if (detected.bom) bytes.remove_prefix(kUtf8Bom.size());
+  std::string decoded;
+  if (detected.encoding == Encoding::Utf8) {
+    const std::size_t bad = firstInvalidUtf8(bytes);
+    if (bad == std::string_view::npos) return std::string(bytes);
+    if (cp932ToUtf8(bytes, decoded)) {
+      throw DecodeError(DecodeErrorCode::EncodingMismatch,
+                        "XML宣言はUTF-8ですが、内容はShift_JISで書かれています。連携アプリの文字コード設定を確認してください。");
+    }
+    throw DecodeError(DecodeErrorCode::InvalidBytes,
+                      "UTF-8として正しくないバイトがあります（" + std::to_string(bad + 1) + "バイト目）。ファイルが壊れている可能性があります。");
+  }
+  if (cp932ToUtf8(bytes, decoded)) return decoded;
+  if (isValidUtf8(bytes)) {
+    throw DecodeError(DecodeErrorCode::EncodingMismatch,
+                      "XML宣言はShift_JISですが、内容はUTF-8で書かれています。連携アプリの文字コード設定を確認してください。");
+  }
+  throw DecodeError(DecodeErrorCode::InvalidBytes,
+                    "Shift_JIS（CP932）として正しくないバイトがあります。ファイルが壊れている可能性があります。");
+}
+
+std::string encodeFromUtf8(std::string_view text, Encoding encoding) {
+  if (!isValidUtf8(text)) throw EncodeError("UTF-8として正しくない文字列は書き出せません。");
+  if (encoding == Encoding::Utf8) return std::string(text);
+  Poco::Windows932Encoding cp932;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t cp = toCp932Variant(nextCodePoint(text, i));
+    unsigned char buf[4];
+    int n = 0;
+    if (cp < 0x80) {
+      buf[0] = static_cast<unsigned char>(cp);
+      n = 1;
+    } else if (const int preferred = preferredCp932(cp)) {
+      buf[0] = static_cast<unsigned char>(preferred >> 8);
+      buf[1] = static_cast<unsigned char>(preferred & 0xFF);
+      n = 2;
+    } else {
+      n = cp932.convert(static_cast<int>(cp), buf, sizeof buf);
+    }
+    if (n <= 0) {
+      throw EncodeError("「" + std::string(text.substr(start, i - start)) +
+                        "」はShift_JIS（CP932）で表せない文字です。UTF-8で送るか、文字を置き換えてください。");
+    }
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+}  // namespace rececon::linkage
