@@ -37,5 +37,6 @@ int runPatientCommand(CliContext& context, const std::vector<std::string>& args)
 int runInsuranceCommand(CliContext& context, const std::vector<std::string>& args);
 int runConfigCommand(CliContext& context, const std::vector<std::string>& args);
 int runDbCommand(CliContext& context, const std::vector<std::string>& args);
+int runLinkageCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

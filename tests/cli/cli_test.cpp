@@ -144,3 +144,39 @@ TEST_CASE_METHOD(Cli, "A data folder that cannot be created exits 74", "[cli]") 
   CHECK(r.exitCode == 74);
   CHECK(r.err.find("データフォルダ") != std::string::npos);
 }
+
+TEST_CASE_METHOD(Cli, "linkage decode prints any OQS file as JSON with lists as arrays", "[cli][linkage]") {
+  const std::string e8 = std::string(RECECON_LINKAGE_FIXTURES) + "/examples/E8/OQSmuquc02res_202501150001.xml";
+  const auto j = json({"linkage", "decode", e8}).extract<Poco::JSON::Object::Ptr>();
+  CHECK(j->getValue<std::string>("kind") == "OQSmuquc02res_");
+  CHECK(j->getValue<std::string>("encoding") == "Shift_JIS");
+  const auto body = j->getObject("XmlMsg")->getObject("MessageBody");
+  const auto units = body->getArray("BulkConfirmUnit");
+  REQUIRE(units->size() == 2);
+  const auto second = units->getObject(1)->getObject("QualificationConfirmSearchInfo");
+  CHECK(second->getValue<std::string>("InsurerNumber") == "  999995");
+  const auto first = units->getObject(0)->getObject("ResultOfQualificationConfirmation");
+  CHECK(first->getValue<std::string>("InsuredName") == "架空　一郎");
+
+  const std::string e1 = std::string(RECECON_LINKAGE_FIXTURES) + "/examples/E1/OQSsiquc01req_202501150001.xml";
+  const auto text = run({"linkage", "decode", e1});
+  CHECK(text.exitCode == 0);
+  CHECK(text.out.find("被保険者証枝番 InsuredBranchNumber: 「02」") != std::string::npos);
+}
+
+TEST_CASE_METHOD(Cli, "linkage decode exits 65 with the specific reason", "[cli][linkage]") {
+  const std::string dir = std::string(RECECON_LINKAGE_FIXTURES) + "/不正入力/";
+  const auto truncated = run({"linkage", "decode", dir + "truncated_half_written.xml"});
+  CHECK(truncated.exitCode == 65);
+  CHECK(truncated.err.find("OQS-TRUNCATED") != std::string::npos);
+  CHECK(truncated.err.find("途中で終わっています") != std::string::npos);
+  CHECK(run({"linkage", "decode", dir + "doctype_entity_expansion.xml"}).err.find("OQS-DOCTYPE-REFUSED") !=
+        std::string::npos);
+  // With our institution code configured, another institution's file is refused unless asked not to.
+  REQUIRE(run({"config", "set", "institution_code", "9919999999"}).exitCode == 0);
+  const auto other = run({"linkage", "decode", dir + "wrong_institution.xml"});
+  CHECK(other.exitCode == 65);
+  CHECK(other.err.find("OQS-WRONG-INSTITUTION") != std::string::npos);
+  CHECK(run({"linkage", "decode", "--any-institution", dir + "wrong_institution.xml"}).exitCode == 0);
+  CHECK(run({"linkage", "decode", dir + "no_such_file.xml"}).exitCode == 74);
+}
