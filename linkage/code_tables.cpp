@@ -1,6 +1,7 @@
 #include "linkage/code_tables.h"
 
 #include <map>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -187,7 +188,25 @@ const std::map<std::string, Table, std::less<>>& codeTables() {
   return tables;
 }
 
+const std::unordered_map<std::string_view, ElementInfo>& catalog() {
+  static const std::unordered_map<std::string_view, ElementInfo> byName = [] {
+    std::unordered_map<std::string_view, ElementInfo> m;
+    for (const auto& [name, label] : elementLabels()) {
+      const auto table = codeTables().find(name);
+      m.emplace(name, ElementInfo{label, table == codeTables().end() ? nullptr : &table->second});
+    }
+    return m;
+  }();
+  return byName;
+}
+
 }  // namespace
+
+const ElementInfo* elementInfo(std::string_view element) {
+  const auto& c = catalog();
+  const auto it = c.find(element);
+  return it == c.end() ? nullptr : &it->second;
+}
 
 std::optional<std::string> elementLabel(std::string_view element) {
   const auto& labels = elementLabels();

@@ -3,11 +3,22 @@
 // Unknown codes and elements are not errors: the spec evolves, so they are kept and shown as they are.
 // Pure; any thread.
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace rececon::linkage {
+
+// What the contract knows of an element: its Japanese label and, for coded elements, the table.
+struct ElementInfo {
+  std::string_view label;
+  const std::map<std::string, std::string, std::less<>>* codes;  // nullptr when not coded
+};
+
+// nullptr for an element the contract does not know. One hash lookup: used on every element decoded.
+const ElementInfo* elementInfo(std::string_view element);
 
 // 保険者番号 for "InsurerNumber"; nullopt for an element the contract does not know.
 std::optional<std::string> elementLabel(std::string_view element);

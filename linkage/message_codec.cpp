@@ -22,11 +22,11 @@ void checkInstitution(const DecodedMessage& m, const std::string& ours) {
 void crossCheckCharacterCode(DecodedMessage& m) {
   const auto identifier = m.header().value("CharacterCodeIdentifier");
   if (!identifier) return;
-  const char* expected = m.encoding.encoding == Encoding::Utf8 ? "0" : "1";
+  const char* expected = m.encoding().encoding == Encoding::Utf8 ? "0" : "1";
   if (*identifier == "0" || *identifier == "1") {
     if (*identifier != expected) {
       m.warnings.push_back("文字コード識別（CharacterCodeIdentifier）は「" + *identifier + "」ですが、ファイルは" +
-                           declarationName(m.encoding.encoding) + "で書かれています。ファイルの文字コードで読みました。");
+                           declarationName(m.encoding().encoding) + "で書かれています。ファイルの文字コードで読みました。");
     }
   } else {
     m.warnings.push_back("文字コード識別（CharacterCodeIdentifier）に想定外の値「" + *identifier +
@@ -37,15 +37,17 @@ void crossCheckCharacterCode(DecodedMessage& m) {
 }  // namespace
 
 DecodedMessage decodeMessage(std::string_view bytes, std::string_view fileName, const DecodeOptions& options) {
-  XmlReadResult read = readXml(bytes, options.limits);
+  std::shared_ptr<XmlDocument> document = XmlDocument::parse(bytes, options.limits);
   std::optional<MessageKind> kind = kindFromFileName(fileName);
-  if (!kind) kind = inferKind(read.root);
+  if (!kind) kind = inferKind(document->root());
   if (!kind) {
     throw DecodeError(DecodeErrorCode::UnknownKind,
                       "ファイル名からも内容からも、どの種類の電文か判断できません（" + std::string(fileName) + "）。");
   }
-  DecodedMessage m{*kind, read.encoding, std::move(read.root), std::move(read.warnings)};
-  validateStructure(m.kind, m.root, m.warnings);
+  DecodedMessage m;
+  m.kind = *kind;
+  validateStructure(m.kind, *document, options.limits.maxDepth, m.warnings);
+  m.document = std::move(document);
   if (options.institutionCode) checkInstitution(m, *options.institutionCode);
   if (!kindInfo(m.kind).request) crossCheckCharacterCode(m);
   return m;

@@ -1,7 +1,8 @@
 #pragma once
-// Decoding and encoding whole linkage messages: bytes <-> a validated XmlElement tree of a known kind.
-// Pure; any thread.
+// Decoding and encoding whole linkage messages: bytes -> a validated, read-only document of a known
+// kind; an XmlElement tree -> bytes. Pure; any thread.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,8 +10,8 @@
 
 #include "linkage/message_kind.h"
 #include "linkage/text_encoding.h"
+#include "linkage/xml_document.h"
 #include "linkage/xml_element.h"
-#include "linkage/xml_reader.h"
 
 namespace rececon::linkage {
 
@@ -21,13 +22,14 @@ struct DecodeOptions {
 };
 
 struct DecodedMessage {
-  MessageKind kind;
-  DetectedEncoding encoding;
-  XmlElement root;                    // XmlMsg
-  std::vector<std::string> warnings;  // Japanese; unknown elements/codes, CharacterCodeIdentifier doubts, …
+  MessageKind kind = MessageKind::SingleCheckResult;
+  std::shared_ptr<const XmlDocument> document;  // keeps the views below alive
+  std::vector<std::string> warnings;            // Japanese; unknown elements/codes, CharacterCodeIdentifier doubts
 
-  const XmlElement& header() const { return *root.child("MessageHeader"); }
-  const XmlElement& body() const { return *root.child("MessageBody"); }
+  const DetectedEncoding& encoding() const { return document->encoding(); }
+  XmlNode root() const { return document->root(); }
+  XmlNode header() const { return root().child("MessageHeader"); }
+  XmlNode body() const { return root().child("MessageBody"); }
 };
 
 // Decodes and validates a file's bytes. The kind comes from the file name's prefix, else from the

@@ -1,6 +1,5 @@
 #include "linkage/message_schema.h"
 
-#include <map>
 #include <set>
 
 #include "linkage/code_tables.h"
@@ -17,14 +16,27 @@ bool isListPair(std::string_view parent, std::string_view child) {
 }
 
 std::string labelled(std::string_view element) {
-  const auto label = elementLabel(element);
-  return "<" + std::string(element) + ">" + (label ? "（" + *label + "）" : "");
+  const ElementInfo* info = elementInfo(element);
+  return "<" + std::string(element) + ">" + (info ? "（" + std::string(info->label) + "）" : "");
+}
+
+void checkFrame(XmlNode root) {
+  if (root.name() != "XmlMsg") {
+    throw DecodeError(DecodeErrorCode::WrongRoot, "ルート要素が <" + std::string(root.name()) + "> です（<XmlMsg> のはずです）。");
+  }
+  for (const char* section : {"MessageHeader", "MessageBody"}) {
+    const auto count = root.all(section).size();
+    if (count != 1) {
+      throw DecodeError(DecodeErrorCode::WrongRoot, std::string("<") + section + "> が" + std::to_string(count) +
+                                                        "個あります（1個のはずです）。");
+    }
+  }
 }
 
 }  // namespace
 
 bool mayRepeat(MessageKind kind, std::string_view parent, std::string_view child) {
-  if (!elementLabel(child)) return true;
+  if (!elementInfo(child)) return true;
   if (isListPair(parent, child)) return true;
   if (parent != "MessageBody") return false;
   switch (kind) {
@@ -35,64 +47,68 @@ bool mayRepeat(MessageKind kind, std::string_view parent, std::string_view child
   }
 }
 
-void validateStructure(MessageKind kind, const XmlElement& root, std::vector<std::string>& warnings) {
-  if (root.name != "XmlMsg") {
-    throw DecodeError(DecodeErrorCode::WrongRoot, "ルート要素が <" + root.name + "> です（<XmlMsg> のはずです）。");
-  }
-  for (const char* section : {"MessageHeader", "MessageBody"}) {
-    const auto count = root.all(section).size();
-    if (count != 1) {
-      throw DecodeError(DecodeErrorCode::WrongRoot, std::string("<") + section + "> が" + std::to_string(count) +
-                                                        "個あります（1個のはずです）。");
+void validateStructure(MessageKind kind, XmlDocument& document, int maxDepth, std::vector<std::string>& warnings) {
+  checkFrame(document.root());
+  std::set<std::string, std::less<>> unknown;
+  std::set<std::string, std::less<>> unknownCodes;
+  std::vector<std::string_view> seen;  // names of the current element's children (few distinct)
+  document.walk(maxDepth, [&](XmlNode element, const std::vector<XmlNode>& children) {
+    const bool leaf = children.empty();
+    const std::string_view name = element.name();
+    const ElementInfo* info = elementInfo(name);
+    if (!info) {
+      unknown.emplace(name);
+    } else if (info->codes && leaf) {
+      const std::string_view text = element.text();
+      if (!text.empty() && info->codes->find(text) == info->codes->end()) {
+        unknownCodes.insert(std::string(name) + "=" + std::string(text));
+      }
     }
-  }
-  std::set<std::string> unknown;
-  std::set<std::string> unknownCodes;
-  std::vector<const XmlElement*> pending{&root};
-  while (!pending.empty()) {
-    const XmlElement* element = pending.back();
-    pending.pop_back();
-    std::map<std::string_view, int> seen;
-    for (const XmlElement& child : element->children) {
-      if (++seen[child.name] == 2 && !mayRepeat(kind, element->name, child.name)) {
+    if (leaf) return;
+    // Duplicates among this element's children: a linear scan over the distinct names seen so far
+    // is cheaper than a map for the handful of names an element has (a bulk body has 10,000
+    // children of one name).
+    seen.clear();
+    for (const XmlNode child : children) {
+      const std::string_view childName = child.name();
+      bool repeated = false;
+      for (const auto& s : seen) repeated = repeated || s == childName;
+      if (!repeated) {
+        seen.push_back(childName);
+      } else if (!mayRepeat(kind, name, childName)) {
         throw DecodeError(DecodeErrorCode::DuplicateElement,
-                          labelled(child.name) + " が " + labelled(element->name) + " の中に2回以上あります。");
+                          labelled(childName) + " が " + labelled(name) + " の中に2回以上あります。");
       }
-      if (!elementLabel(child.name)) unknown.insert(child.name);
-      if (child.isLeaf() && !child.text.empty() && hasCodeTable(child.name) && !codeLabel(child.name, child.text)) {
-        unknownCodes.insert(child.name + "=" + child.text);
-      }
-      pending.push_back(&child);
     }
-  }
+  }, warnings);
   for (const auto& name : unknown) warnings.push_back("未知の要素 <" + name + "> をそのまま保持しました。");
   for (const auto& code : unknownCodes) warnings.push_back("コード表にない値 " + code + " をそのまま保持しました。");
 }
 
-std::optional<MessageKind> inferKind(const XmlElement& root) {
-  const XmlElement* header = root.child("MessageHeader");
-  const XmlElement* body = root.child("MessageBody");
+std::optional<MessageKind> inferKind(XmlNode root) {
+  const XmlNode header = root.child("MessageHeader");
+  const XmlNode body = root.child("MessageBody");
   if (!header || !body) return std::nullopt;
-  const bool isResult = header->child("SegmentOfResult") != nullptr;
-  if (body->child("BulkConfirmUnit") || (isResult && header->child("NumberOfProcessingResult"))) {
+  const bool isResult = static_cast<bool>(header.child("SegmentOfResult"));
+  if (body.child("BulkConfirmUnit") || (isResult && header.child("NumberOfProcessingResult"))) {
     return MessageKind::BulkCheckResult;
   }
-  if (isResult && header->child("ReceptionNumber")) return MessageKind::BulkCheckResult;
-  if (isResult && body->child("ReceptionNumber")) return MessageKind::BulkCheckAccept;
-  if (!isResult && body->child("ReceptionNumber")) return MessageKind::BulkCheckDownloadRequest;
-  if (body->child("EmergencySearchInfo")) return MessageKind::EmergencySearchRequest;
-  if (const auto registrations = body->all("ReferenceNumberRegistrationInfo"); !registrations.empty()) {
+  if (isResult && header.child("ReceptionNumber")) return MessageKind::BulkCheckResult;
+  if (isResult && body.child("ReceptionNumber")) return MessageKind::BulkCheckAccept;
+  if (!isResult && body.child("ReceptionNumber")) return MessageKind::BulkCheckDownloadRequest;
+  if (body.child("EmergencySearchInfo")) return MessageKind::EmergencySearchRequest;
+  if (const auto registrations = body.all("ReferenceNumberRegistrationInfo"); !registrations.empty()) {
     return registrations.size() > 1 ? MessageKind::BulkReferenceRequest : MessageKind::ReferenceRegistrationRequest;
   }
   if (isResult) {
-    if (header->value("ReferenceClassification") == std::optional<std::string>("1")) return MessageKind::FaceResult;
-    if (body->child("NumberOfCandidates")) return MessageKind::EmergencySearchResult;
-    if (body->child("ResultList") || body->child("QualificationValidity") || header->child("ReferenceClassification")) {
+    if (header.value("ReferenceClassification") == std::optional<std::string>("1")) return MessageKind::FaceResult;
+    if (body.child("NumberOfCandidates")) return MessageKind::EmergencySearchResult;
+    if (body.child("ResultList") || body.child("QualificationValidity") || header.child("ReferenceClassification")) {
       return MessageKind::SingleCheckResult;
     }
     return MessageKind::ReferenceRegistrationResult;
   }
-  if (const auto searches = body->all("QualificationConfirmSearchInfo"); !searches.empty()) {
+  if (const auto searches = body.all("QualificationConfirmSearchInfo"); !searches.empty()) {
     return searches.size() > 1 ? MessageKind::BulkCheckRequest : MessageKind::SingleCheckRequest;
   }
   return std::nullopt;

@@ -1,12 +1,12 @@
 #include "linkage/text_encoding.h"
 
-#include <Poco/TextConverter.h>
-#include <Poco/UTF8Encoding.h>
 #include <Poco/Windows932Encoding.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <vector>
 #include <cctype>
-#include <regex>
 
 #include "linkage/decode_error.h"
 
@@ -40,10 +40,28 @@ char32_t nextCodePoint(std::string_view text, std::size_t& i) {
 
 // Offset of the first invalid UTF-8 byte, or npos.
 std::size_t firstInvalidUtf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    // Runs of ASCII are the common case in these files; skip them quickly.
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    // Most of a linkage file is ASCII markup: check eight bytes at a time (no high bit, no NUL).
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      const bool hasZeroByte = ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) != 0;
+      if ((word & 0x8080808080808080ULL) == 0 && !hasZeroByte) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead == 0) return i;  // NUL has no place in a linkage file
+    if (lead < 0x80) {
       ++i;
+      continue;
+    }
+    // Japanese text is almost all three-byte sequences outside the surrogate block (E1..EC, EE, EF).
+    if (i + 2 < n && lead >= 0xE1 && lead <= 0xEF && lead != 0xED &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     const std::size_t at = i;
@@ -52,13 +70,91 @@ std::size_t firstInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+void appendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// CP932 as a lookup table built once from Poco's Windows-31J mapping: index lead * 256 + trail for
+// double-byte characters, the byte itself for single-byte ones; 0 = invalid. Every CP932 character is
+// in the Basic Multilingual Plane, so 16 bits suffice.
+const std::vector<std::uint16_t>& cp932Table() {
+  static const std::vector<std::uint16_t> table = [] {
+    std::vector<std::uint16_t> t(65536, 0);
+    for (int b = 0x01; b < 0x80; ++b) t[static_cast<std::size_t>(b)] = static_cast<std::uint16_t>(b);
+    for (int b = 0xA1; b <= 0xDF; ++b) t[static_cast<std::size_t>(b)] = static_cast<std::uint16_t>(0xFF61 + b - 0xA1);
+    Poco::Windows932Encoding cp932;
+    for (int lead = 0x81; lead <= 0xFC; ++lead) {
+      if (lead >= 0xA0 && lead <= 0xDF) continue;
+      for (int trail = 0x40; trail <= 0xFC; ++trail) {
+        if (trail == 0x7F) continue;
+        const unsigned char bytes[2] = {static_cast<unsigned char>(lead), static_cast<unsigned char>(trail)};
+        const int cp = cp932.queryConvert(bytes, 2);
+        if (cp > 0 && cp <= 0xFFFF) t[static_cast<std::size_t>(lead * 256 + trail)] = static_cast<std::uint16_t>(cp);
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool isCp932Lead(unsigned char b) { return (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC); }
+
 // Strict CP932 -> UTF-8; returns false when any byte sequence is invalid.
 bool cp932ToUtf8(std::string_view bytes, std::string& out) {
-  Poco::Windows932Encoding cp932;
-  Poco::UTF8Encoding utf8;
-  Poco::TextConverter converter(cp932, utf8);
+  const auto& table = cp932Table();
   out.clear();
-  return converter.convert(bytes.data(), static_cast<int>(bytes.size()), out) == 0;
+  out.reserve(bytes.size() + bytes.size() / 2);
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    std::size_t run = i;  // copy runs of ASCII (NUL excluded: it has no place in these files) at once
+    while (run < n && static_cast<unsigned char>(bytes[run]) < 0x80 && bytes[run] != 0) ++run;
+    out.append(bytes.data() + i, run - i);
+    i = run;
+    if (i >= n) break;
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    std::uint16_t cp = 0;
+    if (isCp932Lead(b)) {
+      if (i + 1 >= n) return false;
+      cp = table[static_cast<std::size_t>(b) * 256 + static_cast<unsigned char>(bytes[i + 1])];
+      i += 2;
+    } else {
+      cp = table[b];
+      i += 1;
+    }
+    if (cp == 0) return false;
+    appendUtf8(out, cp);
+  }
+  return true;
+}
+
+// The encoding="…" value of an XML declaration, or "" (read by hand: a regex here would cost more
+// than parsing a small result file).
+std::string declaredEncoding(std::string_view declaration) {
+  const std::size_t at = declaration.find("encoding");
+  if (at == std::string_view::npos) return {};
+  std::size_t i = at + 8;
+  const auto skipSpace = [&] {
+    while (i < declaration.size() && (declaration[i] == ' ' || declaration[i] == '\t' || declaration[i] == '\r' || declaration[i] == '\n')) ++i;
+  };
+  skipSpace();
+  if (i >= declaration.size() || declaration[i] != '=') return {};
+  ++i;
+  skipSpace();
+  if (i >= declaration.size() || (declaration[i] != '"' && declaration[i] != '\'')) return {};
+  const char quote = declaration[i++];
+  const std::size_t end = declaration.find(quote, i);
+  if (end == std::string_view::npos || end - i > 40) return {};
+  return std::string(declaration.substr(i, end - i));
 }
 
 std::string lower(std::string s) {
@@ -117,13 +213,7 @@ DetectedEncoding detectEncoding(std::string_view bytes) {
     detected.bom = true;
     bytes.remove_prefix(kUtf8Bom.size());
   }
-  if (bytes.substr(0, 5) == "<?xml") {
-    const std::size_t end = bytes.find("?>");
-    const std::string declaration(bytes.substr(0, end == std::string_view::npos ? std::min<std::size_t>(bytes.size(), 200) : end));
-    static const std::regex encodingAttribute(R"(encoding\s*=\s*["']([A-Za-z0-9._:-]+)["'])");
-    std::smatch m;
-    if (std::regex_search(declaration, m, encodingAttribute)) detected.declared = m[1].str();
-  }
+  if (bytes.substr(0, 5) == "<?xml") detected.declared = declaredEncoding(bytes.substr(0, bytes.find("?>")));
   const std::string name = lower(detected.declared);
   if (name.empty() || name == "utf-8" || name == "utf8") {
     detected.encoding = Encoding::Utf8;

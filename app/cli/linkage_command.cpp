@@ -13,41 +13,43 @@
 namespace rececon::cli {
 namespace {
 
-using linkage::XmlElement;
+using linkage::XmlNode;
 
 // Children become keys; a child that may repeat (or does) becomes an array, so a list has the
 // same shape whether it holds one entry or many.
-Poco::JSON::Object::Ptr elementJson(const XmlElement& element, linkage::MessageKind kind) {
+// Recursion is safe here: the decoder has already capped the depth.
+Poco::JSON::Object::Ptr elementJson(XmlNode element, linkage::MessageKind kind) {
   auto object = newJsonObject();
-  for (const XmlElement& child : element.children) {
-    if (object->has(child.name) && object->isArray(child.name)) continue;  // filled below
-    const bool list = linkage::mayRepeat(kind, element.name, child.name) || element.all(child.name).size() > 1;
-    const auto value = [&](const XmlElement& e) -> Poco::Dynamic::Var {
-      if (e.isLeaf()) return e.text;
+  for (XmlNode child = element.firstChild(); child; child = child.nextSibling()) {
+    const std::string name(child.name());
+    if (object->has(name)) continue;  // a list, filled at its first entry
+    const auto value = [&](XmlNode e) -> Poco::Dynamic::Var {
+      if (e.isLeaf()) return std::string(e.text());
       return elementJson(e, kind);
     };
-    if (!list) {
-      object->set(child.name, value(child));
+    const auto same = element.all(name);
+    if (!linkage::mayRepeat(kind, element.name(), name) && same.size() == 1) {
+      object->set(name, value(child));
       continue;
     }
     auto array = newJsonArray();
-    for (const XmlElement* same : element.all(child.name)) array->add(value(*same));
-    object->set(child.name, array);
+    for (const XmlNode entry : same) array->add(value(entry));
+    object->set(name, array);
   }
   return object;
 }
 
-void printElement(std::ostream& out, const XmlElement& element, int depth) {
+void printElement(std::ostream& out, XmlNode element, int depth) {
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-  const auto label = linkage::elementLabel(element.name);
-  out << indent << (label ? *label + " " : std::string("（未知の要素）")) << element.name;
+  const auto label = linkage::elementLabel(element.name());
+  out << indent << (label ? *label + " " : std::string("（未知の要素）")) << element.name();
   if (!element.isLeaf()) {
     out << "\n";
-    for (const XmlElement& child : element.children) printElement(out, child, depth + 1);
+    for (XmlNode child = element.firstChild(); child; child = child.nextSibling()) printElement(out, child, depth + 1);
     return;
   }
-  out << ": 「" << element.text << "」";
-  if (const auto code = linkage::codeLabel(element.name, element.text)) out << " " << *code;
+  out << ": 「" << element.text() << "」";
+  if (const auto code = linkage::codeLabel(element.name(), element.text())) out << " " << *code;
   out << "\n";
 }
 
@@ -68,19 +70,19 @@ int decode(CliContext& c, const std::vector<std::string>& args) {
     auto j = newJsonObject();
     j->set("kind", info.prefix);
     j->set("kind_name", info.name);
-    j->set("encoding", linkage::declarationName(m.encoding.encoding));
-    j->set("bom", m.encoding.bom);
+    j->set("encoding", linkage::declarationName(m.encoding().encoding));
+    j->set("bom", m.encoding().bom);
     auto warnings = newJsonArray();
     for (const auto& w : m.warnings) warnings->add(w);
     j->set("warnings", warnings);
-    j->set("XmlMsg", elementJson(m.root, m.kind));
+    j->set("XmlMsg", elementJson(m.root(), m.kind));
     printJson(*c.out, j);
     return 0;
   }
   *c.out << "種類: " << info.name << "（" << info.prefix << "）\n"
-         << "文字コード: " << linkage::declarationName(m.encoding.encoding) << (m.encoding.bom ? "（BOMあり）" : "") << "\n";
+         << "文字コード: " << linkage::declarationName(m.encoding().encoding) << (m.encoding().bom ? "（BOMあり）" : "") << "\n";
   for (const auto& w : m.warnings) *c.out << "注意: " << w << "\n";
-  printElement(*c.out, m.root, 0);
+  printElement(*c.out, m.root(), 0);
   return 0;
 }
 

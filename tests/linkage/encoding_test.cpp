@@ -28,7 +28,7 @@ DecodeErrorCode errorOf(const std::string& name) {
 }
 
 std::string nameIn(const DecodedMessage& m) {
-  return *m.body().child("ResultList")->child("ResultOfQualificationConfirmation")->value("Name");
+  return *m.body().child("ResultList").child("ResultOfQualificationConfirmation").value("Name");
 }
 
 }  // namespace
@@ -36,20 +36,20 @@ std::string nameIn(const DecodedMessage& m) {
 TEST_CASE("UTF-8 with and without a BOM decode alike", "[linkage][encoding]") {
   const auto plain = decodeMessage(readFixture("文字コード/utf8_single_result_no_bom.xml"), "OQSsiquc01res_1.xml");
   const auto bom = decodeMessage(readFixture("文字コード/utf8_single_result_with_bom.xml"), "OQSsiquc01res_1.xml");
-  CHECK_FALSE(plain.encoding.bom);
-  CHECK(bom.encoding.bom);
-  CHECK(plain.root == bom.root);
+  CHECK_FALSE(plain.encoding().bom);
+  CHECK(bom.encoding().bom);
+  CHECK(plain.root().toElement() == bom.root().toElement());
 }
 
 TEST_CASE("CP932 extension characters survive: ①, ㈱, 髙, 﨑", "[linkage][encoding]") {
   const auto sjis = decodeFixture("sjis_face_extension_chars.xml");
   const auto utf8 = decodeFixture("utf8_face_extension_chars.xml");
   const auto windows31j = decodeFixture("cp932_declared_windows31j.xml");
-  CHECK(sjis.encoding.encoding == Encoding::ShiftJis);
+  CHECK(sjis.encoding().encoding == Encoding::ShiftJis);
   CHECK(nameIn(sjis) == "髙﨑　花子");
   // Same content apart from the CharacterCodeIdentifier each file declares.
-  CHECK(*sjis.body().child("ResultList") == *utf8.body().child("ResultList"));
-  CHECK(windows31j.root == sjis.root);
+  CHECK(sjis.body().child("ResultList").toElement() == utf8.body().child("ResultList").toElement());
+  CHECK(windows31j.root().toElement() == sjis.root().toElement());
   const std::string address = *sjis.body().valueAt("ResultList/ResultOfQualificationConfirmation/Address");
   CHECK(address.find("㈱") != std::string::npos);
   CHECK(address.find("①") != std::string::npos);

@@ -49,7 +49,7 @@ TEST_CASE("Every example decodes as its kind in its encoding, without warnings",
     INFO(e.file);
     const DecodedMessage m = decodeMessage(readFixture(e.file), e.file, ours());
     CHECK(m.kind == e.kind);
-    CHECK(m.encoding.encoding == e.encoding);
+    CHECK(m.encoding().encoding == e.encoding);
     CHECK(m.warnings.empty());
   }
 }
@@ -59,10 +59,10 @@ TEST_CASE("Every example survives a round trip in both encodings", "[linkage][ex
     INFO(e.file);
     const DecodedMessage original = decodeMessage(readFixture(e.file), e.file, ours());
     for (const Encoding encoding : {Encoding::Utf8, Encoding::ShiftJis}) {
-      const std::string bytes = encodeMessage(original.root, encoding);
+      const std::string bytes = encodeMessage(original.root().toElement(), encoding);
       const DecodedMessage again = decodeMessage(bytes, e.file, ours());
-      CHECK(again.root == original.root);
-      CHECK(again.encoding.encoding == encoding);
+      CHECK(again.root().toElement() == original.root().toElement());
+      CHECK(again.encoding().encoding == encoding);
     }
   }
 }
@@ -79,22 +79,22 @@ TEST_CASE("Values keep their leading spaces and zeros; empty and missing are dif
   const auto e8 = decodeMessage(readFixture(kExamples[8].file), kExamples[8].file, ours());
   const auto units = e8.body().all("BulkConfirmUnit");
   REQUIRE(units.size() == 2);
-  CHECK(units[1]->valueAt("QualificationConfirmSearchInfo/InsurerNumber") == std::optional<std::string>("  999995"));
-  CHECK(units[0]->valueAt("QualificationConfirmSearchInfo/InsuredBranchNumber") == std::optional<std::string>("02"));
-  CHECK(units[1]->value("QualificationValidity") == std::optional<std::string>("4"));
+  CHECK(units[1].valueAt("QualificationConfirmSearchInfo/InsurerNumber") == std::optional<std::string>("  999995"));
+  CHECK(units[0].valueAt("QualificationConfirmSearchInfo/InsuredBranchNumber") == std::optional<std::string>("02"));
+  CHECK(units[1].value("QualificationValidity") == std::optional<std::string>("4"));
   CHECK(e8.header().value("NumberOfError") == std::optional<std::string>("1"));
 
   const auto e9 = decodeMessage(readFixture(kExamples[9].file), kExamples[9].file, ours());
   CHECK(e9.header().value("SegmentOfResult") == std::optional<std::string>("2"));
-  CHECK(e9.body().children.empty());
+  CHECK(e9.body().childCount() == 0);
 
   const auto e4 = decodeMessage(readFixture(kExamples[4].file), kExamples[4].file, ours());
-  const XmlElement* result = e4.body().child("ResultList")->child("ResultOfQualificationConfirmation");
+  const XmlNode result = e4.body().child("ResultList").child("ResultOfQualificationConfirmation");
   REQUIRE(result);
-  CHECK(result->value("NameKana") == std::optional<std::string>("ﾐﾎﾝ ﾀﾛｳ"));
-  CHECK(result->value("Name") == std::optional<std::string>("見本　太郎"));
-  CHECK(result->value("ReferenceNumber") == std::optional<std::string>("4711"));
-  CHECK_FALSE(result->value("InsuredBranchNumber"));  // 後期高齢: no 枝番
+  CHECK(result.value("NameKana") == std::optional<std::string>("ﾐﾎﾝ ﾀﾛｳ"));
+  CHECK(result.value("Name") == std::optional<std::string>("見本　太郎"));
+  CHECK(result.value("ReferenceNumber") == std::optional<std::string>("4711"));
+  CHECK_FALSE(result.value("InsuredBranchNumber"));  // 後期高齢: no 枝番
 }
 
 TEST_CASE("Result file names follow the request's", "[linkage]") {

@@ -1,0 +1,263 @@
+#include "linkage/xml_document.h"
+
+#include <pugixml.hpp>
+
+#include <cctype>
+
+#include "linkage/decode_error.h"
+
+namespace rececon::linkage {
+namespace {
+
+pugi::xml_node nodeOf(void* p) { return pugi::xml_node(static_cast<pugi::xml_node_struct*>(p)); }
+
+bool isText(const pugi::xml_node& n) { return n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata; }
+
+bool isXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// A complete document ends with its root's end tag (or is one empty root element). A document that
+// fails to parse and does not end so stops early: most likely it is still being written, so the caller
+// retries before quarantining.
+bool endsLikeComplete(const std::string& text) {
+  std::size_t start = 0;
+  for (;;) {
+    start = text.find('<', start);
+    if (start == std::string::npos || start + 1 >= text.size()) return false;
+    const char next = text[start + 1];
+    if (std::isalpha(static_cast<unsigned char>(next)) || next == '_') break;
+    ++start;  // declaration, comment or processing instruction
+  }
+  std::size_t nameEnd = start + 1;
+  while (nameEnd < text.size() && !isXmlSpace(text[nameEnd]) && text[nameEnd] != '>' && text[nameEnd] != '/') ++nameEnd;
+  const std::string closing = "</" + text.substr(start + 1, nameEnd - start - 1) + ">";
+  std::size_t end = text.size();
+  while (end > 0 && isXmlSpace(text[end - 1])) --end;
+  if (end >= closing.size() && text.compare(end - closing.size(), closing.size(), closing) == 0) return true;
+  return end >= 2 && text.compare(end - 2, 2, "/>") == 0 && text.find('<', nameEnd) == std::string::npos;
+}
+
+// pugixml never expands DTD entities; we refuse any DOCTYPE all the same: the linkage app never
+// writes one, so a file that has one is not what it claims to be.
+[[noreturn]] void refuseDoctype() {
+  throw DecodeError(DecodeErrorCode::DoctypeRefused,
+                    "DOCTYPE（文書型宣言）またはENTITY宣言を含むファイルは受け付けません。連携アプリが出力する形式ではありません。");
+}
+
+// Text split by comments or CDATA (<A>12<!-- -->34</A>) becomes one value, as the writer meant it.
+void joinText(pugi::xml_node node) {
+  std::string joined;
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (isText(c)) joined += c.value();
+  }
+  pugi::xml_node first;
+  for (pugi::xml_node c = node.first_child(); c;) {
+    const pugi::xml_node next = c.next_sibling();
+    if (isText(c)) {
+      if (!first) first = c;
+      else node.remove_child(c);
+    }
+    c = next;
+  }
+  first.set_value(joined.c_str());
+}
+
+}  // namespace
+
+struct XmlDocument::Impl {
+  std::string text;  // parsed in place: pugixml's strings point into it
+  pugi::xml_document doc;
+};
+
+XmlDocument::XmlDocument() : impl_(std::make_unique<Impl>()) {}
+XmlDocument::~XmlDocument() = default;
+
+std::shared_ptr<XmlDocument> XmlDocument::parse(std::string_view bytes, const ReadLimits& limits) {
+  if (bytes.empty()) {
+    throw DecodeError(DecodeErrorCode::Empty, "ファイルが空です（0バイト）。書き込み中の可能性があります。");
+  }
+  if (bytes.size() > limits.maxBytes) {
+    throw DecodeError(DecodeErrorCode::TooLarge, "ファイルが大きすぎます（" + std::to_string(bytes.size()) + "バイト、上限 " +
+                                                     std::to_string(limits.maxBytes) + "バイト）。");
+  }
+  std::shared_ptr<XmlDocument> document(new XmlDocument());
+  document->encoding_ = detectEncoding(bytes);
+  std::string& text = document->impl_->text;
+  text = decodeToUtf8(bytes, document->encoding_);
+
+  // parse_doctype keeps a DOCTYPE as a node (instead of skipping it) so that it can be refused.
+  const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_doctype;
+  const pugi::xml_parse_result parsed =
+      document->impl_->doc.load_buffer_inplace(text.data(), text.size(), options, pugi::encoding_utf8);
+  if (parsed.status == pugi::status_bad_doctype) refuseDoctype();
+  if (!parsed) {
+    // load_buffer_inplace has overwritten parts of text; judge completeness on a fresh decode.
+    const std::string original = decodeToUtf8(bytes, document->encoding_);
+    if (parsed.status == pugi::status_no_document_element || !endsLikeComplete(original)) {
+      throw DecodeError(DecodeErrorCode::Truncated,
+                        "ファイルが途中で終わっています。書き込み中か、書き込みが中断された可能性があります。");
+    }
+    throw DecodeError(DecodeErrorCode::Malformed, std::string("XMLとして正しくありません（") + parsed.description() +
+                                                      "、" + std::to_string(parsed.offset + 1) + "文字目付近）。");
+  }
+  int roots = 0;
+  for (const pugi::xml_node child : document->impl_->doc.children()) {
+    if (child.type() == pugi::node_doctype) refuseDoctype();
+    roots += child.type() == pugi::node_element;
+  }
+  if (roots != 1) {
+    throw DecodeError(DecodeErrorCode::Malformed, "XMLのルート要素が" + std::to_string(roots) + "個あります（1個のはずです）。");
+  }
+  return document;
+}
+
+XmlNode XmlDocument::root() const { return XmlNode(impl_->doc.document_element().internal_object()); }
+
+void XmlDocument::walk(int maxDepth, const std::function<void(XmlNode, const std::vector<XmlNode>&)>& visit,
+                       std::vector<std::string>& warnings) {
+  struct Pending {
+    pugi::xml_node node;
+    int depth;
+  };
+  std::vector<Pending> stack{{impl_->doc.document_element(), 1}};
+  std::vector<XmlNode> kids;
+  bool warnedAttributes = false;
+  while (!stack.empty()) {
+    const Pending item = stack.back();
+    stack.pop_back();
+    if (item.depth > maxDepth) {
+      throw DecodeError(DecodeErrorCode::TooDeep,
+                        "要素の入れ子が深すぎます（" + std::to_string(maxDepth) + "段まで）。連携アプリが出力する形式ではありません。");
+    }
+    pugi::xml_node node = item.node;
+    if (!warnedAttributes && node.first_attribute()) {
+      warnings.push_back(std::string("属性は使われない形式のため無視しました（<") + node.name() + ">）。");
+      warnedAttributes = true;
+    }
+    // One pass over the children: pugixml is a shared library, so every accessor is a call.
+    kids.clear();
+    std::size_t textParts = 0;
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      const pugi::xml_node_type type = c.type();
+      if (type == pugi::node_element) kids.push_back(XmlNode(c.internal_object()));
+      else if (type == pugi::node_pcdata || type == pugi::node_cdata) ++textParts;
+    }
+    if (!kids.empty() && textParts > 0) {
+      throw DecodeError(DecodeErrorCode::MixedContent,
+                        std::string("<") + node.name() + "> に文字と子要素が混在しています。連携アプリが出力する形式ではありません。");
+    }
+    if (textParts > 1) joinText(node);
+    visit(XmlNode(node.internal_object()), kids);
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) {
+      stack.push_back({pugi::xml_node(static_cast<pugi::xml_node_struct*>(it->node_)), item.depth + 1});
+    }
+  }
+}
+
+std::string_view XmlNode::name() const { return node_ ? nodeOf(node_).name() : std::string_view(); }
+
+std::string_view XmlNode::text() const {
+  if (!node_) return {};
+  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) return {};
+    if (isText(c)) return c.value();
+  }
+  return {};
+}
+
+bool XmlNode::isLeaf() const {
+  if (!node_) return true;
+  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) return false;
+  }
+  return true;
+}
+
+XmlNode XmlNode::child(std::string_view childName) const {
+  if (!node_) return {};
+  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && childName == c.name()) return XmlNode(c.internal_object());
+  }
+  return {};
+}
+
+std::vector<XmlNode> XmlNode::all(std::string_view childName) const {
+  std::vector<XmlNode> out;
+  if (!node_) return out;
+  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && childName == c.name()) out.push_back(XmlNode(c.internal_object()));
+  }
+  return out;
+}
+
+std::vector<XmlNode> XmlNode::children() const {
+  std::vector<XmlNode> out;
+  if (!node_) return out;
+  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) out.push_back(XmlNode(c.internal_object()));
+  }
+  return out;
+}
+
+XmlNode XmlNode::firstChild() const {
+  if (!node_) return {};
+  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) return XmlNode(c.internal_object());
+  }
+  return {};
+}
+
+XmlNode XmlNode::nextSibling() const {
+  if (!node_) return {};
+  for (pugi::xml_node c = nodeOf(node_).next_sibling(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) return XmlNode(c.internal_object());
+  }
+  return {};
+}
+
+std::size_t XmlNode::childCount() const {
+  std::size_t n = 0;
+  if (!node_) return n;
+  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) n += c.type() == pugi::node_element;
+  return n;
+}
+
+std::optional<std::string> XmlNode::value(std::string_view childName) const {
+  const XmlNode c = child(childName);
+  if (!c || !c.isLeaf()) return std::nullopt;
+  return std::string(c.text());
+}
+
+std::optional<std::string> XmlNode::valueAt(std::string_view path) const {
+  XmlNode node = *this;
+  while (node) {
+    const std::size_t slash = path.find('/');
+    if (slash == std::string_view::npos) return node.value(path);
+    node = node.child(path.substr(0, slash));
+    path.remove_prefix(slash + 1);
+  }
+  return std::nullopt;
+}
+
+XmlElement XmlNode::toElement() const {
+  XmlElement root;
+  struct Pending {
+    XmlNode node;
+    XmlElement* target;
+  };
+  std::vector<Pending> stack{{*this, &root}};
+  while (!stack.empty()) {
+    const Pending p = stack.back();
+    stack.pop_back();
+    p.target->name = std::string(p.node.name());
+    if (p.node.isLeaf()) {
+      p.target->text = std::string(p.node.text());
+      continue;
+    }
+    const auto kids = p.node.children();
+    p.target->children.resize(kids.size());
+    for (std::size_t i = 0; i < kids.size(); ++i) stack.push_back({kids[i], &p.target->children[i]});
+  }
+  return root;
+}
+
+}  // namespace rececon::linkage
