@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "linkage/code_tables.h"
+#include "linkage/codes.h"
 #include "linkage/message_codec.h"
 #include "linkage/messages.h"
 #include "tests/linkage/fixture_files.h"
@@ -150,4 +152,18 @@ TEST_CASE("A request built in code is written with the contract's values", "[lin
   const auto back = readSingleCheckRequest(decodeMessage(sjis, "OQSsiquc01req_1.xml").root());
   CHECK(back == r);
   CHECK(back.key.symbol == Text(""));
+}
+
+TEST_CASE("Code values the application branches on, with labels for all tables", "[linkage][codes]") {
+  CHECK(qualificationValidity("3") == QualificationValidity::InvalidNewerExists);
+  CHECK_FALSE(qualificationValidity("7"));
+  CHECK_FALSE(qualificationValidity("03"));
+  CHECK(segmentOfResult("9") == SegmentOfResult::Failed);
+  CHECK_FALSE(segmentOfResult("3"));  // one source's "3" for 異常終了 is not accepted as 9
+  CHECK(std::string(codeText(QualificationValidity::Multiple)) == "5");
+  CHECK(codeLabel("QualificationValidity", "5") == std::optional<std::string>("複数該当"));
+  CHECK(codeLabel("LimitApplicationCertificateClassificationFlag", "B09") == std::optional<std::string>("一般Ⅱ"));
+  CHECK(codeLabel("ReasonOfLoss", "99") == std::optional<std::string>("その他"));
+  CHECK_FALSE(codeLabel("ReasonOfLoss", "98"));
+  CHECK(elementLabel("InsuredBranchNumber") == std::optional<std::string>("被保険者証枝番"));
 }
