@@ -88,7 +88,31 @@ CREATE TABLE setting (
 ) WITHOUT ROWID;
 )SQL";
 
-const char* const kSteps[] = {kStep1};
+// Step 2: the journal of requests to the linkage app, and the daily counter for request file names.
+constexpr const char* kStep2 = R"SQL(
+CREATE TABLE linkage_request (
+  id                INTEGER PRIMARY KEY,
+  kind              TEXT NOT NULL,                 -- file-name prefix, e.g. OQSsiquc01req_
+  file_name         TEXT NOT NULL UNIQUE,
+  file_identifier   TEXT NOT NULL DEFAULT '',
+  reception_number  TEXT NOT NULL DEFAULT '',
+  request_bytes     BLOB NOT NULL,
+  state             TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'answered', 'failed', 'timed_out', 'cancelled')),
+  created_at        INTEGER NOT NULL,              -- seconds since the epoch
+  deadline          INTEGER NOT NULL,
+  result_file       TEXT NOT NULL DEFAULT '',
+  detail            TEXT NOT NULL DEFAULT '',
+  updated_at        TEXT NOT NULL
+);
+CREATE INDEX linkage_request_state ON linkage_request (state, deadline);
+
+CREATE TABLE linkage_counter (
+  day   TEXT PRIMARY KEY,                          -- YYYYMMDD
+  last  INTEGER NOT NULL
+) WITHOUT ROWID;
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2};
 
 }  // namespace
 

@@ -1,0 +1,90 @@
+#include "app/jobs/request_journal_store.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "app/core/error.h"
+#include "db/linkage_request_repository.h"
+
+namespace rececon {
+namespace {
+
+using linkage::RequestState;
+
+std::optional<linkage::MessageKind> kindFromPrefix(const std::string& prefix) {
+  return linkage::kindFromFileName(prefix);
+}
+
+std::optional<RequestState> stateFromString(const std::string& s) {
+  for (const RequestState st : {RequestState::Pending, RequestState::Sent, RequestState::Answered, RequestState::Failed,
+                                RequestState::TimedOut, RequestState::Cancelled}) {
+    if (s == linkage::toString(st)) return st;
+  }
+  return std::nullopt;
+}
+
+linkage::RequestRecord fromStored(const db::StoredLinkageRequest& s) {
+  const auto kind = kindFromPrefix(s.kind);
+  const auto state = stateFromString(s.state);
+  if (!kind || !state) throw InternalError("linkage_request " + std::to_string(s.id) + ": unknown kind or state");
+  linkage::RequestRecord r;
+  r.id = s.id;
+  r.kind = *kind;
+  r.fileName = s.fileName;
+  r.fileIdentifier = s.fileIdentifier;
+  r.receptionNumber = s.receptionNumber;
+  r.requestBytes = s.requestBytes;
+  r.state = *state;
+  r.createdAt = s.createdAt;
+  r.deadline = s.deadline;
+  r.resultFile = s.resultFile;
+  r.detail = s.detail;
+  return r;
+}
+
+}  // namespace
+
+std::int64_t DatabaseRequestJournal::add(const linkage::RequestRecord& r) {
+  db::StoredLinkageRequest s;
+  s.kind = linkage::kindInfo(r.kind).prefix;
+  s.fileName = r.fileName;
+  s.fileIdentifier = r.fileIdentifier;
+  s.receptionNumber = r.receptionNumber;
+  s.requestBytes = r.requestBytes;
+  s.createdAt = r.createdAt;
+  s.deadline = r.deadline;
+  return db::LinkageRequestRepository(db_).add(s);
+}
+
+bool DatabaseRequestJournal::transition(std::int64_t id, RequestState from, RequestState to, const std::string& detail,
+                                        const std::string& resultFile) {
+  return db::LinkageRequestRepository(db_).transition(id, linkage::toString(from), linkage::toString(to), detail,
+                                                      resultFile);
+}
+
+std::vector<linkage::RequestRecord> DatabaseRequestJournal::waiting() {
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch()).count();
+  std::vector<linkage::RequestRecord> out;
+  for (const auto& s : db::LinkageRequestRepository(db_).waiting(now - 24 * 3600)) out.push_back(fromStored(s));
+  return out;
+}
+
+linkage::RequestRecord DatabaseRequestJournal::get(std::int64_t id) {
+  return fromStored(db::LinkageRequestRepository(db_).get(id));
+}
+
+std::string nextRequestSuffix(db::Database& db, Date day) {
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d%02u%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                static_cast<unsigned>(day.day()));
+  const int n = db::LinkageRequestRepository(db).nextNumber(date);
+  if (n > 9999) {
+    throw EnvironmentError("本日の連携要求が9,999件を超えたため、要求ファイル名を付けられません。");
+  }
+  char suffix[24];
+  std::snprintf(suffix, sizeof suffix, "%s%04d", date, n);
+  return suffix;
+}
+
+}  // namespace rececon

@@ -1,0 +1,31 @@
+#pragma once
+// The linkage request journal kept in the database, and the numbering of request files.
+
+#include <string>
+
+#include "app/core/japanese_date.h"
+#include "db/database.h"
+#include "linkage/request_journal.h"
+
+namespace rececon {
+
+class DatabaseRequestJournal : public linkage::RequestJournal {
+ public:
+  explicit DatabaseRequestJournal(db::Database& db) : db_(db) {}
+
+  std::int64_t add(const linkage::RequestRecord& pending) override;
+  bool transition(std::int64_t id, linkage::RequestState from, linkage::RequestState to, const std::string& detail,
+                  const std::string& resultFile) override;
+  // Pending and Sent requests, and those timed out within the last 24 hours (a late answer still counts).
+  std::vector<linkage::RequestRecord> waiting() override;
+  linkage::RequestRecord get(std::int64_t id);
+
+ private:
+  db::Database& db_;
+};
+
+// The next request-file suffix for a day: yyyyMMdd + a 4-digit daily sequence (oqs-interface.md §1.3),
+// e.g. 202611210001. Throws EnvironmentError past 9,999 requests in a day.
+std::string nextRequestSuffix(db::Database& db, Date day);
+
+}  // namespace rececon

@@ -1,0 +1,119 @@
+#include "db/linkage_request_repository.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "app/core/error.h"
+#include "db/change_log.h"
+#include "db/sqlite_errors.h"
+
+namespace rececon::db {
+namespace {
+
+constexpr const char* kColumns =
+    "id, kind, file_name, file_identifier, reception_number, request_bytes, state, created_at, deadline,"
+    " result_file, detail";
+
+StoredLinkageRequest readRow(SQLite::Statement& q) {
+  StoredLinkageRequest r;
+  r.id = q.getColumn(0).getInt64();
+  r.kind = q.getColumn(1).getString();
+  r.fileName = q.getColumn(2).getString();
+  r.fileIdentifier = q.getColumn(3).getString();
+  r.receptionNumber = q.getColumn(4).getString();
+  const SQLite::Column bytes = q.getColumn(5);
+  r.requestBytes.assign(static_cast<const char*>(bytes.getBlob()), static_cast<std::size_t>(bytes.getBytes()));
+  r.state = q.getColumn(6).getString();
+  r.createdAt = q.getColumn(7).getInt64();
+  r.deadline = q.getColumn(8).getInt64();
+  r.resultFile = q.getColumn(9).getString();
+  r.detail = q.getColumn(10).getString();
+  return r;
+}
+
+}  // namespace
+
+std::int64_t LinkageRequestRepository::add(const StoredLinkageRequest& r) {
+  WriteTransaction tx(db_);
+  const std::int64_t id = guarded("連携要求の記録", [&] {
+    auto cached = db_.prepare("SELECT 1 FROM linkage_request WHERE file_name = ?");
+    SQLite::Statement& exists = cached.get();
+    exists.bind(1, r.fileName);
+    if (exists.executeStep()) throw InvalidInput("要求ファイル名「" + r.fileName + "」はすでに使われています。");
+    auto insertCached = db_.prepare(
+        "INSERT INTO linkage_request (kind, file_name, file_identifier, reception_number, request_bytes, state,"
+        " created_at, deadline, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)");
+    SQLite::Statement& q = insertCached.get();
+    q.bind(1, r.kind);
+    q.bind(2, r.fileName);
+    q.bind(3, r.fileIdentifier);
+    q.bind(4, r.receptionNumber);
+    q.bind(5, r.requestBytes.data(), static_cast<int>(r.requestBytes.size()));
+    q.bind(6, r.createdAt);
+    q.bind(7, r.deadline);
+    q.bind(8, nowTimestamp());
+    q.exec();
+    return db_.sql().getLastInsertRowid();
+  });
+  tx.commit();
+  return id;
+}
+
+bool LinkageRequestRepository::transition(std::int64_t id, const std::string& from, const std::string& to,
+                                          const std::string& detail, const std::string& resultFile) {
+  WriteTransaction tx(db_);
+  const bool changed = guarded("連携要求の状態の更新", [&] {
+    auto cached = db_.prepare(
+        "UPDATE linkage_request SET state = ?, detail = ?, result_file = ?, updated_at = ? WHERE id = ? AND state = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, to);
+    q.bind(2, detail);
+    q.bind(3, resultFile);
+    q.bind(4, nowTimestamp());
+    q.bind(5, id);
+    q.bind(6, from);
+    return q.exec() == 1;
+  });
+  tx.commit();
+  return changed;
+}
+
+std::vector<StoredLinkageRequest> LinkageRequestRepository::waiting(std::int64_t lateSince) {
+  return guarded("連携要求の読み込み", [&] {
+    auto cached = db_.prepare(std::string("SELECT ") + kColumns +
+                              " FROM linkage_request WHERE state IN ('pending', 'sent')"
+                              " OR (state = 'timed_out' AND deadline > ?) ORDER BY id");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, lateSince);
+    std::vector<StoredLinkageRequest> out;
+    while (q.executeStep()) out.push_back(readRow(q));
+    return out;
+  });
+}
+
+StoredLinkageRequest LinkageRequestRepository::get(std::int64_t id) {
+  return guarded("連携要求の読み込み", [&] {
+    auto cached = db_.prepare(std::string("SELECT ") + kColumns + " FROM linkage_request WHERE id = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, id);
+    if (!q.executeStep()) throw NotFound("連携要求 " + std::to_string(id) + " は記録されていません。");
+    return readRow(q);
+  });
+}
+
+int LinkageRequestRepository::nextNumber(const std::string& day) {
+  WriteTransaction tx(db_);
+  const int next = guarded("要求番号の採番", [&] {
+    auto cached = db_.prepare(
+        "INSERT INTO linkage_counter (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1"
+        " RETURNING last");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, day);
+    if (!q.executeStep()) throw InternalError("linkage_counter: no row returned");
+    return q.getColumn(0).getInt();
+  });
+  tx.commit();
+  return next;
+}
+
+}  // namespace rececon::db

@@ -1,0 +1,47 @@
+#pragma once
+// The stored journal of requests to the linkage app (rows of linkage_request) and the daily counter
+// that numbers request files. Strings only: the db knows nothing of the linkage library's types.
+// One thread at a time (as its Database).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+
+namespace rececon::db {
+
+struct StoredLinkageRequest {
+  std::int64_t id = 0;
+  std::string kind;  // file-name prefix
+  std::string fileName;
+  std::string fileIdentifier;
+  std::string receptionNumber;
+  std::string requestBytes;
+  std::string state;  // pending / sent / answered / failed / timed_out / cancelled
+  std::int64_t createdAt = 0;
+  std::int64_t deadline = 0;
+  std::string resultFile;
+  std::string detail;
+};
+
+class LinkageRequestRepository {
+ public:
+  explicit LinkageRequestRepository(Database& db) : db_(db) {}
+
+  // Inserts in its own transaction; returns the id. Throws InvalidInput when the file name is taken.
+  std::int64_t add(const StoredLinkageRequest& r);
+  // Compare-and-set in its own transaction; false when the request is not in state `from`.
+  bool transition(std::int64_t id, const std::string& from, const std::string& to, const std::string& detail,
+                  const std::string& resultFile);
+  // Pending and sent requests, and timed-out ones whose deadline is after lateSince.
+  std::vector<StoredLinkageRequest> waiting(std::int64_t lateSince);
+  StoredLinkageRequest get(std::int64_t id);
+  // The next number of the day (1, 2, …), in its own transaction.
+  int nextNumber(const std::string& day);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace rececon::db

@@ -1,0 +1,17 @@
+#include "linkage/request_journal.h"
+
+namespace rececon::linkage {
+
+const char* toString(RequestState state) {
+  switch (state) {
+    case RequestState::Pending: return "pending";
+    case RequestState::Sent: return "sent";
+    case RequestState::Answered: return "answered";
+    case RequestState::Failed: return "failed";
+    case RequestState::TimedOut: return "timed_out";
+    case RequestState::Cancelled: return "cancelled";
+  }
+  return "pending";
+}
+
+}  // namespace rececon::linkage

@@ -1,0 +1,317 @@
+// The folder exchange with a real database journal and real folders. The test plays the linkage
+// app by hand here (the oqs-sim end-to-end tests play it with the real simulator process).
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <fstream>
+#include <thread>
+
+#include "app/jobs/data_folder.h"
+#include "app/jobs/request_journal_store.h"
+#include "linkage/decode_error.h"
+#include "linkage/exchange.h"
+#include "linkage/file_transfer.h"
+#include "linkage/messages.h"
+#include "tests/support/temp_dir.h"
+
+using namespace rececon;
+using namespace rececon::linkage;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RecordingHandler : ExchangeHandler {
+  std::vector<std::pair<RequestRecord, IncomingFile>> results;
+  std::vector<IncomingFile> faces;
+  std::vector<std::pair<RequestState, std::string>> ended;
+  std::vector<std::string> unreadable;
+  bool failNext = false;
+
+  void onResult(const RequestRecord& r, const IncomingFile& f) override {
+    if (failNext) {
+      failNext = false;
+      throw std::runtime_error("database busy");
+    }
+    results.emplace_back(r, f);
+  }
+  void onFaceResult(const IncomingFile& f) override { faces.push_back(f); }
+  void onRequestEnded(const RequestRecord&, RequestState s, const std::string& reason) override {
+    ended.emplace_back(s, reason);
+  }
+  void onUnreadable(const fs::path& file, const std::string& reason) override {
+    unreadable.push_back(file.filename().string() + ": " + reason);
+  }
+};
+
+std::string fileText(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void writeFile(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
+
+struct Fixture {
+  test::TempDir dir;
+  DataFolder folder{dir.path() / "データ"};
+  DatabaseRequestJournal journal{folder.database()};
+  std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
+  ExchangeConfig config = [this] {
+    ExchangeConfig c;
+    c.reqDir = dir.path() / "共有" / "req";
+    c.resDir = dir.path() / "共有" / "res";
+    c.faceDir = dir.path() / "共有" / "face";
+    c.archiveDir = dir.path() / "archive";
+    c.quarantineDir = dir.path() / "quarantine";
+    c.institutionCode = "9919999999";
+    c.settleTime = std::chrono::seconds(0);
+    for (const auto& d : {c.reqDir, c.resDir, c.faceDir}) fs::create_directories(d);
+    return c;
+  }();
+  RecordingHandler handler;
+
+  LinkageExchange exchange(ExchangeConfig c) { return LinkageExchange(std::move(c), journal, [this] { return now; }); }
+
+  static XmlElement request(const std::string& identifier) {
+    SingleCheckRequest r;
+    r.header.confirmationDate = "20261121";
+    r.header.institutionCode = "9919999999";
+    r.header.fileIdentifier = identifier;
+    r.key.insurerNumber = "06999999";
+    r.key.number = "9001";
+    r.key.branch = "02";
+    r.key.birthdate = "19850704";
+    r.key.limitConsent = "0";
+    return toXml(r);
+  }
+
+  // What the linkage app would answer to a request (identifier echoed unless told otherwise).
+  std::string answer(const std::string& identifier, Encoding encoding = Encoding::Utf8) {
+    QualificationResult r;
+    r.header.processExecutionTime = "20261121093016";
+    r.header.institutionCode = "9919999999";
+    r.header.fileIdentifier = identifier;
+    r.header.referenceClassification = "2";
+    r.header.segmentOfResult = "1";
+    r.header.characterCode = encoding == Encoding::Utf8 ? "0" : "1";
+    r.processingStatus = "1";
+    r.validity = "1";
+    Qualification q;
+    q.name = "架空　花子";
+    q.nameKana = "ｶｸｳ ﾊﾅｺ";
+    q.insurerNumber = "06999999";
+    r.qualifications.push_back(q);
+    return encodeMessage(toXml(r), encoding);
+  }
+
+  fs::path resultPath(const RequestRecord& r) { return config.resDir / *resultFileNameFor(r.fileName); }
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(Fixture, "A request is journaled, written whole into req, answered and archived", "[exchange]") {
+  auto ex = exchange(config);
+  const RequestRecord sent = ex.submit(MessageKind::SingleCheckRequest, request("RZ0001"), nextRequestSuffix(folder.database(), today()));
+  CHECK(sent.fileName.rfind("OQSsiquc01req_", 0) == 0);
+  CHECK(sent.fileName.size() == std::string("OQSsiquc01req_202611210001.xml").size());
+  CHECK(fileText(config.reqDir / sent.fileName) == sent.requestBytes);
+  CHECK_FALSE(fs::exists(config.reqDir / (sent.fileName + ".tmp")));
+  CHECK(journal.get(sent.id).state == RequestState::Sent);
+
+  fs::remove(config.reqDir / sent.fileName);  // the linkage app takes it …
+  writeFile(resultPath(sent), answer("RZ0001", Encoding::ShiftJis));  // … and answers in Shift_JIS
+  writeFile(config.resDir / "del20261121000000.txt", "purged");
+  ex.poll(handler);
+  REQUIRE(handler.results.size() == 1);
+  CHECK(handler.results[0].first.id == sent.id);
+  CHECK(handler.results[0].second.message.encoding().encoding == Encoding::ShiftJis);
+  CHECK(handler.results[0].second.hash.size() == 64);
+  CHECK(journal.get(sent.id).state == RequestState::Answered);
+  CHECK_FALSE(fs::exists(resultPath(sent)));
+  CHECK(fs::exists(config.resDir / "del20261121000000.txt"));  // not ours: untouched
+  ex.poll(handler);
+  CHECK(handler.results.size() == 1);  // nothing twice
+}
+
+TEST_CASE_METHOD(Fixture, "A half-written result waits; a broken one is quarantined once settled", "[exchange]") {
+  config.settleTime = std::chrono::seconds(3600);
+  auto patient = exchange(config);
+  const RequestRecord sent = patient.submit(MessageKind::SingleCheckRequest, request("RZ0002"), "202611210002");
+  const std::string full = answer("RZ0002");
+  writeFile(resultPath(sent), full.substr(0, full.size() / 2));
+  patient.poll(handler);
+  CHECK(handler.results.empty());
+  CHECK(handler.unreadable.empty());
+  CHECK(journal.get(sent.id).state == RequestState::Sent);
+  writeFile(resultPath(sent), full);  // the writer finishes
+  patient.poll(handler);
+  CHECK(handler.results.size() == 1);
+
+  auto impatient = exchange([&] { auto c = config; c.settleTime = std::chrono::seconds(0); return c; }());
+  const RequestRecord second = impatient.submit(MessageKind::SingleCheckRequest, request("RZ0003"), "202611210003");
+  writeFile(resultPath(second), "<?xml version=\"1.0\"?>\n<XmlMsg><MessageHeader>");
+  impatient.poll(handler);
+  CHECK(journal.get(second.id).state == RequestState::Failed);
+  REQUIRE(handler.unreadable.size() == 1);
+  CHECK(handler.unreadable[0].find("OQS-TRUNCATED") != std::string::npos);
+  const fs::path quarantined = config.quarantineDir / resultFileNameFor(second.fileName).value();
+  CHECK(fs::exists(quarantined));
+  CHECK(fileText(quarantined.string() + ".reason.txt").find("途中で終わっています") != std::string::npos);
+}
+
+TEST_CASE_METHOD(Fixture, "A result echoing another identifier is never applied", "[exchange]") {
+  auto ex = exchange(config);
+  const RequestRecord sent = ex.submit(MessageKind::SingleCheckRequest, request("RZ0004"), "202611210004");
+  writeFile(resultPath(sent), answer("RZ9999"));
+  ex.poll(handler);
+  CHECK(handler.results.empty());
+  CHECK(journal.get(sent.id).state == RequestState::Failed);
+  REQUIRE(handler.ended.size() == 1);
+  CHECK(handler.ended[0].second.find("RZ9999") != std::string::npos);
+  CHECK(fs::exists(config.quarantineDir / resultFileNameFor(sent.fileName).value()));
+}
+
+TEST_CASE_METHOD(Fixture, "An .err refusal ends the request with the linkage app's text", "[exchange]") {
+  auto ex = exchange(config);
+  const RequestRecord sent = ex.submit(MessageKind::SingleCheckRequest, request("RZ0005"), "202611210005");
+  fs::rename(config.reqDir / sent.fileName, config.resDir / sent.fileName);  // bounced into res …
+  const std::string base = sent.fileName.substr(0, sent.fileName.size() - 4);
+  writeFile(config.resDir / (base + ".err"), "\x97\x76\x8B\x81\x93\xE0\x97\x65\x82\xC9\x8C\xEB\x82\xE8\r\n");  // 要求内容に誤り (CP932)
+  ex.poll(handler);
+  CHECK(journal.get(sent.id).state == RequestState::Failed);
+  REQUIRE(handler.ended.size() == 1);
+  CHECK(handler.ended[0].second.find("要求内容に誤り") != std::string::npos);
+  CHECK_FALSE(fs::exists(config.resDir / sent.fileName));
+  CHECK_FALSE(fs::exists(config.resDir / (base + ".err")));
+}
+
+TEST_CASE_METHOD(Fixture, "Silence times out; an untaken request is taken back; a late answer still lands", "[exchange]") {
+  auto ex = exchange(config);
+  const RequestRecord untaken = ex.submit(MessageKind::SingleCheckRequest, request("RZ0006"), "202611210006");
+  const RequestRecord taken = ex.submit(MessageKind::SingleCheckRequest, request("RZ0007"), "202611210007");
+  fs::remove(config.reqDir / taken.fileName);
+  now += std::chrono::seconds(299);
+  ex.poll(handler);
+  CHECK(handler.ended.empty());
+  now += std::chrono::seconds(2);
+  ex.poll(handler);
+  REQUIRE(handler.ended.size() == 2);
+  CHECK(handler.ended[0].first == RequestState::TimedOut);
+  CHECK(handler.ended[0].second.find("取り込みませんでした") != std::string::npos);
+  CHECK(handler.ended[1].second.find("応答がありませんでした") != std::string::npos);
+  CHECK_FALSE(fs::exists(config.reqDir / untaken.fileName));
+  CHECK(journal.get(taken.id).state == RequestState::TimedOut);
+
+  writeFile(resultPath(taken), answer("RZ0007"));
+  ex.poll(handler);
+  REQUIRE(handler.results.size() == 1);
+  const RequestRecord late = journal.get(taken.id);
+  CHECK(late.state == RequestState::Answered);
+  CHECK(late.detail.find("時間切れ") != std::string::npos);
+}
+
+TEST_CASE_METHOD(Fixture, "A handler that fails leaves the result for the next poll", "[exchange]") {
+  auto ex = exchange(config);
+  const RequestRecord sent = ex.submit(MessageKind::SingleCheckRequest, request("RZ0008"), "202611210008");
+  writeFile(resultPath(sent), answer("RZ0008"));
+  handler.failNext = true;
+  CHECK_THROWS(ex.poll(handler));
+  CHECK(fs::exists(resultPath(sent)));
+  CHECK(journal.get(sent.id).state == RequestState::Sent);
+  ex.poll(handler);
+  CHECK(handler.results.size() == 1);
+  CHECK(journal.get(sent.id).state == RequestState::Answered);
+}
+
+TEST_CASE_METHOD(Fixture, "Results of requests that are not ours are left alone", "[exchange]") {
+  auto ex = exchange(config);
+  writeFile(config.resDir / "OQSsiquc01res_OTHERCLIENT01.xml", answer("XX"));
+  ex.poll(handler);
+  CHECK(handler.results.empty());
+  CHECK(handler.unreadable.empty());
+  CHECK(fs::exists(config.resDir / "OQSsiquc01res_OTHERCLIENT01.xml"));
+}
+
+TEST_CASE_METHOD(Fixture, "Face files: archived when we are the only consumer, left once handled otherwise", "[exchange]") {
+  const std::string face = "OQSsiquc01res_face_99199999990a1b2c3d4e5f60718293_20261121101530.xml";
+  writeFile(config.faceDir / face, answer("Zx9QkT2mWb7Yc1A="));
+  {
+    auto leave = exchange([&] { auto c = config; c.facePolicy = FaceFilePolicy::Leave; return c; }());
+    leave.poll(handler);
+    leave.poll(handler);
+    CHECK(handler.faces.size() == 1);
+    CHECK(fs::exists(config.faceDir / face));
+  }
+  auto archive = exchange(config);
+  archive.poll(handler);
+  CHECK(handler.faces.size() == 2);
+  CHECK_FALSE(fs::exists(config.faceDir / face));
+  writeFile(config.faceDir / ("OQSsiquc01res_face_x_20261121101531.xml"), "\x82\xA0 not xml");
+  archive.poll(handler);
+  CHECK(handler.unreadable.size() == 1);
+  CHECK(fs::exists(config.quarantineDir / "OQSsiquc01res_face_x_20261121101531.xml.reason.txt"));
+}
+
+TEST_CASE_METHOD(Fixture, "After a crash between journal and file, resume writes the request once", "[exchange]") {
+  auto ex = exchange(config);
+  RequestRecord pending;
+  pending.kind = MessageKind::SingleCheckRequest;
+  pending.fileName = "OQSsiquc01req_202611210009.xml";
+  pending.fileIdentifier = "RZ0009";
+  pending.requestBytes = encodeMessage(request("RZ0009"), Encoding::Utf8);
+  pending.deadline = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() + 300;
+  const auto id = journal.add(pending);  // journaled, then the program died before writing the file
+  CHECK(ex.resume() == 1);
+  CHECK(fileText(config.reqDir / pending.fileName) == pending.requestBytes);
+  CHECK(journal.get(id).state == RequestState::Sent);
+  CHECK(ex.resume() == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "Writing into a missing folder fails clearly and leaves nothing behind", "[exchange]") {
+  auto broken = exchange([&] { auto c = config; c.reqDir = dir.path() / "ない"; return c; }());
+  try {
+    broken.submit(MessageKind::SingleCheckRequest, request("RZ0010"), "202611210010");
+    FAIL("expected TransferError");
+  } catch (const TransferError& e) {
+    CHECK(std::string(e.what()).find("フォルダが見つかりません") != std::string::npos);
+  }
+  CHECK(journal.waiting().empty());  // the journal entry ended as Failed
+}
+
+TEST_CASE("10,000 atomic writes: a watcher polling every millisecond never sees an incomplete .xml",
+          "[exchange][atomic]") {
+  test::TempDir dir;
+  const fs::path req = dir.path() / "req";
+  fs::create_directories(req);
+  const std::string body = encodeMessage(Fixture::request("RZ0000000000"), Encoding::Utf8);
+  std::atomic<bool> done{false};
+  std::atomic<int> seen{0};
+  std::atomic<int> incomplete{0};
+  std::thread watcher([&] {
+    // Plays the linkage app: every .xml it lists must decode whole; it then takes the file away.
+    while (!done || !fs::is_empty(req)) {
+      std::error_code ec;
+      for (fs::directory_iterator it(req, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() < 4 || name.compare(name.size() - 4, 4, ".xml") != 0) continue;
+        try {
+          decodeMessage(fileText(it->path()), name);
+          ++seen;
+        } catch (const DecodeError&) {
+          ++incomplete;
+        }
+        fs::remove(it->path(), ec);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  });
+  for (int i = 0; i < 10000; ++i) {
+    char name[40];
+    std::snprintf(name, sizeof name, "OQSsiquc01req_20261121%04d.xml", i);
+    writeFileAtomically(req, name, body);
+  }
+  done = true;
+  watcher.join();
+  CHECK(incomplete == 0);
+  CHECK(seen == 10000);
+}
