@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <fstream>
 #include <thread>
 
@@ -11,6 +13,7 @@
 #include "app/jobs/request_journal_store.h"
 #include "linkage/decode_error.h"
 #include "linkage/exchange.h"
+#include "linkage/exchange_watcher.h"
 #include "linkage/file_transfer.h"
 #include "linkage/messages.h"
 #include "tests/support/temp_dir.h"
@@ -314,4 +317,44 @@ TEST_CASE("10,000 atomic writes: a watcher polling every millisecond never sees 
   watcher.join();
   CHECK(incomplete == 0);
   CHECK(seen == 10000);
+}
+
+TEST_CASE("The watcher polls when a folder changes, without waiting for the rescan", "[exchange][watcher]") {
+  test::TempDir dir;
+  const fs::path res = dir.path() / "res";
+  fs::create_directories(res);
+  std::mutex m;
+  std::condition_variable polled;
+  int polls = 0;
+  std::vector<std::string> errors;
+  ExchangeWatcher watcher({res, dir.path() / "まだない"}, std::chrono::minutes(10), [&] {
+    std::lock_guard lock(m);
+    ++polls;
+    polled.notify_all();
+  }, [&](const std::string& e) { errors.push_back(e); });
+  watcher.start();
+  const auto waitFor = [&](int n) {
+    std::unique_lock lock(m);
+    return polled.wait_for(lock, std::chrono::seconds(20), [&] { return polls >= n; });
+  };
+  REQUIRE(waitFor(1));  // the first pass runs at once
+  CHECK(watcher.watchedFolders() == 1);  // the missing folder is only rescanned
+  // Poco arms its watch on its own thread, so the first writes may come too early to be seen: write
+  // until one wakes the poll (the rescan is ten minutes away, so only an event can).
+  bool wokenByEvent = false;
+  for (int i = 0; i < 200 && !wokenByEvent; ++i) {
+    writeFile(res / ("OQSsiquc01res_" + std::to_string(i) + ".xml"), "x");
+    std::unique_lock lock(m);
+    wokenByEvent = polled.wait_for(lock, std::chrono::milliseconds(100), [&] { return polls >= 2; });
+  }
+  CHECK(wokenByEvent);
+  int before = 0;
+  {
+    std::lock_guard lock(m);
+    before = polls;
+  }
+  watcher.wake();
+  CHECK(waitFor(before + 1));
+  watcher.stop();
+  CHECK(errors.empty());
 }
