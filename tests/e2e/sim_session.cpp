@@ -1,0 +1,101 @@
+#include "tests/e2e/sim_session.h"
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/StreamCopier.h>
+
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "tests/support/process_runner.h"
+
+namespace rececon::test {
+
+namespace fs = std::filesystem;
+
+SimSession::SimSession(std::vector<std::string> simArgs)
+    : root(dir.path() / "資格確認端末" / "OQS"),
+      folder(dir.path() / "データ"),
+      journal(folder.database()),
+      simArgs_(std::move(simArgs)) {
+  config.reqDir = root / "req";
+  config.resDir = root / "res";
+  config.faceDir = root / "face";
+  config.archiveDir = dir.path() / "archive";
+  config.quarantineDir = dir.path() / "quarantine";
+  config.institutionCode = "9919999999";
+  config.settleTime = std::chrono::seconds(3);
+  config.singleTimeout = std::chrono::seconds(8);
+  for (const auto& d : {config.reqDir, config.resDir, config.faceDir}) fs::create_directories(d);
+  exchange = std::make_unique<linkage::LinkageExchange>(config, journal);
+  startSim();
+}
+
+SimSession::~SimSession() { stopSim(); }
+
+void SimSession::startSim() {
+  std::vector<std::string> args{"--root", root.string(), "--delay-ms", "100", "--bulk-ready-ms", "1500"};
+  args.insert(args.end(), simArgs_.begin(), simArgs_.end());
+  sim_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(OQS_SIM_PATH, args));
+  for (int i = 0; i < 200 && !fs::exists(root / "sim" / "ready"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  if (!fs::exists(root / "sim" / "ready")) throw std::runtime_error("oqs-sim did not start");
+}
+
+void SimSession::stopSim() {
+  if (!sim_) return;
+  Poco::Process::requestTermination(sim_->id());
+  sim_->wait();
+  sim_.reset();
+}
+
+std::string SimSession::simCommand(const std::vector<std::string>& args) {
+  std::vector<std::string> all{"--root", root.string()};
+  all.insert(all.end(), args.begin(), args.end());
+  const auto r = runProcess(OQS_SIM_PATH, all);
+  if (r.exitCode != 0) throw std::runtime_error("oqs-sim " + args.at(0) + " failed: " + r.err);
+  return r.out;
+}
+
+linkage::RequestRecord SimSession::submit(linkage::MessageKind kind, const linkage::XmlElement& message) {
+  return exchange->submit(kind, message, nextRequestSuffix(folder.database(), today()));
+}
+
+bool SimSession::pollUntil(const std::function<bool()>& done, std::chrono::seconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    exchange->poll(seen);
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return done();
+}
+
+std::vector<std::string> SimSession::person(const std::string& category, int nth) {
+  std::istringstream lines(simCommand({"list-persons"}));
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> columns;
+    std::istringstream fields(line);
+    for (std::string f; std::getline(fields, f, '\t');) columns.push_back(f);
+    if (columns.size() > 1 && columns[1] == category && nth-- == 0) return columns;
+  }
+  throw std::runtime_error("no person of category " + category);
+}
+
+linkage::SingleCheckRequest SimSession::checkFor(const std::vector<std::string>& p, bool withBranch, bool limitConsent) {
+  // list-persons columns: id category name kana sex birthdate insurer symbol number branch validity
+  linkage::SingleCheckRequest r;
+  r.header.confirmationDate = "20261121";
+  r.header.institutionCode = "9919999999";
+  r.header.fileIdentifier = "RZE2E" + std::to_string(++counter_);
+  r.key.insurerNumber = p.at(6).size() == 6 ? "  " + p.at(6) : p.at(6);
+  r.key.symbol = p.at(7);
+  r.key.number = p.at(8);
+  if (withBranch && !p.at(9).empty()) r.key.branch = p.at(9);
+  r.key.birthdate = p.at(5);
+  r.key.limitConsent = limitConsent ? "1" : "0";
+  return r;
+}
+
+}  // namespace rececon::test
