@@ -18,6 +18,10 @@ const std::vector<SettingSpec>& settingsCatalog() {
       {"res_dir", "結果フォルダ（res）", "", "フォルダのパス（UNC可）"},
       {"face_dir", "顔認証結果フォルダ（face）", "", "フォルダのパス（UNC可）"},
       {"request_encoding", "要求ファイルの文字コード", "utf-8", "utf-8 または shift_jis"},
+      {"single_timeout_seconds", "資格確認の応答待ち時間（秒）", "300", "1〜3600 の整数"},
+      {"bulk_timeout_seconds", "一括照会の応答待ち時間（秒）", "1800", "1〜86400 の整数"},
+      {"settle_seconds", "読めない結果ファイルを隔離するまでの待ち時間（秒）", "10", "1〜600 の整数"},
+      {"face_file_policy", "処理済みの顔認証結果ファイル", "archive", "archive（保管フォルダへ移動）または leave（他の利用者のため残す）"},
   };
   return catalog;
 }
@@ -52,6 +56,12 @@ std::string normalizeSettingValue(std::string_view key, std::string_view value) 
     if (v != "utf-8" && v != "shift_jis") fail();
   } else if (v.empty() && std::string_view(spec.key).ends_with("_dir")) {
     fail();
+  } else if (std::string_view(spec.key).ends_with("_seconds")) {
+    v = utf8::foldFullWidthAscii(v);
+    const long max = key == "bulk_timeout_seconds" ? 86400 : key == "settle_seconds" ? 600 : 3600;
+    if (!std::regex_match(v, std::regex(R"(^\d{1,6}$)")) || std::stol(v) < 1 || std::stol(v) > max) fail();
+  } else if (key == "face_file_policy") {
+    if (v != "archive" && v != "leave") fail();
   }
   errors.throwIfAny();
   return v;

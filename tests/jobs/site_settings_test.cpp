@@ -3,6 +3,7 @@
 #include "app/core/field_errors.h"
 #include "app/jobs/data_folder.h"
 #include "app/jobs/operator_identity.h"
+#include "app/jobs/linkage_settings.h"
 #include "app/jobs/site_settings.h"
 #include "tests/support/temp_dir.h"
 
@@ -31,4 +32,32 @@ TEST_CASE("The operator is the explicit one, else the configured one, else the l
   CHECK(resolveOperator(folder.database(), std::nullopt) == "desk1");
   CHECK(resolveOperator(folder.database(), std::string("clerk9")) == "clerk9");
   CHECK_THROWS_AS(resolveOperator(folder.database(), std::string("bad id with spaces")), ValidationFailed);
+}
+
+TEST_CASE("The exchange is configured from the site settings", "[settings]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  try {
+    exchangeConfigFromSettings(folder.database(), dir.path());
+    FAIL("expected ValidationFailed");
+  } catch (const ValidationFailed& e) {
+    CHECK(e.errors().size() == 4);
+  }
+  SiteSettings s(folder.database());
+  s.set("institution_code", "9919999999", "admin");
+  s.set("req_dir", "/mnt/oqs/req", "admin");
+  s.set("res_dir", "/mnt/oqs/res", "admin");
+  s.set("face_dir", "/mnt/oqs/face", "admin");
+  s.set("request_encoding", "sjis", "admin");
+  s.set("single_timeout_seconds", "６０", "admin");
+  s.set("face_file_policy", "leave", "admin");
+  CHECK_THROWS_AS(s.set("bulk_timeout_seconds", "0", "admin"), ValidationFailed);
+  CHECK_THROWS_AS(s.set("face_file_policy", "delete", "admin"), ValidationFailed);
+  const auto c = exchangeConfigFromSettings(folder.database(), dir.path());
+  CHECK(c.reqDir == "/mnt/oqs/req");
+  CHECK(c.requestEncoding == linkage::Encoding::ShiftJis);
+  CHECK(c.singleTimeout == std::chrono::seconds(60));
+  CHECK(c.bulkTimeout == std::chrono::seconds(1800));
+  CHECK(c.facePolicy == linkage::FaceFilePolicy::Leave);
+  CHECK(c.archiveDir == dir.path() / "linkage" / "archive");
 }

@@ -1,0 +1,34 @@
+#include "app/jobs/linkage_settings.h"
+
+#include "app/core/field_errors.h"
+#include "app/jobs/site_settings.h"
+
+namespace rececon {
+
+linkage::ExchangeConfig exchangeConfigFromSettings(db::Database& db, const std::filesystem::path& dataDir) {
+  SiteSettings settings(db);
+  FieldErrors missing;
+  const auto required = [&](const char* key) {
+    const SettingValue v = settings.get(key);
+    if (v.value.empty()) missing.add(key, v.spec->label, std::string("設定されていません（config set ") + key + " …）。");
+    return v.value;
+  };
+  linkage::ExchangeConfig c;
+  c.institutionCode = required("institution_code");
+  c.reqDir = required("req_dir");
+  c.resDir = required("res_dir");
+  c.faceDir = required("face_dir");
+  missing.throwIfAny();
+  c.archiveDir = dataDir / "linkage" / "archive";
+  c.quarantineDir = dataDir / "linkage" / "quarantine";
+  c.requestEncoding = settings.get("request_encoding").value == "shift_jis" ? linkage::Encoding::ShiftJis
+                                                                           : linkage::Encoding::Utf8;
+  c.singleTimeout = std::chrono::seconds(std::stol(settings.get("single_timeout_seconds").value));
+  c.bulkTimeout = std::chrono::seconds(std::stol(settings.get("bulk_timeout_seconds").value));
+  c.settleTime = std::chrono::seconds(std::stol(settings.get("settle_seconds").value));
+  c.facePolicy = settings.get("face_file_policy").value == "leave" ? linkage::FaceFilePolicy::Leave
+                                                                   : linkage::FaceFilePolicy::Archive;
+  return c;
+}
+
+}  // namespace rececon

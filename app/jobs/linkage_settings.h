@@ -1,0 +1,16 @@
+#pragma once
+// The linkage exchange as this site has configured it (config set req_dir …).
+
+#include <filesystem>
+
+#include "db/database.h"
+#include "linkage/exchange.h"
+
+namespace rececon {
+
+// Folders, request encoding, time-outs and face-file policy from the site settings; archive and
+// quarantine folders inside the data folder (local disk). Throws ValidationFailed naming every
+// setting that is missing (institution_code, req_dir, res_dir, face_dir).
+linkage::ExchangeConfig exchangeConfigFromSettings(db::Database& db, const std::filesystem::path& dataDir);
+
+}  // namespace rececon
