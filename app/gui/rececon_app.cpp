@@ -20,8 +20,6 @@
 namespace rececon::gui {
 namespace {
 
-constexpr int kDemoPatients = 300;
-
 class RececonApp : public wxApp {
  public:
   void OnInitCmdLine(wxCmdLineParser& parser) override {
@@ -44,7 +42,7 @@ class RececonApp : public wxApp {
       reg_ = std::make_unique<PatientRegister>(folder_->database(), resolveOperator(folder_->database(), operator_));
       if (folder_->isNew() && reg_->count() == 0) {
         JobContext job;
-        fillDemoRegister(*reg_, kDemoPatients, job);
+        fillDemoRegister(*reg_, job);
       }
     } catch (const Error& e) {
       wxMessageBox(toWx(e.what()), wxS("レセコン — 起動できません"), wxOK | wxICON_ERROR);

@@ -1,9 +1,14 @@
 #include "app/jobs/demo_data.h"
 
 #include <array>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <cstdio>
 #include <random>
 
+#include "app/core/csv.h"
+#include "app/core/error.h"
 #include "app/core/insurer_number.h"
 
 namespace rececon {
@@ -129,8 +134,57 @@ std::vector<PatientImportRow> generateDemoPatients(std::int64_t count, std::uint
   return rows;
 }
 
-std::int64_t fillDemoRegister(PatientRegister& reg, std::int64_t count, JobContext& job) {
-  return reg.importPatients(generateDemoPatients(count, 20261121, today()), job, "デモデータの作成");
+std::vector<PatientImportRow> simPersonsAsPatients(const std::filesystem::path& personsCsv) {
+  std::ifstream in(personsCsv, std::ios::binary);
+  if (!in) throw EnvironmentError("デモデータ「" + personsCsv.string() + "」を読めません。");
+  const CsvTable table = parseCsv(std::string(std::istreambuf_iterator<char>(in), {}));
+  const auto col = [&](const std::vector<std::string>& row, const char* name) -> const std::string& {
+    return row[table.column(name)];
+  };
+  const auto optional = [&](const std::vector<std::string>& row, const char* name) -> std::optional<std::string> {
+    const std::string& v = col(row, name);
+    if (v.empty()) return std::nullopt;
+    return v;
+  };
+  std::vector<PatientImportRow> rows;
+  rows.reserve(table.rows.size());
+  for (const auto& row : table.rows) {
+    PatientImportRow r;
+    r.patient.name = col(row, "name");
+    r.patient.nameKana = col(row, "name_kana");
+    r.patient.sex = col(row, "sex");
+    r.patient.birthDate = col(row, "birthdate");
+    r.patient.address = col(row, "address");
+    r.patient.postalCode = col(row, "post_number");
+    InsuranceFields ins;
+    ins.insurerNumber = col(row, "insurer_number");
+    ins.symbol = col(row, "symbol");
+    ins.number = col(row, "number");
+    ins.branch = col(row, "branch");
+    ins.relationship = optional(row, "relation");
+    ins.insuredName = col(row, "insured_name");
+    ins.qualificationDate = optional(row, "qualification_date");
+    ins.validFrom = optional(row, "valid_from");
+    ins.validTo = optional(row, "valid_to");
+    ins.cardClassification = col(row, "card_classification");
+    ins.copayPercent = optional(row, "copay_ratio");
+    ins.elderlyCopayPercent = optional(row, "elderly_ratio");
+    ins.elderlyValidFrom = optional(row, "elderly_start");
+    ins.elderlyValidTo = optional(row, "elderly_end");
+    ins.insurerName = col(row, "insurer_name");
+    r.insurances.push_back(std::move(ins));
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::filesystem::path resourcesDir() {
+  if (const char* env = std::getenv("RECECON_RESOURCES"); env && *env) return env;
+  return RECECON_RESOURCES_DIR;
+}
+
+std::int64_t fillDemoRegister(PatientRegister& reg, JobContext& job) {
+  return reg.importPatients(simPersonsAsPatients(resourcesDir() / "oqs-sim" / "persons.csv"), job, "デモデータの作成");
 }
 
 }  // namespace rececon

@@ -4,6 +4,7 @@
 // check-digit rule. Deterministic for a given seed.
 
 #include <cstdint>
+#include <filesystem>
 #include <vector>
 
 #include "app/jobs/patient_register.h"
@@ -14,7 +15,16 @@ namespace rececon {
 // invalid, some with 枝番, elderly-recipient data for those over 70).
 std::vector<PatientImportRow> generateDemoPatients(std::int64_t count, std::uint32_t seed, Date today);
 
-// Fills an empty register with demo patients. Returns how many were stored.
-std::int64_t fillDemoRegister(PatientRegister& reg, std::int64_t count, JobContext& job);
+// The simulator's fictional people (resources/oqs-sim/persons.csv) as patients, each with the
+// insurance card the clinic holds — current, since a clinic learns that a card is invalid, or has been
+// replaced, only by checking it. So the demo register and oqs-sim know the same people.
+// Throws EnvironmentError when the file cannot be read, InvalidInput when it is malformed.
+std::vector<PatientImportRow> simPersonsAsPatients(const std::filesystem::path& personsCsv);
+
+// Where resources/ is: $RECECON_RESOURCES when set, else the source tree this build came from.
+std::filesystem::path resourcesDir();
+
+// Fills an empty register with the simulator's people. Returns how many were stored.
+std::int64_t fillDemoRegister(PatientRegister& reg, JobContext& job);
 
 }  // namespace rececon

@@ -86,3 +86,20 @@ TEST_CASE("An import that reuses a patient number writes nothing and names the r
   }
   CHECK(reg.count() == 0);
 }
+
+TEST_CASE("The demo register holds the simulator's people, each with the card the clinic holds", "[import]") {
+  const auto rows = simPersonsAsPatients(resourcesDir() / "oqs-sim" / "persons.csv");
+  REQUIRE(rows.size() >= 500);
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  PatientRegister reg(folder.database(), "demo");
+  JobContext job;
+  CHECK(fillDemoRegister(reg, job) == static_cast<std::int64_t>(rows.size()));
+  PatientSearch twins;
+  twins.kana = "ｲｶﾞﾗｼ";
+  CHECK_FALSE(reg.search(twins).empty());
+  const auto first = reg.insurances(1);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].state == InsuranceState::Current);
+  CHECK(reg.patient(1).lastValid);
+}
