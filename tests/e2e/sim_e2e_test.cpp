@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "linkage/codes.h"
@@ -221,4 +223,32 @@ TEST_CASE("The linkage app stopped and restarted: the waiting request is answere
   CHECK(s.journal.get(r.id).state == RequestState::Sent);
   s.startSim();
   REQUIRE(s.pollUntil([&] { return s.journal.get(r.id).state == RequestState::Answered; }));
+}
+
+TEST_CASE("Results left longer than ResponseFileStayTime are purged with a del*.txt log", "[e2e]") {
+  SimSession s({"--stay-minutes", "60"});
+  const fs::path forgotten = s.config.resDir / "OQSsiquc01res_OLDCLIENT0001.xml";
+  std::ofstream(forgotten) << "<XmlMsg/>";
+  fs::last_write_time(forgotten, fs::file_time_type::clock::now() - std::chrono::hours(2));
+  const RequestRecord r = s.submit(MessageKind::SingleCheckRequest, toXml(s.checkFor(s.person("family"))));
+  REQUIRE(s.pollUntil([&] { return s.journal.get(r.id).state == RequestState::Answered; }));
+  CHECK_FALSE(fs::exists(forgotten));
+  bool logged = false;
+  for (const auto& e : fs::directory_iterator(s.config.resDir)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("del", 0) == 0) {
+      std::ifstream in(e.path());
+      logged = std::string(std::istreambuf_iterator<char>(in), {}).find("OQSsiquc01res_OLDCLIENT0001.xml") != std::string::npos;
+    }
+  }
+  CHECK(logged);
+  s.pollUntil([] { return false; }, std::chrono::seconds(1));  // the product leaves the del*.txt alone
+  CHECK(s.seen.unreadable.empty());
+}
+
+TEST_CASE("oqs-sim lists its people as JSON", "[e2e]") {
+  SimSession s;
+  const std::string json = s.simCommand({"list-persons", "--json"});
+  CHECK(json.find("\"category\": \"twins\"") != std::string::npos);
+  CHECK(json.find("髙橋") != std::string::npos);  // not \\u-escaped
 }
