@@ -38,5 +38,6 @@ int runInsuranceCommand(CliContext& context, const std::vector<std::string>& arg
 int runConfigCommand(CliContext& context, const std::vector<std::string>& args);
 int runDbCommand(CliContext& context, const std::vector<std::string>& args);
 int runLinkageCommand(CliContext& context, const std::vector<std::string>& args);
+int runDemoCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

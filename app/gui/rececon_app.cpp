@@ -1,5 +1,6 @@
-// rececon: the reception front-end. Opens the data folder (creating it with demo patients on first
-// run) and shows the main window. Without a display it says so and points to rececon-cli.
+// rececon: the reception front-end. Opens the data folder (creating it when missing) and shows the
+// main window. Without a display it says so and points to rececon-cli. (Demo data is the run
+// command's business: a real site's register starts empty.)
 
 #include <wx/app.h>
 #include <wx/cmdline.h>
@@ -14,7 +15,6 @@
 #include "app/gui/main_frame.h"
 #include "app/gui/wx_convert.h"
 #include "app/jobs/data_folder.h"
-#include "app/jobs/demo_data.h"
 #include "app/jobs/operator_identity.h"
 
 namespace rececon::gui {
@@ -40,10 +40,6 @@ class RececonApp : public wxApp {
     try {
       folder_ = std::make_unique<DataFolder>(dataDir_);
       reg_ = std::make_unique<PatientRegister>(folder_->database(), resolveOperator(folder_->database(), operator_));
-      if (folder_->isNew() && reg_->count() == 0) {
-        JobContext job;
-        fillDemoRegister(*reg_, job);
-      }
     } catch (const Error& e) {
       wxMessageBox(toWx(e.what()), wxS("レセコン — 起動できません"), wxOK | wxICON_ERROR);
       return false;

@@ -183,8 +183,5 @@ std::filesystem::path resourcesDir() {
   return RECECON_RESOURCES_DIR;
 }
 
-std::int64_t fillDemoRegister(PatientRegister& reg, JobContext& job) {
-  return reg.importPatients(simPersonsAsPatients(resourcesDir() / "oqs-sim" / "persons.csv"), job, "デモデータの作成");
-}
 
 }  // namespace rececon

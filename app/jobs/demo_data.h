@@ -24,7 +24,5 @@ std::vector<PatientImportRow> simPersonsAsPatients(const std::filesystem::path& 
 // Where resources/ is: $RECECON_RESOURCES when set, else the source tree this build came from.
 std::filesystem::path resourcesDir();
 
-// Fills an empty register with the simulator's people. Returns how many were stored.
-std::int64_t fillDemoRegister(PatientRegister& reg, JobContext& job);
 
 }  // namespace rececon

@@ -1,38 +1,47 @@
 #!/usr/bin/env bash
-# GUI smoke test: starts the real rececon window under Xvfb on a fresh data folder, checks that it
-# opens on the demo patients, types a kana search, takes screenshots and closes it with Ctrl+Q.
-# Usage: gui_smoke.sh PATH/TO/rececon PATH/TO/rececon-cli SCREENSHOT_DIR
+# GUI smoke test of the README's run command: setup/run.sh (install and build skipped) on a fresh data
+# folder under Xvfb. Checks that it fills the register with the simulator's people, points the settings
+# at the bundled oqs-sim and starts it, opens the window, finds patients by a kana search typed into
+# it, takes screenshots, and that Ctrl+Q closes the window and stops the simulator.
+# Usage: gui_smoke.sh BUILD_DIR SCREENSHOT_DIR
 set -euo pipefail
 
-app=$1
-cli=$2
-shots=$3
+build=$1
+shots=$2
+here=$(cd "$(dirname "$0")" && pwd)
+run="$here/../../setup/run.sh"
+cli="$build/app/cli/rececon-cli"
 mkdir -p "$shots"
 work=$(mktemp -d)
 data="$work/受付データ"
 xvfb_pid=""
-app_pid=""
+run_pid=""
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "$run_pid" ] && kill "$run_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-[ -n "${GUI_SMOKE_DEBUG:-}" ] && trap - EXIT
 fail() { echo "gui_smoke: FAILED: $*" >&2; exit 1; }
+export RECECON_SKIP_BUILD=1 RECECON_BUILD_DIR="$build"
 
 for tool in Xvfb xdotool xprop import compare identify; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (run setup/install-deps.sh)"
 done
 
-# 1. Without a display the program says so and points to the CLI.
+# 1. Without a display: the first run prepares the data folder, then the window says it cannot open.
 set +e
-no_display=$(env -u DISPLAY -u WAYLAND_DISPLAY "$app" --data-dir "$data" 2>&1)
+no_display=$(env -u DISPLAY -u WAYLAND_DISPLAY "$run" --data-dir "$data" 2>&1)
 rc=$?
 set -e
-[ "$rc" -eq 69 ] || fail "without a display expected exit 69, got $rc"
+[ "$rc" -eq 69 ] || fail "without a display expected exit 69, got $rc: $no_display"
 grep -q "rececon-cli" <<<"$no_display" || fail "no-display message does not mention rececon-cli"
-echo "ok: no display -> exit 69 with CLI hint"
+echo "ok: no display -> exit 69 with a hint to use rececon-cli"
+count=$("$cli" --data-dir "$data" --json patient list --limit 100000 | grep -c '"birth_date":')
+expected=$(($(wc -l < "$here/../../resources/oqs-sim/persons.csv") - 1))
+[ "$count" -eq "$expected" ] || fail "expected $expected demo patients (the simulator's people), found $count"
+"$cli" --data-dir "$data" config get req_dir | grep -q "oqs-sim/req" || fail "req_dir does not point at the simulator"
+echo "ok: first run registered $count demo patients and pointed the linkage folders at oqs-sim"
 
 # 2. Xvfb on a display number it picks itself.
 exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$work/xvfb.log")
@@ -40,8 +49,8 @@ xvfb_pid=$!
 read -r -t 20 display_number <&3 || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
 export DISPLAY=":$display_number"
 
-"$app" --data-dir "$data" --operator gui-smoke >"$work/app.log" 2>&1 &
-app_pid=$!
+"$run" --data-dir "$data" --operator gui-smoke >"$work/run.log" 2>&1 &
+run_pid=$!
 
 window=""
 for _ in $(seq 1 100); do
@@ -50,21 +59,16 @@ for _ in $(seq 1 100); do
     if xprop -id "$candidate" _NET_WM_NAME 2>/dev/null | grep -q "レセコン — 受付"; then window=$candidate; fi
   done
   [ -n "$window" ] && break
-  kill -0 "$app_pid" 2>/dev/null || fail "rececon exited early: $(cat "$work/app.log")"
+  kill -0 "$run_pid" 2>/dev/null || fail "run.sh exited early: $(cat "$work/run.log")"
   sleep 0.2
 done
 [ -n "$window" ] || fail "main window did not appear within 20 s"
-echo "ok: main window appeared"
+[ -e "$data/oqs-sim/sim/ready" ] || fail "oqs-sim is not running beside the window"
+echo "ok: main window appeared, oqs-sim running"
 sleep 1
 import -window root "$shots/01_main_window.png"
 
-# 3. The first run filled the data folder with demo patients.
-count=$("$cli" --data-dir "$data" --json patient list --limit 100000 | grep -c '"birth_date":')
-expected=$(($(wc -l < "$(dirname "$0")/../../resources/oqs-sim/persons.csv") - 1))
-[ "$count" -eq "$expected" ] || fail "expected $expected demo patients (the simulator's people), found $count"
-echo "ok: $count demo patients in the new data folder, the same people oqs-sim knows"
-
-# 4. A hiragana search changes the list (the demo names are stored in half-width kana).
+# 3. A hiragana search changes the list (the people's kana are stored in half-width katakana).
 xdotool windowfocus "$window" 2>/dev/null || true
 xdotool type --delay 40 "さとう"
 sleep 1.5
@@ -77,15 +81,16 @@ matches=$("$cli" --data-dir "$data" --json patient search --kana さとう | gre
 [ "$matches" -gt 0 ] || fail "no demo patient matches さとう"
 echo "ok: search for さとう changed $changed pixels; $matches patients match"
 
-# 5. Ctrl+Q closes the program cleanly.
+# 4. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
 xdotool key ctrl+q
 for _ in $(seq 1 50); do
-  kill -0 "$app_pid" 2>/dev/null || break
+  kill -0 "$run_pid" 2>/dev/null || break
   sleep 0.1
 done
-if kill -0 "$app_pid" 2>/dev/null; then fail "rececon did not close on Ctrl+Q"; fi
-wait "$app_pid" && rc=0 || rc=$?
-app_pid=""
-[ "$rc" -eq 0 ] || fail "rececon exited with $rc: $(cat "$work/app.log")"
-echo "ok: closed with Ctrl+Q"
+if kill -0 "$run_pid" 2>/dev/null; then fail "the window did not close on Ctrl+Q"; fi
+wait "$run_pid" && rc=0 || rc=$?
+run_pid=""
+[ "$rc" -eq 0 ] || fail "run.sh exited with $rc: $(cat "$work/run.log")"
+[ ! -e "$data/oqs-sim/sim/ready" ] || fail "oqs-sim still running after the window closed"
+echo "ok: closed with Ctrl+Q; oqs-sim stopped"
 echo "gui_smoke: passed; screenshots in $shots"

@@ -94,7 +94,7 @@ TEST_CASE("The demo register holds the simulator's people, each with the card th
   DataFolder folder(dir.path());
   PatientRegister reg(folder.database(), "demo");
   JobContext job;
-  CHECK(fillDemoRegister(reg, job) == static_cast<std::int64_t>(rows.size()));
+  CHECK(reg.importPatients(rows, job) == static_cast<std::int64_t>(rows.size()));
   PatientSearch twins;
   twins.kana = "ｲｶﾞﾗｼ";
   CHECK_FALSE(reg.search(twins).empty());

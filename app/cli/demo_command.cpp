@@ -1,0 +1,43 @@
+// rececon-cli demo import-sim-persons [--limit N]
+
+#include <ostream>
+
+#include "app/cli/cli_context.h"
+#include "app/cli/command_options.h"
+#include "app/cli/output.h"
+#include "app/jobs/demo_data.h"
+
+namespace rececon::cli {
+namespace {
+
+int importSimPersons(CliContext& c, const std::vector<std::string>& args) {
+  Poco::Util::OptionSet set;
+  set.addOption(valueOption("limit", "登録する人数の上限（既定: 全員）", "人数"));
+  auto o = parseCommandOptions(args, set, "demo import-sim-persons [--limit N]", *c.out);
+  if (!o) return 0;
+  auto reg = c.patientRegister();
+  if (reg.count() > 0) {
+    throw InvalidInput("患者がすでに登録されているため、デモデータは登録しません（空のデータフォルダで実行してください）。");
+  }
+  auto rows = simPersonsAsPatients(resourcesDir() / "oqs-sim" / "persons.csv");
+  if (o->has("limit")) rows.resize(std::min<std::size_t>(rows.size(), static_cast<std::size_t>(parseCount(o->require("limit"), "人数"))));
+  JobContext job;
+  const auto stored = reg.importPatients(rows, job, "デモデータの作成（oqs-sim の架空の人物）");
+  if (c.json) {
+    auto j = newJsonObject();
+    j->set("imported", static_cast<Poco::Int64>(stored));
+    printJson(*c.out, j);
+  } else {
+    *c.out << "oqs-sim の架空の人物 " << stored << " 人を患者として登録しました。\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int runDemoCommand(CliContext& c, const std::vector<std::string>& args) {
+  using Args = const std::vector<std::string>&;
+  return runVerb("demo", args, {{"import-sim-persons", [&](Args rest) { return importSimPersons(c, rest); }}});
+}
+
+}  // namespace rececon::cli
