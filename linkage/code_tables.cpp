@@ -1,7 +1,7 @@
 #include "linkage/code_tables.h"
 
 #include <map>
-#include <unordered_map>
+#include <array>
 #include <utility>
 #include <vector>
 
@@ -188,24 +188,53 @@ const std::map<std::string, Table, std::less<>>& codeTables() {
   return tables;
 }
 
-const std::unordered_map<std::string_view, ElementInfo>& catalog() {
-  static const std::unordered_map<std::string_view, ElementInfo> byName = [] {
-    std::unordered_map<std::string_view, ElementInfo> m;
+// The element catalog as an open-addressing table of power-of-two size, hashed on the length and a
+// few sampled characters: elementInfo() runs for every element of every decoded file, and a general
+// string hash with a prime-modulo bucket costs more there than the rest of the lookup.
+class Catalog {
+ public:
+  Catalog() {
     for (const auto& [name, label] : elementLabels()) {
       const auto table = codeTables().find(name);
-      m.emplace(name, ElementInfo{label, table == codeTables().end() ? nullptr : &table->second});
+      const ElementInfo info{label, table == codeTables().end() ? nullptr : &table->second};
+      std::size_t slot = hash(name) & kMask;
+      while (!slots_[slot].name.empty()) slot = (slot + 1) & kMask;
+      slots_[slot] = Slot{name, info};
     }
-    return m;
-  }();
-  return byName;
-}
+  }
+
+  const ElementInfo* find(std::string_view name) const {
+    if (name.empty()) return nullptr;
+    for (std::size_t slot = hash(name) & kMask;; slot = (slot + 1) & kMask) {
+      const Slot& s = slots_[slot];
+      if (s.name.empty()) return nullptr;
+      if (s.name == name) return &s.info;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSize = 1024;  // about eight times the number of names: short probes
+  static constexpr std::size_t kMask = kSize - 1;
+  struct Slot {
+    std::string_view name;
+    ElementInfo info{};
+  };
+
+  static std::size_t hash(std::string_view n) {
+    const auto at = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(n[i])); };
+    const std::size_t len = n.size();
+    return (len * 2654435761u) ^ (at(0) << 3) ^ (at(len - 1) << 11) ^ (at(len / 2) << 6) ^ (at(len / 3) << 1) ^
+           (at(2 * len / 3) << 9);
+  }
+
+  std::array<Slot, kSize> slots_{};
+};
 
 }  // namespace
 
 const ElementInfo* elementInfo(std::string_view element) {
-  const auto& c = catalog();
-  const auto it = c.find(element);
-  return it == c.end() ? nullptr : &it->second;
+  static const Catalog catalog;
+  return catalog.find(element);
 }
 
 std::optional<std::string> elementLabel(std::string_view element) {

@@ -52,6 +52,7 @@ void validateStructure(MessageKind kind, XmlDocument& document, int maxDepth, st
   std::set<std::string, std::less<>> unknown;
   std::set<std::string, std::less<>> unknownCodes;
   std::vector<std::string_view> seen;  // names of the current element's children (few distinct)
+  seen.reserve(64);
   document.walk(maxDepth, [&](XmlNode element, const std::vector<XmlNode>& children) {
     const bool leaf = children.empty();
     const std::string_view name = element.name();

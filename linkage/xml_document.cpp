@@ -112,14 +112,16 @@ std::shared_ptr<XmlDocument> XmlDocument::parse(std::string_view bytes, const Re
 
 XmlNode XmlDocument::root() const { return XmlNode(impl_->doc.document_element().internal_object()); }
 
-void XmlDocument::walk(int maxDepth, const std::function<void(XmlNode, const std::vector<XmlNode>&)>& visit,
-                       std::vector<std::string>& warnings) {
+void XmlDocument::walkWith(int maxDepth, void* visitor, VisitFn visit, std::vector<std::string>& warnings) {
   struct Pending {
     pugi::xml_node node;
     int depth;
   };
-  std::vector<Pending> stack{{impl_->doc.document_element(), 1}};
+  std::vector<Pending> stack;
   std::vector<XmlNode> kids;
+  stack.reserve(64);  // enough for any real message: one allocation each instead of several
+  kids.reserve(64);
+  stack.push_back({impl_->doc.document_element(), 1});
   bool warnedAttributes = false;
   while (!stack.empty()) {
     const Pending item = stack.back();
@@ -146,7 +148,7 @@ void XmlDocument::walk(int maxDepth, const std::function<void(XmlNode, const std
                         std::string("<") + node.name() + "> に文字と子要素が混在しています。連携アプリが出力する形式ではありません。");
     }
     if (textParts > 1) joinText(node);
-    visit(XmlNode(node.internal_object()), kids);
+    visit(visitor, XmlNode(node.internal_object()), kids);
     for (auto it = kids.rbegin(); it != kids.rend(); ++it) {
       stack.push_back({pugi::xml_node(static_cast<pugi::xml_node_struct*>(it->node_)), item.depth + 1});
     }

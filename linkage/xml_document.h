@@ -5,7 +5,6 @@
 // iteratively and with a depth cap, by walk(). Immutable after walk(); any thread may read it.
 
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,10 +72,17 @@ class XmlDocument {
   // elements (empty for a leaf).
   // Throws DecodeError TooDeep past maxDepth, MixedContent for text beside child elements. Text
   // split by comments or CDATA is joined first. Appends a warning when attributes are present.
-  void walk(int maxDepth, const std::function<void(XmlNode element, const std::vector<XmlNode>& children)>& visit,
-            std::vector<std::string>& warnings);
+  template <typename Visit>
+  void walk(int maxDepth, Visit&& visit, std::vector<std::string>& warnings) {
+    walkWith(maxDepth, &visit, [](void* v, XmlNode e, const std::vector<XmlNode>& c) { (*static_cast<Visit*>(v))(e, c); },
+             warnings);
+  }
 
  private:
+  // The walk itself, behind a plain function pointer: called for every element, so no std::function.
+  using VisitFn = void (*)(void* visitor, XmlNode element, const std::vector<XmlNode>& children);
+  void walkWith(int maxDepth, void* visitor, VisitFn visit, std::vector<std::string>& warnings);
+
   XmlDocument();
   struct Impl;
   std::unique_ptr<Impl> impl_;
