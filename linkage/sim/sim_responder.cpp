@@ -203,6 +203,37 @@ linkage::RegistrationResult answerReferenceRegistration(const linkage::Reference
   return r;
 }
 
+linkage::AcceptResult acceptBulkRegistration(const linkage::ReferenceRegistrationRequest& request,
+                                             const SimContext& ctx, std::int64_t readyAtMs) {
+  const std::string reception = ctx.state.newReceptionNumber();
+  linkage::RegistrationResult result = answerReferenceRegistration(request, ctx);
+  result.header.receptionNumber = reception;
+  ctx.state.addBulkJob(reception, BulkJob{readyAtMs, linkage::encodeMessage(linkage::toXml(result), linkage::Encoding::Utf8)});
+  linkage::AcceptResult accept;
+  accept.header = header(ctx, Text(), request.header.fileIdentifier, nullptr);
+  accept.receptionNumber = reception;
+  accept.receptionDateTime = ctx.now;
+  accept.processingStatus = "1";
+  return accept;
+}
+
+linkage::RegistrationResult answerBulkRegistrationDownload(const linkage::DownloadRequest& request,
+                                                           const SimContext& ctx, std::int64_t nowMs) {
+  const BulkJob* job = ctx.state.bulkJob(request.receptionNumber.value_or(""));
+  linkage::RegistrationResult r;
+  if (!job || nowMs < job->readyAtMs) {
+    r.header = job ? header(ctx, Text(), Text(), nullptr) : systemErrorHeader(ctx, Text());
+    r.header.receptionNumber = request.receptionNumber;
+    if (job) r.header.segmentOfResult = "2";
+    else r.header.errorMessage = "（シミュレータ）一括登録の受付番号が見つかりません。";
+    return r;
+  }
+  r = linkage::readRegistrationResult(linkage::decodeMessage(job->resultXml, "OQSmuimm02res_sim.xml").root());
+  r.header.processExecutionTime = ctx.now;
+  r.header.characterCode = ctx.characterCode;
+  return r;
+}
+
 QualificationResult answerEmergencySearch(const linkage::EmergencySearchRequest& request, const SimContext& ctx) {
   QualificationResult r;
   r.header = header(ctx, request.header.confirmationDate, request.header.fileIdentifier, "2");

@@ -27,6 +27,13 @@ linkage::BulkResult answerBulkDownload(const linkage::DownloadRequest& request, 
                                        std::int64_t nowMs);
 linkage::RegistrationResult answerReferenceRegistration(const linkage::ReferenceRegistrationRequest& request,
                                                         const SimContext& ctx);
+// Bulk registration (OQSmuimm01): registers every entry, keeps the 02 result as a job, and returns the
+// acceptance with its reception number.
+linkage::AcceptResult acceptBulkRegistration(const linkage::ReferenceRegistrationRequest& request, const SimContext& ctx,
+                                             std::int64_t readyAtMs);
+// OQSmuimm02: like answerBulkDownload, for registration jobs.
+linkage::RegistrationResult answerBulkRegistrationDownload(const linkage::DownloadRequest& request,
+                                                           const SimContext& ctx, std::int64_t nowMs);
 linkage::QualificationResult answerEmergencySearch(const linkage::EmergencySearchRequest& request, const SimContext& ctx);
 // A card-reader result for a person (what the face-recognition reader produces).
 linkage::QualificationResult faceResultFor(const SimPerson& person, const SimContext& ctx);

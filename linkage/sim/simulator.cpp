@@ -153,8 +153,16 @@ void Simulator::answer(const fs::path& file, const std::string& bytes) {
         schedule(resultName, toXml(answerBulkDownload(readDownloadRequest(m.root()), ctx, nowMs())), encoding, delay);
         break;
       case MessageKind::ReferenceRegistrationRequest:
-      case MessageKind::BulkReferenceRequest:
         schedule(resultName, toXml(answerReferenceRegistration(readReferenceRegistrationRequest(m.root()), ctx)),
+                 encoding, delay);
+        break;
+      case MessageKind::BulkReferenceRequest:
+        schedule(resultName,
+                 toXml(acceptBulkRegistration(readReferenceRegistrationRequest(m.root()), ctx, nowMs() + c.bulkReadyMs)),
+                 encoding, delay);
+        break;
+      case MessageKind::BulkReferenceDownloadRequest:
+        schedule(resultName, toXml(answerBulkRegistrationDownload(readDownloadRequest(m.root()), ctx, nowMs())),
                  encoding, delay);
         break;
       case MessageKind::EmergencySearchRequest:

@@ -252,3 +252,53 @@ TEST_CASE("oqs-sim lists its people as JSON", "[e2e]") {
   CHECK(json.find("\"category\": \"twins\"") != std::string::npos);
   CHECK(json.find("髙橋") != std::string::npos);  // not \\u-escaped
 }
+
+TEST_CASE("Bulk reference registration goes through a reception number too", "[e2e]") {
+  SimSession s;
+  ReferenceRegistrationRequest bulk;
+  bulk.header.institutionCode = "9919999999";
+  bulk.header.fileIdentifier = "RNBULK1";
+  std::vector<std::vector<std::string>> people;
+  for (int i = 0; i < 3; ++i) {
+    people.push_back(s.person("family", 10 + i));
+    const auto key = s.checkFor(people.back()).key;
+    bulk.entries.push_back({Text(std::to_string(9000 + i)), key.insurerNumber, key.symbol, key.number, key.branch});
+  }
+  const RequestRecord upload = s.submit(MessageKind::BulkReferenceRequest, toXml(bulk));
+  REQUIRE(s.pollUntil([&] { return s.journal.get(upload.id).state == RequestState::Answered; }));
+  const auto accept = readAcceptResult(s.seen.results.back().second.message.root());
+  REQUIRE(accept.receptionNumber);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1600));
+  const RequestRecord download =
+      s.submit(MessageKind::BulkReferenceDownloadRequest, toXml(DownloadRequest{Text("9919999999"), accept.receptionNumber}));
+  REQUIRE(s.pollUntil([&] { return s.journal.get(download.id).state == RequestState::Answered; }));
+  const auto done = readRegistrationResult(s.seen.results.back().second.message.root());
+  CHECK(done.header.segmentOfResult == Text("1"));
+  CHECK(done.processingStatus == Text("1"));
+  const auto checked = resultOf(s, s.submit(MessageKind::SingleCheckRequest, toXml(s.checkFor(people[2]))));
+  CHECK(checked.qualifications.at(0).referenceNumber == Text("9002"));
+}
+
+TEST_CASE("Provisional emergency 4-item search: one hit shows the person, none is an error", "[e2e]") {
+  SimSession s;
+  const auto p = s.person("family", 5);
+  EmergencySearchRequest search;
+  search.header.confirmationDate = "20261121";
+  search.header.institutionCode = "9919999999";
+  search.header.fileIdentifier = "EMERG1";
+  search.header.medicalTreatmentFlag = "4";
+  search.search.name = p[2];
+  search.search.birthdate = p[5];
+  search.search.sex = p[4];
+  search.search.address = "見本県";
+  const auto found = resultOf(s, s.submit(MessageKind::EmergencySearchRequest, toXml(search)));
+  CHECK(found.numberOfCandidates == Text("1"));
+  REQUIRE(found.qualifications.size() == 1);
+  CHECK(found.qualifications[0].name == Text(p[2]));
+  search.header.fileIdentifier = "EMERG2";
+  search.search.birthdate = "18990101";
+  const auto none = resultOf(s, s.submit(MessageKind::EmergencySearchRequest, toXml(search)));
+  CHECK(none.numberOfCandidates == Text("0"));
+  CHECK(none.processingStatus == Text("2"));
+  CHECK(none.qualifications.empty());
+}
