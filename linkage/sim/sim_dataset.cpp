@@ -1,33 +1,12 @@
 #include "linkage/sim/sim_dataset.h"
 
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 
+#include "app/core/csv.h"
+
 namespace rececon::sim {
-namespace {
-
-// One CSV line: fields separated by commas, optionally quoted with "" escaping.
-std::vector<std::string> splitCsv(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else out.back() += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.emplace_back();
-    } else if (c != '\r') {
-      out.back() += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string trimmed(const std::string& s) {
   const auto b = s.find_first_not_of(' ');
@@ -42,21 +21,18 @@ const std::string& SimPerson::get(const std::string& column) const {
 }
 
 SimDataset SimDataset::load(const std::filesystem::path& csv) {
-  std::ifstream in(csv);
+  std::ifstream in(csv, std::ios::binary);
   if (!in) throw std::runtime_error("dataset not found: " + csv.string());
-  std::string line;
-  if (!std::getline(in, line)) throw std::runtime_error("dataset is empty: " + csv.string());
-  const auto header = splitCsv(line);
+  CsvTable table;
+  try {
+    table = parseCsv(std::string(std::istreambuf_iterator<char>(in), {}));
+  } catch (const std::exception& e) {
+    throw std::runtime_error(csv.string() + ": " + e.what());
+  }
   SimDataset data;
-  for (int number = 2; std::getline(in, line); ++number) {
-    if (line.empty()) continue;
-    const auto values = splitCsv(line);
-    if (values.size() != header.size()) {
-      throw std::runtime_error(csv.string() + ":" + std::to_string(number) + ": expected " +
-                               std::to_string(header.size()) + " fields, found " + std::to_string(values.size()));
-    }
+  for (const auto& row : table.rows) {
     SimPerson p;
-    for (std::size_t i = 0; i < header.size(); ++i) p.fields[header[i]] = values[i];
+    for (std::size_t i = 0; i < table.header.size(); ++i) p.fields[table.header[i]] = row[i];
     data.persons_.push_back(std::move(p));
   }
   return data;
