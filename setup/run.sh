@@ -28,7 +28,7 @@ sim_root="$data_dir/oqs-sim"
 if [ ! -e "$data_dir/rececon.db" ]; then
   "${cli[@]}" demo import-sim-persons
   "${cli[@]}" config set institution_code 9919999999 >/dev/null
-  for folder in req res face; do "${cli[@]}" config set "${folder}_dir" "$sim_root/$folder" >/dev/null; done
+  for folder in req res face; do "${cli[@]}" config set "linkage.${folder}_dir" "$sim_root/$folder" >/dev/null; done
   echo "run: the register holds the simulator's fictional people; linkage folders: $sim_root"
 fi
 

@@ -14,14 +14,14 @@ const std::vector<SettingSpec>& settingsCatalog() {
       {"institution_name", "医療機関名", "", "文字列"},
       {"operator", "既定の操作者ID", "", "英数字・記号 1〜32文字"},
       {"terminal", "端末名", "", "文字列"},
-      {"req_dir", "要求フォルダ（req）", "", "フォルダのパス（UNC可）"},
-      {"res_dir", "結果フォルダ（res）", "", "フォルダのパス（UNC可）"},
-      {"face_dir", "顔認証結果フォルダ（face）", "", "フォルダのパス（UNC可）"},
-      {"request_encoding", "要求ファイルの文字コード", "utf-8", "utf-8 または shift_jis"},
-      {"single_timeout_seconds", "資格確認の応答待ち時間（秒）", "300", "1〜3600 の整数"},
-      {"bulk_timeout_seconds", "一括照会の応答待ち時間（秒）", "1800", "1〜86400 の整数"},
-      {"settle_seconds", "読めない結果ファイルを隔離するまでの待ち時間（秒）", "10", "1〜600 の整数"},
-      {"face_file_policy", "処理済みの顔認証結果ファイル", "archive", "archive（保管フォルダへ移動）または leave（他の利用者のため残す）"},
+      {"linkage.req_dir", "要求フォルダ（req）", "", "フォルダのパス（UNC可）"},
+      {"linkage.res_dir", "結果フォルダ（res）", "", "フォルダのパス（UNC可）"},
+      {"linkage.face_dir", "顔認証結果フォルダ（face）", "", "フォルダのパス（UNC可）"},
+      {"linkage.request_encoding", "要求ファイルの文字コード", "utf-8", "utf-8 または shift_jis"},
+      {"linkage.single_timeout_seconds", "資格確認の応答待ち時間（秒）", "300", "1〜3600 の整数"},
+      {"linkage.bulk_timeout_seconds", "一括照会の応答待ち時間（秒）", "1800", "1〜86400 の整数"},
+      {"linkage.settle_seconds", "読めない結果ファイルを隔離するまでの待ち時間（秒）", "10", "1〜600 の整数"},
+      {"linkage.face_file_policy", "処理済みの顔認証結果ファイル", "archive", "archive（保管フォルダへ移動）または leave（他の利用者のため残す）"},
   };
   return catalog;
 }
@@ -49,7 +49,7 @@ std::string normalizeSettingValue(std::string_view key, std::string_view value) 
     if (!std::regex_match(v, std::regex(R"(^\d{10}$)"))) fail();
   } else if (key == "operator") {
     if (!std::regex_match(v, std::regex(R"(^[!-~]{1,32}$)"))) fail();
-  } else if (key == "request_encoding") {
+  } else if (key == "linkage.request_encoding") {
     std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
     if (v == "utf8") v = "utf-8";
     if (v == "sjis" || v == "cp932" || v == "shift-jis") v = "shift_jis";
@@ -58,9 +58,9 @@ std::string normalizeSettingValue(std::string_view key, std::string_view value) 
     fail();
   } else if (std::string_view(spec.key).ends_with("_seconds")) {
     v = utf8::foldFullWidthAscii(v);
-    const long max = key == "bulk_timeout_seconds" ? 86400 : key == "settle_seconds" ? 600 : 3600;
+    const long max = key == "linkage.bulk_timeout_seconds" ? 86400 : key == "linkage.settle_seconds" ? 600 : 3600;
     if (!std::regex_match(v, std::regex(R"(^\d{1,6}$)")) || std::stol(v) < 1 || std::stol(v) > max) fail();
-  } else if (key == "face_file_policy") {
+  } else if (key == "linkage.face_file_policy") {
     if (v != "archive" && v != "leave") fail();
   }
   errors.throwIfAny();

@@ -15,18 +15,18 @@ linkage::ExchangeConfig exchangeConfigFromSettings(db::Database& db, const std::
   };
   linkage::ExchangeConfig c;
   c.institutionCode = required("institution_code");
-  c.reqDir = required("req_dir");
-  c.resDir = required("res_dir");
-  c.faceDir = required("face_dir");
+  c.reqDir = required("linkage.req_dir");
+  c.resDir = required("linkage.res_dir");
+  c.faceDir = required("linkage.face_dir");
   missing.throwIfAny();
   c.archiveDir = dataDir / "linkage" / "archive";
   c.quarantineDir = dataDir / "linkage" / "quarantine";
-  c.requestEncoding = settings.get("request_encoding").value == "shift_jis" ? linkage::Encoding::ShiftJis
+  c.requestEncoding = settings.get("linkage.request_encoding").value == "shift_jis" ? linkage::Encoding::ShiftJis
                                                                            : linkage::Encoding::Utf8;
-  c.singleTimeout = std::chrono::seconds(std::stol(settings.get("single_timeout_seconds").value));
-  c.bulkTimeout = std::chrono::seconds(std::stol(settings.get("bulk_timeout_seconds").value));
-  c.settleTime = std::chrono::seconds(std::stol(settings.get("settle_seconds").value));
-  c.facePolicy = settings.get("face_file_policy").value == "leave" ? linkage::FaceFilePolicy::Leave
+  c.singleTimeout = std::chrono::seconds(std::stol(settings.get("linkage.single_timeout_seconds").value));
+  c.bulkTimeout = std::chrono::seconds(std::stol(settings.get("linkage.bulk_timeout_seconds").value));
+  c.settleTime = std::chrono::seconds(std::stol(settings.get("linkage.settle_seconds").value));
+  c.facePolicy = settings.get("linkage.face_file_policy").value == "leave" ? linkage::FaceFilePolicy::Leave
                                                                    : linkage::FaceFilePolicy::Archive;
   return c;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// The linkage exchange as this site has configured it (config set req_dir …).
+// The linkage exchange as this site has configured it (config set linkage.req_dir …).
 
 #include <filesystem>
 
@@ -10,7 +10,7 @@ namespace rececon {
 
 // Folders, request encoding, time-outs and face-file policy from the site settings; archive and
 // quarantine folders inside the data folder (local disk). Throws ValidationFailed naming every
-// setting that is missing (institution_code, req_dir, res_dir, face_dir).
+// setting that is missing (institution_code, linkage.req_dir, linkage.res_dir, linkage.face_dir).
 linkage::ExchangeConfig exchangeConfigFromSettings(db::Database& db, const std::filesystem::path& dataDir);
 
 }  // namespace rececon

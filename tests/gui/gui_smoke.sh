@@ -40,7 +40,7 @@ echo "ok: no display -> exit 69 with a hint to use rececon-cli"
 count=$("$cli" --data-dir "$data" --json patient list --limit 100000 | grep -c '"birth_date":')
 expected=$(($(wc -l < "$here/../../resources/oqs-sim/persons.csv") - 1))
 [ "$count" -eq "$expected" ] || fail "expected $expected demo patients (the simulator's people), found $count"
-"$cli" --data-dir "$data" config get req_dir | grep -q "oqs-sim/req" || fail "req_dir does not point at the simulator"
+"$cli" --data-dir "$data" config get linkage.req_dir | grep -q "oqs-sim/req" || fail "linkage.req_dir does not point at the simulator"
 echo "ok: first run registered $count demo patients and pointed the linkage folders at oqs-sim"
 
 # 2. Xvfb on a display number it picks itself.

@@ -13,8 +13,8 @@ TEST_CASE("Settings fall back to defaults and keep what was set", "[settings]") 
   test::TempDir dir;
   DataFolder folder(dir.path());
   SiteSettings settings(folder.database());
-  CHECK(settings.get("request_encoding").value == "utf-8");
-  CHECK(settings.get("request_encoding").isDefault);
+  CHECK(settings.get("linkage.request_encoding").value == "utf-8");
+  CHECK(settings.get("linkage.request_encoding").isDefault);
   settings.set("institution_code", "9919999999", "admin");
   CHECK(settings.get("institution_code").value == "9919999999");
   CHECK_FALSE(settings.get("institution_code").isDefault);
@@ -45,14 +45,14 @@ TEST_CASE("The exchange is configured from the site settings", "[settings]") {
   }
   SiteSettings s(folder.database());
   s.set("institution_code", "9919999999", "admin");
-  s.set("req_dir", "/mnt/oqs/req", "admin");
-  s.set("res_dir", "/mnt/oqs/res", "admin");
-  s.set("face_dir", "/mnt/oqs/face", "admin");
-  s.set("request_encoding", "sjis", "admin");
-  s.set("single_timeout_seconds", "６０", "admin");
-  s.set("face_file_policy", "leave", "admin");
-  CHECK_THROWS_AS(s.set("bulk_timeout_seconds", "0", "admin"), ValidationFailed);
-  CHECK_THROWS_AS(s.set("face_file_policy", "delete", "admin"), ValidationFailed);
+  s.set("linkage.req_dir", "/mnt/oqs/req", "admin");
+  s.set("linkage.res_dir", "/mnt/oqs/res", "admin");
+  s.set("linkage.face_dir", "/mnt/oqs/face", "admin");
+  s.set("linkage.request_encoding", "sjis", "admin");
+  s.set("linkage.single_timeout_seconds", "６０", "admin");
+  s.set("linkage.face_file_policy", "leave", "admin");
+  CHECK_THROWS_AS(s.set("linkage.bulk_timeout_seconds", "0", "admin"), ValidationFailed);
+  CHECK_THROWS_AS(s.set("linkage.face_file_policy", "delete", "admin"), ValidationFailed);
   const auto c = exchangeConfigFromSettings(folder.database(), dir.path());
   CHECK(c.reqDir == "/mnt/oqs/req");
   CHECK(c.requestEncoding == linkage::Encoding::ShiftJis);
