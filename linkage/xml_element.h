@@ -28,7 +28,8 @@ struct XmlElement {
 
   // Appends a child leaf (or, with text nullopt, nothing) and returns *this for chaining.
   XmlElement& add(std::string childName, const std::optional<std::string>& childText);
-  // Appends a child group and returns it.
+  // Appends a child group and returns it. The reference is to an element of `children`: adding another
+  // child to *this invalidates it (reserve first, or finish the group before adding the next).
   XmlElement& addGroup(std::string childName);
 
   bool operator==(const XmlElement&) const = default;

@@ -265,12 +265,13 @@ QualificationResult faceResultFor(const SimPerson& person, const SimContext& ctx
   QualificationResult r;
   r.header = header(ctx, Text(ctx.now.substr(0, 8)), Text("SimFace" + person.get("id") + "="), "1");
   r.processingStatus = "1";
-  const bool newer = !person.get("new_insurer_number").empty();  // the card knows the current qualification
-  r.validity = newer ? "1" : person.get("validity") == "4" ? "4" : person.get("validity");
-  if (person.get("validity") == "4") {
+  if (!person.knownToOqs()) {
     notFound(r);
     return r;
   }
+  // The card leads to the person's current qualification: the newer one when the old card was replaced.
+  const bool newer = !person.get("new_insurer_number").empty();
+  r.validity = newer ? "1" : person.get("validity");
   r.qualifications.push_back(qualificationOf(person, newer, true, ctx));
   r.prescriptionIssueSelect = "1";
   return r;
