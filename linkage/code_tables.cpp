@@ -194,9 +194,10 @@ const std::map<std::string, Table, std::less<>>& codeTables() {
 class Catalog {
  public:
   Catalog() {
+    int id = 0;
     for (const auto& [name, label] : elementLabels()) {
       const auto table = codeTables().find(name);
-      const ElementInfo info{label, table == codeTables().end() ? nullptr : &table->second};
+      const ElementInfo info{label, table == codeTables().end() ? nullptr : &table->second, id++};
       std::size_t slot = hash(name) & kMask;
       while (!slots_[slot].name.empty()) slot = (slot + 1) & kMask;
       slots_[slot] = Slot{name, info};
@@ -230,12 +231,16 @@ class Catalog {
   std::array<Slot, kSize> slots_{};
 };
 
+const Catalog& catalog() {
+  static const Catalog instance;
+  return instance;
+}
+
 }  // namespace
 
-const ElementInfo* elementInfo(std::string_view element) {
-  static const Catalog catalog;
-  return catalog.find(element);
-}
+const ElementInfo* elementInfo(std::string_view element) { return catalog().find(element); }
+
+std::size_t knownElementCount() { return elementLabels().size(); }
 
 std::optional<std::string> elementLabel(std::string_view element) {
   const auto& labels = elementLabels();

@@ -15,7 +15,11 @@ namespace rececon::linkage {
 struct ElementInfo {
   std::string_view label;
   const std::map<std::string, std::string, std::less<>>* codes;  // nullptr when not coded
+  int id;  // 0 .. knownElementCount() - 1: lets a table be indexed by element
 };
+
+// How many elements the contract knows.
+std::size_t knownElementCount();
 
 // nullptr for an element the contract does not know. One hash lookup: used on every element decoded.
 const ElementInfo* elementInfo(std::string_view element);

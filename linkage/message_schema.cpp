@@ -51,16 +51,15 @@ void validateStructure(MessageKind kind, XmlDocument& document, int maxDepth, st
   checkFrame(document.root());
   std::set<std::string, std::less<>> unknown;
   std::set<std::string, std::less<>> unknownCodes;
-  std::vector<std::string_view> seen;  // names of the current element's children (few distinct)
-  seen.reserve(64);
-  document.walk(maxDepth, [&](XmlNode element, const std::vector<XmlNode>& children) {
+  thread_local std::vector<std::string_view> seen;  // names of the current element's children (few distinct)
+  document.walk(maxDepth, [&](const WalkedElement& element, const std::vector<WalkedElement>& children) {
     const bool leaf = children.empty();
-    const std::string_view name = element.name();
+    const std::string_view name = element.name;
     const ElementInfo* info = elementInfo(name);
     if (!info) {
       unknown.emplace(name);
     } else if (info->codes && leaf) {
-      const std::string_view text = element.text();
+      const std::string_view text = element.text;
       if (!text.empty() && info->codes->find(text) == info->codes->end()) {
         unknownCodes.insert(std::string(name) + "=" + std::string(text));
       }
@@ -70,8 +69,8 @@ void validateStructure(MessageKind kind, XmlDocument& document, int maxDepth, st
     // is cheaper than a map for the handful of names an element has (a bulk body has 10,000
     // children of one name).
     seen.clear();
-    for (const XmlNode child : children) {
-      const std::string_view childName = child.name();
+    for (const WalkedElement& child : children) {
+      const std::string_view childName = child.name;
       bool repeated = false;
       for (const auto& s : seen) repeated = repeated || s == childName;
       if (!repeated) {

@@ -1,5 +1,7 @@
 #include "linkage/messages.h"
 
+#include "linkage/code_tables.h"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -11,14 +13,27 @@ namespace {
 // two directions cannot disagree.
 template <typename T>
 struct Field {
-  const char* element;
+  std::string_view element;
   Text T::*member;
 };
 
-template <typename T, std::size_t N>
-using Fields = std::array<Field<T>, N>;
+// A table with its members indexed by element id (code_tables.h): reading a field is one catalog
+// lookup, not a scan through the table. Built during static initialisation, read-only afterwards.
+template <typename T>
+class FieldTable {
+ public:
+  FieldTable(std::initializer_list<Field<T>> fields) : fields_(fields), byId_(knownElementCount(), nullptr) {
+    for (const auto& f : fields_) byId_[static_cast<std::size_t>(elementInfo(f.element)->id)] = f.member;
+  }
+  const std::vector<Field<T>>& fields() const { return fields_; }
+  Text T::*memberFor(const ElementInfo& info) const { return byId_[static_cast<std::size_t>(info.id)]; }
 
-const Fields<SearchKey, 7> kSearchKey = {{
+ private:
+  std::vector<Field<T>> fields_;
+  std::vector<Text T::*> byId_;
+};
+
+const FieldTable<SearchKey> kSearchKey{
     {"InsurerNumber", &SearchKey::insurerNumber},
     {"InsuredCardSymbol", &SearchKey::symbol},
     {"InsuredIdentificationNumber", &SearchKey::number},
@@ -26,33 +41,33 @@ const Fields<SearchKey, 7> kSearchKey = {{
     {"Birthdate", &SearchKey::birthdate},
     {"LimitApplicationCertificateRelatedConsFlg", &SearchKey::limitConsent},
     {"ArbitraryIdentifier", &SearchKey::arbitraryIdentifier},
-}};
+};
 
-const Fields<ElderlyRecipient, 4> kElderly = {{
+const FieldTable<ElderlyRecipient> kElderly{
     {"ElderlyRecipientCertificateDate", &ElderlyRecipient::certificateDate},
     {"ElderlyRecipientValidStartDate", &ElderlyRecipient::validStart},
     {"ElderlyRecipientValidEndDate", &ElderlyRecipient::validEnd},
     {"ElderlyRecipientContributionRatio", &ElderlyRecipient::contributionRatio},
-}};
+};
 
-const Fields<LimitCertificate, 6> kLimit = {{
+const FieldTable<LimitCertificate> kLimit{
     {"LimitApplicationCertificateClassification", &LimitCertificate::classification},
     {"LimitApplicationCertificateClassificationFlag", &LimitCertificate::classificationFlag},
     {"LimitApplicationCertificateDate", &LimitCertificate::issueDate},
     {"LimitApplicationCertificateValidStartDate", &LimitCertificate::validStart},
     {"LimitApplicationCertificateValidEndDate", &LimitCertificate::validEnd},
     {"LimitApplicationCertificateLongTermDate", &LimitCertificate::longTermDate},
-}};
+};
 
-const Fields<SpecificDisease, 5> kDisease = {{
+const FieldTable<SpecificDisease> kDisease{
     {"SpecificDiseasesDiseaseCategory", &SpecificDisease::category},
     {"SpecificDiseasesCertificateDate", &SpecificDisease::issueDate},
     {"SpecificDiseasesValidStartDate", &SpecificDisease::validStart},
     {"SpecificDiseasesValidEndDate", &SpecificDisease::validEnd},
     {"SpecificDiseasesSelfPay", &SpecificDisease::selfPay},
-}};
+};
 
-const Fields<Qualification, 32> kQualification = {{
+const FieldTable<Qualification> kQualification{
     {"InsuredCardClassification", &Qualification::cardClassification},
     {"InsurerNumber", &Qualification::insurerNumber},
     {"InsuredCardSymbol", &Qualification::symbol},
@@ -85,16 +100,16 @@ const Fields<Qualification, 32> kQualification = {{
     {"SpecificDiseasesCertificateRelatedConsTime", &Qualification::specificDiseasesConsentTime},
     {"ReferenceNumber", &Qualification::referenceNumber},
     {"ArbitraryIdentifier", &Qualification::arbitraryIdentifier},
-}};
+};
 
-const Fields<RequestHeader, 4> kRequestHeader = {{
+const FieldTable<RequestHeader> kRequestHeader{
     {"QualificationConfirmationDate", &RequestHeader::confirmationDate},
     {"MedicalInstitutionCode", &RequestHeader::institutionCode},
     {"ArbitraryFileIdentifier", &RequestHeader::fileIdentifier},
     {"MedicalTreatmentFlag", &RequestHeader::medicalTreatmentFlag},
-}};
+};
 
-const Fields<ResultHeader, 13> kResultHeader = {{
+const FieldTable<ResultHeader> kResultHeader{
     {"ProcessExecutionTime", &ResultHeader::processExecutionTime},
     {"QualificationConfirmationDate", &ResultHeader::confirmationDate},
     {"MedicalInstitutionCode", &ResultHeader::institutionCode},
@@ -108,82 +123,81 @@ const Fields<ResultHeader, 13> kResultHeader = {{
     {"NumberOfNormalProcessing", &ResultHeader::normalCount},
     {"NumberOfError", &ResultHeader::errorCount},
     {"CharacterCodeIdentifier", &ResultHeader::characterCode},
-}};
+};
 
-const Fields<DownloadRequest, 1> kDownloadHeader = {{{"MedicalInstitutionCode", &DownloadRequest::institutionCode}}};
-const Fields<DownloadRequest, 1> kDownloadBody = {{{"ReceptionNumber", &DownloadRequest::receptionNumber}}};
+const FieldTable<DownloadRequest> kDownloadHeader{{"MedicalInstitutionCode", &DownloadRequest::institutionCode}};
+const FieldTable<DownloadRequest> kDownloadBody{{"ReceptionNumber", &DownloadRequest::receptionNumber}};
 
-const Fields<ReferenceRegistration, 5> kRegistration = {{
+const FieldTable<ReferenceRegistration> kRegistration{
     {"ReferenceNumber", &ReferenceRegistration::referenceNumber},
     {"InsurerNumber", &ReferenceRegistration::insurerNumber},
     {"InsuredCardSymbol", &ReferenceRegistration::symbol},
     {"InsuredIdentificationNumber", &ReferenceRegistration::number},
     {"InsuredBranchNumber", &ReferenceRegistration::branch},
-}};
+};
 
-const Fields<EmergencySearch, 6> kEmergency = {{
+const FieldTable<EmergencySearch> kEmergency{
     {"Name", &EmergencySearch::name},
     {"NameKana", &EmergencySearch::nameKana},
     {"Birthdate", &EmergencySearch::birthdate},
     {"Sex1", &EmergencySearch::sex},
     {"Address", &EmergencySearch::address},
     {"InsurerName", &EmergencySearch::insurerName},
-}};
+};
 
-const Fields<QualificationResult, 6> kQualificationBody = {{
+const FieldTable<QualificationResult> kQualificationBody{
     {"ProcessingResultStatus", &QualificationResult::processingStatus},
     {"ProcessingResultCode", &QualificationResult::processingCode},
     {"ProcessingResultMessage", &QualificationResult::processingMessage},
     {"QualificationValidity", &QualificationResult::validity},
     {"PrescriptionIssueSelect", &QualificationResult::prescriptionIssueSelect},
     {"NumberOfCandidates", &QualificationResult::numberOfCandidates},
-}};
+};
 
-const Fields<AcceptResult, 5> kAcceptBody = {{
+const FieldTable<AcceptResult> kAcceptBody{
     {"ReceptionNumber", &AcceptResult::receptionNumber},
     {"ReceptionDateTime", &AcceptResult::receptionDateTime},
     {"ProcessingResultStatus", &AcceptResult::processingStatus},
     {"ProcessingResultCode", &AcceptResult::processingCode},
     {"ProcessingResultMessage", &AcceptResult::processingMessage},
-}};
+};
 
-const Fields<BulkUnit, 5> kBulkUnit = {{
+const FieldTable<BulkUnit> kBulkUnit{
     {"ProcessingResultStatus", &BulkUnit::processingStatus},
     {"ProcessingResultCode", &BulkUnit::processingCode},
     {"ProcessingResultMessage", &BulkUnit::processingMessage},
     {"QualificationValidity", &BulkUnit::validity},
     {"ReferenceNumber", &BulkUnit::referenceNumber},
-}};
+};
 
-const Fields<RegistrationResult, 3> kRegistrationBody = {{
+const FieldTable<RegistrationResult> kRegistrationBody{
     {"ProcessingResultStatus", &RegistrationResult::processingStatus},
     {"ProcessingResultCode", &RegistrationResult::processingCode},
     {"ProcessingResultMessage", &RegistrationResult::processingMessage},
-}};
+};
 
 // Sets the member named by the child's element; false when the table has no such element.
-template <typename T, std::size_t N>
-bool readField(XmlNode child, T& out, const Fields<T, N>& fields) {
-  for (const auto& f : fields) {
-    if (child.name() == f.element) {
-      out.*(f.member) = std::string(child.text());
-      return true;
-    }
-  }
-  return false;
+template <typename T>
+bool readField(XmlNode child, T& out, const FieldTable<T>& table) {
+  const ElementInfo* info = elementInfo(child.name());
+  if (!info) return false;
+  Text T::*member = table.memberFor(*info);
+  if (!member) return false;
+  (out.*member).emplace(child.text());
+  return true;
 }
 
 // Reads every child of node that the table names; the rest go to other (or are dropped when null).
-template <typename T, std::size_t N>
-void readAll(XmlNode node, T& out, const Fields<T, N>& fields, OtherElements* other) {
+template <typename T>
+void readAll(XmlNode node, T& out, const FieldTable<T>& fields, OtherElements* other) {
   for (XmlNode c = node.firstChild(); c; c = c.nextSibling()) {
     if (!readField(c, out, fields) && other) other->push_back(c.toElement());
   }
 }
 
-template <typename T, std::size_t N>
-void writeAll(XmlElement& into, const T& in, const Fields<T, N>& fields) {
-  for (const auto& f : fields) into.add(f.element, in.*(f.member));
+template <typename T>
+void writeAll(XmlElement& into, const T& in, const FieldTable<T>& table) {
+  for (const auto& f : table.fields()) into.add(std::string(f.element), in.*(f.member));
 }
 
 void appendOther(XmlElement& into, const OtherElements& other) {
@@ -200,8 +214,7 @@ void writeSearchKey(XmlElement& parent, const SearchKey& k) {
   writeAll(parent.addGroup("QualificationConfirmSearchInfo"), k, kSearchKey);
 }
 
-Qualification readQualification(XmlNode node) {
-  Qualification q;
+void readQualification(XmlNode node, Qualification& q) {
   for (XmlNode c = node.firstChild(); c; c = c.nextSibling()) {
     if (readField(c, q, kQualification)) continue;
     const std::string_view name = c.name();
@@ -215,7 +228,6 @@ Qualification readQualification(XmlNode node) {
       q.other.push_back(c.toElement());
     }
   }
-  return q;
 }
 
 void writeQualification(XmlElement& parent, const Qualification& q) {
@@ -307,7 +319,7 @@ QualificationResult readQualificationResult(XmlNode root) {
     if (c.name() == "QualificationConfirmSearchInfo") {
       m.searchInfo = readSearchKey(c);
     } else if (c.name() == "ResultList") {
-      for (const XmlNode q : c.all("ResultOfQualificationConfirmation")) m.qualifications.push_back(readQualification(q));
+      for (const XmlNode q : c.all("ResultOfQualificationConfirmation")) readQualification(q, m.qualifications.emplace_back());
     } else {
       m.other.push_back(c.toElement());
     }
@@ -325,7 +337,9 @@ AcceptResult readAcceptResult(XmlNode root) {
 BulkResult readBulkResult(XmlNode root) {
   BulkResult m;
   m.header = readResultHeader(root);
-  for (XmlNode c = root.child("MessageBody").firstChild(); c; c = c.nextSibling()) {
+  const XmlNode body = root.child("MessageBody");
+  m.units.reserve(body.childCount());
+  for (XmlNode c = body.firstChild(); c; c = c.nextSibling()) {
     if (c.name() != "BulkConfirmUnit") {
       m.other.push_back(c.toElement());
       continue;
@@ -334,7 +348,7 @@ BulkResult readBulkResult(XmlNode root) {
     for (XmlNode f = c.firstChild(); f; f = f.nextSibling()) {
       if (readField(f, u, kBulkUnit)) continue;
       if (f.name() == "QualificationConfirmSearchInfo") u.searchInfo = readSearchKey(f);
-      else if (f.name() == "ResultOfQualificationConfirmation") u.qualification = readQualification(f);
+      else if (f.name() == "ResultOfQualificationConfirmation") readQualification(f, u.qualification.emplace());
       else u.other.push_back(f.toElement());
     }
   }

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <vector>
 #include <cctype>
 
@@ -42,7 +45,19 @@ char32_t nextCodePoint(std::string_view text, std::size_t& i) {
 std::size_t firstInvalidUtf8(std::string_view text) {
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
-    // Most of a linkage file is ASCII markup: check eight bytes at a time (no high bit, no NUL).
+    // Most of a linkage file is ASCII markup: check sixteen bytes at a time (no high bit, no NUL) with
+    // SSE2, which every x86-64 processor has, else eight bytes in a word.
+#if defined(__SSE2__)
+    if (i + 16 <= n) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      const int highBits = _mm_movemask_epi8(block);
+      const int zeros = _mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_setzero_si128()));
+      if ((highBits | zeros) == 0) {
+        i += 16;
+        continue;
+      }
+    }
+#endif
     if (i + 8 <= n) {
       std::uint64_t word;
       std::memcpy(&word, text.data() + i, 8);
@@ -70,19 +85,6 @@ std::size_t firstInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-void appendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // CP932 as a lookup table built once from Poco's Windows-31J mapping: index lead * 256 + trail for
 // double-byte characters, the byte itself for single-byte ones; 0 = invalid. Every CP932 character is
 // in the Basic Multilingual Plane, so 16 bits suffice.
@@ -108,18 +110,32 @@ const std::vector<std::uint16_t>& cp932Table() {
 
 bool isCp932Lead(unsigned char b) { return (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC); }
 
-// Strict CP932 -> UTF-8; returns false when any byte sequence is invalid.
-bool cp932ToUtf8(std::string_view bytes, std::string& out) {
+// Length of the run of ASCII bytes (NUL excluded: it has no place in these files) starting at i.
+std::size_t asciiRun(std::string_view bytes, std::size_t i) {
+  const std::size_t start = i;
+  const std::size_t n = bytes.size();
+#if defined(__SSE2__)
+  while (i + 16 <= n) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+    if ((_mm_movemask_epi8(block) | _mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_setzero_si128()))) != 0) break;
+    i += 16;
+  }
+#endif
+  while (i < n && static_cast<unsigned char>(bytes[i]) < 0x80 && bytes[i] != 0) ++i;
+  return i - start;
+}
+
+// Calls onAscii(from, length) for each run of ASCII and onChar(codePoint) for every other character of
+// CP932 bytes; false at the first invalid sequence.
+template <typename OnAscii, typename OnChar>
+bool forEachCp932(std::string_view bytes, OnAscii&& onAscii, OnChar&& onChar) {
   const auto& table = cp932Table();
-  out.clear();
-  out.reserve(bytes.size() + bytes.size() / 2);
   const std::size_t n = bytes.size();
   std::size_t i = 0;
   while (i < n) {
-    std::size_t run = i;  // copy runs of ASCII (NUL excluded: it has no place in these files) at once
-    while (run < n && static_cast<unsigned char>(bytes[run]) < 0x80 && bytes[run] != 0) ++run;
-    out.append(bytes.data() + i, run - i);
-    i = run;
+    const std::size_t run = asciiRun(bytes, i);
+    if (run) onAscii(i, run);
+    i += run;
     if (i >= n) break;
     const auto b = static_cast<unsigned char>(bytes[i]);
     std::uint16_t cp = 0;
@@ -132,8 +148,39 @@ bool cp932ToUtf8(std::string_view bytes, std::string& out) {
       i += 1;
     }
     if (cp == 0) return false;
-    appendUtf8(out, cp);
+    onChar(cp);
   }
+  return true;
+}
+
+// Strict CP932 -> UTF-8; returns false when any byte sequence is invalid. A first pass measures the
+// output, so the second writes it through a pointer without growing or over-allocating the string.
+bool cp932ToUtf8(std::string_view bytes, std::string& out) {
+  std::size_t length = 0;
+  const bool valid = forEachCp932(
+      bytes, [&](std::size_t, std::size_t run) { length += run; },
+      [&](std::uint16_t cp) { length += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3; });
+  if (!valid) return false;
+  out.resize(length);
+  char* w = out.data();
+  forEachCp932(
+      bytes,
+      [&](std::size_t from, std::size_t run) {
+        std::memcpy(w, bytes.data() + from, run);
+        w += run;
+      },
+      [&](std::uint16_t cp) {
+        if (cp < 0x80) {
+          *w++ = static_cast<char>(cp);
+        } else if (cp < 0x800) {
+          *w++ = static_cast<char>(0xC0 | (cp >> 6));
+          *w++ = static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+          *w++ = static_cast<char>(0xE0 | (cp >> 12));
+          *w++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+          *w++ = static_cast<char>(0x80 | (cp & 0x3F));
+        }
+      });
   return true;
 }
 

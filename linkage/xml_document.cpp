@@ -44,7 +44,8 @@ bool endsLikeComplete(const std::string& text) {
 }
 
 // Text split by comments or CDATA (<A>12<!-- -->34</A>) becomes one value, as the writer meant it.
-void joinText(pugi::xml_node node) {
+// Returns the joined text (owned by the document).
+const char* joinText(pugi::xml_node node) {
   std::string joined;
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     if (isText(c)) joined += c.value();
@@ -59,6 +60,7 @@ void joinText(pugi::xml_node node) {
     c = next;
   }
   first.set_value(joined.c_str());
+  return first.value();
 }
 
 }  // namespace
@@ -114,44 +116,49 @@ XmlNode XmlDocument::root() const { return XmlNode(impl_->doc.document_element()
 
 void XmlDocument::walkWith(int maxDepth, void* visitor, VisitFn visit, std::vector<std::string>& warnings) {
   struct Pending {
-    pugi::xml_node node;
+    WalkedElement element;
     int depth;
   };
-  std::vector<Pending> stack;
-  std::vector<XmlNode> kids;
-  stack.reserve(64);  // enough for any real message: one allocation each instead of several
-  kids.reserve(64);
-  stack.push_back({impl_->doc.document_element(), 1});
+  // Scratch space reused by every walk on this thread: a small result would otherwise spend a good
+  // part of its decoding time allocating these. The walk never re-enters itself, so this is safe.
+  thread_local std::vector<Pending> stack;
+  thread_local std::vector<WalkedElement> kids;
+  stack.clear();
+  const pugi::xml_node root = impl_->doc.document_element();
+  stack.push_back({{XmlNode(root.internal_object()), root.name(), {}}, 1});
   bool warnedAttributes = false;
   while (!stack.empty()) {
-    const Pending item = stack.back();
+    Pending item = stack.back();
     stack.pop_back();
     if (item.depth > maxDepth) {
       throw DecodeError(DecodeErrorCode::TooDeep,
                         "要素の入れ子が深すぎます（" + std::to_string(maxDepth) + "段まで）。連携アプリが出力する形式ではありません。");
     }
-    pugi::xml_node node = item.node;
+    pugi::xml_node node(static_cast<pugi::xml_node_struct*>(item.element.node.node_));
     if (!warnedAttributes && node.first_attribute()) {
       warnings.push_back(std::string("属性は使われない形式のため無視しました（<") + node.name() + ">）。");
       warnedAttributes = true;
     }
-    // One pass over the children: pugixml is a shared library, so every accessor is a call.
+    // One pass over the children, reading each name once: pugixml's accessors are calls, not inlined.
     kids.clear();
     std::size_t textParts = 0;
+    const char* text = nullptr;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
       const pugi::xml_node_type type = c.type();
-      if (type == pugi::node_element) kids.push_back(XmlNode(c.internal_object()));
-      else if (type == pugi::node_pcdata || type == pugi::node_cdata) ++textParts;
+      if (type == pugi::node_element) {
+        kids.push_back({XmlNode(c.internal_object()), c.name(), {}});
+      } else if (type == pugi::node_pcdata || type == pugi::node_cdata) {
+        if (textParts++ == 0) text = c.value();
+      }
     }
     if (!kids.empty() && textParts > 0) {
       throw DecodeError(DecodeErrorCode::MixedContent,
                         std::string("<") + node.name() + "> に文字と子要素が混在しています。連携アプリが出力する形式ではありません。");
     }
-    if (textParts > 1) joinText(node);
-    visit(visitor, XmlNode(node.internal_object()), kids);
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it) {
-      stack.push_back({pugi::xml_node(static_cast<pugi::xml_node_struct*>(it->node_)), item.depth + 1});
-    }
+    if (textParts > 1) text = joinText(node);
+    if (text) item.element.text = text;
+    visit(visitor, item.element, kids);
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({*it, item.depth + 1});
   }
 }
 

@@ -55,6 +55,14 @@ class XmlNode {
   void* node_ = nullptr;  // pugi::xml_node_struct*
 };
 
+// One element as the walk sees it: name and (for a leaf) text already read, so that a visitor makes
+// no further calls into the parser for them.
+struct WalkedElement {
+  XmlNode node;
+  std::string_view name;
+  std::string_view text;  // "" for a group
+};
+
 class XmlDocument {
  public:
   // Throws DecodeError (Empty, TooLarge, UnsupportedEncoding, EncodingMismatch, InvalidBytes,
@@ -69,18 +77,19 @@ class XmlDocument {
   const DetectedEncoding& encoding() const { return encoding_; }
 
   // Visits every element (the root included) once, depth-first without recursion, with its child
-  // elements (empty for a leaf).
+  // elements (empty for a leaf); the children's names are read, their texts not yet.
   // Throws DecodeError TooDeep past maxDepth, MixedContent for text beside child elements. Text
   // split by comments or CDATA is joined first. Appends a warning when attributes are present.
   template <typename Visit>
   void walk(int maxDepth, Visit&& visit, std::vector<std::string>& warnings) {
-    walkWith(maxDepth, &visit, [](void* v, XmlNode e, const std::vector<XmlNode>& c) { (*static_cast<Visit*>(v))(e, c); },
+    walkWith(maxDepth, &visit,
+             [](void* v, const WalkedElement& e, const std::vector<WalkedElement>& c) { (*static_cast<Visit*>(v))(e, c); },
              warnings);
   }
 
  private:
   // The walk itself, behind a plain function pointer: called for every element, so no std::function.
-  using VisitFn = void (*)(void* visitor, XmlNode element, const std::vector<XmlNode>& children);
+  using VisitFn = void (*)(void* visitor, const WalkedElement& element, const std::vector<WalkedElement>& children);
   void walkWith(int maxDepth, void* visitor, VisitFn visit, std::vector<std::string>& warnings);
 
   XmlDocument();
