@@ -302,3 +302,17 @@ TEST_CASE("Provisional emergency 4-item search: one hit shows the person, none i
   CHECK(none.processingStatus == Text("2"));
   CHECK(none.qualifications.empty());
 }
+
+TEST_CASE("A site that writes Shift_JIS requests gets Shift_JIS answers", "[e2e]") {
+  SimSession s;
+  auto config = s.config;
+  config.requestEncoding = Encoding::ShiftJis;
+  s.exchange = std::make_unique<LinkageExchange>(config, s.journal);
+  const auto limited = s.person("limit", 2);
+  const RequestRecord r = s.submit(MessageKind::SingleCheckRequest, toXml(s.checkFor(limited, true, true)));
+  CHECK(r.requestBytes.rfind("<?xml version=\"1.0\" encoding=\"Shift_JIS\"", 0) == 0);
+  const auto result = resultOf(s, r);
+  CHECK(s.seen.results.back().second.message.encoding().encoding == Encoding::ShiftJis);
+  CHECK(result.header.characterCode == Text("1"));
+  CHECK(result.qualifications.at(0).name == Text(limited[2]));
+}
