@@ -46,7 +46,8 @@ DecodedMessage decodeMessage(std::string_view bytes, std::string_view fileName, 
   }
   DecodedMessage m;
   m.kind = *kind;
-  validateStructure(m.kind, *document, options.limits.maxDepth, m.warnings);
+  m.warnings = document->warnings();
+  validateStructure(m.kind, *document, m.warnings);
   m.document = std::move(document);
   if (options.institutionCode) checkInstitution(m, *options.institutionCode);
   if (!kindInfo(m.kind).request) crossCheckCharacterCode(m);

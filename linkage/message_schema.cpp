@@ -47,40 +47,33 @@ bool mayRepeat(MessageKind kind, std::string_view parent, std::string_view child
   }
 }
 
-void validateStructure(MessageKind kind, XmlDocument& document, int maxDepth, std::vector<std::string>& warnings) {
+void validateStructure(MessageKind kind, const XmlDocument& document, std::vector<std::string>& warnings) {
   checkFrame(document.root());
   std::set<std::string, std::less<>> unknown;
   std::set<std::string, std::less<>> unknownCodes;
-  thread_local std::vector<std::string_view> seen;  // names of the current element's children (few distinct)
-  document.walk(maxDepth, [&](const WalkedElement& element, const std::vector<WalkedElement>& children) {
-    const bool leaf = children.empty();
-    const std::string_view name = element.name;
-    const ElementInfo* info = elementInfo(name);
-    if (!info) {
-      unknown.emplace(name);
-    } else if (info->codes && leaf) {
-      const std::string_view text = element.text;
-      if (!text.empty() && info->codes->find(text) == info->codes->end()) {
-        unknownCodes.insert(std::string(name) + "=" + std::string(text));
-      }
+  thread_local std::vector<std::string_view> seen;  // names of one element's children (few distinct)
+  for (const FlatElement& element : document.elements()) {
+    if (!element.info) {
+      unknown.emplace(element.name);
+    } else if (element.info->codes && !element.firstChild && !element.text.empty() &&
+               element.info->codes->find(element.text) == element.info->codes->end()) {
+      unknownCodes.insert(std::string(element.name) + "=" + std::string(element.text));
     }
-    if (leaf) return;
-    // Duplicates among this element's children: a linear scan over the distinct names seen so far
-    // is cheaper than a map for the handful of names an element has (a bulk body has 10,000
-    // children of one name).
+    if (element.childCount < 2) continue;
+    // A linear scan over the distinct names seen so far is cheaper than a map for the handful of
+    // names an element has (a bulk body has 10,000 children of one name).
     seen.clear();
-    for (const WalkedElement& child : children) {
-      const std::string_view childName = child.name;
+    for (const FlatElement* child = element.firstChild; child; child = child->nextSibling) {
       bool repeated = false;
-      for (const auto& s : seen) repeated = repeated || s == childName;
+      for (const auto& s : seen) repeated = repeated || s == child->name;
       if (!repeated) {
-        seen.push_back(childName);
-      } else if (!mayRepeat(kind, name, childName)) {
+        seen.push_back(child->name);
+      } else if (!mayRepeat(kind, element.name, child->name)) {
         throw DecodeError(DecodeErrorCode::DuplicateElement,
-                          labelled(childName) + " が " + labelled(name) + " の中に2回以上あります。");
+                          labelled(child->name) + " が " + labelled(element.name) + " の中に2回以上あります。");
       }
     }
-  }, warnings);
+  }
   for (const auto& name : unknown) warnings.push_back("未知の要素 <" + name + "> をそのまま保持しました。");
   for (const auto& code : unknownCodes) warnings.push_back("コード表にない値 " + code + " をそのまま保持しました。");
 }

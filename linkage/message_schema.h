@@ -17,10 +17,9 @@ namespace rececon::linkage {
 // (e.g. BulkConfirmUnit in MessageBody of a bulk result). Unknown elements may repeat.
 bool mayRepeat(MessageKind kind, std::string_view parent, std::string_view child);
 
-// Checks the frame, walks the whole document once (depth cap, mixed content) and checks that no
-// single-valued element repeats. Throws DecodeError (WrongRoot, DuplicateElement, TooDeep,
-// MixedContent). Appends Japanese warnings for unknown elements and unknown code values.
-void validateStructure(MessageKind kind, XmlDocument& document, int maxDepth, std::vector<std::string>& warnings);
+// Checks the frame and that no single-valued element repeats. Throws DecodeError (WrongRoot,
+// DuplicateElement). Appends Japanese warnings for unknown elements and unknown code values.
+void validateStructure(MessageKind kind, const XmlDocument& document, std::vector<std::string>& warnings);
 
 // The kind a document's content points to when its file name does not tell (support staff decoding
 // a renamed file); nullopt when nothing fits. Looks at the header and body only.

@@ -179,7 +179,7 @@ const FieldTable<RegistrationResult> kRegistrationBody{
 // Sets the member named by the child's element; false when the table has no such element.
 template <typename T>
 bool readField(XmlNode child, T& out, const FieldTable<T>& table) {
-  const ElementInfo* info = elementInfo(child.name());
+  const ElementInfo* info = child.info();  // resolved once when the document was read
   if (!info) return false;
   Text T::*member = table.memberFor(*info);
   if (!member) return false;

@@ -2,14 +2,15 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <climits>
 
+#include "linkage/code_tables.h"
 #include "linkage/decode_error.h"
 
 namespace rececon::linkage {
 namespace {
-
-pugi::xml_node nodeOf(void* p) { return pugi::xml_node(static_cast<pugi::xml_node_struct*>(p)); }
 
 bool isText(const pugi::xml_node& n) { return n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata; }
 
@@ -68,9 +69,10 @@ const char* joinText(pugi::xml_node node) {
 struct XmlDocument::Impl {
   std::string text;  // parsed in place: pugixml's strings point into it
   pugi::xml_document doc;
+  std::vector<FlatElement> elements;  // views into text and doc
 };
 
-XmlDocument::XmlDocument() : impl_(std::make_unique<Impl>()) {}
+XmlDocument::XmlDocument(Token) : impl_(std::make_unique<Impl>()) {}
 XmlDocument::~XmlDocument() = default;
 
 std::shared_ptr<XmlDocument> XmlDocument::parse(std::string_view bytes, const ReadLimits& limits) {
@@ -81,7 +83,7 @@ std::shared_ptr<XmlDocument> XmlDocument::parse(std::string_view bytes, const Re
     throw DecodeError(DecodeErrorCode::TooLarge, "ファイルが大きすぎます（" + std::to_string(bytes.size()) + "バイト、上限 " +
                                                      std::to_string(limits.maxBytes) + "バイト）。");
   }
-  std::shared_ptr<XmlDocument> document(new XmlDocument());
+  auto document = std::make_shared<XmlDocument>(Token{});  // one allocation for object and count
   document->encoding_ = detectEncoding(bytes);
   std::string& text = document->impl_->text;
   text = decodeToUtf8(bytes, document->encoding_);
@@ -109,125 +111,111 @@ std::shared_ptr<XmlDocument> XmlDocument::parse(std::string_view bytes, const Re
   if (roots != 1) {
     throw DecodeError(DecodeErrorCode::Malformed, "XMLのルート要素が" + std::to_string(roots) + "個あります（1個のはずです）。");
   }
+  document->flatten(limits.maxDepth);
   return document;
 }
 
-XmlNode XmlDocument::root() const { return XmlNode(impl_->doc.document_element().internal_object()); }
+XmlNode XmlDocument::root() const { return XmlNode(impl_->elements.data()); }
 
-void XmlDocument::walkWith(int maxDepth, void* visitor, VisitFn visit, std::vector<std::string>& warnings) {
+const std::vector<FlatElement>& XmlDocument::elements() const { return impl_->elements; }
+
+void XmlDocument::flatten(int maxDepth) {
+  // One iterative, depth-capped pass over pugixml's tree records every element in document order
+  // with its name, text and links (as indices), checking mixed content and joining split text; a
+  // second pass over our own array turns indices into pointers and looks each name up in the catalog.
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  struct Entry {
+    const char* name;
+    const char* text;
+    std::uint32_t firstChild, nextSibling, lastChild, childCount;
+  };
   struct Pending {
-    WalkedElement element;
+    pugi::xml_node node;
+    std::uint32_t parent;
     int depth;
   };
-  // Scratch space reused by every walk on this thread: a small result would otherwise spend a good
-  // part of its decoding time allocating these. The walk never re-enters itself, so this is safe.
+  // Scratch space reused on this thread: a small result would otherwise spend a good part of its
+  // decoding time allocating it.
+  thread_local std::vector<Entry> entries;
   thread_local std::vector<Pending> stack;
-  thread_local std::vector<WalkedElement> kids;
+  entries.clear();
   stack.clear();
-  const pugi::xml_node root = impl_->doc.document_element();
-  stack.push_back({{XmlNode(root.internal_object()), root.name(), {}}, 1});
+  stack.push_back({impl_->doc.document_element(), kNone, 1});
   bool warnedAttributes = false;
   while (!stack.empty()) {
-    Pending item = stack.back();
+    const Pending item = stack.back();
     stack.pop_back();
     if (item.depth > maxDepth) {
       throw DecodeError(DecodeErrorCode::TooDeep,
                         "要素の入れ子が深すぎます（" + std::to_string(maxDepth) + "段まで）。連携アプリが出力する形式ではありません。");
     }
-    pugi::xml_node node(static_cast<pugi::xml_node_struct*>(item.element.node.node_));
+    pugi::xml_node node = item.node;
+    const auto self = static_cast<std::uint32_t>(entries.size());
+    entries.push_back({node.name(), "", kNone, kNone, kNone, 0});
+    if (item.parent != kNone) {  // children are popped in document order: append to the parent's list
+      Entry& parent = entries[item.parent];
+      if (parent.lastChild == kNone) parent.firstChild = self;
+      else entries[parent.lastChild].nextSibling = self;
+      parent.lastChild = self;
+      ++parent.childCount;
+    }
     if (!warnedAttributes && node.first_attribute()) {
-      warnings.push_back(std::string("属性は使われない形式のため無視しました（<") + node.name() + ">）。");
+      warnings_.push_back(std::string("属性は使われない形式のため無視しました（<") + node.name() + ">）。");
       warnedAttributes = true;
     }
-    // One pass over the children, reading each name once: pugixml's accessors are calls, not inlined.
-    kids.clear();
+    const std::size_t firstPending = stack.size();
     std::size_t textParts = 0;
-    const char* text = nullptr;
+    const char* text = "";
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
       const pugi::xml_node_type type = c.type();
       if (type == pugi::node_element) {
-        kids.push_back({XmlNode(c.internal_object()), c.name(), {}});
+        stack.push_back({c, self, item.depth + 1});
       } else if (type == pugi::node_pcdata || type == pugi::node_cdata) {
         if (textParts++ == 0) text = c.value();
       }
     }
-    if (!kids.empty() && textParts > 0) {
+    if (stack.size() > firstPending && textParts > 0) {
       throw DecodeError(DecodeErrorCode::MixedContent,
                         std::string("<") + node.name() + "> に文字と子要素が混在しています。連携アプリが出力する形式ではありません。");
     }
     if (textParts > 1) text = joinText(node);
-    if (text) item.element.text = text;
-    visit(visitor, item.element, kids);
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({*it, item.depth + 1});
+    entries[self].text = text;
+    std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(firstPending), stack.end());  // document order
   }
-}
-
-std::string_view XmlNode::name() const { return node_ ? nodeOf(node_).name() : std::string_view(); }
-
-std::string_view XmlNode::text() const {
-  if (!node_) return {};
-  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) return {};
-    if (isText(c)) return c.value();
+  auto& elements = impl_->elements;
+  elements.resize(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& entry = entries[i];
+    FlatElement& e = elements[i];
+    e.name = entry.name;
+    e.text = entry.text;
+    e.info = elementInfo(e.name);
+    e.firstChild = entry.firstChild == kNone ? nullptr : &elements[entry.firstChild];
+    e.nextSibling = entry.nextSibling == kNone ? nullptr : &elements[entry.nextSibling];
+    e.childCount = entry.childCount;
   }
-  return {};
-}
-
-bool XmlNode::isLeaf() const {
-  if (!node_) return true;
-  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) return false;
-  }
-  return true;
 }
 
 XmlNode XmlNode::child(std::string_view childName) const {
-  if (!node_) return {};
-  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && childName == c.name()) return XmlNode(c.internal_object());
+  for (XmlNode c = firstChild(); c; c = c.nextSibling()) {
+    if (c.name() == childName) return c;
   }
   return {};
 }
 
 std::vector<XmlNode> XmlNode::all(std::string_view childName) const {
   std::vector<XmlNode> out;
-  if (!node_) return out;
-  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && childName == c.name()) out.push_back(XmlNode(c.internal_object()));
+  for (XmlNode c = firstChild(); c; c = c.nextSibling()) {
+    if (c.name() == childName) out.push_back(c);
   }
   return out;
 }
 
 std::vector<XmlNode> XmlNode::children() const {
   std::vector<XmlNode> out;
-  if (!node_) return out;
-  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) out.push_back(XmlNode(c.internal_object()));
-  }
+  out.reserve(childCount());
+  for (XmlNode c = firstChild(); c; c = c.nextSibling()) out.push_back(c);
   return out;
-}
-
-XmlNode XmlNode::firstChild() const {
-  if (!node_) return {};
-  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) return XmlNode(c.internal_object());
-  }
-  return {};
-}
-
-XmlNode XmlNode::nextSibling() const {
-  if (!node_) return {};
-  for (pugi::xml_node c = nodeOf(node_).next_sibling(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) return XmlNode(c.internal_object());
-  }
-  return {};
-}
-
-std::size_t XmlNode::childCount() const {
-  std::size_t n = 0;
-  if (!node_) return n;
-  for (pugi::xml_node c = nodeOf(node_).first_child(); c; c = c.next_sibling()) n += c.type() == pugi::node_element;
-  return n;
 }
 
 std::optional<std::string> XmlNode::value(std::string_view childName) const {

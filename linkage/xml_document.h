@@ -1,10 +1,13 @@
 #pragma once
-// A decoded linkage file: its text (UTF-8) and parsed element tree, read through XmlNode views.
+// A decoded linkage file: its text (UTF-8) and element tree, read through XmlNode views.
 // Parsing is safe against hostile input: size cap, encoding by BOM and declaration with strict
-// decoding, DOCTYPE/ENTITY refused, truncation told apart from malformed XML. The tree is walked once,
-// iteratively and with a depth cap, by walk(). Immutable after walk(); any thread may read it.
+// decoding, DOCTYPE/ENTITY refused, truncation told apart from malformed XML, depth capped, mixed
+// content refused. pugixml parses; one pass over its tree (iterative) then builds a compact array of
+// elements — name, text, links, catalog entry — that every later read uses without calling the
+// parser again. Immutable after parse(); any thread may read it.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,9 +19,21 @@
 
 namespace rececon::linkage {
 
+struct ElementInfo;
+
 struct ReadLimits {
   std::size_t maxBytes = 64 * 1024 * 1024;  // a 10,000-person bulk result is about 15 MiB
   int maxDepth = 16;                         // the deepest path in the contract is 7 levels
+};
+
+// One element of a decoded document.
+struct FlatElement {
+  std::string_view name;
+  std::string_view text;                 // a leaf's text ("" for <X/>); "" for a group
+  const ElementInfo* info = nullptr;     // the contract's entry for this name; nullptr when unknown
+  const FlatElement* firstChild = nullptr;
+  const FlatElement* nextSibling = nullptr;
+  std::uint32_t childCount = 0;
 };
 
 // A read-only view of one element; valid while its XmlDocument lives. A default-constructed or
@@ -26,21 +41,24 @@ struct ReadLimits {
 class XmlNode {
  public:
   XmlNode() = default;
-  explicit operator bool() const { return node_ != nullptr; }
+  explicit XmlNode(const FlatElement* element) : e_(element) {}
+  explicit operator bool() const { return e_ != nullptr; }
 
-  std::string_view name() const;
+  std::string_view name() const { return e_ ? e_->name : std::string_view(); }
   // The text of a leaf ("" for <X/> and <X></X>); "" for a group.
-  std::string_view text() const;
-  bool isLeaf() const;
+  std::string_view text() const { return e_ ? e_->text : std::string_view(); }
+  bool isLeaf() const { return !e_ || !e_->firstChild; }
+  // The contract's entry for this element (label, code table); nullptr when the contract does not know it.
+  const ElementInfo* info() const { return e_ ? e_->info : nullptr; }
 
   // The first child element with this name; a false node when there is none.
   XmlNode child(std::string_view childName) const;
   std::vector<XmlNode> all(std::string_view childName) const;
   std::vector<XmlNode> children() const;
-  // Element-only sibling iteration without allocating: for (c = n.firstChild(); c; c = c.nextSibling()).
-  XmlNode firstChild() const;
-  XmlNode nextSibling() const;
-  std::size_t childCount() const;
+  // Sibling iteration without allocating: for (c = n.firstChild(); c; c = c.nextSibling()).
+  XmlNode firstChild() const { return XmlNode(e_ ? e_->firstChild : nullptr); }
+  XmlNode nextSibling() const { return XmlNode(e_ ? e_->nextSibling : nullptr); }
+  std::size_t childCount() const { return e_ ? e_->childCount : 0; }
   // The text of a child leaf: nullopt when the element is missing, "" when it is empty.
   std::optional<std::string> value(std::string_view childName) const;
   // Text of the leaf at a path such as "QualificationConfirmSearchInfo/InsurerNumber".
@@ -50,23 +68,13 @@ class XmlNode {
   XmlElement toElement() const;
 
  private:
-  friend class XmlDocument;
-  explicit XmlNode(void* node) : node_(node) {}
-  void* node_ = nullptr;  // pugi::xml_node_struct*
-};
-
-// One element as the walk sees it: name and (for a leaf) text already read, so that a visitor makes
-// no further calls into the parser for them.
-struct WalkedElement {
-  XmlNode node;
-  std::string_view name;
-  std::string_view text;  // "" for a group
+  const FlatElement* e_ = nullptr;
 };
 
 class XmlDocument {
  public:
   // Throws DecodeError (Empty, TooLarge, UnsupportedEncoding, EncodingMismatch, InvalidBytes,
-  // DoctypeRefused, Truncated, Malformed).
+  // DoctypeRefused, Truncated, Malformed, TooDeep, MixedContent).
   static std::shared_ptr<XmlDocument> parse(std::string_view bytes, const ReadLimits& limits = {});
 
   ~XmlDocument();
@@ -75,27 +83,24 @@ class XmlDocument {
 
   XmlNode root() const;
   const DetectedEncoding& encoding() const { return encoding_; }
-
-  // Visits every element (the root included) once, depth-first without recursion, with its child
-  // elements (empty for a leaf); the children's names are read, their texts not yet.
-  // Throws DecodeError TooDeep past maxDepth, MixedContent for text beside child elements. Text
-  // split by comments or CDATA is joined first. Appends a warning when attributes are present.
-  template <typename Visit>
-  void walk(int maxDepth, Visit&& visit, std::vector<std::string>& warnings) {
-    walkWith(maxDepth, &visit,
-             [](void* v, const WalkedElement& e, const std::vector<WalkedElement>& c) { (*static_cast<Visit*>(v))(e, c); },
-             warnings);
-  }
+  // All elements, the root first, in document order.
+  const std::vector<FlatElement>& elements() const;
+  // Japanese notes made while reading (attributes ignored).
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
-  // The walk itself, behind a plain function pointer: called for every element, so no std::function.
-  using VisitFn = void (*)(void* visitor, const WalkedElement& element, const std::vector<WalkedElement>& children);
-  void walkWith(int maxDepth, void* visitor, VisitFn visit, std::vector<std::string>& warnings);
+  struct Token {};  // lets parse() use make_shared while nobody else can construct one
 
-  XmlDocument();
+ public:
+  explicit XmlDocument(Token);
+
+ private:
+  void flatten(int maxDepth);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   DetectedEncoding encoding_;
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace rececon::linkage
