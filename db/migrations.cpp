@@ -112,7 +112,54 @@ CREATE TABLE linkage_counter (
 ) WITHOUT ROWID;
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2};
+// Step 3: qualification checks asked for, and every result received (with its raw file).
+constexpr const char* kStep3 = R"SQL(
+CREATE TABLE qualification_check (
+  id                INTEGER PRIMARY KEY,
+  request_id        INTEGER NOT NULL UNIQUE REFERENCES linkage_request (id),
+  patient_number    INTEGER REFERENCES patient (number),   -- NULL for a person not registered yet
+  insurance_id      INTEGER REFERENCES insurance (id),
+  insurer_number    TEXT NOT NULL,
+  symbol            TEXT NOT NULL DEFAULT '',
+  number            TEXT NOT NULL,
+  branch            TEXT NOT NULL DEFAULT '',
+  birth_date        TEXT NOT NULL,
+  check_date        TEXT NOT NULL,
+  limit_consent     INTEGER NOT NULL CHECK (limit_consent IN (0, 1)),
+  consent_recorded_by TEXT NOT NULL DEFAULT '',              -- who recorded the patient's consent, and when
+  consent_recorded_at TEXT NOT NULL DEFAULT '',
+  operator          TEXT NOT NULL,
+  terminal          TEXT NOT NULL DEFAULT '',
+  created_at        TEXT NOT NULL
+);
+CREATE INDEX qualification_check_patient ON qualification_check (patient_number);
+
+CREATE TABLE qualification_result (
+  id                 INTEGER PRIMARY KEY,
+  source             TEXT NOT NULL CHECK (source IN ('check', 'face')),
+  check_id           INTEGER REFERENCES qualification_check (id),
+  file_name          TEXT NOT NULL,
+  content_hash       TEXT NOT NULL,
+  raw                BLOB NOT NULL,
+  received_at        TEXT NOT NULL,
+  segment            TEXT NOT NULL DEFAULT '',
+  processing_status  TEXT NOT NULL DEFAULT '',
+  processing_code    TEXT NOT NULL DEFAULT '',
+  processing_message TEXT NOT NULL DEFAULT '',
+  validity           TEXT NOT NULL DEFAULT '',
+  error_code         TEXT NOT NULL DEFAULT '',
+  error_message      TEXT NOT NULL DEFAULT '',
+  outcome            TEXT NOT NULL,                          -- valid / invalid / invalid_newer / not_found / several / error
+  state              TEXT NOT NULL CHECK (state IN ('arrived', 'applied', 'rejected', 'no_change')),
+  decided_by         TEXT NOT NULL DEFAULT '',
+  decided_at         TEXT NOT NULL DEFAULT '',
+  decision_detail    TEXT NOT NULL DEFAULT '',
+  UNIQUE (file_name, content_hash)
+);
+CREATE INDEX qualification_result_state ON qualification_result (state, id);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3};
 
 }  // namespace
 

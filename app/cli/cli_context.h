@@ -39,5 +39,6 @@ int runConfigCommand(CliContext& context, const std::vector<std::string>& args);
 int runDbCommand(CliContext& context, const std::vector<std::string>& args);
 int runLinkageCommand(CliContext& context, const std::vector<std::string>& args);
 int runDemoCommand(CliContext& context, const std::vector<std::string>& args);
+int runCheckCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

@@ -1,0 +1,149 @@
+// rececon-cli check --patient N [--insurance ID] [--limit-consent]
+// rececon-cli check --insurer I [--symbol S] --number M [--branch BB] --birth D [--limit-consent] [--date D]
+
+#include <iostream>
+#include <ostream>
+#include <unistd.h>
+
+#include "app/cli/cli_context.h"
+#include "app/cli/command_options.h"
+#include "app/cli/output.h"
+#include "app/jobs/linkage_settings.h"
+#include "app/jobs/qualification_service.h"
+#include "app/jobs/site_settings.h"
+
+namespace rececon::cli {
+namespace {
+
+void printReport(std::ostream& out, const CheckReport& r) {
+  out << "資格確認 " << r.checkId << (r.patientNumber ? "（患者番号 " + std::to_string(*r.patientNumber) + "）" : "")
+      << "\n";
+  if (!r.resultId) {
+    out << "結果: 応答なし（" << r.requestState << "）\n" << r.requestDetail << "\n";
+    return;
+  }
+  out << "結果: " << outcomeWords(r.outcome) << "（結果ID " << *r.resultId << "）\n";
+  if (!r.errorCode.empty() || !r.errorMessage.empty()) out << "エラー: " << r.errorCode << " " << r.errorMessage << "\n";
+  if (!r.processingCode.empty() || !r.processingMessage.empty()) {
+    out << "処理結果: " << r.processingCode << " " << r.processingMessage << "\n";
+  }
+  out << "対応: " << outcomeAdvice(r.outcome) << "\n";
+  if (r.returned) {
+    out << "返された資格: " << r.returned->name << "（" << r.returned->nameKana << "） 保険者番号 "
+        << insuredNumberText(r.returned->insurance.insured) << "\n";
+  }
+  if (r.limitCertificate) {
+    const auto& c = *r.limitCertificate;
+    out << "限度額適用認定証: 区分 " << c.classification << " " << c.classificationLabel << "  適用区分 " << c.flag << " "
+        << c.flagLabel << "  有効 " << c.validStart << "〜" << c.validEnd << "\n";
+  }
+  if (!r.comparison.empty()) {
+    out << "項目\t登録内容\t返された内容\n";
+    for (const auto& f : r.comparison) {
+      out << (f.differs() ? "* " : "  ") << f.label << "\t" << (f.held.empty() ? "—" : f.held) << "\t" << f.returned
+          << (f.differs() && !tickedByDefault(f) ? "\t（変更には明示の承認が必要）" : "") << "\n";
+    }
+  }
+}
+
+Poco::JSON::Object::Ptr reportJson(const CheckReport& r) {
+  auto j = newJsonObject();
+  j->set("check_id", static_cast<Poco::Int64>(r.checkId));
+  if (r.patientNumber) j->set("patient_number", static_cast<Poco::Int64>(*r.patientNumber));
+  j->set("request_state", r.requestState);
+  j->set("request_detail", r.requestDetail);
+  if (r.resultId) j->set("result_id", static_cast<Poco::Int64>(*r.resultId));
+  j->set("outcome", outcomeWords(r.outcome));
+  j->set("outcome_code", outcomeCode(r.outcome));
+  j->set("processing_code", r.processingCode);
+  j->set("processing_message", r.processingMessage);
+  j->set("error_code", r.errorCode);
+  j->set("error_message", r.errorMessage);
+  if (r.returned) {
+    auto q = newJsonObject();
+    q->set("name", r.returned->name);
+    q->set("name_kana", r.returned->nameKana);
+    q->set("insurer_number", r.returned->insurance.insured.insurerNumber);
+    q->set("symbol", r.returned->insurance.insured.symbol);
+    q->set("number", r.returned->insurance.insured.number);
+    q->set("branch", r.returned->insurance.insured.branch);
+    j->set("returned", q);
+  }
+  if (r.limitCertificate) {
+    auto c = newJsonObject();
+    c->set("classification", r.limitCertificate->classification);
+    c->set("flag", r.limitCertificate->flag);
+    c->set("flag_label", r.limitCertificate->flagLabel);
+    c->set("valid_start", r.limitCertificate->validStart);
+    c->set("valid_end", r.limitCertificate->validEnd);
+    j->set("limit_certificate", c);
+  }
+  auto fields = newJsonArray();
+  for (const auto& f : r.comparison) {
+    auto fo = newJsonObject();
+    fo->set("field", f.field);
+    fo->set("held", f.held);
+    fo->set("returned", f.returned);
+    fo->set("differs", f.differs());
+    fo->set("needs_explicit_accept", f.identity || f.insuredNumber);
+    fields->add(fo);
+  }
+  j->set("comparison", fields);
+  return j;
+}
+
+}  // namespace
+
+int runCheckCommand(CliContext& c, const std::vector<std::string>& args) {
+  Poco::Util::OptionSet set;
+  set.addOption(valueOption("patient", "患者番号（登録済みの患者の保険で確認）", "番号"));
+  set.addOption(valueOption("insurance", "保険ID（省略時は現在の保険）", "ID"));
+  set.addOption(valueOption("insurer", "保険者番号（未登録の人を確認）", "番号"));
+  set.addOption(valueOption("symbol", "記号", "記号"));
+  set.addOption(valueOption("number", "番号", "番号"));
+  set.addOption(valueOption("branch", "枝番（数字2桁）", "NN"));
+  set.addOption(valueOption("birth", "生年月日（和暦可）", "日付"));
+  set.addOption(valueOption("date", "資格確認日（既定: 今日）", "日付"));
+  set.addOption(flagOption("limit-consent", "限度額適用認定証の提供に患者が同意した"));
+  auto o = parseCommandOptions(args, set,
+                               "check --patient N [--insurance ID] [--limit-consent] | check --insurer I [--symbol S] "
+                               "--number M [--branch BB] --birth D [--limit-consent]",
+                               *c.out);
+  if (!o) return 0;
+  CheckTarget target;
+  target.limitConsent = o->has("limit-consent");
+  if (o->has("patient")) {
+    target.patientNumber = parsePatientNumber(o->require("patient"));
+    if (o->has("insurance")) target.insuranceId = parseCount(o->require("insurance"), "保険ID");
+  } else if (o->has("insurer")) {
+    target.entered.insurerNumber = o->get("insurer");
+    target.entered.symbol = o->get("symbol");
+    target.entered.number = o->get("number");
+    target.entered.branch = o->get("branch");
+    target.enteredBirthDate = o->get("birth");
+  } else {
+    throw UsageError("--patient か、--insurer・--number・--birth を指定してください。");
+  }
+  if (auto d = o->get("date")) {
+    const auto parsed = parseDate(*d);
+    if (!parsed.date) throw InvalidInput("資格確認日: " + parsed.error);
+    target.checkDate = parsed.date;
+  }
+  auto& database = c.folder().database();
+  const std::string operatorId = c.resolvedOperator();
+  const auto terminal = SiteSettings(database).get("terminal").value;
+  QualificationService service(database, exchangeConfigFromSettings(database, c.folder().dir()), operatorId, terminal);
+  const std::int64_t checkId = service.startCheck(target);
+  const bool showProgress = !c.json && isatty(STDERR_FILENO);
+  JobContext job([&](std::int64_t done, std::int64_t total, const std::string& what) {
+    if (showProgress) std::cerr << "\r" << what << "… " << done << " / " << total << " 秒" << std::flush;
+  });
+  const CheckReport report = service.waitForCheck(checkId, job);
+  if (showProgress) std::cerr << "\n";
+  if (c.json) printJson(*c.out, reportJson(report));
+  else printReport(*c.out, report);
+  if (!report.resultId) return report.requestState == "timed_out" ? 75 : 9;
+  return outcomeCode(report.outcome);
+}
+
+}  // namespace rececon::cli

@@ -1,0 +1,79 @@
+#pragma once
+// Qualification checks by insurance data (table 4.1.1-1 (3)): for a registered patient from one of their
+// insurance records, or for a person not registered yet from entered data. Every check and every result
+// is stored (the result with its raw file); nothing in the register changes here — applying a result is
+// a person's decision. One thread at a time (as its Database).
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/qualification.h"
+#include "app/jobs/job_context.h"
+#include "db/database.h"
+#include "linkage/exchange.h"
+
+namespace rececon {
+
+struct CheckTarget {
+  // A registered patient: their insurance record `insuranceId`, else their current one.
+  std::optional<std::int64_t> patientNumber;
+  std::optional<std::int64_t> insuranceId;
+  // A person not registered yet: the numbers as typed (insurerNumber and number required).
+  InsuranceFields entered;
+  std::optional<std::string> enteredBirthDate;
+  bool limitConsent = false;  // 限度額適用認定証提供同意: the patient agreed, as the operator recorded
+  std::optional<Date> checkDate;  // default today
+};
+
+struct LimitCertificateData {  // 限度額適用認定証 as returned
+  std::string classification, classificationLabel, flag, flagLabel, issueDate, validStart, validEnd, longTermDate;
+};
+
+struct CheckReport {
+  std::int64_t checkId = 0;
+  std::optional<std::int64_t> patientNumber;
+  std::optional<std::int64_t> resultId;   // once answered
+  bool finished = false;                  // answered, refused or timed out
+  std::string requestState;               // sent / answered / failed / timed_out / cancelled
+  std::string requestDetail;              // why it failed or timed out
+  CheckOutcome outcome = CheckOutcome::Error;
+  std::string processingCode, processingMessage;  // verbatim
+  std::string errorCode, errorMessage;            // file-level failure, verbatim
+  std::optional<ReturnedQualification> returned;
+  std::vector<FieldComparison> comparison;        // against the patient's held insurance, when a patient is known
+  std::optional<LimitCertificateData> limitCertificate;
+};
+
+class QualificationService {
+ public:
+  QualificationService(db::Database& db, linkage::ExchangeConfig config, std::string operatorId, std::string terminal);
+
+  // Validates the target, records the check and sends the request. Returns the check id.
+  // Throws ValidationFailed / NotFound (nothing sent), EnvironmentError when the request cannot be written.
+  std::int64_t startCheck(const CheckTarget& target);
+
+  // Polls the linkage folders until the check's request has ended (answer, refusal or time-out),
+  // reporting progress to job (which may cancel: Cancelled). Returns the report.
+  CheckReport waitForCheck(std::int64_t checkId, JobContext& job,
+                           std::chrono::milliseconds pollInterval = std::chrono::milliseconds(200));
+
+  // One pass over the linkage folders: results and card results are stored.
+  void poll();
+
+  CheckReport report(std::int64_t checkId);
+
+ private:
+  db::Database& db_;
+  linkage::ExchangeConfig config_;
+  std::string operatorId_;
+  std::string terminal_;
+};
+
+// Exit-code style summary of an outcome for scripts: 0 有効, 2 無効, 3 無効（新しい資格あり）,
+// 4 該当資格なし, 5 複数該当, 9 エラー.
+int outcomeCode(CheckOutcome outcome);
+
+}  // namespace rececon

@@ -1,0 +1,58 @@
+#pragma once
+// Qualification checks asked for and results received, as stored rows (strings; the db knows nothing
+// of the linkage library). One thread at a time (as its Database).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+
+namespace rececon::db {
+
+struct StoredCheck {
+  std::int64_t id = 0;
+  std::int64_t requestId = 0;
+  std::optional<std::int64_t> patientNumber;
+  std::optional<std::int64_t> insuranceId;
+  std::string insurerNumber, symbol, number, branch, birthDate, checkDate;
+  bool limitConsent = false;
+  std::string consentRecordedBy, consentRecordedAt;
+  std::string operatorId, terminal, createdAt;
+};
+
+struct StoredResult {
+  std::int64_t id = 0;
+  std::string source;  // check / face
+  std::optional<std::int64_t> checkId;
+  std::string fileName, contentHash, raw, receivedAt;
+  std::string segment, processingStatus, processingCode, processingMessage, validity, errorCode, errorMessage;
+  std::string outcome;  // valid / invalid / invalid_newer / not_found / several / error
+  std::string state;    // arrived / applied / rejected / no_change
+  std::string decidedBy, decidedAt, decisionDetail;
+};
+
+class QualificationRepository {
+ public:
+  explicit QualificationRepository(Database& db) : db_(db) {}
+
+  // In the caller's transaction.
+  std::int64_t addCheck(const StoredCheck& c);
+  std::optional<StoredCheck> checkForRequest(std::int64_t requestId);
+  StoredCheck check(std::int64_t id);  // throws NotFound
+
+  // Stores a result unless the same file (name and content) is stored already; returns its id and
+  // whether it was new. In the caller's transaction.
+  std::pair<std::int64_t, bool> addResult(const StoredResult& r);
+  StoredResult result(std::int64_t id);  // throws NotFound
+  std::optional<StoredResult> resultForCheck(std::int64_t checkId);
+  std::vector<StoredResult> resultsInState(const std::string& state);
+  // Records the decision on a result (state and who/when/why). In the caller's transaction.
+  void decide(std::int64_t id, const std::string& state, const std::string& decidedBy, const std::string& detail);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace rececon::db

@@ -1,0 +1,116 @@
+// rececon-cli check against the real oqs-sim: a register filled with the simulator's people (so
+// patient number N is the simulator's person P000N), the site settings pointing at the simulator.
+
+#include <catch2/catch.hpp>
+
+#include <Poco/JSON/Parser.h>
+
+#include "tests/e2e/sim_session.h"
+#include "tests/support/process_runner.h"
+
+using namespace rececon;
+using rececon::test::SimSession;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CheckSession : SimSession {
+  fs::path data = dir.path() / "受付データ";
+
+  CheckSession() {
+    REQUIRE(cli({"demo", "import-sim-persons"}).exitCode == 0);
+    REQUIRE(cli({"config", "set", "institution_code", "9919999999"}).exitCode == 0);
+    for (const char* f : {"req", "res", "face"}) {
+      REQUIRE(cli({"config", "set", std::string("linkage.") + f + "_dir", (root / f).string()}).exitCode == 0);
+    }
+  }
+
+  test::ProcessResult cli(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--data-dir", data.string(), "--operator", "clerk1"});
+    return test::runProcess(RECECON_CLI_PATH, args);
+  }
+
+  // Runs `check` with --json; returns the exit code and the parsed report.
+  std::pair<int, Poco::JSON::Object::Ptr> check(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--json", "check"});
+    const auto r = cli(args);
+    INFO(r.err);
+    REQUIRE_FALSE(r.out.empty());
+    return {r.exitCode, Poco::JSON::Parser().parse(r.out).extract<Poco::JSON::Object::Ptr>()};
+  }
+
+  static std::string patientOf(const std::vector<std::string>& person) {
+    return std::to_string(std::stoi(person.at(0).substr(1)));  // P0042 -> 42
+  }
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(CheckSession, "A registered patient checked valid: exit 0, stored, compared field by field",
+                 "[e2e][check]") {
+  const auto person = SimSession::person("family", 2);
+  const auto [code, report] = check({"--patient", patientOf(person)});
+  CHECK(code == 0);
+  CHECK(report->getValue<std::string>("outcome") == "有効");
+  CHECK(report->getValue<Poco::Int64>("result_id") >= 1);
+  const auto comparison = report->getArray("comparison");
+  REQUIRE(comparison->size() > 10);
+  for (std::size_t i = 0; i < comparison->size(); ++i) CHECK_FALSE(comparison->getObject(i)->getValue<bool>("differs"));
+  CHECK(report->getObject("returned")->getValue<std::string>("name") == person[2]);
+}
+
+TEST_CASE_METHOD(CheckSession, "Invalid, newer qualification and not found each have their exit code and advice",
+                 "[e2e][check]") {
+  const auto [invalid, r2] = check({"--patient", patientOf(SimSession::person("invalid"))});
+  CHECK(invalid == 2);
+  const auto [newer, r3] = check({"--patient", patientOf(SimSession::person("newer"))});
+  CHECK(newer == 3);
+  CHECK(r3->getValue<std::string>("outcome") == "無効（新しい資格あり）");
+  const auto [unknown, r4] = check({"--patient", patientOf(SimSession::person("unknown"))});
+  CHECK(unknown == 4);
+  CHECK(r4->getValue<std::string>("processing_code") == "SIMERR0004");
+}
+
+TEST_CASE_METHOD(CheckSession, "A person not registered, entered without 枝番, matches twins: several (5)",
+                 "[e2e][check]") {
+  const auto twin = SimSession::person("twins");
+  const auto [code, report] = check({"--insurer", twin[6], "--symbol", twin[7], "--number", twin[8], "--birth", twin[5]});
+  CHECK(code == 5);
+  CHECK(report->getValue<std::string>("processing_message").find("枝番") != std::string::npos);
+  CHECK_FALSE(report->has("patient_number"));
+  const auto [withBranch, named] =
+      check({"--insurer", twin[6], "--symbol", twin[7], "--number", twin[8], "--branch", twin[9], "--birth", twin[5]});
+  CHECK(withBranch == 0);
+  CHECK(named->getObject("returned")->getValue<std::string>("name") == twin[2]);
+}
+
+TEST_CASE_METHOD(CheckSession, "Limit-certificate consent is sent and the certificate comes back", "[e2e][check]") {
+  const auto person = SimSession::person("limit", 1);
+  const auto [without, plain] = check({"--patient", patientOf(person)});
+  CHECK(without == 0);
+  CHECK_FALSE(plain->has("limit_certificate"));
+  const auto [with, consented] = check({"--patient", patientOf(person), "--limit-consent"});
+  CHECK(with == 0);
+  REQUIRE(consented->has("limit_certificate"));
+  CHECK(consented->getObject("limit_certificate")->getValue<std::string>("flag_label").size() > 0);
+}
+
+TEST_CASE_METHOD(CheckSession, "A wrong check digit exits 65 and sends nothing", "[e2e][check]") {
+  const auto r = cli({"check", "--insurer", "06139990", "--number", "1", "--birth", "1980-01-01"});
+  CHECK(r.exitCode == 65);
+  CHECK(r.err.find("保険者番号") != std::string::npos);
+  CHECK(fs::is_empty(root / "req"));
+}
+
+TEST_CASE_METHOD(CheckSession, "OQS unreachable (9) and a silent linkage app (75) are told apart", "[e2e][check]") {
+  simCommand({"fault", "error9"});
+  const auto [failed, r9] = check({"--patient", "1"});
+  CHECK(failed == 9);
+  CHECK(r9->getValue<std::string>("error_code") == "SIMERR9001");
+  simCommand({"fault", "silent"});
+  REQUIRE(cli({"config", "set", "linkage.single_timeout_seconds", "2"}).exitCode == 0);
+  const auto [silent, timedOut] = check({"--patient", "1"});
+  CHECK(silent == 75);
+  CHECK(timedOut->getValue<std::string>("request_state") == "timed_out");
+  CHECK(timedOut->getValue<std::string>("request_detail").find("取り込みませんでした") != std::string::npos);
+}
