@@ -1,5 +1,6 @@
 // rececon-cli check --patient N [--insurance ID] [--limit-consent]
 // rececon-cli check --insurer I [--symbol S] --number M [--branch BB] --birth D [--limit-consent] [--date D]
+// rececon-cli results scan | pending | show ID [--patient N] | apply ID [--patient N] (--all | --accept f,… | --reject)
 
 #include <iostream>
 #include <ostream>
@@ -92,7 +93,123 @@ Poco::JSON::Object::Ptr reportJson(const CheckReport& r) {
   return j;
 }
 
+QualificationService serviceFor(CliContext& c) {
+  auto& database = c.folder().database();
+  return QualificationService(database, exchangeConfigFromSettings(database, c.folder().dir()), c.resolvedOperator(),
+                              SiteSettings(database).get("terminal").value);
+}
+
+std::vector<std::string> splitComma(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t end = s.find(',', start);
+    const std::string item = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!item.empty()) out.push_back(item);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+int resultsScan(CliContext& c, const std::vector<std::string>& args) {
+  auto o = parseCommandOptions(args, {}, "results scan", *c.out);
+  if (!o) return 0;
+  auto service = serviceFor(c);
+  service.poll();
+  const auto arrived = service.arrivedResults();
+  if (c.json) {
+    auto j = newJsonObject();
+    j->set("arrived", static_cast<Poco::Int64>(arrived.size()));
+    printJson(*c.out, j);
+  } else {
+    *c.out << "未処理の結果: " << arrived.size() << " 件\n";
+  }
+  return 0;
+}
+
+int resultsPending(CliContext& c, const std::vector<std::string>& args) {
+  auto o = parseCommandOptions(args, {}, "results pending", *c.out);
+  if (!o) return 0;
+  auto service = serviceFor(c);
+  auto array = newJsonArray();
+  for (const auto& [id, source] : service.arrivedResults()) {
+    const CheckReport r = service.reportForResult(id);
+    if (c.json) {
+      auto j = reportJson(r);
+      j->set("id", static_cast<Poco::Int64>(id));
+      j->set("source", source);
+      array->add(j);
+      continue;
+    }
+    *c.out << "[結果ID " << id << "] " << (source == "face" ? "カード" : "資格確認") << "  "
+           << outcomeWords(r.outcome) << "  "
+           << (r.patientNumber ? "患者番号 " + std::to_string(*r.patientNumber) : std::string("患者未定"));
+    if (r.returned) *c.out << "  " << r.returned->name << "（" << r.returned->nameKana << "）";
+    *c.out << "\n";
+  }
+  if (c.json) printJson(*c.out, array);
+  return 0;
+}
+
+int resultsShow(CliContext& c, const std::vector<std::string>& args) {
+  Poco::Util::OptionSet set;
+  set.addOption(valueOption("patient", "比べる患者（既定: 確認した患者）", "番号"));
+  auto o = parseCommandOptions(args, set, "results show ID [--patient N]", *c.out);
+  if (!o) return 0;
+  if (o->positional.size() != 1) throw UsageError("結果IDを1つ指定してください。");
+  std::optional<std::int64_t> patient;
+  if (o->has("patient")) patient = parsePatientNumber(o->require("patient"));
+  const CheckReport r = serviceFor(c).reportForResult(parseCount(o->positional[0], "結果ID"), patient);
+  if (c.json) printJson(*c.out, reportJson(r));
+  else printReport(*c.out, r);
+  return 0;
+}
+
+int resultsApply(CliContext& c, const std::vector<std::string>& args) {
+  Poco::Util::OptionSet set;
+  set.addOption(valueOption("patient", "反映する患者（結果に患者が決まっていないとき）", "番号"));
+  set.addOption(flagOption("all", "違いのある項目をすべて反映する"));
+  set.addOption(valueOption("accept", "反映する項目（カンマ区切り、例: branch,insurer_name）", "項目"));
+  set.addOption(flagOption("reject", "反映しない（結果は保存したまま）"));
+  set.addOption(valueOption("reason", "理由（履歴に残ります）", "理由"));
+  auto o = parseCommandOptions(args, set, "results apply ID [--patient N] (--all | --accept f1,f2,… | --reject)", *c.out);
+  if (!o) return 0;
+  if (o->positional.size() != 1) throw UsageError("結果IDを1つ指定してください。");
+  const int modes = (o->has("all") ? 1 : 0) + (o->has("accept") ? 1 : 0) + (o->has("reject") ? 1 : 0);
+  if (modes != 1) throw UsageError("--all、--accept、--reject のどれか1つを指定してください。");
+  ApplyDecision d;
+  if (o->has("patient")) d.patientNumber = parsePatientNumber(o->require("patient"));
+  d.all = o->has("all");
+  d.reject = o->has("reject");
+  if (o->has("accept")) d.accept = splitComma(o->require("accept"));
+  d.reason = o->get("reason").value_or("");
+  const ApplyOutcome a = serviceFor(c).applyResult(parseCount(o->positional[0], "結果ID"), d);
+  if (c.json) {
+    auto j = newJsonObject();
+    j->set("state", a.state);
+    auto fields = newJsonArray();
+    for (const auto& f : a.changedFields) fields->add(f);
+    j->set("changed_fields", fields);
+    if (a.insuranceId) j->set("insurance_id", static_cast<Poco::Int64>(*a.insuranceId));
+    j->set("detail", a.detail);
+    printJson(*c.out, j);
+  } else {
+    *c.out << a.detail << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
+
+int runResultsCommand(CliContext& c, const std::vector<std::string>& args) {
+  using Args = const std::vector<std::string>&;
+  return runVerb("results", args,
+                 {{"scan", [&](Args rest) { return resultsScan(c, rest); }},
+                  {"pending", [&](Args rest) { return resultsPending(c, rest); }},
+                  {"show", [&](Args rest) { return resultsShow(c, rest); }},
+                  {"apply", [&](Args rest) { return resultsApply(c, rest); }}});
+}
 
 int runCheckCommand(CliContext& c, const std::vector<std::string>& args) {
   Poco::Util::OptionSet set;
@@ -129,10 +246,7 @@ int runCheckCommand(CliContext& c, const std::vector<std::string>& args) {
     if (!parsed.date) throw InvalidInput("資格確認日: " + parsed.error);
     target.checkDate = parsed.date;
   }
-  auto& database = c.folder().database();
-  const std::string operatorId = c.resolvedOperator();
-  const auto terminal = SiteSettings(database).get("terminal").value;
-  QualificationService service(database, exchangeConfigFromSettings(database, c.folder().dir()), operatorId, terminal);
+  QualificationService service = serviceFor(c);
   const std::int64_t checkId = service.startCheck(target);
   const bool showProgress = !c.json && isatty(STDERR_FILENO);
   JobContext job([&](std::int64_t done, std::int64_t total, const std::string& what) {

@@ -40,5 +40,6 @@ int runDbCommand(CliContext& context, const std::vector<std::string>& args);
 int runLinkageCommand(CliContext& context, const std::vector<std::string>& args);
 int runDemoCommand(CliContext& context, const std::vector<std::string>& args);
 int runCheckCommand(CliContext& context, const std::vector<std::string>& args);
+int runResultsCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

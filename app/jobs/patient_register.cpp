@@ -40,9 +40,8 @@ Patient PatientRegister::addPatient(const PatientFields& fields, std::optional<s
 
 Patient PatientRegister::updatePatient(std::int64_t number, const PatientFields& changes, const std::string& reason) {
   db::WriteTransaction tx(db_);
-  db::PatientRepository patients(db_);
-  const Patient changed = changePatient(patients.get(number), changes, today());
-  patients.update(changed, {operatorId_, reason});
+  const Patient changed = changePatient(db::PatientRepository(db_).get(number), changes, today());
+  storePatient(changed, reason);
   tx.commit();
   return changed;
 }
@@ -87,13 +86,22 @@ InsuranceRecord PatientRegister::addInsurance(std::int64_t patientNumber, const 
                                               const std::string& reason) {
   InsuranceRecord r = makeInsurance(fields);
   r.patientNumber = patientNumber;
-  const db::ChangeContext context{operatorId_, reason};
   db::WriteTransaction tx(db_);
-  db::PatientRepository(db_).get(patientNumber);  // NotFound before anything is written
+  const std::int64_t id = storeInsurance(r, reason);
+  tx.commit();
+  return db::InsuranceRepository(db_).get(id);
+}
+
+std::int64_t PatientRegister::storeInsurance(InsuranceRecord r, const std::string& reason) {
+  const db::ChangeContext context{operatorId_, reason};
+  db::PatientRepository(db_).get(r.patientNumber);  // NotFound before anything is written
   r.id = db::InsuranceRepository(db_).insert(r, context);
   applyCurrentRules(r, context);
-  tx.commit();
-  return db::InsuranceRepository(db_).get(r.id);
+  return r.id;
+}
+
+bool PatientRegister::storePatient(const Patient& changed, const std::string& reason) {
+  return db::PatientRepository(db_).update(changed, {operatorId_, reason});
 }
 
 InsuranceRecord PatientRegister::updateInsurance(std::int64_t insuranceId, const InsuranceFields& changes,

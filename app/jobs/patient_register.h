@@ -70,6 +70,12 @@ class PatientRegister {
   std::int64_t importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
                               const std::string& reason = "一括登録");
 
+  // The same writes for a caller that holds a WriteTransaction and commits them together with its own
+  // (applying a qualification result with its decision). The record and patient must be complete and
+  // valid: nothing is validated here. Return the stored record's id / whether anything changed.
+  std::int64_t storeInsurance(InsuranceRecord record, const std::string& reason);
+  bool storePatient(const Patient& changed, const std::string& reason);
+
   // Newest first. Throws NotFound for an unknown patient.
   std::vector<InsuranceRecord> insurances(std::int64_t patientNumber);
   // The newest record that is not superseded (it may be invalid), if any.

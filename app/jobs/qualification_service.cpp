@@ -1,5 +1,6 @@
 #include "app/jobs/qualification_service.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "app/core/field_errors.h"
@@ -156,6 +157,38 @@ class ResultStore : public linkage::ExchangeHandler {
   db::Database& db_;
 };
 
+// Takes one returned field into the patient or the new insurance record; false for an unknown key.
+bool takeField(const std::string& field, const ReturnedQualification& from, Patient& p, InsuranceRecord& r) {
+  const InsuranceRecord& n = from.insurance;
+  if (field == "name") p.name = from.name;
+  else if (field == "name_kana") p.nameKana = from.nameKana;
+  else if (field == "sex" && from.sex) p.sex = *from.sex;
+  else if (field == "birth_date" && from.birthDate) p.birthDate = *from.birthDate;
+  else if (field == "address") p.address = from.address;
+  else if (field == "postal_code") p.postalCode = from.postalCode;
+  else if (field == "insurer_number") r.insured.insurerNumber = n.insured.insurerNumber;
+  else if (field == "symbol") r.insured.symbol = n.insured.symbol;
+  else if (field == "number") r.insured.number = n.insured.number;
+  else if (field == "branch") r.insured.branch = n.insured.branch;
+  else if (field == "relationship") r.relationship = n.relationship;
+  else if (field == "insured_name") r.insuredName = n.insuredName;
+  else if (field == "qualification_date") r.qualificationDate = n.qualificationDate;
+  else if (field == "valid_from") r.validFrom = n.validFrom;
+  else if (field == "valid_to") r.validTo = n.validTo;
+  else if (field == "card_classification") r.cardClassification = n.cardClassification;
+  else if (field == "copay_percent") r.copayPercent = n.copayPercent;
+  else if (field == "elderly_copay_percent") r.elderlyCopayPercent = n.elderlyCopayPercent;
+  else if (field == "elderly_valid_from") r.elderlyValidFrom = n.elderlyValidFrom;
+  else if (field == "elderly_valid_to") r.elderlyValidTo = n.elderlyValidTo;
+  else if (field == "insurer_name") r.insurerName = n.insurerName;
+  else return false;
+  return true;
+}
+
+bool isPatientField(const std::string& f) {
+  return f == "name" || f == "name_kana" || f == "sex" || f == "birth_date" || f == "address" || f == "postal_code";
+}
+
 }  // namespace
 
 int outcomeCode(CheckOutcome outcome) {
@@ -288,15 +321,48 @@ CheckReport QualificationService::report(std::int64_t checkId) {
   r.finished = request.state != linkage::RequestState::Pending && request.state != linkage::RequestState::Sent;
   const auto stored = repo.resultForCheck(checkId);
   if (!stored) return r;
-  r.resultId = stored->id;
-  r.outcome = outcomeFromName(stored->outcome);
-  r.processingCode = stored->processingCode;
-  r.processingMessage = stored->processingMessage;
-  r.errorCode = stored->errorCode;
-  r.errorMessage = stored->errorMessage;
-  const auto decoded = linkage::decodeMessage(stored->raw, stored->fileName);
+  fillFromResult(r, *stored, check.insuranceId);
+  return r;
+}
+
+std::vector<std::pair<std::int64_t, std::string>> QualificationService::arrivedResults() {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r : db::QualificationRepository(db_).resultsInState("arrived")) out.emplace_back(r.id, r.source);
+  return out;
+}
+
+CheckReport QualificationService::reportForResult(std::int64_t resultId, std::optional<std::int64_t> patientNumber) {
+  db::QualificationRepository repo(db_);
+  const db::StoredResult stored = repo.result(resultId);
+  CheckReport r;
+  std::optional<std::int64_t> insuranceId;
+  if (stored.checkId) {
+    const db::StoredCheck check = repo.check(*stored.checkId);
+    r.checkId = check.id;
+    r.patientNumber = check.patientNumber;
+    insuranceId = check.insuranceId;
+  }
+  if (patientNumber && patientNumber != r.patientNumber) {
+    r.patientNumber = patientNumber;
+    insuranceId.reset();  // another patient: compare with their current insurance
+  }
+  r.finished = true;
+  r.requestState = "answered";
+  fillFromResult(r, stored, insuranceId);
+  return r;
+}
+
+void QualificationService::fillFromResult(CheckReport& r, const db::StoredResult& stored,
+                                          std::optional<std::int64_t> insuranceId) {
+  r.resultId = stored.id;
+  r.outcome = outcomeFromName(stored.outcome);
+  r.processingCode = stored.processingCode;
+  r.processingMessage = stored.processingMessage;
+  r.errorCode = stored.errorCode;
+  r.errorMessage = stored.errorMessage;
+  const auto decoded = linkage::decodeMessage(stored.raw, stored.fileName);
   const auto result = linkage::readQualificationResult(decoded.root());
-  if (result.qualifications.empty()) return r;
+  if (result.qualifications.empty()) return;
   const linkage::Qualification& q = result.qualifications.front();
   r.returned = returnedFrom(q);
   if (q.limitCertificate) {
@@ -311,14 +377,104 @@ CheckReport QualificationService::report(std::int64_t checkId) {
                                               c.issueDate.value_or(""), c.validStart.value_or(""), c.validEnd.value_or(""),
                                               c.longTermDate.value_or("")};
   }
-  if (check.patientNumber) {
+  if (r.patientNumber) {
     PatientRegister reg(db_, operatorId_);
-    const Patient patient = reg.patient(*check.patientNumber);
-    std::optional<InsuranceRecord> held;
-    if (check.insuranceId) held = db::InsuranceRepository(db_).get(*check.insuranceId);
+    const Patient patient = reg.patient(*r.patientNumber);
+    const std::optional<InsuranceRecord> held =
+        insuranceId ? std::optional<InsuranceRecord>(db::InsuranceRepository(db_).get(*insuranceId))
+                    : reg.currentInsurance(patient.number);
     r.comparison = compareWithRegister(patient, held, *r.returned);
   }
-  return r;
+}
+
+ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const ApplyDecision& decision) {
+  db::QualificationRepository repo(db_);
+  const db::StoredResult stored = repo.result(resultId);
+  if (stored.state != "arrived") {
+    throw InvalidInput("結果ID " + std::to_string(resultId) + " はすでに処理されています（" + stored.state + "、" +
+                       stored.decidedBy + "）。");
+  }
+  const std::string reason = decision.reason.empty() ? "資格確認の結果（結果ID " + std::to_string(resultId) + "）を反映"
+                                                     : decision.reason;
+  ApplyOutcome outcome;
+  if (decision.reject) {
+    db::WriteTransaction tx(db_);
+    repo.decide(resultId, "rejected", operatorId_, reason);
+    tx.commit();
+    outcome.state = "rejected";
+    outcome.detail = "反映しませんでした。";
+    return outcome;
+  }
+  const CheckReport report = reportForResult(resultId, decision.patientNumber);
+  if (!report.patientNumber) {
+    throw InvalidInput("この結果には患者が決まっていません。反映する患者を --patient で指定してください。");
+  }
+  PatientRegister reg(db_, operatorId_);
+  Patient patient = reg.patient(*report.patientNumber);
+  outcome.action = registerActionFor(report.outcome, patient.lastValid.has_value());
+
+  // Which fields the person accepted: all that differ, or exactly those named (each must be known).
+  std::vector<std::string> accepted;
+  for (const auto& name : decision.accept) {
+    const bool known = std::any_of(report.comparison.begin(), report.comparison.end(),
+                                   [&](const FieldComparison& c) { return c.field == name; });
+    if (!known) throw InvalidInput("項目「" + name + "」はこの結果にありません（結果の比較表に出ている項目を指定してください）。");
+  }
+  for (const FieldComparison& c : report.comparison) {
+    const bool wanted = decision.all || std::find(decision.accept.begin(), decision.accept.end(), c.field) != decision.accept.end();
+    if (wanted && c.differs()) accepted.push_back(c.field);
+  }
+
+  db::WriteTransaction tx(db_);
+  switch (outcome.action) {
+    case RegisterAction::NoChange:
+      outcome.state = "no_change";
+      outcome.detail = std::string(outcomeWords(report.outcome)) + "のため、登録内容は変更していません。";
+      break;
+    case RegisterAction::KeepInHistoryOnly:
+      outcome.state = "applied";
+      outcome.detail = std::string(outcomeWords(report.outcome)) +
+                       "。直近有効な被保険者番号を保持し、結果は履歴として保存しました。";
+      break;
+    case RegisterAction::MakeCurrent:
+    case RegisterAction::RecordInvalidAsCurrent: {
+      const std::optional<InsuranceRecord> held = reg.currentInsurance(patient.number);
+      InsuranceRecord record = held ? *held : InsuranceRecord{};
+      bool insuranceChanged = false;
+      bool patientChanged = false;
+      for (const std::string& field : accepted) {
+        takeField(field, *report.returned, patient, record);
+        (isPatientField(field) ? patientChanged : insuranceChanged) = true;
+      }
+      const InsuranceState wanted =
+          outcome.action == RegisterAction::MakeCurrent ? InsuranceState::Current : InsuranceState::Invalid;
+      if (patientChanged) reg.storePatient(patient, reason);
+      if (insuranceChanged || !held || held->state != wanted) {
+        if (record.insured.insurerNumber.empty() || record.insured.number.empty()) {
+          throw InvalidInput("保険情報を登録するには、保険者番号と番号の反映を承認してください（--accept insurer_number,number など）。");
+        }
+        record.id = 0;
+        record.patientNumber = patient.number;
+        record.state = wanted;
+        outcome.insuranceId = reg.storeInsurance(record, reason);
+      }
+      outcome.changedFields = accepted;
+      outcome.state = "applied";
+      outcome.detail = outcome.action == RegisterAction::MakeCurrent
+                           ? (accepted.empty() ? "有効。登録内容と一致しました。" : "有効。承認された項目を反映しました。")
+                           : "無効。直近有効な被保険者番号がないため、無効として登録しました。";
+      break;
+    }
+  }
+  std::string detail = outcome.detail;
+  if (!outcome.changedFields.empty()) {
+    detail += "（";
+    for (std::size_t i = 0; i < outcome.changedFields.size(); ++i) detail += (i ? "、" : "") + outcome.changedFields[i];
+    detail += "）";
+  }
+  repo.decide(resultId, outcome.state, operatorId_, detail);
+  tx.commit();
+  return outcome;
 }
 
 }  // namespace rececon

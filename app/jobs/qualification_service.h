@@ -13,6 +13,7 @@
 #include "app/core/qualification.h"
 #include "app/jobs/job_context.h"
 #include "db/database.h"
+#include "db/qualification_repository.h"
 #include "linkage/exchange.h"
 
 namespace rececon {
@@ -47,6 +48,23 @@ struct CheckReport {
   std::optional<LimitCertificateData> limitCertificate;
 };
 
+// A person's decision on a received result.
+struct ApplyDecision {
+  std::optional<std::int64_t> patientNumber;  // needed when the result names no patient (entered data, card)
+  bool all = false;                          // accept every returned field that differs
+  std::vector<std::string> accept;           // or exactly these fields (keys as in FieldComparison::field)
+  bool reject = false;                       // or nothing: the result is kept, the register untouched
+  std::string reason;                        // recorded with every change
+};
+
+struct ApplyOutcome {
+  RegisterAction action = RegisterAction::NoChange;
+  std::string state;                        // applied / no_change / rejected
+  std::vector<std::string> changedFields;   // what the register took
+  std::optional<std::int64_t> insuranceId;  // the new insurance record, if one was stored
+  std::string detail;                       // Japanese, as recorded with the decision
+};
+
 class QualificationService {
  public:
   QualificationService(db::Database& db, linkage::ExchangeConfig config, std::string operatorId, std::string terminal);
@@ -64,8 +82,24 @@ class QualificationService {
   void poll();
 
   CheckReport report(std::int64_t checkId);
+  // Ids of the results that have arrived and wait for a person's decision, oldest first, with their source
+  // ("check" or "face").
+  std::vector<std::pair<std::int64_t, std::string>> arrivedResults();
+  // The same for a stored result, compared with the patient given (else the check's patient).
+  CheckReport reportForResult(std::int64_t resultId, std::optional<std::int64_t> patientNumber = std::nullopt);
+
+  // Applies a result under the rules of table 4.1.1-1: valid -> the accepted data becomes the current
+  // insurance (the old record superseded, kept); invalid -> stored as current flagged invalid when the
+  // patient has no last valid number, else kept in the history only; not found, several, errors ->
+  // nothing changes. Identity fields and insured numbers change only when accepted explicitly. The
+  // register changes, the change log and the decision are one transaction.
+  // Throws InvalidInput: result already decided, no patient given where one is needed, unknown field,
+  // nothing to store a record from; NotFound.
+  ApplyOutcome applyResult(std::int64_t resultId, const ApplyDecision& decision);
 
  private:
+  void fillFromResult(CheckReport& report, const db::StoredResult& stored, std::optional<std::int64_t> insuranceId);
+
   db::Database& db_;
   linkage::ExchangeConfig config_;
   std::string operatorId_;

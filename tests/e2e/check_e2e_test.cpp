@@ -114,3 +114,94 @@ TEST_CASE_METHOD(CheckSession, "OQS unreachable (9) and a silent linkage app (75
   CHECK(timedOut->getValue<std::string>("request_state") == "timed_out");
   CHECK(timedOut->getValue<std::string>("request_detail").find("取り込みませんでした") != std::string::npos);
 }
+
+namespace {
+
+Poco::JSON::Object::Ptr jsonOf(const test::ProcessResult& r) {
+  INFO(r.err);
+  REQUIRE(r.exitCode == 0);
+  return Poco::JSON::Parser().parse(r.out).extract<Poco::JSON::Object::Ptr>();
+}
+
+Poco::JSON::Array::Ptr insurancesOf(CheckSession& s, const std::string& patient) {
+  const auto r = s.cli({"--json", "insurance", "list", "--patient", patient});
+  REQUIRE(r.exitCode == 0);
+  return Poco::JSON::Parser().parse(r.out).extract<Poco::JSON::Array::Ptr>();
+}
+
+}  // namespace
+
+TEST_CASE_METHOD(CheckSession, "Valid: only the accepted fields change; the old record is kept with who changed it",
+                 "[e2e][apply]") {
+  const std::string patient = patientOf(SimSession::person("family", 4));
+  const auto held = insurancesOf(*this, patient)->getObject(0);
+  const std::string heldId = std::to_string(held->getValue<Poco::Int64>("id"));
+  REQUIRE(cli({"insurance", "update", heldId, "--insurer-name", "古い名称", "--copay", "20"}).exitCode == 0);
+  REQUIRE(cli({"patient", "update", patient, "--kana", "ｾﾝｹﾞﾝ"}).exitCode == 0);
+
+  const auto [code, report] = check({"--patient", patient});
+  REQUIRE(code == 0);
+  const std::string resultId = std::to_string(report->getValue<Poco::Int64>("result_id"));
+  const auto applied = jsonOf(cli({"--json", "results", "apply", resultId, "--accept", "insurer_name"}));
+  CHECK(applied->getValue<std::string>("state") == "applied");
+
+  const auto records = insurancesOf(*this, patient);
+  REQUIRE(records->size() == 2);
+  CHECK(records->getObject(0)->getValue<std::string>("state") == "current");
+  CHECK(records->getObject(0)->getValue<std::string>("insurer_name") != "古い名称");
+  CHECK(records->getObject(0)->getValue<int>("copay_percent") == 20);  // not accepted: kept as held
+  CHECK(records->getObject(1)->getValue<std::string>("state") == "superseded");
+  const auto shown = jsonOf(cli({"--json", "patient", "show", patient}));
+  CHECK(shown->getValue<std::string>("name_kana") == "ｾﾝｹﾞﾝ");  // identity: not accepted, not changed
+  CHECK(cli({"insurance", "history", "--patient", patient}).out.find("資格確認の結果（結果ID " + resultId) != std::string::npos);
+  CHECK(cli({"results", "apply", resultId, "--all"}).exitCode == 65);  // decided once
+}
+
+TEST_CASE_METHOD(CheckSession, "Invalid with a last valid number: kept, the result only in the history", "[e2e][apply]") {
+  const std::string patient = patientOf(SimSession::person("invalid", 1));
+  const auto [code, report] = check({"--patient", patient});
+  REQUIRE(code == 2);
+  const std::string resultId = std::to_string(report->getValue<Poco::Int64>("result_id"));
+  const auto applied = jsonOf(cli({"--json", "results", "apply", resultId, "--all"}));
+  CHECK(applied->getValue<std::string>("detail").find("直近有効") != std::string::npos);
+  CHECK(insurancesOf(*this, patient)->size() == 1);
+  CHECK(insurancesOf(*this, patient)->getObject(0)->getValue<std::string>("state") == "current");
+}
+
+TEST_CASE_METHOD(CheckSession, "Invalid without a last valid number: stored as the current record, flagged invalid",
+                 "[e2e][apply]") {
+  const auto person = SimSession::person("invalid", 2);
+  const auto added = jsonOf(cli({"--json", "patient", "add", "--name", person[2], "--kana", person[3], "--birth",
+                                 person[5], "--sex", person[4]}));
+  const std::string patient = std::to_string(added->getValue<Poco::Int64>("number"));
+  const auto [code, report] = check({"--insurer", person[6], "--symbol", person[7], "--number", person[8], "--branch",
+                                     person[9], "--birth", person[5]});
+  REQUIRE(code == 2);
+  const std::string resultId = std::to_string(report->getValue<Poco::Int64>("result_id"));
+  CHECK(cli({"results", "apply", resultId, "--all"}).exitCode == 65);  // no patient named
+  jsonOf(cli({"--json", "results", "apply", resultId, "--patient", patient, "--accept",
+              "insurer_number,symbol,number,branch,insurer_name"}));
+  const auto records = insurancesOf(*this, patient);
+  REQUIRE(records->size() == 1);
+  CHECK(records->getObject(0)->getValue<std::string>("state") == "invalid");
+  CHECK(records->getObject(0)->getValue<std::string>("number") == person[8]);
+  CHECK(jsonOf(cli({"--json", "patient", "show", patient}))->isNull("last_valid"));
+}
+
+TEST_CASE_METHOD(CheckSession, "Not found changes nothing; a rejected result is kept but not applied", "[e2e][apply]") {
+  const std::string unknown = patientOf(SimSession::person("unknown", 1));
+  const auto [code, report] = check({"--patient", unknown});
+  REQUIRE(code == 4);
+  const auto applied =
+      jsonOf(cli({"--json", "results", "apply", std::to_string(report->getValue<Poco::Int64>("result_id")), "--all"}));
+  CHECK(applied->getValue<std::string>("state") == "no_change");
+  const auto [valid, other] = check({"--patient", patientOf(SimSession::person("family", 6))});
+  REQUIRE(valid == 0);
+  const std::string otherId = std::to_string(other->getValue<Poco::Int64>("result_id"));
+  CHECK(cli({"results", "pending"}).out.find("[結果ID " + otherId + "]") != std::string::npos);
+  const auto unknownField = cli({"results", "apply", otherId, "--accept", "no_such_field"});
+  CHECK(unknownField.exitCode == 65);
+  CHECK(unknownField.err.find("no_such_field") != std::string::npos);
+  CHECK(jsonOf(cli({"--json", "results", "apply", otherId, "--reject"}))->getValue<std::string>("state") == "rejected");
+  CHECK(cli({"results", "pending"}).out.find("[結果ID " + otherId + "]") == std::string::npos);
+}
