@@ -146,6 +146,23 @@ InsuranceRecord InsuranceRepository::get(std::int64_t id) {
   return *r;
 }
 
+std::vector<std::int64_t> InsuranceRepository::patientsWithNumbers(const std::string& insurerNumber,
+                                                                const std::string& number, const std::string& branch) {
+  return guarded("保険情報の検索", [&] {
+    auto cached = db_.prepare(
+        "SELECT DISTINCT patient_number FROM insurance WHERE insurer_number = ? AND number = ?"
+        " AND (? = '' OR branch = ?) AND state <> 'superseded' ORDER BY patient_number");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, insurerNumber);
+    q.bind(2, number);
+    q.bind(3, branch);
+    q.bind(4, branch);
+    std::vector<std::int64_t> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+  });
+}
+
 std::vector<InsuranceRecord> InsuranceRepository::forPatient(std::int64_t patientNumber) {
   return guarded("保険情報の読み込み", [&] {
     auto qCached = db_.prepare(std::string("SELECT ") + kColumns +

@@ -28,6 +28,11 @@ class InsuranceRepository {
   // Throws NotFound naming the id.
   InsuranceRecord get(std::int64_t id);
 
+  // Patients holding a current or invalid (not superseded) record with these numbers (insurer number
+  // compared without padding; an empty branch matches any).
+  std::vector<std::int64_t> patientsWithNumbers(const std::string& insurerNumber, const std::string& number,
+                                                const std::string& branch);
+
   // All records of a patient, newest first.
   std::vector<InsuranceRecord> forPatient(std::int64_t patientNumber);
 

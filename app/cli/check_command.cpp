@@ -24,6 +24,14 @@ void printReport(std::ostream& out, const CheckReport& r) {
     return;
   }
   out << "結果: " << outcomeWords(r.outcome) << "（結果ID " << *r.resultId << "）\n";
+  if (r.match) {
+    out << "患者の照合: " << matchKindWords(r.match->kind) << "。" << r.match->explanation;
+    if (!r.match->candidates.empty()) {
+      out << " 候補:";
+      for (const auto n : r.match->candidates) out << " " << n;
+    }
+    out << "\n";
+  }
   if (!r.errorCode.empty() || !r.errorMessage.empty()) out << "エラー: " << r.errorCode << " " << r.errorMessage << "\n";
   if (!r.processingCode.empty() || !r.processingMessage.empty()) {
     out << "処理結果: " << r.processingCode << " " << r.processingMessage << "\n";
@@ -54,6 +62,16 @@ Poco::JSON::Object::Ptr reportJson(const CheckReport& r) {
   j->set("request_state", r.requestState);
   j->set("request_detail", r.requestDetail);
   if (r.resultId) j->set("result_id", static_cast<Poco::Int64>(*r.resultId));
+  if (r.referenceNumber) j->set("reference_number", *r.referenceNumber);
+  if (r.match) {
+    auto m = newJsonObject();
+    m->set("kind", matchKindWords(r.match->kind));
+    m->set("explanation", r.match->explanation);
+    auto candidates = newJsonArray();
+    for (const auto n : r.match->candidates) candidates->add(static_cast<Poco::Int64>(n));
+    m->set("candidates", candidates);
+    j->set("match", m);
+  }
   j->set("outcome", outcomeWords(r.outcome));
   j->set("outcome_code", outcomeCode(r.outcome));
   j->set("processing_code", r.processingCode);
@@ -172,15 +190,21 @@ int resultsApply(CliContext& c, const std::vector<std::string>& args) {
   set.addOption(flagOption("all", "違いのある項目をすべて反映する"));
   set.addOption(valueOption("accept", "反映する項目（カンマ区切り、例: branch,insurer_name）", "項目"));
   set.addOption(flagOption("reject", "反映しない（結果は保存したまま）"));
+  set.addOption(flagOption("new-patient", "一致する患者がいないとき、結果から新しい患者を登録して反映する"));
   set.addOption(valueOption("reason", "理由（履歴に残ります）", "理由"));
-  auto o = parseCommandOptions(args, set, "results apply ID [--patient N] (--all | --accept f1,f2,… | --reject)", *c.out);
+  auto o = parseCommandOptions(args, set,
+                               "results apply ID [--patient N | --new-patient] (--all | --accept f1,f2,… | --reject)", *c.out);
   if (!o) return 0;
   if (o->positional.size() != 1) throw UsageError("結果IDを1つ指定してください。");
   const int modes = (o->has("all") ? 1 : 0) + (o->has("accept") ? 1 : 0) + (o->has("reject") ? 1 : 0);
-  if (modes != 1) throw UsageError("--all、--accept、--reject のどれか1つを指定してください。");
+  if (modes != 1 && !o->has("new-patient")) throw UsageError("--all、--accept、--reject のどれか1つを指定してください。");
+  if (o->has("new-patient") && (o->has("patient") || o->has("reject"))) {
+    throw UsageError("--new-patient は --patient・--reject と一緒には使えません。");
+  }
   ApplyDecision d;
   if (o->has("patient")) d.patientNumber = parsePatientNumber(o->require("patient"));
-  d.all = o->has("all");
+  d.newPatient = o->has("new-patient");
+  d.all = o->has("all") || (d.newPatient && !o->has("accept"));  // a new patient takes the whole result
   d.reject = o->has("reject");
   if (o->has("accept")) d.accept = splitComma(o->require("accept"));
   d.reason = o->get("reason").value_or("");

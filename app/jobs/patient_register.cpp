@@ -32,8 +32,7 @@ Patient PatientRegister::addPatient(const PatientFields& fields, std::optional<s
   Patient p = makePatient(fields, today());
   p.number = number.value_or(0);
   db::WriteTransaction tx(db_);
-  db::PatientRepository patients(db_);
-  p.number = patients.insert(p, {operatorId_, reason});
+  p.number = storeNewPatient(p, reason);
   tx.commit();
   return p;
 }
@@ -98,6 +97,10 @@ std::int64_t PatientRegister::storeInsurance(InsuranceRecord r, const std::strin
   r.id = db::InsuranceRepository(db_).insert(r, context);
   applyCurrentRules(r, context);
   return r.id;
+}
+
+std::int64_t PatientRegister::storeNewPatient(const Patient& patient, const std::string& reason) {
+  return db::PatientRepository(db_).insert(patient, {operatorId_, reason});
 }
 
 bool PatientRegister::storePatient(const Patient& changed, const std::string& reason) {

@@ -75,6 +75,7 @@ class PatientRegister {
   // valid: nothing is validated here. Return the stored record's id / whether anything changed.
   std::int64_t storeInsurance(InsuranceRecord record, const std::string& reason);
   bool storePatient(const Patient& changed, const std::string& reason);
+  std::int64_t storeNewPatient(const Patient& patient, const std::string& reason);
 
   // Newest first. Throws NotFound for an unknown patient.
   std::vector<InsuranceRecord> insurances(std::int64_t patientNumber);

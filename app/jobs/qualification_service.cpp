@@ -377,6 +377,11 @@ void QualificationService::fillFromResult(CheckReport& r, const db::StoredResult
                                               c.issueDate.value_or(""), c.validStart.value_or(""), c.validEnd.value_or(""),
                                               c.longTermDate.value_or("")};
   }
+  r.referenceNumber = q.referenceNumber;
+  if (!r.patientNumber) {
+    r.match = proposePatient(db_, *r.returned, r.referenceNumber);
+    if (r.match->kind == MatchKind::Unique) r.patientNumber = r.match->candidates.front();
+  }
   if (r.patientNumber) {
     PatientRegister reg(db_, operatorId_);
     const Patient patient = reg.patient(*r.patientNumber);
@@ -385,6 +390,27 @@ void QualificationService::fillFromResult(CheckReport& r, const db::StoredResult
                     : reg.currentInsurance(patient.number);
     r.comparison = compareWithRegister(patient, held, *r.returned);
   }
+}
+
+std::int64_t QualificationService::registerFromResult(std::int64_t resultId, PatientRegister& reg) {
+  const CheckReport report = reportForResult(resultId, std::nullopt);
+  if (!report.returned || !report.returned->birthDate) {
+    throw InvalidInput("この結果には患者として登録できる資格情報がありません。");
+  }
+  if (report.match && report.match->kind != MatchKind::None) {
+    throw InvalidInput("登録済みの患者と一致または一部一致しています（" + report.match->explanation +
+                       "）。新しい患者にはできません。--patient で患者を指定してください。");
+  }
+  const ReturnedQualification& r = *report.returned;
+  PatientFields fields;
+  fields.name = r.name;
+  fields.nameKana = r.nameKana;
+  fields.sex = r.sex == Sex::Female ? "2" : "1";
+  fields.birthDate = toIsoString(*r.birthDate);
+  fields.address = r.address;
+  fields.postalCode = r.postalCode;
+  return reg.storeNewPatient(makePatient(fields, today()),
+                             "資格確認の結果（結果ID " + std::to_string(resultId) + "）から新規登録");
 }
 
 ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const ApplyDecision& decision) {
@@ -405,11 +431,26 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
     outcome.detail = "反映しませんでした。";
     return outcome;
   }
-  const CheckReport report = reportForResult(resultId, decision.patientNumber);
-  if (!report.patientNumber) {
-    throw InvalidInput("この結果には患者が決まっていません。反映する患者を --patient で指定してください。");
-  }
+  // One transaction from here: a new patient, the register changes and the decision stand or fall together.
+  db::WriteTransaction tx(db_);
+  std::optional<std::int64_t> patientNumber = decision.patientNumber;
   PatientRegister reg(db_, operatorId_);
+  if (decision.newPatient) patientNumber = registerFromResult(resultId, reg);
+  const CheckReport report = reportForResult(resultId, patientNumber);
+  if (!report.patientNumber) {
+    std::string why = "この結果には患者が決まっていません。";
+    if (report.match) {
+      why += report.match->explanation;
+      if (!report.match->candidates.empty()) {
+        why += "候補: ";
+        for (std::size_t i = 0; i < report.match->candidates.size(); ++i) {
+          why += (i ? "、" : "") + std::to_string(report.match->candidates[i]);
+        }
+        why += "。";
+      }
+    }
+    throw InvalidInput(why + "反映する患者を --patient で指定するか、新しい患者なら --new-patient を指定してください。");
+  }
   Patient patient = reg.patient(*report.patientNumber);
   outcome.action = registerActionFor(report.outcome, patient.lastValid.has_value());
 
@@ -425,7 +466,6 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
     if (wanted && c.differs()) accepted.push_back(c.field);
   }
 
-  db::WriteTransaction tx(db_);
   switch (outcome.action) {
     case RegisterAction::NoChange:
       outcome.state = "no_change";

@@ -12,6 +12,8 @@
 
 #include "app/core/qualification.h"
 #include "app/jobs/job_context.h"
+#include "app/jobs/patient_matching.h"
+#include "app/jobs/patient_register.h"
 #include "db/database.h"
 #include "db/qualification_repository.h"
 #include "linkage/exchange.h"
@@ -34,8 +36,10 @@ struct LimitCertificateData {  // 限度額適用認定証 as returned
 };
 
 struct CheckReport {
-  std::int64_t checkId = 0;
-  std::optional<std::int64_t> patientNumber;
+  std::int64_t checkId = 0;                 // 0 for a card result
+  std::optional<std::int64_t> patientNumber;  // the checked patient, the one given, or the unique proposal
+  std::optional<MatchProposal> match;         // for results that name no patient (card, entered data)
+  std::optional<std::string> referenceNumber;  // 照会番号 the result carried
   std::optional<std::int64_t> resultId;   // once answered
   bool finished = false;                  // answered, refused or timed out
   std::string requestState;               // sent / answered / failed / timed_out / cancelled
@@ -54,6 +58,7 @@ struct ApplyDecision {
   bool all = false;                          // accept every returned field that differs
   std::vector<std::string> accept;           // or exactly these fields (keys as in FieldComparison::field)
   bool reject = false;                       // or nothing: the result is kept, the register untouched
+  bool newPatient = false;                   // register the person from the result first (nobody matched)
   std::string reason;                        // recorded with every change
 };
 
@@ -98,6 +103,9 @@ class QualificationService {
   ApplyOutcome applyResult(std::int64_t resultId, const ApplyDecision& decision);
 
  private:
+  // A new patient from the result's identity (only when nobody matched), in the caller's transaction.
+  // Returns the patient number.
+  std::int64_t registerFromResult(std::int64_t resultId, PatientRegister& reg);
   void fillFromResult(CheckReport& report, const db::StoredResult& stored, std::optional<std::int64_t> insuranceId);
 
   db::Database& db_;

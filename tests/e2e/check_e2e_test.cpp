@@ -17,8 +17,11 @@ namespace {
 struct CheckSession : SimSession {
   fs::path data = dir.path() / "受付データ";
 
-  CheckSession() {
-    REQUIRE(cli({"demo", "import-sim-persons"}).exitCode == 0);
+  // limit: register only the first `limit` people (0: all).
+  explicit CheckSession(int limit = 0) {
+    std::vector<std::string> import{"demo", "import-sim-persons"};
+    if (limit > 0) import.insert(import.end(), {"--limit", std::to_string(limit)});
+    REQUIRE(cli(import).exitCode == 0);
     REQUIRE(cli({"config", "set", "institution_code", "9919999999"}).exitCode == 0);
     for (const char* f : {"req", "res", "face"}) {
       REQUIRE(cli({"config", "set", std::string("linkage.") + f + "_dir", (root / f).string()}).exitCode == 0);
@@ -204,4 +207,101 @@ TEST_CASE_METHOD(CheckSession, "Not found changes nothing; a rejected result is 
   CHECK(unknownField.err.find("no_such_field") != std::string::npos);
   CHECK(jsonOf(cli({"--json", "results", "apply", otherId, "--reject"}))->getValue<std::string>("state") == "rejected");
   CHECK(cli({"results", "pending"}).out.find("[結果ID " + otherId + "]") == std::string::npos);
+}
+
+namespace {
+
+// Registers our patient number as the reference number of the person's qualification (through the
+// exchange, as the product will).
+void registerReference(CheckSession& s, const std::vector<std::string>& person, const std::string& reference) {
+  linkage::ReferenceRegistrationRequest reg;
+  reg.header.institutionCode = "9919999999";
+  reg.header.fileIdentifier = "RN" + reference;
+  const auto key = s.checkFor(person).key;
+  reg.entries.push_back({linkage::Text(reference), key.insurerNumber, key.symbol, key.number, key.branch});
+  const auto r = s.submit(linkage::MessageKind::ReferenceRegistrationRequest, linkage::toXml(reg));
+  REQUIRE(s.pollUntil([&] { return s.journal.get(r.id).state == linkage::RequestState::Answered; }));
+}
+
+// A card result for the person appears in face; returns the pending result's report.
+Poco::JSON::Object::Ptr cardResult(CheckSession& s, const std::vector<std::string>& person) {
+  s.simCommand({"face", "--person", person[0]});
+  REQUIRE(s.cli({"results", "scan"}).exitCode == 0);
+  const auto pending = Poco::JSON::Parser().parse(s.cli({"--json", "results", "pending"}).out).extract<Poco::JSON::Array::Ptr>();
+  REQUIRE(pending->size() >= 1);
+  return pending->getObject(pending->size() - 1);
+}
+
+std::string idOf(const Poco::JSON::Object::Ptr& report) { return std::to_string(report->getValue<Poco::Int64>("id")); }
+
+}  // namespace
+
+TEST_CASE_METHOD(CheckSession, "Card results: by reference number, by identity, by numbers as a tie-break", "[e2e][match]") {
+  const auto referenced = SimSession::person("family", 7);
+  registerReference(*this, referenced, patientOf(referenced));
+  const auto byReference = cardResult(*this, referenced);
+  CHECK(byReference->getValue<std::string>("reference_number") == patientOf(referenced));
+  CHECK(byReference->getObject("match")->getValue<std::string>("kind") == "一致");
+  CHECK(byReference->getValue<Poco::Int64>("patient_number") == std::stoll(patientOf(referenced)));
+  CHECK(jsonOf(cli({"--json", "results", "apply", idOf(byReference), "--all"}))->getValue<std::string>("state") == "applied");
+
+  const auto plain = SimSession::person("family", 8);
+  const auto byIdentity = cardResult(*this, plain);
+  CHECK(byIdentity->getObject("match")->getValue<std::string>("explanation").find("氏名カナ") != std::string::npos);
+  CHECK(byIdentity->getValue<Poco::Int64>("patient_number") == std::stoll(patientOf(plain)));
+
+  // A second patient with the same kana, birth date and sex: the insurance numbers decide.
+  const auto twin = SimSession::person("family", 9);
+  REQUIRE(cli({"patient", "add", "--name", "別人　同姓", "--kana", twin[3], "--birth", twin[5], "--sex", twin[4]}).exitCode == 0);
+  const auto tieBreak = cardResult(*this, twin);
+  CHECK(tieBreak->getObject("match")->getValue<std::string>("kind") == "一致");
+  CHECK(tieBreak->getValue<Poco::Int64>("patient_number") == std::stoll(patientOf(twin)));
+}
+
+TEST_CASE_METHOD(CheckSession, "Card results: several candidates or a disagreement leave the choice to a person",
+                 "[e2e][match]") {
+  const auto person = SimSession::person("family", 10);
+  const auto added = jsonOf(cli({"--json", "patient", "add", "--name", person[2], "--kana", person[3], "--birth",
+                                 person[5], "--sex", person[4]}));
+  const std::string duplicate = std::to_string(added->getValue<Poco::Int64>("number"));
+  REQUIRE(cli({"insurance", "add", "--patient", duplicate, "--insurer", person[6], "--symbol", person[7], "--number",
+               person[8], "--branch", person[9]}).exitCode == 0);
+  const auto several = cardResult(*this, person);
+  CHECK(several->getObject("match")->getValue<std::string>("kind") == "候補複数");
+  CHECK(several->getObject("match")->getArray("candidates")->size() == 2);
+  CHECK_FALSE(several->has("patient_number"));
+  const auto refused = cli({"results", "apply", idOf(several), "--all"});
+  CHECK(refused.exitCode == 65);
+  CHECK(refused.err.find("--patient") != std::string::npos);
+  CHECK(cli({"results", "apply", idOf(several), "--patient", patientOf(person), "--all"}).exitCode == 0);
+
+  // The reference number points to a patient with another birth date.
+  const auto other = SimSession::person("family", 11);
+  registerReference(*this, other, "1");  // patient 1 is somebody else
+  const auto conflict = cardResult(*this, other);
+  CHECK(conflict->getObject("match")->getValue<std::string>("kind") == "不一致あり");
+  CHECK(cli({"results", "apply", idOf(conflict), "--all"}).exitCode == 65);
+}
+
+TEST_CASE("Card result of somebody not registered: a new patient from the result, on request", "[e2e][match]") {
+  CheckSession s(500);  // people P0501… (the "newer" ones among them) are not in the register
+  std::vector<std::string> unregistered;
+  for (int i = 0; unregistered.empty(); ++i) {
+    const auto p = s.SimSession::person("newer", i);
+    if (std::stoi(p[0].substr(1)) > 500) unregistered = p;
+  }
+  const auto none = cardResult(s, unregistered);
+  CHECK(none->getObject("match")->getValue<std::string>("kind") == "該当なし");
+  CHECK(s.cli({"results", "apply", idOf(none), "--new-patient", "--patient", "1"}).exitCode == 64);
+  const auto applied = jsonOf(s.cli({"--json", "results", "apply", idOf(none), "--new-patient"}));
+  CHECK(applied->getValue<std::string>("state") == "applied");
+  const auto found = s.cli({"--json", "patient", "search", "--kana", unregistered[3], "--birth", unregistered[5]});
+  const auto patients = Poco::JSON::Parser().parse(found.out).extract<Poco::JSON::Array::Ptr>();
+  REQUIRE(patients->size() == 1);
+  const std::string number = std::to_string(patients->getObject(0)->getValue<Poco::Int64>("number"));
+  const auto records = insurancesOf(s, number);
+  REQUIRE(records->size() == 1);
+  CHECK(records->getObject(0)->getValue<std::string>("state") == "current");
+  CHECK(jsonOf(s.cli({"--json", "patient", "show", number}))->getObject("last_valid")->getValue<std::string>("number") ==
+        records->getObject(0)->getValue<std::string>("number"));
 }
