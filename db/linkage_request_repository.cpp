@@ -101,6 +101,33 @@ StoredLinkageRequest LinkageRequestRepository::get(std::int64_t id) {
   });
 }
 
+void LinkageRequestRepository::addAnswer(std::int64_t requestId, const std::string& fileName,
+                                         const std::string& contentHash, const std::string& raw) {
+  guarded("連携の応答の記録", [&] {
+    auto cached = db_.prepare(
+        "INSERT INTO linkage_answer (request_id, file_name, content_hash, raw, received_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (request_id) DO NOTHING");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, requestId);
+    q.bind(2, fileName);
+    q.bind(3, contentHash);
+    q.bind(4, raw.data(), static_cast<int>(raw.size()));
+    q.bind(5, nowTimestamp());
+    q.exec();
+  });
+}
+
+std::optional<std::string> LinkageRequestRepository::answer(std::int64_t requestId) {
+  return guarded("連携の応答の読み込み", [&]() -> std::optional<std::string> {
+    auto cached = db_.prepare("SELECT raw FROM linkage_answer WHERE request_id = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, requestId);
+    if (!q.executeStep()) return std::nullopt;
+    const SQLite::Column raw = q.getColumn(0);
+    return std::string(static_cast<const char*>(raw.getBlob()), static_cast<std::size_t>(raw.getBytes()));
+  });
+}
+
 int LinkageRequestRepository::nextNumber(const std::string& day) {
   WriteTransaction tx(db_);
   const int next = guarded("要求番号の採番", [&] {

@@ -4,6 +4,7 @@
 // One thread at a time (as its Database).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,12 @@ class LinkageRequestRepository {
   // Pending and sent requests, and timed-out ones whose deadline is after lateSince.
   std::vector<StoredLinkageRequest> waiting(std::int64_t lateSince);
   StoredLinkageRequest get(std::int64_t id);
+  // Stores the answer to a request (kept when one is stored already). In the caller's transaction.
+  void addAnswer(std::int64_t requestId, const std::string& fileName, const std::string& contentHash,
+                 const std::string& raw);
+  // The raw answer to a request, if one arrived.
+  std::optional<std::string> answer(std::int64_t requestId);
+
   // The next number of the day (1, 2, …), in its own transaction.
   int nextNumber(const std::string& day);
 

@@ -159,7 +159,37 @@ CREATE TABLE qualification_result (
 CREATE INDEX qualification_result_state ON qualification_result (state, id);
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3};
+// Step 4: reference numbers (照会番号) registered with OQS for a patient's qualification.
+constexpr const char* kStep4 = R"SQL(
+CREATE TABLE reference_registration (
+  id                INTEGER PRIMARY KEY,
+  patient_number    INTEGER NOT NULL REFERENCES patient (number),
+  insurance_id      INTEGER NOT NULL REFERENCES insurance (id),
+  reference_number  TEXT NOT NULL,
+  insurer_number    TEXT NOT NULL,
+  symbol            TEXT NOT NULL DEFAULT '',
+  number            TEXT NOT NULL,
+  branch            TEXT NOT NULL DEFAULT '',
+  request_id        INTEGER REFERENCES linkage_request (id),
+  state             TEXT NOT NULL CHECK (state IN ('sent', 'registered', 'failed')),
+  detail            TEXT NOT NULL DEFAULT '',
+  operator          TEXT NOT NULL,
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL
+);
+CREATE INDEX reference_registration_patient ON reference_registration (patient_number, id);
+
+-- The answer to any request that is not a qualification check (registrations, bulk acceptances, …).
+CREATE TABLE linkage_answer (
+  request_id    INTEGER PRIMARY KEY REFERENCES linkage_request (id),
+  file_name     TEXT NOT NULL,
+  content_hash  TEXT NOT NULL,
+  raw           BLOB NOT NULL,
+  received_at   TEXT NOT NULL
+);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4};
 
 }  // namespace
 

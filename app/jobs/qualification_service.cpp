@@ -1,10 +1,11 @@
 #include "app/jobs/qualification_service.h"
 
 #include <algorithm>
-#include <thread>
 
 #include "app/core/field_errors.h"
 #include "app/core/insurer_number.h"
+#include "app/jobs/check_outcome.h"
+#include "app/jobs/linkage_result_store.h"
 #include "app/jobs/patient_register.h"
 #include "app/jobs/request_journal_store.h"
 #include "db/change_log.h"
@@ -12,8 +13,6 @@
 #include "db/patient_repository.h"
 #include "db/qualification_repository.h"
 #include "linkage/code_tables.h"
-#include "linkage/codes.h"
-#include "linkage/file_transfer.h"
 #include "linkage/messages.h"
 
 namespace rececon {
@@ -36,43 +35,6 @@ std::optional<Date> fromYyyymmdd(const Text& t) {
 std::optional<int> ratioPercent(const Text& t) {  // "030" -> 30
   if (!t || t->empty() || t->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   return std::stoi(*t);
-}
-
-const char* outcomeName(CheckOutcome o) {
-  switch (o) {
-    case CheckOutcome::Valid: return "valid";
-    case CheckOutcome::Invalid: return "invalid";
-    case CheckOutcome::InvalidNewerExists: return "invalid_newer";
-    case CheckOutcome::NotFound: return "not_found";
-    case CheckOutcome::Several: return "several";
-    case CheckOutcome::Error: return "error";
-  }
-  return "error";
-}
-
-CheckOutcome outcomeFromName(const std::string& s) {
-  for (const auto o : {CheckOutcome::Valid, CheckOutcome::Invalid, CheckOutcome::InvalidNewerExists,
-                       CheckOutcome::NotFound, CheckOutcome::Several, CheckOutcome::Error}) {
-    if (s == outcomeName(o)) return o;
-  }
-  return CheckOutcome::Error;
-}
-
-// oqs-interface.md §2.4: the file-level segment first, then the person-level status, then validity.
-CheckOutcome outcomeOf(const linkage::QualificationResult& r) {
-  if (linkage::segmentOfResult(r.header.segmentOfResult.value_or("")) != linkage::SegmentOfResult::Normal) {
-    return CheckOutcome::Error;
-  }
-  switch (linkage::qualificationValidity(r.validity.value_or("")).value_or(linkage::QualificationValidity::NotFound)) {
-    case linkage::QualificationValidity::Valid:
-    case linkage::QualificationValidity::ValidUnregistered: return CheckOutcome::Valid;
-    case linkage::QualificationValidity::Invalid: return CheckOutcome::Invalid;
-    case linkage::QualificationValidity::InvalidNewerExists: return CheckOutcome::InvalidNewerExists;
-    case linkage::QualificationValidity::Multiple: return CheckOutcome::Several;
-    case linkage::QualificationValidity::NotFound:
-      return r.validity ? CheckOutcome::NotFound : CheckOutcome::Error;
-  }
-  return CheckOutcome::Error;
 }
 
 ReturnedQualification returnedFrom(const linkage::Qualification& q) {
@@ -103,59 +65,6 @@ ReturnedQualification returnedFrom(const linkage::Qualification& q) {
   }
   return r;
 }
-
-// Stores whatever the exchange hands over; a file already stored (same name and content) is not stored again.
-class ResultStore : public linkage::ExchangeHandler {
- public:
-  explicit ResultStore(db::Database& db) : db_(db) {}
-
-  void onResult(const linkage::RequestRecord& request, const linkage::IncomingFile& file) override {
-    db::WriteTransaction tx(db_);
-    db::QualificationRepository repo(db_);
-    const auto check = repo.checkForRequest(request.id);
-    store(repo, file, check ? std::optional<std::int64_t>(check->id) : std::nullopt, "check");
-    tx.commit();
-  }
-  void onFaceResult(const linkage::IncomingFile& file) override {
-    db::WriteTransaction tx(db_);
-    db::QualificationRepository repo(db_);
-    store(repo, file, std::nullopt, "face");
-    tx.commit();
-  }
-  void onRequestEnded(const linkage::RequestRecord&, linkage::RequestState, const std::string&) override {}
-  void onUnreadable(const std::filesystem::path&, const std::string&) override {}
-
- private:
-  static void store(db::QualificationRepository& repo, const linkage::IncomingFile& file,
-                    std::optional<std::int64_t> checkId, const char* source) {
-    const auto result = linkage::readQualificationResult(file.message.root());
-    db::StoredResult r;
-    r.source = source;
-    r.checkId = checkId;
-    r.fileName = file.path.filename().string();
-    r.contentHash = file.hash;
-    r.raw = readRaw(file.path);
-    r.segment = result.header.segmentOfResult.value_or("");
-    r.processingStatus = result.processingStatus.value_or("");
-    r.processingCode = result.processingCode.value_or("");
-    r.processingMessage = result.processingMessage.value_or("");
-    r.validity = result.validity.value_or("");
-    r.errorCode = result.header.errorCode.value_or("");
-    r.errorMessage = result.header.errorMessage.value_or("");
-    const CheckOutcome outcome = outcomeOf(result);
-    r.outcome = outcomeName(outcome);
-    r.state = "arrived";
-    repo.addResult(r);
-  }
-
-  static std::string readRaw(const std::filesystem::path& p) {
-    const auto snapshot = linkage::readStable(p);
-    if (!snapshot) throw EnvironmentError("結果ファイル「" + p.string() + "」を読み直せませんでした。");
-    return snapshot->bytes;
-  }
-
-  db::Database& db_;
-};
 
 // Takes one returned field into the patient or the new insurance record; false for an unknown key.
 bool takeField(const std::string& field, const ReturnedQualification& from, Patient& p, InsuranceRecord& r) {
@@ -289,24 +198,11 @@ std::int64_t QualificationService::startCheck(const CheckTarget& target) {
   return id;
 }
 
-void QualificationService::poll() {
-  DatabaseRequestJournal journal(db_);
-  linkage::LinkageExchange exchange(config_, journal);
-  ResultStore store(db_);
-  exchange.poll(store);
-}
+void QualificationService::poll() { pollLinkage(db_, config_); }
 
 CheckReport QualificationService::waitForCheck(std::int64_t checkId, JobContext& job, std::chrono::milliseconds pollInterval) {
-  const auto start = std::chrono::steady_clock::now();
-  const auto limit = config_.singleTimeout + std::chrono::seconds(5);
-  for (;;) {
-    poll();
-    CheckReport r = report(checkId);
-    if (r.finished) return r;
-    const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);
-    job.step(waited.count(), limit.count(), "資格確認の応答を待っています");
-    std::this_thread::sleep_for(pollInterval);
-  }
+  waitForRequest(db_, config_, db::QualificationRepository(db_).check(checkId).requestId, job, pollInterval);
+  return report(checkId);
 }
 
 CheckReport QualificationService::report(std::int64_t checkId) {

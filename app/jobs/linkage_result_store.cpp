@@ -1,0 +1,82 @@
+#include "app/jobs/linkage_result_store.h"
+
+#include <thread>
+
+#include "app/core/error.h"
+#include "app/jobs/check_outcome.h"
+#include "app/jobs/request_journal_store.h"
+#include "db/linkage_request_repository.h"
+#include "db/qualification_repository.h"
+#include "linkage/file_transfer.h"
+#include "linkage/messages.h"
+
+namespace rececon {
+namespace {
+
+std::string rawOf(const std::filesystem::path& p) {
+  const auto snapshot = linkage::readStable(p);
+  if (!snapshot) throw EnvironmentError("結果ファイル「" + p.string() + "」を読み直せませんでした。");
+  return snapshot->bytes;
+}
+
+void storeQualificationResult(db::Database& db, const linkage::IncomingFile& file, std::optional<std::int64_t> checkId,
+                              const char* source) {
+  const auto result = linkage::readQualificationResult(file.message.root());
+  db::StoredResult r;
+  r.source = source;
+  r.checkId = checkId;
+  r.fileName = file.path.filename().string();
+  r.contentHash = file.hash;
+  r.raw = rawOf(file.path);
+  r.segment = result.header.segmentOfResult.value_or("");
+  r.processingStatus = result.processingStatus.value_or("");
+  r.processingCode = result.processingCode.value_or("");
+  r.processingMessage = result.processingMessage.value_or("");
+  r.validity = result.validity.value_or("");
+  r.errorCode = result.header.errorCode.value_or("");
+  r.errorMessage = result.header.errorMessage.value_or("");
+  r.outcome = outcomeName(outcomeOf(result));
+  r.state = "arrived";
+  db::QualificationRepository(db).addResult(r);
+}
+
+}  // namespace
+
+void LinkageResultStore::onResult(const linkage::RequestRecord& request, const linkage::IncomingFile& file) {
+  db::WriteTransaction tx(db_);
+  if (request.kind == linkage::MessageKind::SingleCheckRequest) {
+    const auto check = db::QualificationRepository(db_).checkForRequest(request.id);
+    storeQualificationResult(db_, file, check ? std::optional<std::int64_t>(check->id) : std::nullopt, "check");
+  } else {
+    db::LinkageRequestRepository(db_).addAnswer(request.id, file.path.filename().string(), file.hash, rawOf(file.path));
+  }
+  tx.commit();
+}
+
+void LinkageResultStore::onFaceResult(const linkage::IncomingFile& file) {
+  db::WriteTransaction tx(db_);
+  storeQualificationResult(db_, file, std::nullopt, "face");
+  tx.commit();
+}
+
+void pollLinkage(db::Database& db, const linkage::ExchangeConfig& config) {
+  DatabaseRequestJournal journal(db);
+  linkage::LinkageExchange exchange(config, journal);
+  LinkageResultStore store(db);
+  exchange.poll(store);
+}
+
+linkage::RequestRecord waitForRequest(db::Database& db, const linkage::ExchangeConfig& config, std::int64_t requestId,
+                                      JobContext& job, std::chrono::milliseconds interval) {
+  const auto start = std::chrono::steady_clock::now();
+  for (;;) {
+    pollLinkage(db, config);
+    const linkage::RequestRecord r = DatabaseRequestJournal(db).get(requestId);
+    if (r.state != linkage::RequestState::Pending && r.state != linkage::RequestState::Sent) return r;
+    const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);
+    job.step(waited.count(), (r.deadline - r.createdAt) + 5, "連携アプリの応答を待っています");
+    std::this_thread::sleep_for(interval);
+  }
+}
+
+}  // namespace rececon

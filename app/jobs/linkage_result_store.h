@@ -1,0 +1,37 @@
+#pragma once
+// What the application does with everything the linkage exchange hands over: results of checks and
+// card results become qualification results (with their raw file), answers to other requests are kept
+// by request id. A file already stored (same name and content) is not stored again, so a poll repeated
+// after a crash applies nothing twice. One thread at a time (as its Database).
+
+#include <chrono>
+#include <cstdint>
+
+#include "app/jobs/job_context.h"
+#include "db/database.h"
+#include "linkage/exchange.h"
+
+namespace rececon {
+
+class LinkageResultStore : public linkage::ExchangeHandler {
+ public:
+  explicit LinkageResultStore(db::Database& db) : db_(db) {}
+  void onResult(const linkage::RequestRecord& request, const linkage::IncomingFile& file) override;
+  void onFaceResult(const linkage::IncomingFile& file) override;
+  void onRequestEnded(const linkage::RequestRecord&, linkage::RequestState, const std::string&) override {}
+  void onUnreadable(const std::filesystem::path&, const std::string&) override {}
+
+ private:
+  db::Database& db_;
+};
+
+// One pass over the linkage folders, storing everything found.
+void pollLinkage(db::Database& db, const linkage::ExchangeConfig& config);
+
+// Polls until the request has ended (answered, refused, timed out or cancelled) and returns its final
+// record; the job may cancel (Cancelled).
+linkage::RequestRecord waitForRequest(db::Database& db, const linkage::ExchangeConfig& config, std::int64_t requestId,
+                                      JobContext& job,
+                                      std::chrono::milliseconds interval = std::chrono::milliseconds(200));
+
+}  // namespace rececon

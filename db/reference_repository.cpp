@@ -1,0 +1,82 @@
+#include "db/reference_repository.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "db/change_log.h"
+#include "db/sqlite_errors.h"
+
+namespace rececon::db {
+
+std::int64_t ReferenceRepository::add(const StoredReference& r) {
+  WriteTransaction tx(db_);
+  const std::int64_t id = guarded("照会番号の登録の記録", [&] {
+    auto cached = db_.prepare(
+        "INSERT INTO reference_registration (patient_number, insurance_id, reference_number, insurer_number, symbol,"
+        " number, branch, request_id, state, detail, operator, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& q = cached.get();
+    const std::string now = nowTimestamp();
+    q.bind(1, r.patientNumber);
+    q.bind(2, r.insuranceId);
+    q.bind(3, r.referenceNumber);
+    q.bind(4, r.insurerNumber);
+    q.bind(5, r.symbol);
+    q.bind(6, r.number);
+    q.bind(7, r.branch);
+    if (r.requestId) q.bind(8, *r.requestId); else q.bind(8);
+    q.bind(9, r.state);
+    q.bind(10, r.detail);
+    q.bind(11, r.operatorId);
+    q.bind(12, now);
+    q.bind(13, now);
+    q.exec();
+    return db_.sql().getLastInsertRowid();
+  });
+  tx.commit();
+  return id;
+}
+
+void ReferenceRepository::setState(std::int64_t id, const std::string& state, const std::string& detail) {
+  WriteTransaction tx(db_);
+  guarded("照会番号の登録の記録", [&] {
+    auto cached = db_.prepare("UPDATE reference_registration SET state = ?, detail = ?, updated_at = ? WHERE id = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, state);
+    q.bind(2, detail);
+    q.bind(3, nowTimestamp());
+    q.bind(4, id);
+    q.exec();
+  });
+  tx.commit();
+}
+
+std::optional<StoredReference> ReferenceRepository::latest(std::int64_t patientNumber) {
+  return guarded("照会番号の登録の読み込み", [&]() -> std::optional<StoredReference> {
+    auto cached = db_.prepare(
+        "SELECT id, patient_number, insurance_id, reference_number, insurer_number, symbol, number, branch, request_id,"
+        " state, detail, operator, created_at, updated_at FROM reference_registration WHERE patient_number = ?"
+        " ORDER BY id DESC LIMIT 1");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, patientNumber);
+    if (!q.executeStep()) return std::nullopt;
+    StoredReference r;
+    r.id = q.getColumn(0).getInt64();
+    r.patientNumber = q.getColumn(1).getInt64();
+    r.insuranceId = q.getColumn(2).getInt64();
+    r.referenceNumber = q.getColumn(3).getString();
+    r.insurerNumber = q.getColumn(4).getString();
+    r.symbol = q.getColumn(5).getString();
+    r.number = q.getColumn(6).getString();
+    r.branch = q.getColumn(7).getString();
+    if (!q.getColumn(8).isNull()) r.requestId = q.getColumn(8).getInt64();
+    r.state = q.getColumn(9).getString();
+    r.detail = q.getColumn(10).getString();
+    r.operatorId = q.getColumn(11).getString();
+    r.createdAt = q.getColumn(12).getString();
+    r.updatedAt = q.getColumn(13).getString();
+    return r;
+  });
+}
+
+}  // namespace rececon::db

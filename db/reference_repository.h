@@ -1,0 +1,37 @@
+#pragma once
+// Reference numbers (照会番号) registered with OQS, one row per registration attempt.
+// One thread at a time (as its Database).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+
+namespace rececon::db {
+
+struct StoredReference {
+  std::int64_t id = 0;
+  std::int64_t patientNumber = 0;
+  std::int64_t insuranceId = 0;
+  std::string referenceNumber, insurerNumber, symbol, number, branch;
+  std::optional<std::int64_t> requestId;
+  std::string state;  // sent / registered / failed
+  std::string detail, operatorId, createdAt, updatedAt;
+};
+
+class ReferenceRepository {
+ public:
+  explicit ReferenceRepository(Database& db) : db_(db) {}
+  // Each in its own transaction.
+  std::int64_t add(const StoredReference& r);
+  void setState(std::int64_t id, const std::string& state, const std::string& detail);
+  // The newest registration of a patient, if any.
+  std::optional<StoredReference> latest(std::int64_t patientNumber);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace rececon::db
