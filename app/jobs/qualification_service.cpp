@@ -13,6 +13,7 @@
 #include "db/patient_repository.h"
 #include "db/qualification_repository.h"
 #include "linkage/code_tables.h"
+#include "linkage/file_transfer.h"
 #include "linkage/messages.h"
 
 namespace rececon {
