@@ -11,6 +11,7 @@
 #include "app/cli/output.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/qualification_service.h"
+#include "app/jobs/reference_registrar.h"
 #include "app/jobs/site_settings.h"
 
 namespace rececon::cli {
@@ -209,6 +210,16 @@ int resultsApply(CliContext& c, const std::vector<std::string>& args) {
   if (o->has("accept")) d.accept = splitComma(o->require("accept"));
   d.reason = o->get("reason").value_or("");
   const ApplyOutcome a = serviceFor(c).applyResult(parseCount(o->positional[0], "結果ID"), d);
+  // After a valid result, our patient number goes to OQS as the 照会番号 — again whenever the insurance changed.
+  std::optional<RegistrationSummary> registration;
+  if (a.action == RegisterAction::MakeCurrent && a.patientNumber) {
+    auto& database = c.folder().database();
+    ReferenceRegistrar registrar(database, exchangeConfigFromSettings(database, c.folder().dir()), c.resolvedOperator());
+    if (!registrar.upToDate(*a.patientNumber)) {
+      JobContext job;
+      registration = registrar.registerPatient(*a.patientNumber, job);
+    }
+  }
   if (c.json) {
     auto j = newJsonObject();
     j->set("state", a.state);
@@ -217,9 +228,11 @@ int resultsApply(CliContext& c, const std::vector<std::string>& args) {
     j->set("changed_fields", fields);
     if (a.insuranceId) j->set("insurance_id", static_cast<Poco::Int64>(*a.insuranceId));
     j->set("detail", a.detail);
+    if (registration) j->set("reference_registration", registration->detail);
     printJson(*c.out, j);
   } else {
     *c.out << a.detail << "\n";
+    if (registration) *c.out << registration->detail << "\n";
   }
   return 0;
 }

@@ -96,6 +96,7 @@ void CliApplication::printUsage() {
       "  demo import-sim-persons [--limit N]   oqs-sim の架空の人物をデモ患者として登録\n"
       "  check --patient N | --insurer I ...   資格確認（終了コード 0 有効 2 無効 3 新しい資格あり 4 該当なし 5 複数該当 9 エラー 75 応答なし）\n"
       "  results scan|pending|show|apply       受け取った結果の確認と反映（--all / --accept 項目,… / --reject）\n"
+      "  refno register --patient N | --all    照会番号（患者番号）をオンライン資格確認に登録\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
   help.format(std::cout);
@@ -113,6 +114,7 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   if (command == "demo") return runDemoCommand(context_, rest);
   if (command == "check") return runCheckCommand(context_, rest);
   if (command == "results") return runResultsCommand(context_, rest);
+  if (command == "refno") return runRefnoCommand(context_, rest);
   if (command.empty() && helpRequested_) {
     printUsage();
     return EXIT_OK;

@@ -41,5 +41,6 @@ int runLinkageCommand(CliContext& context, const std::vector<std::string>& args)
 int runDemoCommand(CliContext& context, const std::vector<std::string>& args);
 int runCheckCommand(CliContext& context, const std::vector<std::string>& args);
 int runResultsCommand(CliContext& context, const std::vector<std::string>& args);
+int runRefnoCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

@@ -349,6 +349,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
     throw InvalidInput(why + "反映する患者を --patient で指定するか、新しい患者なら --new-patient を指定してください。");
   }
   Patient patient = reg.patient(*report.patientNumber);
+  outcome.patientNumber = patient.number;
   outcome.action = registerActionFor(report.outcome, patient.lastValid.has_value());
 
   // Which fields the person accepted: all that differ, or exactly those named (each must be known).

@@ -64,6 +64,7 @@ struct ApplyDecision {
 
 struct ApplyOutcome {
   RegisterAction action = RegisterAction::NoChange;
+  std::optional<std::int64_t> patientNumber;  // the patient the result was applied to
   std::string state;                        // applied / no_change / rejected
   std::vector<std::string> changedFields;   // what the register took
   std::optional<std::int64_t> insuranceId;  // the new insurance record, if one was stored

@@ -307,3 +307,37 @@ TEST_CASE("Card result of somebody not registered: a new patient from the result
   CHECK(jsonOf(s.cli({"--json", "patient", "show", number}))->getObject("last_valid")->getValue<std::string>("number") ==
         records->getObject(0)->getValue<std::string>("number"));
 }
+
+TEST_CASE("Reference numbers: one patient, all of them in bulk, and again after a valid result is applied",
+          "[e2e][refno]") {
+  CheckSession s(20);
+  const auto one = jsonOf(s.cli({"--json", "refno", "register", "--patient", "3"}));
+  CHECK(one->getValue<int>("registered") == 1);
+  const auto [code, checked] = s.check({"--patient", "3"});
+  CHECK(code == 0);
+  CHECK(checked->getValue<std::string>("reference_number") == "3");
+
+  const auto all = jsonOf(s.cli({"--json", "refno", "register", "--all"}));
+  CHECK(all->getValue<int>("requested") == 19);  // patient 3 is registered already
+  CHECK(all->getValue<int>("registered") == 19);
+  CHECK(jsonOf(s.cli({"--json", "refno", "register", "--all"}))->getValue<int>("requested") == 0);
+  const auto card = cardResult(s, s.SimSession::person("family", 5));
+  CHECK(card->getValue<std::string>("reference_number") == std::to_string(card->getValue<Poco::Int64>("patient_number")));
+  CHECK(card->getObject("match")->getValue<std::string>("explanation").find("照会番号") != std::string::npos);
+
+}
+
+TEST_CASE_METHOD(CheckSession, "A card showing a new qualification: applied, and the new numbers registered as 照会番号",
+                 "[e2e][refno]") {
+  const auto replaced = SimSession::person("newer");  // registered with the old card
+  const auto card = cardResult(*this, replaced);
+  CHECK(card->getObject("match")->getValue<std::string>("kind") == "一致");
+  CHECK(card->getValue<std::string>("outcome") == "有効");
+  const auto applied = jsonOf(cli({"--json", "results", "apply", idOf(card), "--all"}));
+  CHECK(applied->getValue<std::string>("reference_registration").find("登録しました") != std::string::npos);
+  const auto records = insurancesOf(*this, patientOf(replaced));
+  REQUIRE(records->size() == 2);
+  CHECK(records->getObject(0)->getValue<std::string>("number") != replaced[8]);  // the new card's number
+  CHECK(records->getObject(1)->getValue<std::string>("state") == "superseded");
+  CHECK(jsonOf(cli({"--json", "refno", "register", "--patient", patientOf(replaced)}))->getValue<int>("registered") == 1);
+}

@@ -1,0 +1,177 @@
+#include "app/jobs/reference_registrar.h"
+
+#include <thread>
+
+#include "app/core/error.h"
+#include "app/core/insurer_number.h"
+#include "app/jobs/linkage_result_store.h"
+#include "app/jobs/patient_register.h"
+#include "app/jobs/request_journal_store.h"
+#include "db/linkage_request_repository.h"
+#include "db/reference_repository.h"
+#include "linkage/message_codec.h"
+#include "linkage/messages.h"
+
+namespace rececon {
+namespace {
+
+using linkage::Text;
+
+linkage::ReferenceRegistration entryFor(const InsuranceRecord& r) {
+  return {Text(std::to_string(r.patientNumber)), Text(padInsurerNumber(r.insured.insurerNumber)), Text(r.insured.symbol),
+          Text(r.insured.number), r.insured.branch.empty() ? Text() : Text(r.insured.branch)};
+}
+
+db::StoredReference storedFor(const InsuranceRecord& r, std::int64_t requestId, const std::string& operatorId) {
+  db::StoredReference s;
+  s.patientNumber = r.patientNumber;
+  s.insuranceId = r.id;
+  s.referenceNumber = std::to_string(r.patientNumber);
+  s.insurerNumber = r.insured.insurerNumber;
+  s.symbol = r.insured.symbol;
+  s.number = r.insured.number;
+  s.branch = r.insured.branch;
+  s.requestId = requestId;
+  s.state = "sent";
+  s.operatorId = operatorId;
+  return s;
+}
+
+// The answer stored for a request that ended as answered, read as a registration result; nullopt and
+// a reason otherwise.
+std::optional<linkage::RegistrationResult> registrationAnswer(db::Database& db, const linkage::RequestRecord& r,
+                                                              std::string& why) {
+  if (r.state != linkage::RequestState::Answered) {
+    why = r.detail.empty() ? std::string("応答がありませんでした。") : r.detail;
+    return std::nullopt;
+  }
+  const auto raw = db::LinkageRequestRepository(db).answer(r.id);
+  if (!raw) {
+    why = "応答が記録されていません。";
+    return std::nullopt;
+  }
+  return linkage::readRegistrationResult(linkage::decodeMessage(*raw, r.resultFile).root());
+}
+
+bool succeeded(const linkage::RegistrationResult& result, std::string& why) {
+  if (result.header.segmentOfResult != Text("1")) {
+    why = result.header.errorCode.value_or("") + " " + result.header.errorMessage.value_or("処理に失敗しました。");
+    return false;
+  }
+  if (result.processingStatus != Text("1")) {
+    why = result.processingCode.value_or("") + " " + result.processingMessage.value_or("登録できませんでした。");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+ReferenceRegistrar::ReferenceRegistrar(db::Database& db, linkage::ExchangeConfig config, std::string operatorId)
+    : db_(db), config_(std::move(config)), operatorId_(std::move(operatorId)) {}
+
+bool ReferenceRegistrar::upToDate(std::int64_t patientNumber) {
+  const auto current = PatientRegister(db_, operatorId_).currentInsurance(patientNumber);
+  const auto latest = db::ReferenceRepository(db_).latest(patientNumber);
+  return current && latest && latest->state == "registered" && latest->insurerNumber == current->insured.insurerNumber &&
+         latest->symbol == current->insured.symbol && latest->number == current->insured.number &&
+         latest->branch == current->insured.branch;
+}
+
+RegistrationSummary ReferenceRegistrar::registerPatient(std::int64_t patientNumber, JobContext& job) {
+  const auto current = PatientRegister(db_, operatorId_).currentInsurance(patientNumber);
+  if (!current || current->state != InsuranceState::Current) {
+    throw InvalidInput("患者番号 " + std::to_string(patientNumber) +
+                       " には有効な保険がないため、照会番号を登録できません。先に資格確認をしてください。");
+  }
+  const std::string suffix = nextRequestSuffix(db_, today());
+  linkage::ReferenceRegistrationRequest request;
+  request.header.institutionCode = config_.institutionCode;
+  request.header.fileIdentifier = "RN" + suffix;
+  request.entries.push_back(entryFor(*current));
+  DatabaseRequestJournal journal(db_);
+  linkage::LinkageExchange exchange(config_, journal);
+  const auto sent = exchange.submit(linkage::MessageKind::ReferenceRegistrationRequest, linkage::toXml(request), suffix);
+  db::ReferenceRepository refs(db_);
+  const std::int64_t rowId = refs.add(storedFor(*current, sent.id, operatorId_));
+
+  RegistrationSummary summary;
+  summary.requested = 1;
+  std::string why;
+  const auto answer = registrationAnswer(db_, waitForRequest(db_, config_, sent.id, job), why);
+  if (answer && succeeded(*answer, why)) {
+    refs.setState(rowId, "registered", "");
+    summary.registered = 1;
+    summary.detail = "照会番号 " + std::to_string(patientNumber) + " を登録しました。";
+  } else {
+    refs.setState(rowId, "failed", why);
+    summary.failed = 1;
+    summary.detail = "照会番号を登録できませんでした: " + why;
+  }
+  return summary;
+}
+
+RegistrationSummary ReferenceRegistrar::registerAll(JobContext& job, std::chrono::milliseconds retryDelay,
+                                                    int maxDownloads) {
+  PatientRegister reg(db_, operatorId_);
+  std::vector<InsuranceRecord> pending;
+  for (std::int64_t after = 0;;) {
+    const auto page = reg.list(after, 1000);
+    if (page.empty()) break;
+    for (const Patient& p : page) {
+      const auto current = reg.currentInsurance(p.number);
+      if (current && current->state == InsuranceState::Current && !upToDate(p.number)) pending.push_back(*current);
+    }
+    after = page.back().number;
+  }
+  RegistrationSummary summary;
+  summary.requested = static_cast<int>(pending.size());
+  if (pending.empty()) {
+    summary.detail = "登録が必要な患者はいません。";
+    return summary;
+  }
+  const std::string suffix = nextRequestSuffix(db_, today());
+  linkage::ReferenceRegistrationRequest request;
+  request.header.institutionCode = config_.institutionCode;
+  request.header.fileIdentifier = "RB" + suffix;
+  for (const auto& r : pending) request.entries.push_back(entryFor(r));
+  DatabaseRequestJournal journal(db_);
+  linkage::LinkageExchange exchange(config_, journal);
+  const auto upload = exchange.submit(linkage::MessageKind::BulkReferenceRequest, linkage::toXml(request), suffix);
+  db::ReferenceRepository refs(db_);
+  std::vector<std::int64_t> rows;
+  for (const auto& r : pending) rows.push_back(refs.add(storedFor(r, upload.id, operatorId_)));
+
+  const auto finish = [&](bool ok, const std::string& why) {
+    for (const auto row : rows) refs.setState(row, ok ? "registered" : "failed", why);
+    (ok ? summary.registered : summary.failed) = static_cast<int>(rows.size());
+    summary.detail = ok ? std::to_string(rows.size()) + " 人の照会番号を登録しました。" : "照会番号の一括登録に失敗しました: " + why;
+    return summary;
+  };
+  std::string why;
+  const linkage::RequestRecord uploaded = waitForRequest(db_, config_, upload.id, job);
+  if (uploaded.state != linkage::RequestState::Answered) return finish(false, uploaded.detail);
+  const auto raw = db::LinkageRequestRepository(db_).answer(upload.id);
+  const auto accept = linkage::readAcceptResult(linkage::decodeMessage(*raw, uploaded.resultFile).root());
+  if (!accept.receptionNumber || accept.header.segmentOfResult != Text("1")) {
+    return finish(false, accept.header.errorMessage.value_or("受付番号が返されませんでした。"));
+  }
+  for (int attempt = 0; attempt < maxDownloads; ++attempt) {
+    const std::string downloadSuffix = nextRequestSuffix(db_, today());
+    const auto download = exchange.submit(linkage::MessageKind::BulkReferenceDownloadRequest,
+                                          linkage::toXml(linkage::DownloadRequest{config_.institutionCode,
+                                                                                  accept.receptionNumber}),
+                                          downloadSuffix);
+    const auto answer = registrationAnswer(db_, waitForRequest(db_, config_, download.id, job), why);
+    if (!answer) return finish(false, why);
+    if (answer->header.segmentOfResult == Text("2")) {  // still processing at OQS
+      job.step(attempt + 1, maxDownloads, "照会番号の一括登録の結果を待っています");
+      std::this_thread::sleep_for(retryDelay);
+      continue;
+    }
+    return finish(succeeded(*answer, why), why);
+  }
+  return finish(false, "一括登録の結果が時間内に用意されませんでした。");
+}
+
+}  // namespace rececon
