@@ -189,7 +189,26 @@ CREATE TABLE linkage_answer (
 );
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4};
+// Step 5: limit-application certificates (限度額適用認定証) taken into the register from results.
+constexpr const char* kStep5 = R"SQL(
+CREATE TABLE limit_certificate (
+  id              INTEGER PRIMARY KEY,
+  patient_number  INTEGER NOT NULL REFERENCES patient (number),
+  insurance_id    INTEGER REFERENCES insurance (id),
+  result_id       INTEGER NOT NULL REFERENCES qualification_result (id),
+  classification  TEXT NOT NULL DEFAULT '',   -- 限度額適用認定証区分 (01–03)
+  flag            TEXT NOT NULL DEFAULT '',   -- 適用区分 (A01–B10)
+  issue_date      TEXT NOT NULL DEFAULT '',
+  valid_start     TEXT NOT NULL DEFAULT '',
+  valid_end       TEXT NOT NULL DEFAULT '',
+  long_term_date  TEXT NOT NULL DEFAULT '',
+  operator        TEXT NOT NULL,
+  created_at      TEXT NOT NULL
+);
+CREATE INDEX limit_certificate_patient ON limit_certificate (patient_number, id);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5};
 
 }  // namespace
 

@@ -177,6 +177,48 @@ std::vector<StoredResult> QualificationRepository::resultsInState(const std::str
   });
 }
 
+std::int64_t QualificationRepository::addLimitCertificate(const StoredLimitCertificate& c) {
+  return guarded("限度額適用認定証の記録", [&] {
+    auto cached = db_.prepare(
+        "INSERT INTO limit_certificate (patient_number, insurance_id, result_id, classification, flag, issue_date,"
+        " valid_start, valid_end, long_term_date, operator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, c.patientNumber);
+    bindOptional(q, 2, c.insuranceId);
+    q.bind(3, c.resultId);
+    int i = 4;
+    for (const std::string* v : {&c.classification, &c.flag, &c.issueDate, &c.validStart, &c.validEnd, &c.longTermDate,
+                                 &c.operatorId}) {
+      q.bind(i++, *v);
+    }
+    q.bind(i, nowTimestamp());
+    q.exec();
+    return db_.sql().getLastInsertRowid();
+  });
+}
+
+std::optional<StoredLimitCertificate> QualificationRepository::latestLimitCertificate(std::int64_t patientNumber) {
+  return guarded("限度額適用認定証の読み込み", [&]() -> std::optional<StoredLimitCertificate> {
+    auto cached = db_.prepare(
+        "SELECT id, patient_number, insurance_id, result_id, classification, flag, issue_date, valid_start, valid_end,"
+        " long_term_date, operator, created_at FROM limit_certificate WHERE patient_number = ? ORDER BY id DESC LIMIT 1");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, patientNumber);
+    if (!q.executeStep()) return std::nullopt;
+    StoredLimitCertificate c;
+    c.id = q.getColumn(0).getInt64();
+    c.patientNumber = q.getColumn(1).getInt64();
+    c.insuranceId = optionalId(q.getColumn(2));
+    c.resultId = q.getColumn(3).getInt64();
+    int i = 4;
+    for (std::string* v : {&c.classification, &c.flag, &c.issueDate, &c.validStart, &c.validEnd, &c.longTermDate,
+                           &c.operatorId, &c.createdAt}) {
+      *v = q.getColumn(i++).getString();
+    }
+    return c;
+  });
+}
+
 void QualificationRepository::decide(std::int64_t id, const std::string& state, const std::string& decidedBy,
                                      const std::string& detail) {
   guarded("資格確認結果の判断の記録", [&] {

@@ -33,6 +33,14 @@ struct StoredResult {
   std::string decidedBy, decidedAt, decisionDetail;
 };
 
+struct StoredLimitCertificate {
+  std::int64_t id = 0;
+  std::int64_t patientNumber = 0;
+  std::optional<std::int64_t> insuranceId;
+  std::int64_t resultId = 0;
+  std::string classification, flag, issueDate, validStart, validEnd, longTermDate, operatorId, createdAt;
+};
+
 class QualificationRepository {
  public:
   explicit QualificationRepository(Database& db) : db_(db) {}
@@ -48,6 +56,10 @@ class QualificationRepository {
   StoredResult result(std::int64_t id);  // throws NotFound
   std::optional<StoredResult> resultForCheck(std::int64_t checkId);
   std::vector<StoredResult> resultsInState(const std::string& state);
+  // In the caller's transaction.
+  std::int64_t addLimitCertificate(const StoredLimitCertificate& c);
+  std::optional<StoredLimitCertificate> latestLimitCertificate(std::int64_t patientNumber);
+
   // Records the decision on a result (state and who/when/why). In the caller's transaction.
   void decide(std::int64_t id, const std::string& state, const std::string& decidedBy, const std::string& detail);
 

@@ -5,6 +5,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
+#include "app/jobs/qualification_service.h"
 
 namespace rececon::cli {
 namespace {
@@ -38,8 +39,27 @@ PatientFields patientFields(const CommandOptions& o) {
 
 void show(CliContext& c, PatientRegister& reg, const Patient& p) {
   const auto current = reg.currentInsurance(p.number);
-  if (c.json) printJson(*c.out, toJson(p, current));
-  else printPatientDetail(*c.out, p, current);
+  const auto limit = limitCertificateOf(c.folder().database(), p.number);
+  if (c.json) {
+    auto j = toJson(p, current);
+    if (limit) {
+      auto l = newJsonObject();
+      l->set("classification", limit->classification);
+      l->set("flag", limit->flag);
+      l->set("flag_label", limit->flagLabel);
+      l->set("valid_start", limit->validStart);
+      l->set("valid_end", limit->validEnd);
+      l->set("long_term_date", limit->longTermDate);
+      j->set("limit_certificate", l);
+    }
+    printJson(*c.out, j);
+    return;
+  }
+  printPatientDetail(*c.out, p, current);
+  if (limit) {
+    *c.out << "限度額適用認定証: " << limit->classificationLabel << "  適用区分 " << limit->flag << "（" << limit->flagLabel
+           << "）  有効 " << limit->validStart << "〜" << limit->validEnd << "\n";
+  }
 }
 
 void showList(CliContext& c, const std::vector<Patient>& patients) {

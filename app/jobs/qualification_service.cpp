@@ -222,6 +222,16 @@ CheckReport QualificationService::report(std::int64_t checkId) {
   return r;
 }
 
+std::optional<LimitCertificateData> limitCertificateOf(db::Database& db, std::int64_t patientNumber) {
+  const auto c = db::QualificationRepository(db).latestLimitCertificate(patientNumber);
+  if (!c) return std::nullopt;
+  return LimitCertificateData{c->classification,
+                              linkage::codeLabel("LimitApplicationCertificateClassification", c->classification).value_or(""),
+                              c->flag,
+                              linkage::codeLabel("LimitApplicationCertificateClassificationFlag", c->flag).value_or(""),
+                              c->issueDate, c->validStart, c->validEnd, c->longTermDate};
+}
+
 std::vector<std::pair<std::int64_t, std::string>> QualificationService::arrivedResults() {
   std::vector<std::pair<std::int64_t, std::string>> out;
   for (const auto& r : db::QualificationRepository(db_).resultsInState("arrived")) out.emplace_back(r.id, r.source);
@@ -395,6 +405,16 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
         record.patientNumber = patient.number;
         record.state = wanted;
         outcome.insuranceId = reg.storeInsurance(record, reason);
+      }
+      // 限度額適用認定証 (table 4.1.1-1 (5)): came only because the patient consented; kept with the record.
+      if (report.limitCertificate && outcome.action == RegisterAction::MakeCurrent) {
+        const LimitCertificateData& c = *report.limitCertificate;
+        db::StoredLimitCertificate stored{0, patient.number,
+                                          outcome.insuranceId ? outcome.insuranceId : (held ? std::optional<std::int64_t>(held->id) : std::nullopt),
+                                          resultId, c.classification, c.flag, c.issueDate, c.validStart, c.validEnd,
+                                          c.longTermDate, operatorId_, ""};
+        repo.addLimitCertificate(stored);
+        accepted.push_back("limit_certificate");
       }
       outcome.changedFields = accepted;
       outcome.state = "applied";

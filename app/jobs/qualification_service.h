@@ -115,6 +115,9 @@ class QualificationService {
   std::string terminal_;
 };
 
+// The patient's newest 限度額適用認定証 taken into the register, if any.
+std::optional<LimitCertificateData> limitCertificateOf(db::Database& db, std::int64_t patientNumber);
+
 // Exit-code style summary of an outcome for scripts: 0 有効, 2 無効, 3 無効（新しい資格あり）,
 // 4 該当資格なし, 5 複数該当, 9 エラー.
 int outcomeCode(CheckOutcome outcome);

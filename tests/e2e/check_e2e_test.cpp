@@ -95,7 +95,16 @@ TEST_CASE_METHOD(CheckSession, "Limit-certificate consent is sent and the certif
   const auto [with, consented] = check({"--patient", patientOf(person), "--limit-consent"});
   CHECK(with == 0);
   REQUIRE(consented->has("limit_certificate"));
+  const std::string flag = consented->getObject("limit_certificate")->getValue<std::string>("flag");
   CHECK(consented->getObject("limit_certificate")->getValue<std::string>("flag_label").size() > 0);
+  // Applied, the certificate is kept in the register and shown with the patient.
+  const auto applied = cli({"results", "apply", std::to_string(consented->getValue<Poco::Int64>("result_id")), "--all"});
+  REQUIRE(applied.exitCode == 0);
+  const auto shown = cli({"--json", "patient", "show", patientOf(person)});
+  const auto patient = Poco::JSON::Parser().parse(shown.out).extract<Poco::JSON::Object::Ptr>();
+  REQUIRE(patient->has("limit_certificate"));
+  CHECK(patient->getObject("limit_certificate")->getValue<std::string>("flag") == flag);
+  CHECK(cli({"patient", "show", patientOf(person)}).out.find("限度額適用認定証") != std::string::npos);
 }
 
 TEST_CASE_METHOD(CheckSession, "A wrong check digit exits 65 and sends nothing", "[e2e][check]") {
