@@ -350,3 +350,40 @@ TEST_CASE_METHOD(CheckSession, "A card showing a new qualification: applied, and
   CHECK(records->getObject(1)->getValue<std::string>("state") == "superseded");
   CHECK(jsonOf(cli({"--json", "refno", "register", "--patient", patientOf(replaced)}))->getValue<int>("registered") == 1);
 }
+
+TEST_CASE_METHOD(CheckSession, "後期高齢 without 記号/枝番, 6-digit 国保, kanji variants: checked and matched", "[e2e][check]") {
+  // 後期高齢: a personal number, no 記号 and no 枝番.
+  const auto kouki = SimSession::person("kouki");
+  const auto [koukiCode, koukiReport] = check({"--patient", patientOf(kouki)});
+  CHECK(koukiCode == 0);
+  CHECK(koukiReport->getObject("returned")->getValue<std::string>("branch").empty());
+
+  // 国保: 6 digits held, sent and returned padded to 8, compared unpadded.
+  std::vector<std::string> kokuho;
+  for (int i = 0; kokuho.empty(); ++i) {
+    const auto p = SimSession::person("family", i);
+    if (p[6].size() == 6) kokuho = p;
+  }
+  const auto [kokuhoCode, kokuhoReport] = check({"--patient", patientOf(kokuho)});
+  CHECK(kokuhoCode == 0);
+  const auto comparison = kokuhoReport->getArray("comparison");
+  bool compared = false;
+  for (std::size_t i = 0; i < comparison->size(); ++i) {
+    const auto f = comparison->getObject(i);
+    if (f->getValue<std::string>("field") != "insurer_number") continue;
+    compared = true;
+    CHECK(f->getValue<std::string>("returned") == kokuho[6]);
+    CHECK_FALSE(f->getValue<bool>("differs"));
+  }
+  CHECK(compared);
+
+  // 髙橋 (IBM extension kanji) in a Shift_JIS card result: matched by identity.
+  std::vector<std::string> variant;
+  for (int i = 0; variant.empty(); ++i) {
+    const auto p = SimSession::person("family", i);
+    if (p[2].find("髙") != std::string::npos || p[2].find("﨑") != std::string::npos) variant = p;
+  }
+  const auto card = cardResult(*this, variant);
+  CHECK(card->getObject("returned")->getValue<std::string>("name") == variant[2]);
+  CHECK(card->getValue<Poco::Int64>("patient_number") == std::stoll(patientOf(variant)));
+}
