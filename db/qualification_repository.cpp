@@ -219,6 +219,16 @@ std::optional<StoredLimitCertificate> QualificationRepository::latestLimitCertif
   });
 }
 
+std::int64_t QualificationRepository::countInState(const std::string& state) {
+  return guarded("資格確認結果の読み込み", [&] {
+    auto cached = db_.prepare("SELECT count(*) FROM qualification_result WHERE state = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, state);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  });
+}
+
 void QualificationRepository::decide(std::int64_t id, const std::string& state, const std::string& decidedBy,
                                      const std::string& detail) {
   guarded("資格確認結果の判断の記録", [&] {

@@ -56,6 +56,7 @@ class QualificationRepository {
   StoredResult result(std::int64_t id);  // throws NotFound
   std::optional<StoredResult> resultForCheck(std::int64_t checkId);
   std::vector<StoredResult> resultsInState(const std::string& state);
+  std::int64_t countInState(const std::string& state);
   // In the caller's transaction.
   std::int64_t addLimitCertificate(const StoredLimitCertificate& c);
   std::optional<StoredLimitCertificate> latestLimitCertificate(std::int64_t patientNumber);

@@ -13,6 +13,9 @@
 #include "app/core/error.h"
 #include "app/gui/patient_detail_panel.h"
 #include "app/gui/wx_convert.h"
+#include "app/jobs/linkage_result_store.h"
+#include "app/jobs/linkage_settings.h"
+#include "linkage/exchange_watcher.h"
 
 namespace rececon::gui {
 namespace {
@@ -57,9 +60,10 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   splitter->SplitVertically(left, detail_, 590);
   splitter->SetMinimumPaneSize(300);
 
-  CreateStatusBar(2);
+  CreateStatusBar(3);
   SetStatusText(wxS("データフォルダ: ") + toWx(dataDir), 0);
   SetStatusText(wxS("操作者: ") + toWx(reg_.operatorId()), 1);
+  startLinkageWatcher(dataDir);
 
   search_->Bind(wxEVT_TEXT, &MainFrame::onSearchText, this);
   search_->Bind(wxEVT_TEXT_ENTER, &MainFrame::onSearchEnter, this);
@@ -70,6 +74,39 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   runSearch();
   search_->SetFocus();
 }
+
+MainFrame::~MainFrame() {
+  if (watcher_) watcher_->stop();  // joins: no poll can call back into a destroyed window
+}
+
+void MainFrame::startLinkageWatcher(const std::string& dataDir) {
+  linkage::ExchangeConfig config;
+  try {
+    config = exchangeConfigFromSettings(reg_.database(), dataDir);
+  } catch (const Error&) {
+    showLinkageStatus(wxS("連携: 未設定"));
+    return;
+  }
+  const std::filesystem::path databaseFile = reg_.database().file();
+  // The watcher thread polls with its own connection; it reaches the window only through CallAfter.
+  auto connection = std::make_shared<std::unique_ptr<db::Database>>();
+  watcher_ = std::make_unique<linkage::ExchangeWatcher>(
+      std::vector<std::filesystem::path>{config.resDir, config.faceDir}, std::chrono::seconds(1),
+      [this, config, databaseFile, connection] {
+        if (!*connection) *connection = std::make_unique<db::Database>(databaseFile);
+        const std::int64_t waiting = pollLinkage(**connection, config);
+        CallAfter([this, waiting] {
+          showLinkageStatus(wxString::Format(wxS("未処理の結果 %lld 件"), static_cast<long long>(waiting)));
+        });
+      },
+      [this](const std::string& error) {
+        const wxString text = toWx(error);
+        CallAfter([this, text] { showLinkageStatus(wxS("連携: ") + text); });
+      });
+  watcher_->start();
+}
+
+void MainFrame::showLinkageStatus(const wxString& text) { SetStatusText(text, 2); }
 
 void MainFrame::buildMenu() {
   auto* file = new wxMenu;

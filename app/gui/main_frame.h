@@ -5,6 +5,7 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <memory>
 #include <vector>
 
 #include "app/jobs/patient_register.h"
@@ -14,6 +15,10 @@ class wxListEvent;
 class wxTextCtrl;
 class wxStaticText;
 
+namespace rececon::linkage {
+class ExchangeWatcher;
+}
+
 namespace rececon::gui {
 
 class PatientDetailPanel;
@@ -21,6 +26,7 @@ class PatientDetailPanel;
 class MainFrame : public wxFrame {
  public:
   MainFrame(PatientRegister& reg, const std::string& dataDir);
+  ~MainFrame() override;
 
  private:
   void buildMenu();
@@ -30,6 +36,9 @@ class MainFrame : public wxFrame {
   void onSearchEnter(wxCommandEvent& event);
   void onSelected(wxListEvent& event);
   void onCharHook(wxKeyEvent& event);
+  // Starts picking up results and card results in the background when the linkage is configured.
+  void startLinkageWatcher(const std::string& dataDir);
+  void showLinkageStatus(const wxString& text);
 
   PatientRegister& reg_;
   wxTextCtrl* search_ = nullptr;
@@ -38,6 +47,7 @@ class MainFrame : public wxFrame {
   PatientDetailPanel* detail_ = nullptr;
   wxTimer searchDelay_;
   std::vector<Patient> shown_;
+  std::unique_ptr<linkage::ExchangeWatcher> watcher_;
 };
 
 }  // namespace rececon::gui

@@ -59,11 +59,12 @@ void LinkageResultStore::onFaceResult(const linkage::IncomingFile& file) {
   tx.commit();
 }
 
-void pollLinkage(db::Database& db, const linkage::ExchangeConfig& config) {
+std::int64_t pollLinkage(db::Database& db, const linkage::ExchangeConfig& config) {
   DatabaseRequestJournal journal(db);
   linkage::LinkageExchange exchange(config, journal);
   LinkageResultStore store(db);
   exchange.poll(store);
+  return db::QualificationRepository(db).countInState("arrived");
 }
 
 linkage::RequestRecord waitForRequest(db::Database& db, const linkage::ExchangeConfig& config, std::int64_t requestId,

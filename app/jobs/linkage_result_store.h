@@ -25,8 +25,9 @@ class LinkageResultStore : public linkage::ExchangeHandler {
   db::Database& db_;
 };
 
-// One pass over the linkage folders, storing everything found.
-void pollLinkage(db::Database& db, const linkage::ExchangeConfig& config);
+// One pass over the linkage folders, storing everything found. Returns how many results now wait for a
+// person's decision.
+std::int64_t pollLinkage(db::Database& db, const linkage::ExchangeConfig& config);
 
 // Polls until the request has ended (answered, refused, timed out or cancelled) and returns its final
 // record; the job may cancel (Cancelled).

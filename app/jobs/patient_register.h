@@ -40,6 +40,7 @@ class PatientRegister {
   PatientRegister(db::Database& db, std::string operatorId);
 
   const std::string& operatorId() const { return operatorId_; }
+  db::Database& database() { return db_; }
 
   // Registers a patient; number nullopt = assign the next free number. Returns the stored patient.
   // Throws ValidationFailed, InvalidInput (number taken), EnvironmentError.

@@ -2,7 +2,8 @@
 # GUI smoke test of the README's run command: setup/run.sh (install and build skipped) on a fresh data
 # folder under Xvfb. Checks that it fills the register with the simulator's people, points the settings
 # at the bundled oqs-sim and starts it, opens the window, finds patients by a kana search typed into
-# it, takes screenshots, and that Ctrl+Q closes the window and stops the simulator.
+# it, picks up a card result in the background, takes screenshots, and that Ctrl+Q closes the window
+# and stops the simulator.
 # Usage: gui_smoke.sh BUILD_DIR SCREENSHOT_DIR
 set -euo pipefail
 
@@ -81,7 +82,20 @@ matches=$("$cli" --data-dir "$data" --json patient search --kana さとう | gre
 [ "$matches" -gt 0 ] || fail "no demo patient matches さとう"
 echo "ok: search for さとう changed $changed pixels; $matches patients match"
 
-# 4. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
+# 4. A card result appears in face: the window's background watcher picks it up (no other process polls).
+"$build/linkage/sim/oqs-sim" --root "$data/oqs-sim" face --person P0003 >/dev/null
+pending=0
+for _ in $(seq 1 100); do
+  pending=$("$cli" --data-dir "$data" --json results pending | grep -c '"source": "face"' || true)
+  [ "$pending" -gt 0 ] && break
+  sleep 0.1
+done
+[ "$pending" -eq 1 ] || fail "the card result was not picked up by the window's watcher"
+sleep 0.5
+import -window root "$shots/03_card_result_arrived.png"
+echo "ok: a card result in face was picked up by the running window"
+
+# 5. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
 xdotool key ctrl+q
 for _ in $(seq 1 50); do
   kill -0 "$run_pid" 2>/dev/null || break
