@@ -161,10 +161,18 @@ int resultsPending(CliContext& c, const std::vector<std::string>& args) {
       array->add(j);
       continue;
     }
-    *c.out << "[結果ID " << id << "] " << (source == "face" ? "カード" : "資格確認") << "  "
+    *c.out << "[結果ID " << id << "] 未処理  " << (source == "face" ? "カード" : "資格確認") << "  "
            << outcomeWords(r.outcome) << "  "
            << (r.patientNumber ? "患者番号 " + std::to_string(*r.patientNumber) : std::string("患者未定"));
     if (r.returned) *c.out << "  " << r.returned->name << "（" << r.returned->nameKana << "）";
+    if (r.match) {
+      *c.out << "  照合: " << matchKindWords(r.match->kind);
+      if (r.match->kind != MatchKind::Unique && !r.match->candidates.empty()) {
+        *c.out << "（候補";
+        for (const auto n : r.match->candidates) *c.out << " " << n;
+        *c.out << "）";
+      }
+    }
     *c.out << "\n";
   }
   if (c.json) printJson(*c.out, array);

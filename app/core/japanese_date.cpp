@@ -121,6 +121,13 @@ std::string toIsoString(Date date) {
   return buf;
 }
 
+std::string toCompactString(Date date) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02u%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()));
+  return buf;
+}
+
 std::optional<Date> fromIsoString(std::string_view text) {
   static const std::regex iso(R"(^(\d{4})-(\d{2})-(\d{2})$)");
   std::cmatch m;

@@ -39,6 +39,9 @@ DateParseResult parseDate(std::string_view text);
 
 // ISO form used in the database and JSON: 2024-04-01.
 std::string toIsoString(Date date);
+// The form the linkage files use: 20240401.
+std::string toCompactString(Date date);
+
 // Parses exactly YYYY-MM-DD; nullopt otherwise.
 std::optional<Date> fromIsoString(std::string_view text);
 

@@ -21,13 +21,6 @@ namespace {
 
 using linkage::Text;
 
-std::string yyyymmdd(Date d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d%02u%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
-}
-
 std::optional<Date> fromYyyymmdd(const Text& t) {
   if (!t || t->size() != 8) return std::nullopt;
   return parseDate(*t).date;
@@ -143,7 +136,7 @@ std::int64_t QualificationService::startCheck(const CheckTarget& target) {
     check.symbol = record->insured.symbol;
     check.number = record->insured.number;
     check.branch = record->insured.branch;
-    check.birthDate = yyyymmdd(patient.birthDate);
+    check.birthDate = toCompactString(patient.birthDate);
   } else {
     FieldErrors errors;
     InsuranceRecord entered;
@@ -159,9 +152,9 @@ std::int64_t QualificationService::startCheck(const CheckTarget& target) {
     check.symbol = entered.insured.symbol;
     check.number = entered.insured.number;
     check.branch = entered.insured.branch;
-    check.birthDate = yyyymmdd(*birth.date);
+    check.birthDate = toCompactString(*birth.date);
   }
-  check.checkDate = yyyymmdd(day);
+  check.checkDate = toCompactString(day);
   check.limitConsent = target.limitConsent;
   if (target.limitConsent) {
     check.consentRecordedBy = operatorId_;

@@ -75,15 +75,13 @@ linkage::RequestRecord DatabaseRequestJournal::get(std::int64_t id) {
 }
 
 std::string nextRequestSuffix(db::Database& db, Date day) {
-  char date[16];
-  std::snprintf(date, sizeof date, "%04d%02u%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
-                static_cast<unsigned>(day.day()));
+  const std::string date = toCompactString(day);
   const int n = db::LinkageRequestRepository(db).nextNumber(date);
   if (n > 9999) {
     throw EnvironmentError("本日の連携要求が9,999件を超えたため、要求ファイル名を付けられません。");
   }
   char suffix[24];
-  std::snprintf(suffix, sizeof suffix, "%s%04d", date, n);
+  std::snprintf(suffix, sizeof suffix, "%s%04d", date.c_str(), n);
   return suffix;
 }
 

@@ -35,10 +35,6 @@ double percentile(std::vector<double> v, double p) {
   return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
 }
 
-std::string yyyymmdd(Date d) {
-  const std::string iso = toIsoString(d);
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-}
 
 // What the card reader would produce for this patient (Shift_JIS, as many sites have it).
 std::string faceFileFor(const Patient& p, const InsuranceRecord& ins) {
@@ -54,7 +50,7 @@ std::string faceFileFor(const Patient& p, const InsuranceRecord& ins) {
   q.name = p.name;
   q.nameKana = p.nameKana;
   q.sex1 = p.sex == Sex::Female ? "2" : "1";
-  q.birthdate = yyyymmdd(p.birthDate);
+  q.birthdate = toCompactString(p.birthDate);
   q.insurerNumber = padInsurerNumber(ins.insured.insurerNumber);
   q.symbol = ins.insured.symbol.empty() ? linkage::Text() : linkage::Text(ins.insured.symbol);
   q.number = ins.insured.number;

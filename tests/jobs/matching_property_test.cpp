@@ -25,7 +25,6 @@ using namespace std::chrono;
 
 namespace {
 
-std::string yyyymmdd(Date d) { return toIsoString(d).substr(0, 4) + toIsoString(d).substr(5, 2) + toIsoString(d).substr(8, 2); }
 
 // ｷｮｳｺ -> ｷﾖｳｺ: the small-kana variant old systems store.
 std::string bigKana(std::string kana) {
@@ -161,7 +160,7 @@ TEST_CASE("Applying the default ticks changes no identity or insured number; eac
     q.name = r.name;
     q.nameKana = r.nameKana;
     q.sex1 = r.sex == Sex::Female ? "2" : "1";
-    q.birthdate = yyyymmdd(*r.birthDate);
+    q.birthdate = toCompactString(*r.birthDate);
     q.insurerNumber = r.insurance.insured.insurerNumber;
     q.symbol = r.insurance.insured.symbol;
     q.number = r.insurance.insured.number;
