@@ -26,6 +26,14 @@ struct StoredLinkageRequest {
   std::string detail;
 };
 
+// A summary of the journal for the environment check.
+struct LinkageActivity {
+  std::string lastAnsweredAt;      // updated_at of the newest answered request; "" when none
+  std::int64_t latestCreatedAt = 0;  // newest created_at (seconds since the epoch); 0 when none
+  int overdue = 0;                 // pending or sent, deadline before `now`
+  int failuresInARow = 0;          // newest requests that failed or timed out, counted back to the last success
+};
+
 class LinkageRequestRepository {
  public:
   explicit LinkageRequestRepository(Database& db) : db_(db) {}
@@ -43,6 +51,9 @@ class LinkageRequestRepository {
                  const std::string& raw);
   // The raw answer to a request, if one arrived.
   std::optional<std::string> answer(std::int64_t requestId);
+
+  // What the journal says about the linkage's health at `now` (seconds since the epoch).
+  LinkageActivity activity(std::int64_t now);
 
   // The next number of the day (1, 2, …), in its own transaction.
   int nextNumber(const std::string& day);

@@ -97,6 +97,8 @@ void CliApplication::printUsage() {
       "  check --patient N | --insurer I ...   資格確認（終了コード 0 有効 2 無効 3 新しい資格あり 4 該当なし 5 複数該当 9 エラー 75 応答なし）\n"
       "  results scan|pending|show|apply       受け取った結果の確認と反映（--all / --accept 項目,… / --reject）\n"
       "  refno register --patient N | --all    照会番号（患者番号）をオンライン資格確認に登録\n"
+      "  diag                                  連携環境の点検（フォルダ・空き容量・未取込の要求・証明書期限。異常があれば終了コード 1）\n"
+      "  errors explain CODE                   エラーコードの意味と次にすること（コード集は resources/diagnosis/）\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
   help.format(std::cout);
@@ -115,6 +117,8 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   if (command == "check") return runCheckCommand(context_, rest);
   if (command == "results") return runResultsCommand(context_, rest);
   if (command == "refno") return runRefnoCommand(context_, rest);
+  if (command == "diag") return runDiagCommand(context_, rest);
+  if (command == "errors") return runErrorsCommand(context_, rest);
   if (command.empty() && helpRequested_) {
     printUsage();
     return EXIT_OK;

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "app/core/field_errors.h"
+#include "app/core/japanese_date.h"
 #include "app/core/utf8.h"
 
 namespace rececon {
@@ -22,6 +23,7 @@ const std::vector<SettingSpec>& settingsCatalog() {
       {"linkage.bulk_timeout_seconds", "一括照会の応答待ち時間（秒）", "1800", "1〜86400 の整数"},
       {"linkage.settle_seconds", "読めない結果ファイルを隔離するまでの待ち時間（秒）", "10", "1〜600 の整数"},
       {"linkage.face_file_policy", "処理済みの顔認証結果ファイル", "archive", "archive（保管フォルダへ移動）または leave（他の利用者のため残す）"},
+      {"linkage.certificate_expiry", "医療機関等向け電子証明書の有効期限", "", "日付（西暦または和暦）"},
   };
   return catalog;
 }
@@ -60,6 +62,10 @@ std::string normalizeSettingValue(std::string_view key, std::string_view value) 
     v = utf8::foldFullWidthAscii(v);
     const long max = key == "linkage.bulk_timeout_seconds" ? 86400 : key == "linkage.settle_seconds" ? 600 : 3600;
     if (!std::regex_match(v, std::regex(R"(^\d{1,6}$)")) || std::stol(v) < 1 || std::stol(v) > max) fail();
+  } else if (key == "linkage.certificate_expiry") {
+    const DateParseResult parsed = parseDate(v);
+    if (!parsed.date) errors.add(spec.key, spec.label, parsed.error);
+    else v = toIsoString(*parsed.date);
   } else if (key == "linkage.face_file_policy") {
     if (v != "archive" && v != "leave") fail();
   }

@@ -180,3 +180,32 @@ TEST_CASE_METHOD(Cli, "linkage decode exits 65 with the specific reason", "[cli]
   CHECK(run({"linkage", "decode", "--any-institution", dir + "wrong_institution.xml"}).exitCode == 0);
   CHECK(run({"linkage", "decode", dir + "no_such_file.xml"}).exitCode == 74);
 }
+
+TEST_CASE_METHOD(Cli, "diag names the failing item and exits 1; errors explain reads the handbook", "[cli][diag]") {
+  const auto unset = run({"--json", "diag"});
+  CHECK(unset.exitCode == 1);
+  const auto report = Poco::JSON::Parser().parse(unset.out).extract<Poco::JSON::Object::Ptr>();
+  CHECK(report->getValue<std::string>("result") == "failure");
+  CHECK(report->getArray("items")->getObject(0)->getValue<std::string>("id") == "settings");
+  CHECK(report->getArray("items")->getObject(0)->getValue<std::string>("level") == "failure");
+
+  const auto shared = dir.path() / "共有";
+  for (const char* d : {"req", "res", "face"}) std::filesystem::create_directories(shared / d);
+  REQUIRE(run({"config", "set", "institution_code", "9919999999"}).exitCode == 0);
+  for (const char* d : {"req", "res", "face"})
+    REQUIRE(run({"config", "set", std::string("linkage.") + d + "_dir", (shared / d).string()}).exitCode == 0);
+  REQUIRE(run({"config", "set", "linkage.certificate_expiry", "2099-03-31"}).exitCode == 0);
+  const auto fine = run({"diag"});
+  INFO(fine.out);
+  CHECK(fine.exitCode == 0);
+  CHECK(fine.out.find("結果: 正常") != std::string::npos);
+
+  const auto known = json({"errors", "explain", "012"}).extract<Poco::JSON::Object::Ptr>();
+  CHECK(known->getValue<bool>("known"));
+  CHECK(known->getValue<std::string>("title") == "端末の電子証明書エラー");
+  const auto unknown = run({"errors", "explain", "ZZ-77"});
+  CHECK(unknown.exitCode == 0);
+  CHECK(unknown.out.find("ZZ-77 はエラーコード集にありません") != std::string::npos);
+  CHECK(unknown.out.find("0800-080-4583") != std::string::npos);
+  CHECK(run({"errors", "explain"}).exitCode == 64);
+}

@@ -1,0 +1,188 @@
+#include "app/jobs/environment_check.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <ctime>
+#include <fstream>
+#include <system_error>
+
+#include "app/core/field_errors.h"
+#include "app/core/japanese_date.h"
+#include "app/jobs/linkage_settings.h"
+#include "app/jobs/site_settings.h"
+#include "db/linkage_request_repository.h"
+
+namespace rececon {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::system_clock;
+
+std::string megabytes(std::uintmax_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
+
+EnvironmentItem item(std::string id, std::string label, CheckLevel level, std::string detail, std::string next = "") {
+  return {std::move(id), std::move(label), level, std::move(detail), std::move(next)};
+}
+
+Date localDate(system_clock::time_point t) {
+  const std::time_t seconds = system_clock::to_time_t(t);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  return Date{std::chrono::year(local.tm_year + 1900), std::chrono::month(local.tm_mon + 1),
+              std::chrono::day(local.tm_mday)};
+}
+
+// Reachable, a folder, and writable: a probe file is written and removed, because permission bits
+// say nothing reliable about a mounted Windows share.
+EnvironmentItem folderItem(const char* id, const char* label, const fs::path& dir) {
+  std::error_code ec;
+  const auto status = fs::status(dir, ec);
+  if (ec || !fs::exists(status))
+    return item(id, label, CheckLevel::Failure, "「" + dir.string() + "」が見つかりません。",
+                "共有フォルダの接続（ネットワーク、マウント、オンライン資格確認端末の電源）を確認してください。");
+  if (!fs::is_directory(status))
+    return item(id, label, CheckLevel::Failure, "「" + dir.string() + "」はフォルダではありません。",
+                "設定（rececon-cli config show）のフォルダの指定を確認してください。");
+  const fs::path probe = dir / (".rececon-diag-" + std::to_string(::getpid()) + ".tmp");
+  bool written = false;
+  {
+    std::ofstream out(probe, std::ios::binary);
+    written = static_cast<bool>(out << "diag") && static_cast<bool>(out.flush());
+  }
+  fs::remove(probe, ec);
+  if (!written)
+    return item(id, label, CheckLevel::Failure, "「" + dir.string() + "」に書き込めません。",
+                "共有フォルダの書き込み権限とディスクの空きを確認してください。");
+  return item(id, label, CheckLevel::Ok, dir.string());
+}
+
+EnvironmentItem diskItem(const char* id, const char* label, const fs::path& dir, const EnvironmentLimits& limits) {
+  std::error_code ec;
+  const fs::space_info space = fs::space(dir, ec);
+  if (ec) return item(id, label, CheckLevel::Failure, "空き容量を調べられません: " + ec.message());
+  const std::string detail = "空き " + megabytes(space.available);
+  if (space.available < limits.diskFailureBytes)
+    return item(id, label, CheckLevel::Failure, detail, "不要なファイルを整理してください。このままでは記録を保存できません。");
+  if (space.available < limits.diskWarningBytes)
+    return item(id, label, CheckLevel::Warning, detail, "早めに空き容量を確保してください。");
+  return item(id, label, CheckLevel::Ok, detail);
+}
+
+// Request files still in req: the linkage app takes them within seconds when it runs.
+EnvironmentItem untakenItem(const fs::path& reqDir, std::chrono::seconds patience, system_clock::time_point now) {
+  const char* id = "requests.untaken";
+  const char* label = "連携アプリが取り込んでいない要求";
+  std::error_code ec;
+  int waiting = 0, stale = 0;
+  for (fs::directory_iterator it(reqDir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    // Skips our own files being written (name.tmp) and hidden files; they are not requests yet.
+    if (name.starts_with(".") || name.ends_with(".tmp") || !it->is_regular_file(ec)) continue;
+    ++waiting;
+    const auto written = fs::last_write_time(it->path(), ec);
+    if (ec) continue;
+    const auto age = now - std::chrono::file_clock::to_sys(written);
+    if (age > patience) ++stale;
+  }
+  if (ec) return item(id, label, CheckLevel::Failure, "要求フォルダを読めません: " + ec.message());
+  if (stale > 0)
+    return item(id, label, CheckLevel::Failure,
+                std::to_string(stale) + " 件が " + std::to_string(patience.count()) + " 秒以上取り込まれていません（全 " +
+                    std::to_string(waiting) + " 件）。",
+                "連携アプリ（オンライン資格確認端末）が止まっている可能性があります。端末を確認し、必要なら単独モードで受付を続けてください。");
+  return item(id, label, CheckLevel::Ok, std::to_string(waiting) + " 件");
+}
+
+EnvironmentItem certificateItem(SiteSettings& settings, Date today, const EnvironmentLimits& limits) {
+  const char* id = "certificate";
+  const char* label = "医療機関等向け電子証明書";
+  const std::string stored = settings.get("linkage.certificate_expiry").value;
+  const auto expiry = fromIsoString(stored);
+  if (!expiry)
+    return item(id, label, CheckLevel::Warning, "有効期限が登録されていません。",
+                "証明書の有効期限を登録してください（rececon-cli config set linkage.certificate_expiry 日付）。");
+  const int days = (std::chrono::sys_days(*expiry) - std::chrono::sys_days(today)).count();
+  const std::string until = formatWareki(*expiry) + "まで";
+  if (days < 0)
+    return item(id, label, CheckLevel::Failure, until + "（期限切れ）",
+                "エラー 012 の原因になります。ポータルサイトから再発行を申請してください。再起動では直りません。");
+  if (days <= limits.certificateWarningDays)
+    return item(id, label, CheckLevel::Warning, until + "（あと " + std::to_string(days) + " 日）",
+                "期限が切れる前に更新してください。");
+  return item(id, label, CheckLevel::Ok, until + "（あと " + std::to_string(days) + " 日）");
+}
+
+void journalItems(db::Database& db, system_clock::time_point now, const EnvironmentLimits& limits,
+                  std::vector<EnvironmentItem>& items) {
+  const std::int64_t nowSeconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  const db::LinkageActivity a = db::LinkageRequestRepository(db).activity(nowSeconds);
+  // The clock: a receipt computer whose clock ran backwards writes wrong dates on every record.
+  if (a.latestCreatedAt > nowSeconds + 300)
+    items.push_back(item("clock", "時計", CheckLevel::Failure, "最後の要求の記録より時刻が前です（時計が戻っています）。",
+                         "コンピューターの日付と時刻を合わせてください。"));
+  else
+    items.push_back(item("clock", "時計", CheckLevel::Ok, formatWareki(localDate(now))));
+  items.push_back(a.overdue > 0 ? item("requests.overdue", "応答期限を過ぎた要求", CheckLevel::Failure,
+                                       std::to_string(a.overdue) + " 件が応答待ちのまま期限を過ぎています。",
+                                       "連携アプリの稼働と結果フォルダを確認してください。結果が届けば自動で取り込みます。")
+                                : item("requests.overdue", "応答期限を過ぎた要求", CheckLevel::Ok, "0 件"));
+  items.push_back(a.failuresInARow >= limits.failuresInARowWarning
+                      ? item("requests.failures", "続けて失敗した要求", CheckLevel::Warning,
+                             std::to_string(a.failuresInARow) + " 件続けて失敗しています。",
+                             "エラーコードを確かめ、「最初に確かめること」を順に行ってください。")
+                      : item("requests.failures", "続けて失敗した要求", CheckLevel::Ok, std::to_string(a.failuresInARow) + " 件"));
+  items.push_back(item("answers.last", "最後に応答を受け取った時刻", CheckLevel::Ok,
+                       a.lastAnsweredAt.empty() ? "まだありません" : a.lastAnsweredAt));
+}
+
+}  // namespace
+
+const char* checkLevelLabel(CheckLevel level) {
+  switch (level) {
+    case CheckLevel::Ok: return "正常";
+    case CheckLevel::Warning: return "注意";
+    case CheckLevel::Failure: return "異常";
+  }
+  return "?";
+}
+
+bool EnvironmentReport::hasFailure() const { return worst() == CheckLevel::Failure; }
+
+CheckLevel EnvironmentReport::worst() const {
+  CheckLevel w = CheckLevel::Ok;
+  for (const auto& i : items) w = std::max(w, i.level);
+  return w;
+}
+
+EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, system_clock::time_point now,
+                                   const EnvironmentLimits& limits) {
+  EnvironmentReport report;
+  auto& items = report.items;
+  SiteSettings settings(db);
+  std::optional<linkage::ExchangeConfig> config;
+  try {
+    config = exchangeConfigFromSettings(db, dataDir);
+    items.push_back(item("settings", "連携の設定", CheckLevel::Ok, "医療機関コードとフォルダが設定されています。"));
+  } catch (const ValidationFailed& e) {
+    items.push_back(item("settings", "連携の設定", CheckLevel::Failure, e.what(),
+                         "rececon-cli config set で足りない項目を設定してください。"));
+  }
+  bool reqReachable = false;
+  if (config) {
+    items.push_back(folderItem("folder.req", "要求フォルダ（req）", config->reqDir));
+    reqReachable = items.back().level == CheckLevel::Ok;
+    items.push_back(folderItem("folder.res", "結果フォルダ（res）", config->resDir));
+    items.push_back(folderItem("folder.face", "顔認証結果フォルダ（face）", config->faceDir));
+  }
+  items.push_back(diskItem("disk.data", "データフォルダの空き容量", dataDir, limits));
+  if (reqReachable) {
+    items.push_back(diskItem("disk.req", "要求フォルダの空き容量", config->reqDir, limits));
+    items.push_back(untakenItem(config->reqDir, config->singleTimeout, now));
+  }
+  journalItems(db, now, limits, items);
+  items.push_back(certificateItem(settings, localDate(now), limits));
+  return report;
+}
+
+}  // namespace rececon
