@@ -99,6 +99,7 @@ void CliApplication::printUsage() {
       "  refno register --patient N | --all    照会番号（患者番号）をオンライン資格確認に登録\n"
       "  diag                                  連携環境の点検（フォルダ・空き容量・未取込の要求・証明書期限。異常があれば終了コード 1）\n"
       "  errors explain CODE                   エラーコードの意味と次にすること（コード集は resources/diagnosis/）\n"
+      "  errors list|export FILE [--limit N]   エラー記録（時刻・コード・内容・要求・患者）の表示と書き出し\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
   help.format(std::cout);

@@ -1,5 +1,7 @@
-// rececon-cli diag (environment check) and rececon-cli errors explain CODE (the error-code handbook).
+// rececon-cli diag (environment check) and rececon-cli errors explain|list|export (the error-code
+// handbook and the error log for support calls).
 
+#include <algorithm>
 #include <chrono>
 #include <ostream>
 
@@ -8,6 +10,7 @@
 #include "app/cli/output.h"
 #include "app/jobs/environment_check.h"
 #include "app/jobs/error_handbook_file.h"
+#include "app/jobs/support_error_log.h"
 
 namespace rececon::cli {
 namespace {
@@ -98,13 +101,57 @@ int explainCommand(CliContext& c, const std::vector<std::string>& args) {
   return 0;
 }
 
+int limitOf(const CommandOptions& o) {
+  const auto limit = o.get("limit");
+  return limit ? static_cast<int>(std::min<std::int64_t>(parseCount(*limit, "件数"), 100000)) : 100;
+}
+
+int listCommand(CliContext& c, const std::vector<std::string>& args) {
+  Poco::Util::OptionSet set;
+  set.addOption(valueOption("limit", "新しい順に何件まで（既定 100）", "N"));
+  auto o = parseCommandOptions(args, set, "errors list [--limit N]", *c.out);
+  if (!o) return 0;
+  if (!c.json) {
+    *c.out << supportErrorLogText(c.folder().database(), limitOf(*o));
+    return 0;
+  }
+  auto list = newJsonArray();
+  for (const auto& e : recentLinkageErrors(c.folder().database(), limitOf(*o))) {
+    auto j = newJsonObject();
+    j->set("at", e.at);
+    j->set("code", e.code);
+    j->set("message", e.message);
+    j->set("request_kind", e.requestKind);
+    j->set("request_file", e.requestFile);
+    if (e.patientNumber) j->set("patient", *e.patientNumber);
+    j->set("what", e.what);
+    list->add(j);
+  }
+  printJson(*c.out, list);
+  return 0;
+}
+
+int exportCommand(CliContext& c, const std::vector<std::string>& args) {
+  Poco::Util::OptionSet set;
+  set.addOption(valueOption("limit", "新しい順に何件まで（既定 100）", "N"));
+  auto o = parseCommandOptions(args, set, "errors export FILE [--limit N]", *c.out);
+  if (!o) return 0;
+  if (o->positional.size() != 1) throw UsageError("書き出すファイルを1つ指定してください（例: errors export エラー記録.txt）。");
+  writeSupportErrorLog(c.folder().database(), o->positional[0], limitOf(*o));
+  *c.out << "エラー記録を「" << o->positional[0] << "」に書き出しました。\n";
+  return 0;
+}
+
 }  // namespace
 
 int runDiagCommand(CliContext& c, const std::vector<std::string>& args) { return diagCommand(c, args); }
 
 int runErrorsCommand(CliContext& c, const std::vector<std::string>& args) {
   using Args = const std::vector<std::string>&;
-  return runVerb("errors", args, {{"explain", [&](Args rest) { return explainCommand(c, rest); }}});
+  return runVerb("errors", args,
+                 {{"explain", [&](Args rest) { return explainCommand(c, rest); }},
+                  {"list", [&](Args rest) { return listCommand(c, rest); }},
+                  {"export", [&](Args rest) { return exportCommand(c, rest); }}});
 }
 
 }  // namespace rececon::cli

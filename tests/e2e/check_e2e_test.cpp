@@ -5,6 +5,8 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include <fstream>
+
 #include "tests/e2e/sim_session.h"
 #include "tests/support/process_runner.h"
 
@@ -125,6 +127,25 @@ TEST_CASE_METHOD(CheckSession, "OQS unreachable (9) and a silent linkage app (75
   CHECK(silent == 75);
   CHECK(timedOut->getValue<std::string>("request_state") == "timed_out");
   CHECK(timedOut->getValue<std::string>("request_detail").find("取り込みませんでした") != std::string::npos);
+
+  // Both end up in the error log for the support call, newest first.
+  const auto listed = cli({"--json", "errors", "list"});
+  REQUIRE(listed.exitCode == 0);
+  const auto log = Poco::JSON::Parser().parse(listed.out).extract<Poco::JSON::Array::Ptr>();
+  REQUIRE(log->size() == 2);
+  CHECK(log->getObject(0)->getValue<std::string>("what") == "timed_out");
+  CHECK(log->getObject(0)->getValue<std::int64_t>("patient") == 1);
+  CHECK(log->getObject(1)->getValue<std::string>("code") == "SIMERR9001");
+  CHECK(log->getObject(1)->getValue<std::string>("request_kind") == "資格確認要求");
+  const fs::path exported = dir.path() / "エラー記録.txt";
+  REQUIRE(cli({"errors", "export", exported.string()}).exitCode == 0);
+  std::ifstream in(exported);
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  CHECK(text.find("医療機関コード: 9919999999") != std::string::npos);
+  CHECK(text.find("コード: SIMERR9001（（シミュレータ）オンライン資格確認等システムに接続できません）") != std::string::npos);
+  CHECK(text.find("患者番号: 1") != std::string::npos);
+  CHECK(text.find("応答なし（時間切れ）") != std::string::npos);
+  CHECK(cli({"errors", "export", (dir.path() / "ない" / "x.txt").string()}).exitCode == 74);
 }
 
 namespace {

@@ -1,0 +1,102 @@
+#include "app/jobs/support_error_log.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+
+#include "app/core/error.h"
+
+#include "app/core/japanese_date.h"
+#include "app/jobs/error_handbook_file.h"
+#include "app/jobs/site_settings.h"
+#include "db/linkage_error_log.h"
+#include "linkage/message_kind.h"
+
+namespace rececon {
+namespace {
+
+// SIMERR0001, 012, PAN907, 0xf0301d1c: ASCII letters, digits, - and _, with at least one digit.
+bool looksLikeCode(std::string_view word) {
+  if (word.size() < 3 || word.size() > 24) return false;
+  const bool allowed = std::all_of(word.begin(), word.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '_';
+  });
+  return allowed && std::any_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+std::string kindName(const std::string& fileName) {
+  const auto kind = linkage::kindFromFileName(fileName);
+  return kind ? linkage::kindInfo(*kind).name : "不明な要求";
+}
+
+// 2026-11-21T09:30:00+09:00 → 令和8年11月21日 09:30:00 (left as stored when it is not that form).
+std::string readableTime(const std::string& iso) {
+  const auto date = iso.size() >= 19 ? fromIsoString(std::string_view(iso).substr(0, 10)) : std::nullopt;
+  if (!date) return iso;
+  return formatWareki(*date) + " " + iso.substr(11, 8);
+}
+
+}  // namespace
+
+std::vector<LinkageErrorRecord> recentLinkageErrors(db::Database& db, int limit) {
+  std::vector<LinkageErrorRecord> out;
+  for (auto& e : db::linkageErrors(db, limit)) {
+    LinkageErrorRecord r{e.at, e.code, e.message, kindName(e.requestFile), e.requestFile, e.patientNumber, e.what};
+    if (r.code.empty()) {
+      const std::string_view message(r.message);
+      const std::string_view first = message.substr(0, message.find(' '));
+      if (first.size() < message.size() && looksLikeCode(first)) r.code = std::string(first);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string formatErrorLogForSupport(const std::vector<LinkageErrorRecord>& errors, const ErrorHandbook& handbook,
+                                     const std::string& institutionCode) {
+  std::string text = "オンライン資格確認 エラー記録（新しい順）\n";
+  if (!institutionCode.empty()) text += "医療機関コード: " + institutionCode + "\n";
+  text += "件数: " + std::to_string(errors.size()) + "\n";
+  int n = 0;
+  for (const auto& e : errors) {
+    text += "\n" + std::to_string(++n) + ". " + readableTime(e.at) + "\n";
+    if (e.code.empty()) {
+      text += "   コード: なし\n";
+    } else {
+      const ErrorExplanation x = handbook.explain(e.code);
+      text += "   コード: " + e.code + (x.known ? "（" + x.entry.title + "）" : "（コード集にありません）") + "\n";
+    }
+    text += "   要求: " + e.requestKind + "（" + e.requestFile + "）\n";
+    if (e.patientNumber) text += "   患者番号: " + std::to_string(*e.patientNumber) + "\n";
+    text += "   内容: " + (e.what == "timed_out" ? std::string("応答なし（時間切れ）: ") : std::string()) + e.message + "\n";
+  }
+  if (errors.empty()) text += "\n記録されたエラーはありません。\n";
+  return text;
+}
+
+std::string supportErrorLogText(db::Database& db, int limit) {
+  return formatErrorLogForSupport(recentLinkageErrors(db, limit), loadErrorHandbook(),
+                                  SiteSettings(db).get("institution_code").value);
+}
+
+void writeSupportErrorLog(db::Database& db, const std::filesystem::path& file, int limit) {
+  const std::string text = supportErrorLogText(db, limit);
+  const std::filesystem::path temporary = file.string() + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw EnvironmentError("「" + file.string() + "」を作成できません。フォルダがあるか確認してください。");
+    out << text;
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      throw EnvironmentError("「" + file.string() + "」を書き終えられません（ディスクの空きを確認してください）。");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, file, ec);
+  if (ec) throw EnvironmentError("「" + file.string() + "」を置けません（" + ec.message() + "）。");
+}
+
+}  // namespace rececon
