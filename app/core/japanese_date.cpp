@@ -163,4 +163,10 @@ Date today() {
   return ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
 }
 
+std::string formatTimestampWareki(std::string_view iso) {
+  const auto date = iso.size() >= 19 && iso[10] == 'T' ? fromIsoString(iso.substr(0, 10)) : std::nullopt;
+  if (!date) return std::string(iso);
+  return formatWareki(*date) + " " + std::string(iso.substr(11, 8));
+}
+
 }  // namespace rececon

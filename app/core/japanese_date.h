@@ -50,6 +50,10 @@ std::string formatWareki(Date date);
 // R6.04.01 — compact form for lists.
 std::string formatWarekiShort(Date date);
 
+// A stored timestamp 2026-11-21T09:30:00+09:00 as 令和8年11月21日 09:30:00; returned unchanged when it
+// is not of that form.
+std::string formatTimestampWareki(std::string_view isoTimestamp);
+
 // Today's date in local time.
 Date today();
 

@@ -133,7 +133,7 @@ void journalItems(db::Database& db, system_clock::time_point now, const Environm
                              "エラーコードを確かめ、「最初に確かめること」を順に行ってください。")
                       : item("requests.failures", "続けて失敗した要求", CheckLevel::Ok, std::to_string(a.failuresInARow) + " 件"));
   items.push_back(item("answers.last", "最後に応答を受け取った時刻", CheckLevel::Ok,
-                       a.lastAnsweredAt.empty() ? "まだありません" : a.lastAnsweredAt));
+                       a.lastAnsweredAt.empty() ? "まだありません" : formatTimestampWareki(a.lastAnsweredAt)));
 }
 
 }  // namespace

@@ -29,12 +29,6 @@ std::string kindName(const std::string& fileName) {
   return kind ? linkage::kindInfo(*kind).name : "不明な要求";
 }
 
-// 2026-11-21T09:30:00+09:00 → 令和8年11月21日 09:30:00 (left as stored when it is not that form).
-std::string readableTime(const std::string& iso) {
-  const auto date = iso.size() >= 19 ? fromIsoString(std::string_view(iso).substr(0, 10)) : std::nullopt;
-  if (!date) return iso;
-  return formatWareki(*date) + " " + iso.substr(11, 8);
-}
 
 }  // namespace
 
@@ -59,7 +53,7 @@ std::string formatErrorLogForSupport(const std::vector<LinkageErrorRecord>& erro
   text += "件数: " + std::to_string(errors.size()) + "\n";
   int n = 0;
   for (const auto& e : errors) {
-    text += "\n" + std::to_string(++n) + ". " + readableTime(e.at) + "\n";
+    text += "\n" + std::to_string(++n) + ". " + formatTimestampWareki(e.at) + "\n";
     if (e.code.empty()) {
       text += "   コード: なし\n";
     } else {

@@ -79,3 +79,10 @@ TEST_CASE("ISO strings round-trip", "[date]") {
   CHECK_FALSE(fromIsoString("1947-3-10"));
   CHECK_FALSE(fromIsoString("1947-02-30"));
 }
+
+TEST_CASE("Stored timestamps read as 和暦 with the time; anything else is left as it is", "[date]") {
+  CHECK(formatTimestampWareki("2026-11-21T09:30:05+09:00") == "令和8年11月21日 09:30:05");
+  CHECK(formatTimestampWareki("2019-05-01T00:00:00+09:00") == "令和元年5月1日 00:00:00");
+  CHECK(formatTimestampWareki("2026-11-21") == "2026-11-21");
+  CHECK(formatTimestampWareki("garbage-of-length-19+") == "garbage-of-length-19+");
+}
