@@ -9,7 +9,7 @@
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
 #include "app/jobs/environment_check.h"
-#include "app/jobs/error_handbook_file.h"
+#include "app/jobs/diagnosis_files.h"
 #include "app/jobs/support_error_log.h"
 
 namespace rececon::cli {

@@ -23,6 +23,10 @@ const std::vector<SettingSpec>& settingsCatalog() {
       {"linkage.bulk_timeout_seconds", "一括照会の応答待ち時間（秒）", "1800", "1〜86400 の整数"},
       {"linkage.settle_seconds", "読めない結果ファイルを隔離するまでの待ち時間（秒）", "10", "1〜600 の整数"},
       {"linkage.face_file_policy", "処理済みの顔認証結果ファイル", "archive", "archive（保管フォルダへ移動）または leave（他の利用者のため残す）"},
+      {"terminal.version.distribution", "配信アプリケーションのバージョン", "", "バージョン（例 1.2.3）"},
+      {"terminal.version.linkage", "連携アプリケーションのバージョン", "", "バージョン（例 1.2.3）"},
+      {"terminal.version.face_library", "ブラウザ拡張プラグイン（顔認証ライブラリ含む）のバージョン", "", "バージョン（例 1.2.3）"},
+      {"terminal.version.card_reader", "顔認証付きカードリーダーアプリケーションのバージョン", "", "バージョン（例 1.2.3）"},
       {"linkage.certificate_expiry", "医療機関等向け電子証明書の有効期限", "", "日付（西暦または和暦）"},
   };
   return catalog;
@@ -62,6 +66,9 @@ std::string normalizeSettingValue(std::string_view key, std::string_view value) 
     v = utf8::foldFullWidthAscii(v);
     const long max = key == "linkage.bulk_timeout_seconds" ? 86400 : key == "linkage.settle_seconds" ? 600 : 3600;
     if (!std::regex_match(v, std::regex(R"(^\d{1,6}$)")) || std::stol(v) < 1 || std::stol(v) > max) fail();
+  } else if (std::string_view(spec.key).starts_with("terminal.version.")) {
+    v = utf8::foldFullWidthAscii(v);
+    if (!std::regex_match(v, std::regex(R"(^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$)"))) fail();
   } else if (key == "linkage.certificate_expiry") {
     const DateParseResult parsed = parseDate(v);
     if (!parsed.date) errors.add(spec.key, spec.label, parsed.error);

@@ -9,6 +9,8 @@
 
 #include "app/core/field_errors.h"
 #include "app/core/japanese_date.h"
+#include "app/core/terminal_versions.h"
+#include "app/jobs/diagnosis_files.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/site_settings.h"
 #include "db/linkage_request_repository.h"
@@ -57,7 +59,7 @@ EnvironmentItem folderItem(const char* id, const char* label, const fs::path& di
   return item(id, label, CheckLevel::Ok, dir.string());
 }
 
-EnvironmentItem diskItem(const char* id, const char* label, const fs::path& dir, const EnvironmentLimits& limits) {
+EnvironmentItem diskItem(const char* id, const char* label, const fs::path& dir, const EnvironmentCheckOptions& limits) {
   std::error_code ec;
   const fs::space_info space = fs::space(dir, ec);
   if (ec) return item(id, label, CheckLevel::Failure, "空き容量を調べられません: " + ec.message());
@@ -94,7 +96,7 @@ EnvironmentItem untakenItem(const fs::path& reqDir, std::chrono::seconds patienc
   return item(id, label, CheckLevel::Ok, std::to_string(waiting) + " 件");
 }
 
-EnvironmentItem certificateItem(SiteSettings& settings, Date today, const EnvironmentLimits& limits) {
+EnvironmentItem certificateItem(SiteSettings& settings, Date today, const EnvironmentCheckOptions& limits) {
   const char* id = "certificate";
   const char* label = "医療機関等向け電子証明書";
   const std::string stored = settings.get("linkage.certificate_expiry").value;
@@ -113,7 +115,47 @@ EnvironmentItem certificateItem(SiteSettings& settings, Date today, const Enviro
   return item(id, label, CheckLevel::Ok, until + "（あと " + std::to_string(days) + " 日）");
 }
 
-void journalItems(db::Database& db, system_clock::time_point now, const EnvironmentLimits& limits,
+// Installed versions are entered by hand (config set terminal.version.…) from the distribution app's
+// 「配信実績の確認」 and the reader's admin screen; the minimums come from the published list.
+EnvironmentItem versionsItem(SiteSettings& settings, const EnvironmentCheckOptions& options) {
+  const char* id = "terminal.versions";
+  const char* label = "資格確認端末のソフトウェアのバージョン";
+  std::vector<MinimumVersion> minimums;
+  try {
+    minimums = loadMinimumVersions(options.diagnosisDir.empty() ? diagnosisDir() : options.diagnosisDir);
+  } catch (const Error& e) {
+    return item(id, label, CheckLevel::Warning, e.what(), "最低バージョン一覧のファイルを確認してください。");
+  }
+  std::vector<std::string> old, unknown;
+  std::string detail;
+  for (const auto& m : minimums) {
+    std::string installed;
+    try {
+      installed = settings.get("terminal.version." + m.component).value;
+    } catch (const InvalidInput&) {
+      unknown.push_back(m.label + "（設定項目 terminal.version." + m.component + " がありません）");
+      continue;
+    }
+    detail += (detail.empty() ? "" : "、") + m.label + " " + (installed.empty() ? "未入力" : installed);
+    if (installed.empty()) unknown.push_back(m.label + "（導入済みバージョン未入力）");
+    else if (m.minimum.empty()) unknown.push_back(m.label + "（最低バージョン未登録）");
+    else if (compareVersions(installed, m.minimum) < 0) old.push_back(m.label + " " + installed + " < " + m.minimum);
+  }
+  const auto joined = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : "、") + x;
+    return s;
+  };
+  if (!old.empty())
+    return item(id, label, CheckLevel::Failure, "最低バージョンより古いもの: " + joined(old),
+                "配信アプリケーションの自動アップデート設定が誤っている可能性があります。保守ベンダに問い合わせてください。");
+  if (!unknown.empty())
+    return item(id, label, CheckLevel::Warning, "確認できないもの: " + joined(unknown),
+                "導入済みバージョンは config set terminal.version.… で、最低バージョンは resources/diagnosis/minimum-versions.csv に記入してください。");
+  return item(id, label, CheckLevel::Ok, detail);
+}
+
+void journalItems(db::Database& db, system_clock::time_point now, const EnvironmentCheckOptions& limits,
                   std::vector<EnvironmentItem>& items) {
   const std::int64_t nowSeconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   const db::LinkageActivity a = db::LinkageRequestRepository(db).activity(nowSeconds);
@@ -156,7 +198,7 @@ CheckLevel EnvironmentReport::worst() const {
 }
 
 EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, system_clock::time_point now,
-                                   const EnvironmentLimits& limits) {
+                                   const EnvironmentCheckOptions& limits) {
   EnvironmentReport report;
   auto& items = report.items;
   SiteSettings settings(db);
@@ -181,6 +223,7 @@ EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, sy
     items.push_back(untakenItem(config->reqDir, config->singleTimeout, now));
   }
   journalItems(db, now, limits, items);
+  items.push_back(versionsItem(settings, limits));
   items.push_back(certificateItem(settings, localDate(now), limits));
   return report;
 }

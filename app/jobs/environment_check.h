@@ -31,19 +31,20 @@ struct EnvironmentReport {
   CheckLevel worst() const;
 };
 
-// Thresholds, kept in one place so that they are easy to find and to change.
-struct EnvironmentLimits {
+// Thresholds and data, kept in one place so that they are easy to find and to change.
+struct EnvironmentCheckOptions {
   std::uintmax_t diskWarningBytes = 1024ull * 1024 * 1024;  // below 1 GiB free: 注意
   std::uintmax_t diskFailureBytes = 100ull * 1024 * 1024;   // below 100 MiB free: 異常
   int certificateWarningDays = 90;                          // the MPKI client warns from 90 days before
   int failuresInARowWarning = 3;
+  std::filesystem::path diagnosisDir;  // minimum-versions.csv; "" = the bundled resources/diagnosis
 };
 
 // Checks settings, the three folders (reachable, writable), free disk, requests the linkage app has
-// not taken, requests past their deadline, consecutive failures, the last good answer, the clock and
-// the certificate's expiry. `now` is injected so that tests can move time. Never throws for what it
+// not taken, requests past their deadline, consecutive failures, the last good answer, the clock,
+// the terminal's software versions against the minimums and the certificate's expiry. `now` is injected so that tests can move time. Never throws for what it
 // checks; throws EnvironmentError only when the database itself cannot be read.
 EnvironmentReport checkEnvironment(db::Database& db, const std::filesystem::path& dataDir,
-                                   std::chrono::system_clock::time_point now, const EnvironmentLimits& limits = {});
+                                   std::chrono::system_clock::time_point now, const EnvironmentCheckOptions& limits = {});
 
 }  // namespace rececon

@@ -7,7 +7,7 @@
 #include "app/core/error.h"
 
 #include "app/core/japanese_date.h"
-#include "app/jobs/error_handbook_file.h"
+#include "app/jobs/diagnosis_files.h"
 #include "app/jobs/site_settings.h"
 #include "db/linkage_error_log.h"
 #include "linkage/message_kind.h"

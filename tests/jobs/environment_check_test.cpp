@@ -5,7 +5,8 @@
 
 #include "app/jobs/data_folder.h"
 #include "app/jobs/environment_check.h"
-#include "app/jobs/error_handbook_file.h"
+#include "app/jobs/diagnosis_files.h"
+#include "app/core/settings_catalog.h"
 #include "app/jobs/site_settings.h"
 #include "db/linkage_request_repository.h"
 #include "tests/support/temp_dir.h"
@@ -21,7 +22,15 @@ struct Site {
   std::filesystem::path req = dir.path() / "共有" / "req", res = dir.path() / "共有" / "res",
                         face = dir.path() / "共有" / "face";
 
+  // The site's own minimum-version list, all entered and satisfied.
+  std::filesystem::path diagnosis = dir.path() / "診断";
+  EnvironmentCheckOptions options;
+
   Site() {
+    std::filesystem::create_directories(diagnosis);
+    std::ofstream(diagnosis / "minimum-versions.csv")
+        << "component,label,minimum,note\nlinkage,連携アプリケーション,1.4.0,\ncard_reader,カードリーダー,2.0,\n";
+    options.diagnosisDir = diagnosis;
     for (const auto& d : {req, res, face}) std::filesystem::create_directories(d);
     SiteSettings s(folder.database());
     s.set("institution_code", "9919999999", "admin");
@@ -29,10 +38,12 @@ struct Site {
     s.set("linkage.res_dir", res.string(), "admin");
     s.set("linkage.face_dir", face.string(), "admin");
     s.set("linkage.single_timeout_seconds", "60", "admin");
+    s.set("terminal.version.linkage", "1.4.0", "admin");
+    s.set("terminal.version.card_reader", "2.0.3", "admin");
   }
 
   EnvironmentReport check(system_clock::time_point now = system_clock::now()) {
-    return checkEnvironment(folder.database(), folder.dir(), now);
+    return checkEnvironment(folder.database(), folder.dir(), now, options);
   }
 
   std::int64_t addRequest(const std::string& name, std::int64_t createdAt, std::int64_t deadline) {
@@ -141,6 +152,32 @@ TEST_CASE("The certificate warns from 90 days before its expiry and fails after 
   CHECK(at(2026, 12, 31).level == CheckLevel::Warning);  // last valid day
   CHECK(at(2027, 1, 1).level == CheckLevel::Failure);
   CHECK_THAT(at(2027, 1, 1).nextStep, Catch::Contains("012"));
+}
+
+TEST_CASE("Terminal software older than the minimum fails, unknown versions warn", "[environment][versions]") {
+  Site site;
+  CHECK(itemOf(site.check(), "terminal.versions").level == CheckLevel::Ok);
+  SiteSettings settings(site.folder.database());
+  settings.set("terminal.version.linkage", "1.3.12", "admin");
+  const auto old = itemOf(site.check(), "terminal.versions");
+  CHECK(old.level == CheckLevel::Failure);
+  CHECK_THAT(old.detail, Catch::Contains("連携アプリケーション 1.3.12 < 1.4.0"));
+  CHECK_THAT(old.nextStep, Catch::Contains("保守ベンダ"));
+  settings.set("terminal.version.linkage", "１．１０", "admin");  // full-width, folded when stored
+  CHECK(itemOf(site.check(), "terminal.versions").level == CheckLevel::Ok);
+  std::ofstream(site.diagnosis / "minimum-versions.csv", std::ios::app) << "distribution,配信アプリケーション,,\n";
+  const auto unknown = itemOf(site.check(), "terminal.versions");
+  CHECK(unknown.level == CheckLevel::Warning);
+  CHECK_THAT(unknown.detail, Catch::Contains("配信アプリケーション（導入済みバージョン未入力）"));
+  std::filesystem::remove(site.diagnosis / "minimum-versions.csv");
+  CHECK(itemOf(site.check(), "terminal.versions").level == CheckLevel::Warning);
+}
+
+TEST_CASE("Every component of the bundled minimum-version list has its setting", "[environment][versions]") {
+  for (const auto& m : loadMinimumVersions(diagnosisDir())) {
+    INFO(m.component);
+    CHECK_NOTHROW(settingSpec("terminal.version." + m.component));
+  }
 }
 
 TEST_CASE("The bundled handbook knows the codes of the source documents", "[environment][handbook]") {

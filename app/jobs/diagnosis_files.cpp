@@ -1,4 +1,4 @@
-#include "app/jobs/error_handbook_file.h"
+#include "app/jobs/diagnosis_files.h"
 
 #include <fstream>
 #include <iterator>
@@ -11,7 +11,7 @@ namespace {
 
 std::string readText(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw EnvironmentError("エラーコード集「" + file.string() + "」を読めません。");
+  if (!in) throw EnvironmentError("診断用のファイル「" + file.string() + "」を読めません。");
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
@@ -28,6 +28,18 @@ ErrorHandbook loadErrorHandbook(const std::filesystem::path& folder) {
   }
 }
 
-ErrorHandbook loadErrorHandbook() { return loadErrorHandbook(resourcesDir() / "diagnosis"); }
+std::filesystem::path diagnosisDir() { return resourcesDir() / "diagnosis"; }
+
+ErrorHandbook loadErrorHandbook() { return loadErrorHandbook(diagnosisDir()); }
+
+std::vector<MinimumVersion> loadMinimumVersions(const std::filesystem::path& folder) {
+  const auto csv = folder / "minimum-versions.csv";
+  const std::string text = readText(csv);
+  try {
+    return parseMinimumVersions(text);
+  } catch (const InvalidInput& e) {
+    throw InvalidInput(csv.string() + ": " + e.what());
+  }
+}
 
 }  // namespace rececon
