@@ -18,15 +18,6 @@ namespace {
 // Exit status of diag when an item is 異常 (warnings alone exit 0).
 constexpr int kEnvironmentFailure = 1;
 
-const char* levelId(CheckLevel level) {
-  switch (level) {
-    case CheckLevel::Ok: return "ok";
-    case CheckLevel::Warning: return "warning";
-    case CheckLevel::Failure: return "failure";
-  }
-  return "?";
-}
-
 void printReport(std::ostream& out, const EnvironmentReport& report) {
   for (const auto& i : report.items) {
     out << "[" << checkLevelLabel(i.level) << "] " << i.label << ": " << i.detail << "\n";
@@ -47,13 +38,13 @@ int diagCommand(CliContext& c, const std::vector<std::string>& args) {
       auto j = newJsonObject();
       j->set("id", i.id);
       j->set("label", i.label);
-      j->set("level", std::string(levelId(i.level)));
+      j->set("level", std::string(checkLevelId(i.level)));
       j->set("detail", i.detail);
       j->set("next_step", i.nextStep);
       items->add(j);
     }
     auto j = newJsonObject();
-    j->set("result", std::string(levelId(report.worst())));
+    j->set("result", std::string(checkLevelId(report.worst())));
     j->set("items", items);
     printJson(*c.out, j);
   } else {

@@ -180,14 +180,16 @@ void journalItems(db::Database& db, system_clock::time_point now, const Environm
 
 }  // namespace
 
-const char* checkLevelLabel(CheckLevel level) {
-  switch (level) {
-    case CheckLevel::Ok: return "正常";
-    case CheckLevel::Warning: return "注意";
-    case CheckLevel::Failure: return "異常";
-  }
-  return "?";
-}
+namespace {
+struct LevelNames {
+  const char* label;
+  const char* id;
+};
+constexpr LevelNames kLevelNames[] = {{"正常", "ok"}, {"注意", "warning"}, {"異常", "failure"}};
+}  // namespace
+
+const char* checkLevelLabel(CheckLevel level) { return kLevelNames[static_cast<int>(level)].label; }
+const char* checkLevelId(CheckLevel level) { return kLevelNames[static_cast<int>(level)].id; }
 
 bool EnvironmentReport::hasFailure() const { return worst() == CheckLevel::Failure; }
 

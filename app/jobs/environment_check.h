@@ -14,8 +14,9 @@ namespace rececon {
 
 enum class CheckLevel { Ok, Warning, Failure };
 
-// "正常" / "注意" / "異常"
+// "正常" / "注意" / "異常" for people; "ok" / "warning" / "failure" for scripts (--json).
 const char* checkLevelLabel(CheckLevel level);
+const char* checkLevelId(CheckLevel level);
 
 struct EnvironmentItem {
   std::string id;     // stable, for scripts: settings, folder.req, disk.data, requests.untaken, …
