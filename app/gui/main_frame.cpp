@@ -11,6 +11,7 @@
 #include <wx/textctrl.h>
 
 #include "app/core/error.h"
+#include "app/gui/diagnosis_dialog.h"
 #include "app/gui/patient_detail_panel.h"
 #include "app/gui/wx_convert.h"
 #include "app/jobs/linkage_result_store.h"
@@ -27,11 +28,13 @@ constexpr int kBrowseLimit = 500;
 
 enum Column { kNumber, kName, kKana, kSex, kBirth, kAge };
 
+const int kDiagnosisMenuId = wxWindow::NewControlId();
+
 }  // namespace
 
 MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
     : wxFrame(nullptr, wxID_ANY, wxS("レセコン — 受付"), wxDefaultPosition, wxSize(1200, 760)), reg_(reg),
-      searchDelay_(this) {
+      dataDir_(dataDir), searchDelay_(this) {
   buildMenu();
   auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   auto* left = new wxPanel(splitter);
@@ -113,14 +116,21 @@ void MainFrame::buildMenu() {
   file->Append(wxID_FIND, wxS("患者検索(&F)\tF3"));
   file->AppendSeparator();
   file->Append(wxID_EXIT, wxS("終了(&X)\tCtrl+Q"));
+  auto* linkageMenu = new wxMenu;
+  linkageMenu->Append(kDiagnosisMenuId, wxS("連携の点検(&D)\tF9"));
   auto* help = new wxMenu;
   help->Append(wxID_ABOUT, wxS("このプログラムについて(&A)"));
   auto* bar = new wxMenuBar;
   bar->Append(file, wxS("ファイル(&F)"));
+  bar->Append(linkageMenu, wxS("連携(&L)"));
   bar->Append(help, wxS("ヘルプ(&H)"));
   SetMenuBar(bar);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { search_->SetFocus(); search_->SelectAll(); }, wxID_FIND);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    DiagnosisDialog dialog(this, reg_.database(), dataDir_);
+    dialog.ShowModal();
+  }, kDiagnosisMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     wxMessageBox(wxS("レセコン（オンライン資格確認連携）\n患者台帳・保険情報の管理"), wxS("このプログラムについて"),
                  wxOK | wxICON_INFORMATION, this);

@@ -6,6 +6,7 @@
 #include <wx/timer.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "app/jobs/patient_register.h"
@@ -41,6 +42,7 @@ class MainFrame : public wxFrame {
   void showLinkageStatus(const wxString& text);
 
   PatientRegister& reg_;
+  std::string dataDir_;
   wxTextCtrl* search_ = nullptr;
   wxStaticText* resultSummary_ = nullptr;
   wxListCtrl* list_ = nullptr;

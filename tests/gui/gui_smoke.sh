@@ -2,7 +2,7 @@
 # GUI smoke test of the README's run command: setup/run.sh (install and build skipped) on a fresh data
 # folder under Xvfb. Checks that it fills the register with the simulator's people, points the settings
 # at the bundled oqs-sim and starts it, opens the window, finds patients by a kana search typed into
-# it, picks up a card result in the background, takes screenshots, and that Ctrl+Q closes the window
+# it, picks up a card result in the background, opens 連携の点検 with F9, takes screenshots, and that Ctrl+Q closes the window
 # and stops the simulator.
 # Usage: gui_smoke.sh BUILD_DIR SCREENSHOT_DIR
 set -euo pipefail
@@ -95,7 +95,31 @@ sleep 0.5
 import -window root "$shots/03_card_result_arrived.png"
 echo "ok: a card result in face was picked up by the running window"
 
-# 5. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
+# 5. F9 opens 連携の点検 (the environment check) over the running simulator's folders; Escape closes it.
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key F9
+dialog=""
+for _ in $(seq 1 50); do
+  for candidate in $(xdotool search --onlyvisible --class rececon 2>/dev/null || true); do
+    if xprop -id "$candidate" _NET_WM_NAME 2>/dev/null | grep -q "連携の点検"; then dialog=$candidate; fi
+  done
+  [ -n "$dialog" ] && break
+  sleep 0.1
+done
+[ -n "$dialog" ] || fail "F9 did not open the 連携の点検 window"
+sleep 0.8
+import -window root "$shots/04_diagnosis.png"
+xdotool windowfocus "$dialog" 2>/dev/null || true
+xdotool key Escape
+sleep 0.5
+if xdotool search --onlyvisible --class rececon 2>/dev/null | while read -r w; do
+     xprop -id "$w" _NET_WM_NAME 2>/dev/null | grep -q "連携の点検" && echo open; done | grep -q open; then
+  fail "Escape did not close the 連携の点検 window"
+fi
+"$cli" --data-dir "$data" diag >/dev/null || fail "diag reports a failure on the run command's own setup"
+echo "ok: F9 showed 連携の点検; Escape closed it; diag finds no failure on the embedded defaults"
+
+# 6. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
 xdotool key ctrl+q
 for _ in $(seq 1 50); do
   kill -0 "$run_pid" 2>/dev/null || break
