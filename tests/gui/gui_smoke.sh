@@ -24,6 +24,14 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "gui_smoke: FAILED: $*" >&2; exit 1; }
+# The visible rececon window whose title contains $1, or nothing. GTK sets only _NET_WM_NAME
+# (xdotool --name reads WM_NAME), so each visible window's title is read with xprop.
+window_titled() {
+  local candidate
+  for candidate in $(xdotool search --onlyvisible --class rececon 2>/dev/null || true); do
+    if xprop -id "$candidate" _NET_WM_NAME 2>/dev/null | grep -q "$1"; then echo "$candidate"; return; fi
+  done
+}
 export RECECON_SKIP_BUILD=1 RECECON_BUILD_DIR="$build"
 
 for tool in Xvfb xdotool xprop import compare identify; do
@@ -55,10 +63,7 @@ run_pid=$!
 
 window=""
 for _ in $(seq 1 100); do
-  # GTK sets only _NET_WM_NAME (xdotool --name reads WM_NAME): find the visible window, check its title.
-  for candidate in $(xdotool search --onlyvisible --class rececon 2>/dev/null || true); do
-    if xprop -id "$candidate" _NET_WM_NAME 2>/dev/null | grep -q "レセコン — 受付"; then window=$candidate; fi
-  done
+  window=$(window_titled "レセコン — 受付")
   [ -n "$window" ] && break
   kill -0 "$run_pid" 2>/dev/null || fail "run.sh exited early: $(cat "$work/run.log")"
   sleep 0.2
@@ -100,9 +105,7 @@ xdotool windowfocus "$window" 2>/dev/null || true
 xdotool key F9
 dialog=""
 for _ in $(seq 1 50); do
-  for candidate in $(xdotool search --onlyvisible --class rececon 2>/dev/null || true); do
-    if xprop -id "$candidate" _NET_WM_NAME 2>/dev/null | grep -q "連携の点検"; then dialog=$candidate; fi
-  done
+  dialog=$(window_titled "連携の点検")
   [ -n "$dialog" ] && break
   sleep 0.1
 done
@@ -112,10 +115,7 @@ import -window root "$shots/04_diagnosis.png"
 xdotool windowfocus "$dialog" 2>/dev/null || true
 xdotool key Escape
 sleep 0.5
-if xdotool search --onlyvisible --class rececon 2>/dev/null | while read -r w; do
-     xprop -id "$w" _NET_WM_NAME 2>/dev/null | grep -q "連携の点検" && echo open; done | grep -q open; then
-  fail "Escape did not close the 連携の点検 window"
-fi
+[ -z "$(window_titled "連携の点検")" ] || fail "Escape did not close the 連携の点検 window"
 "$cli" --data-dir "$data" diag >/dev/null || fail "diag reports a failure on the run command's own setup"
 echo "ok: F9 showed 連携の点検; Escape closed it; diag finds no failure on the embedded defaults"
 
