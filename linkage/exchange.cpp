@@ -168,11 +168,12 @@ void LinkageExchange::handleResult(const std::filesystem::path& file, std::vecto
   RequestRecord& request = *it;
   const auto snapshot = readStable(file);
   if (!snapshot) return;  // still being written
-  IncomingFile incoming{file, contentHash(snapshot->bytes), {}};
+  IncomingFile incoming{file, std::move(snapshot->bytes), "", {}};
+  incoming.hash = contentHash(incoming.bytes);
   DecodeOptions options;
   options.institutionCode = config_.institutionCode;
   try {
-    incoming.message = decodeMessage(snapshot->bytes, name, options);
+    incoming.message = decodeMessage(incoming.bytes, name, options);
   } catch (const DecodeError& e) {
     if (settled(file)) reject(file, request, std::string("[") + errorCodeName(e.code()) + "] " + e.what(), handler);
     return;
@@ -202,15 +203,15 @@ void LinkageExchange::handleResult(const std::filesystem::path& file, std::vecto
 void LinkageExchange::handleFace(const std::filesystem::path& file, ExchangeHandler& handler) {
   const auto snapshot = readStable(file);
   if (!snapshot) return;
-  std::error_code ec;
   const std::string seenKey = file.filename().string() + "|" + std::to_string(snapshot->size) + "|" +
                               std::to_string(snapshot->modified.time_since_epoch().count());
   if (leftFaceFiles_.count(seenKey)) return;
-  IncomingFile incoming{file, contentHash(snapshot->bytes), {}};
+  IncomingFile incoming{file, std::move(snapshot->bytes), "", {}};
+  incoming.hash = contentHash(incoming.bytes);
   DecodeOptions options;
   options.institutionCode = config_.institutionCode;
   try {
-    incoming.message = decodeMessage(snapshot->bytes, file.filename().string(), options);
+    incoming.message = decodeMessage(incoming.bytes, file.filename().string(), options);
   } catch (const DecodeError& e) {
     if (!settled(file)) return;
     const std::string reason = std::string("[") + errorCodeName(e.code()) + "] " + e.what();

@@ -41,7 +41,8 @@ struct ExchangeConfig {
 
 struct IncomingFile {
   std::filesystem::path path;
-  std::string hash;  // SHA-256 of the bytes: with the name, what makes a result unique
+  std::string bytes;  // exactly as read (what is stored as the raw result), never re-read from path
+  std::string hash;   // SHA-256 of bytes: with the name, what makes a result unique
   DecodedMessage message;
 };
 

@@ -156,12 +156,14 @@ std::string formatWarekiShort(Date date) {
   return buf;
 }
 
-Date today() {
-  const std::time_t now = std::time(nullptr);
+Date localDateOf(std::chrono::system_clock::time_point instant) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(instant);
   std::tm local{};
-  localtime_r(&now, &local);
+  localtime_r(&seconds, &local);
   return ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
 }
+
+Date today() { return localDateOf(std::chrono::system_clock::now()); }
 
 std::string formatTimestampWareki(std::string_view iso) {
   const auto date = iso.size() >= 19 && iso[10] == 'T' ? fromIsoString(iso.substr(0, 10)) : std::nullopt;

@@ -54,6 +54,9 @@ std::string formatWarekiShort(Date date);
 // is not of that form.
 std::string formatTimestampWareki(std::string_view isoTimestamp);
 
+// The date of an instant in local time (an injected clock's "today").
+Date localDateOf(std::chrono::system_clock::time_point instant);
+
 // Today's date in local time.
 Date today();
 

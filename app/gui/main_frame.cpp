@@ -91,13 +91,21 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
     return;
   }
   const std::filesystem::path databaseFile = reg_.database().file();
-  // The watcher thread polls with its own connection; it reaches the window only through CallAfter.
-  auto connection = std::make_shared<std::unique_ptr<db::Database>>();
+  // The watcher thread polls with its own connection and one poller kept for the window's life; it
+  // reaches the window only through CallAfter. Both are made on the watcher thread at its first pass.
+  struct WatcherState {
+    std::unique_ptr<db::Database> connection;
+    std::unique_ptr<LinkagePoller> poller;
+  };
+  auto state = std::make_shared<WatcherState>();
   watcher_ = std::make_unique<linkage::ExchangeWatcher>(
       std::vector<std::filesystem::path>{config.resDir, config.faceDir}, std::chrono::seconds(1),
-      [this, config, databaseFile, connection] {
-        if (!*connection) *connection = std::make_unique<db::Database>(databaseFile);
-        const std::int64_t waiting = pollLinkage(**connection, config);
+      [this, config, databaseFile, state] {
+        if (!state->poller) {
+          state->connection = std::make_unique<db::Database>(databaseFile);
+          state->poller = std::make_unique<LinkagePoller>(*state->connection, config);
+        }
+        const std::int64_t waiting = state->poller->poll();
         CallAfter([this, waiting] {
           showLinkageStatus(wxString::Format(wxS("未処理の結果 %lld 件"), static_cast<long long>(waiting)));
         });

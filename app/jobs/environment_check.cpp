@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <ctime>
 #include <fstream>
 #include <system_error>
 
@@ -25,14 +24,6 @@ std::string megabytes(std::uintmax_t bytes) { return std::to_string(bytes / (102
 
 EnvironmentItem item(std::string id, std::string label, CheckLevel level, std::string detail, std::string next = "") {
   return {std::move(id), std::move(label), level, std::move(detail), std::move(next)};
-}
-
-Date localDate(system_clock::time_point t) {
-  const std::time_t seconds = system_clock::to_time_t(t);
-  std::tm local{};
-  localtime_r(&seconds, &local);
-  return Date{std::chrono::year(local.tm_year + 1900), std::chrono::month(local.tm_mon + 1),
-              std::chrono::day(local.tm_mday)};
 }
 
 // Reachable, a folder, and writable: a probe file is written and removed, because permission bits
@@ -164,7 +155,7 @@ void journalItems(db::Database& db, system_clock::time_point now, const Environm
     items.push_back(item("clock", "時計", CheckLevel::Failure, "最後の要求の記録より時刻が前です（時計が戻っています）。",
                          "コンピューターの日付と時刻を合わせてください。"));
   else
-    items.push_back(item("clock", "時計", CheckLevel::Ok, formatWareki(localDate(now))));
+    items.push_back(item("clock", "時計", CheckLevel::Ok, formatWareki(localDateOf(now))));
   items.push_back(a.overdue > 0 ? item("requests.overdue", "応答期限を過ぎた要求", CheckLevel::Failure,
                                        std::to_string(a.overdue) + " 件が応答待ちのまま期限を過ぎています。",
                                        "連携アプリの稼働と結果フォルダを確認してください。結果が届けば自動で取り込みます。")
@@ -226,7 +217,7 @@ EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, sy
   }
   journalItems(db, now, limits, items);
   items.push_back(versionsItem(settings, limits));
-  items.push_back(certificateItem(settings, localDate(now), limits));
+  items.push_back(certificateItem(settings, localDateOf(now), limits));
   return report;
 }
 

@@ -2,22 +2,13 @@
 
 #include <thread>
 
-#include "app/core/error.h"
 #include "app/jobs/check_outcome.h"
-#include "app/jobs/request_journal_store.h"
 #include "db/linkage_request_repository.h"
 #include "db/qualification_repository.h"
-#include "linkage/file_transfer.h"
 #include "linkage/messages.h"
 
 namespace rececon {
 namespace {
-
-std::string rawOf(const std::filesystem::path& p) {
-  const auto snapshot = linkage::readStable(p);
-  if (!snapshot) throw EnvironmentError("結果ファイル「" + p.string() + "」を読み直せませんでした。");
-  return snapshot->bytes;
-}
 
 void storeQualificationResult(db::Database& db, const linkage::IncomingFile& file, std::optional<std::int64_t> checkId,
                               const char* source) {
@@ -27,7 +18,7 @@ void storeQualificationResult(db::Database& db, const linkage::IncomingFile& fil
   r.checkId = checkId;
   r.fileName = file.path.filename().string();
   r.contentHash = file.hash;
-  r.raw = rawOf(file.path);
+  r.raw = file.bytes;
   r.segment = result.header.segmentOfResult.value_or("");
   r.processingStatus = result.processingStatus.value_or("");
   r.processingCode = result.processingCode.value_or("");
@@ -48,7 +39,7 @@ void LinkageResultStore::onResult(const linkage::RequestRecord& request, const l
     const auto check = db::QualificationRepository(db_).checkForRequest(request.id);
     storeQualificationResult(db_, file, check ? std::optional<std::int64_t>(check->id) : std::nullopt, "check");
   } else {
-    db::LinkageRequestRepository(db_).addAnswer(request.id, file.path.filename().string(), file.hash, rawOf(file.path));
+    db::LinkageRequestRepository(db_).addAnswer(request.id, file.path.filename().string(), file.hash, file.bytes);
   }
   tx.commit();
 }
@@ -59,12 +50,16 @@ void LinkageResultStore::onFaceResult(const linkage::IncomingFile& file) {
   tx.commit();
 }
 
+LinkagePoller::LinkagePoller(db::Database& db, linkage::ExchangeConfig config)
+    : db_(db), journal_(db), exchange_(std::move(config), journal_), store_(db) {}
+
+std::int64_t LinkagePoller::poll() {
+  exchange_.poll(store_);
+  return db::QualificationRepository(db_).countInState("arrived");
+}
+
 std::int64_t pollLinkage(db::Database& db, const linkage::ExchangeConfig& config) {
-  DatabaseRequestJournal journal(db);
-  linkage::LinkageExchange exchange(config, journal);
-  LinkageResultStore store(db);
-  exchange.poll(store);
-  return db::QualificationRepository(db).countInState("arrived");
+  return LinkagePoller(db, config).poll();
 }
 
 linkage::RequestRecord waitForRequest(db::Database& db, const linkage::ExchangeConfig& config, std::int64_t requestId,

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "app/jobs/job_context.h"
+#include "app/jobs/request_journal_store.h"
 #include "db/database.h"
 #include "linkage/exchange.h"
 
@@ -25,8 +26,23 @@ class LinkageResultStore : public linkage::ExchangeHandler {
   db::Database& db_;
 };
 
-// One pass over the linkage folders, storing everything found. Returns how many results now wait for a
-// person's decision.
+// Passes over the linkage folders with one exchange kept between them, for a watcher that polls all
+// day: what the exchange remembers (card files left for other readers under the "leave" policy) is
+// then not read, decoded and stored again on every pass.
+class LinkagePoller {
+ public:
+  LinkagePoller(db::Database& db, linkage::ExchangeConfig config);
+  // One pass, storing everything found. Returns how many results now wait for a person's decision.
+  std::int64_t poll();
+
+ private:
+  db::Database& db_;
+  DatabaseRequestJournal journal_;
+  linkage::LinkageExchange exchange_;
+  LinkageResultStore store_;
+};
+
+// A single pass with a fresh exchange (a command that polls once or for one answer).
 std::int64_t pollLinkage(db::Database& db, const linkage::ExchangeConfig& config);
 
 // Polls until the request has ended (answered, refused, timed out or cancelled) and returns its final

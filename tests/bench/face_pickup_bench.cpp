@@ -82,11 +82,15 @@ int main(int argc, char** argv) {
   config.institutionCode = "9919999999";
   for (const auto& d : {config.reqDir, config.resDir, config.faceDir, dir / "staging"}) fs::create_directories(d);
 
-  // The watcher thread owns its own connection, as the product's background poll will.
+  // The watcher thread owns its own connection and poller, as the reception window's does.
   std::unique_ptr<db::Database> watcherDb;
+  std::unique_ptr<LinkagePoller> poller;
   linkage::ExchangeWatcher watcher({config.faceDir, config.resDir}, std::chrono::milliseconds(1000), [&] {
-    if (!watcherDb) watcherDb = std::make_unique<db::Database>(folder.databaseFile());
-    pollLinkage(*watcherDb, config);
+    if (!poller) {
+      watcherDb = std::make_unique<db::Database>(folder.databaseFile());
+      poller = std::make_unique<LinkagePoller>(*watcherDb, config);
+    }
+    poller->poll();
   }, [](const std::string& e) { std::fprintf(stderr, "watcher: %s\n", e.c_str()); });
   watcher.start();
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let Poco arm its watch
