@@ -80,13 +80,9 @@ Poco::JSON::Object::Ptr reportJson(const CheckReport& r) {
   j->set("error_code", r.errorCode);
   j->set("error_message", r.errorMessage);
   if (r.returned) {
-    auto q = newJsonObject();
+    auto q = insuredJson(r.returned->insurance.insured);
     q->set("name", r.returned->name);
     q->set("name_kana", r.returned->nameKana);
-    q->set("insurer_number", r.returned->insurance.insured.insurerNumber);
-    q->set("symbol", r.returned->insurance.insured.symbol);
-    q->set("number", r.returned->insurance.insured.number);
-    q->set("branch", r.returned->insurance.insured.branch);
     j->set("returned", q);
   }
   if (r.limitCertificate) {

@@ -16,6 +16,12 @@ void setOptionalInt(Object& o, const char* key, const std::optional<int>& v) {
   if (v) o.set(key, *v); else o.set(key, Poco::Dynamic::Var());
 }
 
+std::string dateText(const std::optional<Date>& d) { return d ? formatWareki(*d) : "—"; }
+
+std::string orDash(const std::string& s) { return s.empty() ? "—" : s; }
+
+}  // namespace
+
 Object::Ptr insuredJson(const InsuredNumber& n) {
   auto o = newJsonObject();
   o->set("insurer_number", n.insurerNumber);
@@ -24,12 +30,6 @@ Object::Ptr insuredJson(const InsuredNumber& n) {
   o->set("branch", n.branch);
   return o;
 }
-
-std::string dateText(const std::optional<Date>& d) { return d ? formatWareki(*d) : "—"; }
-
-std::string orDash(const std::string& s) { return s.empty() ? "—" : s; }
-
-}  // namespace
 
 Object::Ptr newJsonObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 Array::Ptr newJsonArray() { return new Array(); }

@@ -17,6 +17,8 @@ namespace rececon::cli {
 
 Poco::JSON::Object::Ptr toJson(const Patient& p, const std::optional<InsuranceRecord>& current);
 Poco::JSON::Object::Ptr toJson(const InsuranceRecord& r);
+// insurer_number, symbol, number, branch.
+Poco::JSON::Object::Ptr insuredJson(const InsuredNumber& n);
 Poco::JSON::Object::Ptr toJson(const db::ChangeEntry& e);
 Poco::JSON::Object::Ptr toJson(const SettingValue& s);
 Poco::JSON::Object::Ptr newJsonObject();
