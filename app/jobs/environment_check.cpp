@@ -50,14 +50,14 @@ EnvironmentItem folderItem(const char* id, const char* label, const fs::path& di
   return item(id, label, CheckLevel::Ok, dir.string());
 }
 
-EnvironmentItem diskItem(const char* id, const char* label, const fs::path& dir, const EnvironmentCheckOptions& limits) {
+EnvironmentItem diskItem(const char* id, const char* label, const fs::path& dir, const EnvironmentCheckOptions& options) {
   std::error_code ec;
   const fs::space_info space = fs::space(dir, ec);
   if (ec) return item(id, label, CheckLevel::Failure, "空き容量を調べられません: " + ec.message());
   const std::string detail = "空き " + megabytes(space.available);
-  if (space.available < limits.diskFailureBytes)
+  if (space.available < options.diskFailureBytes)
     return item(id, label, CheckLevel::Failure, detail, "不要なファイルを整理してください。このままでは記録を保存できません。");
-  if (space.available < limits.diskWarningBytes)
+  if (space.available < options.diskWarningBytes)
     return item(id, label, CheckLevel::Warning, detail, "早めに空き容量を確保してください。");
   return item(id, label, CheckLevel::Ok, detail);
 }
@@ -87,7 +87,7 @@ EnvironmentItem untakenItem(const fs::path& reqDir, std::chrono::seconds patienc
   return item(id, label, CheckLevel::Ok, std::to_string(waiting) + " 件");
 }
 
-EnvironmentItem certificateItem(SiteSettings& settings, Date today, const EnvironmentCheckOptions& limits) {
+EnvironmentItem certificateItem(SiteSettings& settings, Date today, const EnvironmentCheckOptions& options) {
   const char* id = "certificate";
   const char* label = "医療機関等向け電子証明書";
   const std::string stored = settings.get("linkage.certificate_expiry").value;
@@ -100,7 +100,7 @@ EnvironmentItem certificateItem(SiteSettings& settings, Date today, const Enviro
   if (days < 0)
     return item(id, label, CheckLevel::Failure, until + "（期限切れ）",
                 "エラー 012 の原因になります。ポータルサイトから再発行を申請してください。再起動では直りません。");
-  if (days <= limits.certificateWarningDays)
+  if (days <= options.certificateWarningDays)
     return item(id, label, CheckLevel::Warning, until + "（あと " + std::to_string(days) + " 日）",
                 "期限が切れる前に更新してください。");
   return item(id, label, CheckLevel::Ok, until + "（あと " + std::to_string(days) + " 日）");
@@ -146,7 +146,7 @@ EnvironmentItem versionsItem(SiteSettings& settings, const EnvironmentCheckOptio
   return item(id, label, CheckLevel::Ok, detail);
 }
 
-void journalItems(db::Database& db, system_clock::time_point now, const EnvironmentCheckOptions& limits,
+void journalItems(db::Database& db, system_clock::time_point now, const EnvironmentCheckOptions& options,
                   std::vector<EnvironmentItem>& items) {
   const std::int64_t nowSeconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   const db::LinkageActivity a = db::LinkageRequestRepository(db).activity(nowSeconds);
@@ -160,7 +160,7 @@ void journalItems(db::Database& db, system_clock::time_point now, const Environm
                                        std::to_string(a.overdue) + " 件が応答待ちのまま期限を過ぎています。",
                                        "連携アプリの稼働と結果フォルダを確認してください。結果が届けば自動で取り込みます。")
                                 : item("requests.overdue", "応答期限を過ぎた要求", CheckLevel::Ok, "0 件"));
-  items.push_back(a.failuresInARow >= limits.failuresInARowWarning
+  items.push_back(a.failuresInARow >= options.failuresInARowWarning
                       ? item("requests.failures", "続けて失敗した要求", CheckLevel::Warning,
                              std::to_string(a.failuresInARow) + " 件続けて失敗しています。",
                              "エラーコードを確かめ、「最初に確かめること」を順に行ってください。")
@@ -191,7 +191,7 @@ CheckLevel EnvironmentReport::worst() const {
 }
 
 EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, system_clock::time_point now,
-                                   const EnvironmentCheckOptions& limits) {
+                                   const EnvironmentCheckOptions& options) {
   EnvironmentReport report;
   auto& items = report.items;
   SiteSettings settings(db);
@@ -210,14 +210,14 @@ EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, sy
     items.push_back(folderItem("folder.res", "結果フォルダ（res）", config->resDir));
     items.push_back(folderItem("folder.face", "顔認証結果フォルダ（face）", config->faceDir));
   }
-  items.push_back(diskItem("disk.data", "データフォルダの空き容量", dataDir, limits));
+  items.push_back(diskItem("disk.data", "データフォルダの空き容量", dataDir, options));
   if (reqReachable) {
-    items.push_back(diskItem("disk.req", "要求フォルダの空き容量", config->reqDir, limits));
+    items.push_back(diskItem("disk.req", "要求フォルダの空き容量", config->reqDir, options));
     items.push_back(untakenItem(config->reqDir, config->singleTimeout, now));
   }
-  journalItems(db, now, limits, items);
-  items.push_back(versionsItem(settings, limits));
-  items.push_back(certificateItem(settings, localDateOf(now), limits));
+  journalItems(db, now, options, items);
+  items.push_back(versionsItem(settings, options));
+  items.push_back(certificateItem(settings, localDateOf(now), options));
   return report;
 }
 

@@ -46,6 +46,6 @@ struct EnvironmentCheckOptions {
 // the terminal's software versions against the minimums and the certificate's expiry. `now` is injected so that tests can move time. Never throws for what it
 // checks; throws EnvironmentError only when the database itself cannot be read.
 EnvironmentReport checkEnvironment(db::Database& db, const std::filesystem::path& dataDir,
-                                   std::chrono::system_clock::time_point now, const EnvironmentCheckOptions& limits = {});
+                                   std::chrono::system_clock::time_point now, const EnvironmentCheckOptions& options = {});
 
 }  // namespace rececon
