@@ -119,6 +119,45 @@ LinkageActivity LinkageRequestRepository::activity(std::int64_t now) {
   });
 }
 
+std::vector<SettledRequest> LinkageRequestRepository::recentlySettled(int limit) {
+  return guarded("連携要求の集計", [&] {
+    auto cached = db_.prepare(
+        "SELECT r.id, r.kind, r.file_name, r.state, r.detail, r.updated_at, COALESCE(q.error_code, ''),"
+        " COALESCE(q.error_message, ''), COALESCE(q.outcome, '') = 'error'"
+        " FROM linkage_request r LEFT JOIN qualification_check c ON c.request_id = r.id"
+        " LEFT JOIN qualification_result q ON q.check_id = c.id AND q.source = 'check'"
+        " WHERE r.state IN ('answered', 'failed', 'timed_out') ORDER BY r.id DESC LIMIT ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, limit);
+    std::vector<SettledRequest> out;
+    while (q.executeStep()) {
+      SettledRequest s;
+      s.id = q.getColumn(0).getInt64();
+      s.kind = q.getColumn(1).getString();
+      s.fileName = q.getColumn(2).getString();
+      s.state = q.getColumn(3).getString();
+      s.detail = q.getColumn(4).getString();
+      s.updatedAt = q.getColumn(5).getString();
+      s.errorCode = q.getColumn(6).getString();
+      s.errorMessage = q.getColumn(7).getString();
+      s.errorResult = q.getColumn(8).getInt() != 0;
+      if (!out.empty() && out.back().id == s.id) continue;  // a duplicate result row of the same check
+      out.push_back(std::move(s));
+    }
+    return out;
+  });
+}
+
+std::optional<std::string> LinkageRequestRepository::stateOfFile(const std::string& fileName) {
+  return guarded("連携要求の読み込み", [&]() -> std::optional<std::string> {
+    auto cached = db_.prepare("SELECT state FROM linkage_request WHERE file_name = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, fileName);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+  });
+}
+
 StoredLinkageRequest LinkageRequestRepository::get(std::int64_t id) {
   return guarded("連携要求の読み込み", [&] {
     auto cached = db_.prepare(std::string("SELECT ") + kColumns + " FROM linkage_request WHERE id = ?");

@@ -34,6 +34,14 @@ struct LinkageActivity {
   int failuresInARow = 0;          // newest requests that failed or timed out, counted back to the last success
 };
 
+// A request that has ended, with the error its result carried when it was answered with one.
+struct SettledRequest {
+  std::int64_t id = 0;
+  std::string kind, fileName, state, detail, updatedAt;
+  std::string errorCode, errorMessage;  // from an answered check's result (SegmentOfResult 9); else empty
+  bool errorResult = false;             // answered, but the answer is an error (outcome error)
+};
+
 class LinkageRequestRepository {
  public:
   explicit LinkageRequestRepository(Database& db) : db_(db) {}
@@ -54,6 +62,11 @@ class LinkageRequestRepository {
 
   // What the journal says about the linkage's health at `now` (seconds since the epoch).
   LinkageActivity activity(std::int64_t now);
+
+  // The newest ended requests (answered, failed, timed out; cancelled ones are skipped), newest first.
+  std::vector<SettledRequest> recentlySettled(int limit);
+  // The state of the request written under this file name, if it is one of ours.
+  std::optional<std::string> stateOfFile(const std::string& fileName);
 
   // The next number of the day (1, 2, …), in its own transaction.
   int nextNumber(const std::string& day);

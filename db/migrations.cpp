@@ -208,7 +208,81 @@ CREATE TABLE limit_certificate (
 CREATE INDEX limit_certificate_patient ON limit_certificate (patient_number, id);
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5};
+// Step 6: reception visits (受付), stand-alone periods, 4-item captures for the call-center route, the
+// audit log of reception in stand-alone mode, and anomalies the linkage exchange saw.
+constexpr const char* kStep6 = R"SQL(
+CREATE TABLE fallback_period (
+  id          INTEGER PRIMARY KEY,
+  started_at  TEXT NOT NULL,
+  started_by  TEXT NOT NULL,
+  reason      TEXT NOT NULL,
+  ended_at    TEXT,                                   -- NULL while reception runs stand-alone
+  ended_by    TEXT NOT NULL DEFAULT '',
+  end_reason  TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE visit (
+  id                  INTEGER PRIMARY KEY,
+  visit_date          TEXT NOT NULL,                  -- YYYY-MM-DD
+  arrived_at          TEXT NOT NULL,
+  patient_number      INTEGER REFERENCES patient (number),  -- NULL: known only from a 4-item capture
+  insurance_id        INTEGER REFERENCES insurance (id),    -- the record the visit was received on
+  fallback_period_id  INTEGER REFERENCES fallback_period (id),
+  -- verified: checked online at reception; unverified: received stand-alone, not checked yet;
+  -- checking: a re-verification request is out; reverified: checked afterwards, nothing to do;
+  -- needs_attention: checked afterwards (or impossible to check) and a person must decide.
+  verification        TEXT NOT NULL CHECK (verification IN
+                        ('verified', 'unverified', 'checking', 'reverified', 'needs_attention')),
+  check_id            INTEGER REFERENCES qualification_check (id),
+  result_id           INTEGER REFERENCES qualification_result (id),
+  verification_detail TEXT NOT NULL DEFAULT '',
+  verified_at         TEXT NOT NULL DEFAULT '',
+  operator            TEXT NOT NULL,
+  created_at          TEXT NOT NULL
+);
+CREATE INDEX visit_date ON visit (visit_date, id);
+CREATE INDEX visit_verification ON visit (verification, id);
+
+CREATE TABLE card_face_capture (                      -- the 4 items on the face of a My Number card
+  id            INTEGER PRIMARY KEY,
+  visit_id      INTEGER NOT NULL UNIQUE REFERENCES visit (id),
+  name          TEXT NOT NULL,
+  name_kana     TEXT NOT NULL DEFAULT '',
+  sex           INTEGER NOT NULL CHECK (sex IN (1, 2)),
+  birth_date    TEXT NOT NULL,                        -- YYYY-MM-DD
+  address       TEXT NOT NULL,
+  insurer_name  TEXT NOT NULL DEFAULT '',
+  state         TEXT NOT NULL CHECK (state IN ('pending', 'confirmed')),
+  confirmed_by  TEXT NOT NULL DEFAULT '',
+  confirmed_at  TEXT NOT NULL DEFAULT '',
+  confirmation  TEXT NOT NULL DEFAULT '',             -- what the call center or the emergency lookup said
+  operator      TEXT NOT NULL,
+  created_at    TEXT NOT NULL
+);
+CREATE INDEX card_face_capture_state ON card_face_capture (state, id);
+
+CREATE TABLE audit_log (
+  id              INTEGER PRIMARY KEY,
+  at              TEXT NOT NULL,
+  operator        TEXT NOT NULL,
+  action          TEXT NOT NULL,                      -- fallback.on, visit.register, visit.reverify, …
+  visit_id        INTEGER REFERENCES visit (id),
+  patient_number  INTEGER,
+  detail          TEXT NOT NULL
+);
+CREATE INDEX audit_log_visit ON audit_log (visit_id);
+
+CREATE TABLE linkage_event (
+  id         INTEGER PRIMARY KEY,
+  at         INTEGER NOT NULL,                        -- seconds since the epoch
+  kind       TEXT NOT NULL CHECK (kind IN ('unreadable', 'incomplete')),
+  file_name  TEXT NOT NULL,
+  detail     TEXT NOT NULL,
+  UNIQUE (kind, file_name)
+);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
 
 }  // namespace
 

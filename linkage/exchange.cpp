@@ -175,7 +175,9 @@ void LinkageExchange::handleResult(const std::filesystem::path& file, std::vecto
   try {
     incoming.message = decodeMessage(incoming.bytes, name, options);
   } catch (const DecodeError& e) {
-    if (settled(file)) reject(file, request, std::string("[") + errorCodeName(e.code()) + "] " + e.what(), handler);
+    const std::string reason = std::string("[") + errorCodeName(e.code()) + "] " + e.what();
+    if (settled(file)) reject(file, request, reason, handler);
+    else handler.onIncomplete(file, reason);
     return;
   }
   const XmlNode header = incoming.message.header();

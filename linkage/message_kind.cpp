@@ -43,12 +43,22 @@ std::optional<MessageKind> kindFromFileName(std::string_view fileName) {
   return std::nullopt;
 }
 
-std::optional<std::string> resultFileNameFor(std::string_view requestFileName) {
-  const std::size_t at = requestFileName.find("req_");
+namespace {
+std::optional<std::string> replaceFirst(std::string_view name, std::string_view from, std::string_view to) {
+  const std::size_t at = name.find(from);
   if (at == std::string_view::npos) return std::nullopt;
-  std::string name(requestFileName);
-  name.replace(at, 4, "res_");
-  return name;
+  std::string replaced(name);
+  replaced.replace(at, from.size(), to);
+  return replaced;
+}
+}  // namespace
+
+std::optional<std::string> resultFileNameFor(std::string_view requestFileName) {
+  return replaceFirst(requestFileName, "req_", "res_");
+}
+
+std::optional<std::string> requestFileNameFor(std::string_view resultFileName) {
+  return replaceFirst(resultFileName, "res_", "req_");
 }
 
 }  // namespace rececon::linkage

@@ -41,5 +41,7 @@ std::optional<MessageKind> kindFromFileName(std::string_view fileName);
 // The result file name the linkage app writes for a request file name: the first "req_" becomes
 // "res_" (OQSsiquc01req_X.xml -> OQSsiquc01res_X.xml). nullopt when the name has no "req_".
 std::optional<std::string> resultFileNameFor(std::string_view requestFileName);
+// The other way round: the request file name a result file name answers.
+std::optional<std::string> requestFileNameFor(std::string_view resultFileName);
 
 }  // namespace rececon::linkage

@@ -84,4 +84,41 @@ ErrorExplanation ErrorHandbook::explain(std::string_view reportedCode) const {
   return out;
 }
 
+namespace {
+// SIMERR0001, 012, PAN907, 0xf0301d1c, OQS-TRUNCATED: ASCII letters, digits, - and _, with at least
+// one digit or a dash.
+bool looksLikeCode(std::string_view word) {
+  if (word.size() < 3 || word.size() > 24) return false;
+  const bool allowed = std::all_of(word.begin(), word.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '_';
+  });
+  return allowed && std::any_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) || c == '-'; });
+}
+
+std::string_view firstWord(std::string_view text) {
+  const std::size_t start = text.find_first_not_of(' ');
+  if (start == std::string_view::npos) return {};
+  text.remove_prefix(start);
+  return text.substr(0, text.find(' '));
+}
+}  // namespace
+
+std::string codeInMessage(std::string_view message) {
+  const std::size_t open = message.find('[');
+  if (open != std::string_view::npos) {
+    const std::size_t close = message.find(']', open);
+    if (close != std::string_view::npos && looksLikeCode(message.substr(open + 1, close - open - 1)))
+      return std::string(message.substr(open + 1, close - open - 1));
+  }
+  const std::string_view first = firstWord(message);
+  if (first.size() < message.size() && looksLikeCode(first)) return std::string(first);
+  for (std::string_view separator : {std::string_view(": "), std::string_view("：")}) {
+    const std::size_t at = message.find(separator);
+    if (at == std::string_view::npos) continue;
+    const std::string_view after = firstWord(message.substr(at + separator.size()));
+    if (looksLikeCode(after)) return std::string(after);
+  }
+  return "";
+}
+
 }  // namespace rececon

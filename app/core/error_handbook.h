@@ -47,4 +47,9 @@ class ErrorHandbook {
   std::vector<std::string> checklist_;
 };
 
+// The code a message carries, "" when none: "[OQS-TRUNCATED] …", "SIMERR0003 要求を…" (an .err file's
+// text), or the first word after "…: " ("連携アプリが要求を受け付けませんでした: SIMERR0003 …"). A code is
+// ASCII letters, digits, - and _ with at least one digit or dash.
+std::string codeInMessage(std::string_view message);
+
 }  // namespace rececon

@@ -22,6 +22,8 @@ const std::vector<SettingSpec>& settingsCatalog() {
       {"linkage.single_timeout_seconds", "資格確認の応答待ち時間（秒）", "300", "1〜3600 の整数"},
       {"linkage.bulk_timeout_seconds", "一括照会の応答待ち時間（秒）", "1800", "1〜86400 の整数"},
       {"linkage.settle_seconds", "読めない結果ファイルを隔離するまでの待ち時間（秒）", "10", "1〜600 の整数"},
+      {"linkage.watchdog_untaken_seconds", "要求が取り込まれないとき障害とみなすまでの時間（秒）", "20", "1〜3600 の整数"},
+      {"linkage.watchdog_error_count", "続けてエラーになったとき障害とみなす件数", "3", "1〜100 の整数"},
       {"linkage.face_file_policy", "処理済みの顔認証結果ファイル", "archive", "archive（保管フォルダへ移動）または leave（他の利用者のため残す）"},
       {"terminal.version.distribution", "配信アプリケーションのバージョン", "", "バージョン（例 1.2.3）"},
       {"terminal.version.linkage", "連携アプリケーションのバージョン", "", "バージョン（例 1.2.3）"},
@@ -66,6 +68,9 @@ std::string normalizeSettingValue(std::string_view key, std::string_view value) 
     v = utf8::foldFullWidthAscii(v);
     const long max = key == "linkage.bulk_timeout_seconds" ? 86400 : key == "linkage.settle_seconds" ? 600 : 3600;
     if (!std::regex_match(v, std::regex(R"(^\d{1,6}$)")) || std::stol(v) < 1 || std::stol(v) > max) fail();
+  } else if (key == "linkage.watchdog_error_count") {
+    v = utf8::foldFullWidthAscii(v);
+    if (!std::regex_match(v, std::regex(R"(^\d{1,3}$)")) || std::stol(v) < 1 || std::stol(v) > 100) fail();
   } else if (std::string_view(spec.key).starts_with("terminal.version.")) {
     v = utf8::foldFullWidthAscii(v);
     if (!std::regex_match(v, std::regex(R"(^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$)"))) fail();

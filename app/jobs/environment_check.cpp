@@ -10,6 +10,7 @@
 #include "app/core/japanese_date.h"
 #include "app/core/terminal_versions.h"
 #include "app/jobs/diagnosis_files.h"
+#include "app/jobs/linkage_folder_scan.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/site_settings.h"
 #include "db/linkage_request_repository.h"
@@ -66,25 +67,14 @@ EnvironmentItem diskItem(const char* id, const char* label, const fs::path& dir,
 EnvironmentItem untakenItem(const fs::path& reqDir, std::chrono::seconds patience, system_clock::time_point now) {
   const char* id = "requests.untaken";
   const char* label = "連携アプリが取り込んでいない要求";
-  std::error_code ec;
-  int waiting = 0, stale = 0;
-  for (fs::directory_iterator it(reqDir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    // Skips our own files being written (name.tmp) and hidden files; they are not requests yet.
-    if (name.starts_with(".") || name.ends_with(".tmp") || !it->is_regular_file(ec)) continue;
-    ++waiting;
-    const auto written = fs::last_write_time(it->path(), ec);
-    if (ec) continue;
-    const auto age = now - std::chrono::file_clock::to_sys(written);
-    if (age > patience) ++stale;
-  }
-  if (ec) return item(id, label, CheckLevel::Failure, "要求フォルダを読めません: " + ec.message());
-  if (stale > 0)
+  const RequestFolderScan scan = scanRequestFolder(reqDir, patience, now);
+  if (!scan.error.empty()) return item(id, label, CheckLevel::Failure, "要求フォルダを読めません: " + scan.error);
+  if (scan.stale > 0)
     return item(id, label, CheckLevel::Failure,
-                std::to_string(stale) + " 件が " + std::to_string(patience.count()) + " 秒以上取り込まれていません（全 " +
-                    std::to_string(waiting) + " 件）。",
+                std::to_string(scan.stale) + " 件が " + std::to_string(patience.count()) + " 秒以上取り込まれていません（全 " +
+                    std::to_string(scan.waiting) + " 件）。",
                 "連携アプリ（オンライン資格確認端末）が止まっている可能性があります。端末を確認し、必要なら単独モードで受付を続けてください。");
-  return item(id, label, CheckLevel::Ok, std::to_string(waiting) + " 件");
+  return item(id, label, CheckLevel::Ok, std::to_string(scan.waiting) + " 件");
 }
 
 EnvironmentItem certificateItem(SiteSettings& settings, Date today, const EnvironmentCheckOptions& options) {

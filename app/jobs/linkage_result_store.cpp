@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "app/jobs/check_outcome.h"
+#include "db/linkage_event_log.h"
 #include "db/linkage_request_repository.h"
 #include "db/qualification_repository.h"
 #include "linkage/messages.h"
@@ -31,6 +32,10 @@ void storeQualificationResult(db::Database& db, const linkage::IncomingFile& fil
   db::QualificationRepository(db).addResult(r);
 }
 
+std::int64_t secondsNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace
 
 void LinkageResultStore::onResult(const linkage::RequestRecord& request, const linkage::IncomingFile& file) {
@@ -48,6 +53,14 @@ void LinkageResultStore::onFaceResult(const linkage::IncomingFile& file) {
   db::WriteTransaction tx(db_);
   storeQualificationResult(db_, file, std::nullopt, "face");
   tx.commit();
+}
+
+void LinkageResultStore::onUnreadable(const std::filesystem::path& file, const std::string& reason) {
+  db::LinkageEventLog(db_).record(secondsNow(), "unreadable", file.filename().string(), reason);
+}
+
+void LinkageResultStore::onIncomplete(const std::filesystem::path& file, const std::string& reason) {
+  db::LinkageEventLog(db_).record(secondsNow(), "incomplete", file.filename().string(), reason);
 }
 
 LinkagePoller::LinkagePoller(db::Database& db, linkage::ExchangeConfig config)

@@ -20,7 +20,10 @@ class LinkageResultStore : public linkage::ExchangeHandler {
   void onResult(const linkage::RequestRecord& request, const linkage::IncomingFile& file) override;
   void onFaceResult(const linkage::IncomingFile& file) override;
   void onRequestEnded(const linkage::RequestRecord&, linkage::RequestState, const std::string&) override {}
-  void onUnreadable(const std::filesystem::path&, const std::string&) override {}
+  // Both are kept in the linkage event log for the watchdog (the files themselves are in quarantine or
+  // still in res).
+  void onUnreadable(const std::filesystem::path& file, const std::string& reason) override;
+  void onIncomplete(const std::filesystem::path& file, const std::string& reason) override;
 
  private:
   db::Database& db_;

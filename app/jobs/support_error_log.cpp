@@ -15,15 +15,6 @@
 namespace rececon {
 namespace {
 
-// SIMERR0001, 012, PAN907, 0xf0301d1c: ASCII letters, digits, - and _, with at least one digit.
-bool looksLikeCode(std::string_view word) {
-  if (word.size() < 3 || word.size() > 24) return false;
-  const bool allowed = std::all_of(word.begin(), word.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '-' || c == '_';
-  });
-  return allowed && std::any_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-
 std::string kindName(const std::string& fileName) {
   const auto kind = linkage::kindFromFileName(fileName);
   return kind ? linkage::kindInfo(*kind).name : "不明な要求";
@@ -36,11 +27,7 @@ std::vector<LinkageErrorRecord> recentLinkageErrors(db::Database& db, int limit)
   std::vector<LinkageErrorRecord> out;
   for (auto& e : db::linkageErrors(db, limit)) {
     LinkageErrorRecord r{e.at, e.code, e.message, kindName(e.requestFile), e.requestFile, e.patientNumber, e.what};
-    if (r.code.empty()) {
-      const std::string_view message(r.message);
-      const std::string_view first = message.substr(0, message.find(' '));
-      if (first.size() < message.size() && looksLikeCode(first)) r.code = std::string(first);
-    }
+    if (r.code.empty()) r.code = codeInMessage(r.message);
     out.push_back(std::move(r));
   }
   return out;

@@ -1,0 +1,49 @@
+#include "app/jobs/linkage_folder_scan.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "linkage/message_kind.h"
+
+namespace rececon {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool writtenBefore(const fs::path& file, std::chrono::system_clock::time_point cutoff) {
+  std::error_code ec;
+  const auto written = fs::last_write_time(file, ec);
+  return !ec && std::chrono::file_clock::to_sys(written) < cutoff;
+}
+
+}  // namespace
+
+RequestFolderScan scanRequestFolder(const fs::path& reqDir, std::chrono::seconds patience,
+                                    std::chrono::system_clock::time_point now) {
+  RequestFolderScan scan;
+  std::error_code ec;
+  for (fs::directory_iterator it(reqDir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(".") || name.ends_with(".tmp") || !it->is_regular_file(ec)) continue;
+    ++scan.waiting;
+    if (writtenBefore(it->path(), now - patience)) ++scan.stale;
+  }
+  if (ec) scan.error = ec.message();
+  return scan;
+}
+
+std::vector<std::string> lingeringResultFiles(const fs::path& resDir, std::chrono::seconds age,
+                                              std::chrono::system_clock::time_point now) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(resDir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const auto kind = linkage::kindFromFileName(name);
+    if (!name.ends_with(".xml") || !kind || linkage::kindInfo(*kind).request || !it->is_regular_file(ec)) continue;
+    if (writtenBefore(it->path(), now - age)) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace rececon

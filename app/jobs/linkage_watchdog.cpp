@@ -1,0 +1,233 @@
+#include "app/jobs/linkage_watchdog.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "app/core/field_errors.h"
+#include "app/core/japanese_date.h"
+#include "app/jobs/linkage_folder_scan.h"
+#include "app/jobs/linkage_settings.h"
+#include "app/jobs/site_settings.h"
+#include "db/linkage_event_log.h"
+#include "linkage/message_kind.h"
+
+namespace rececon {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::system_clock;
+
+constexpr const char* kFallbackStep =
+    "復旧するまでは単独モードで受付を続けてください（保険証・資格確認書の内容を控え、マイナンバーカードだけの方は4項目を記録）。";
+
+std::int64_t secondsOf(system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+WatchdogFinding finding(std::string cause, LinkageHealth level, std::string title, std::string detail,
+                        std::vector<std::string> steps, std::string code = "") {
+  return {std::move(cause), level, std::move(title), std::move(detail), std::move(code), std::move(steps)};
+}
+
+bool isFailure(const db::SettledRequest& r) { return r.state == "failed" || r.state == "timed_out" || r.errorResult; }
+
+std::optional<WatchdogFinding> folderFinding(const linkage::ExchangeConfig& config) {
+  std::vector<std::string> missing;
+  const std::pair<const char*, const fs::path*> folders[] = {
+      {"要求フォルダ（req）", &config.reqDir}, {"結果フォルダ（res）", &config.resDir}, {"顔認証結果フォルダ（face）", &config.faceDir}};
+  for (const auto& [label, dir] : folders) {
+    std::error_code ec;
+    if (!fs::is_directory(*dir, ec)) missing.push_back(std::string(label) + "「" + dir->string() + "」");
+  }
+  if (missing.empty()) return std::nullopt;
+  std::string detail;
+  for (const auto& m : missing) detail += (detail.empty() ? "" : "、") + m;
+  return finding("folders", LinkageHealth::Down, "連携フォルダに接続できません", detail + " が見つかりません。",
+                 {"オンライン資格確認端末の電源とネットワーク（LANケーブル、ハブ）を確認してください。",
+                  "共有フォルダの接続（Windows の共有、マウント）を確認してください。", kFallbackStep});
+}
+
+std::optional<WatchdogFinding> untakenFinding(const linkage::ExchangeConfig& config, system_clock::time_point now,
+                                              const WatchdogOptions& options) {
+  const RequestFolderScan scan = scanRequestFolder(config.reqDir, options.untakenAfter, now);
+  if (!scan.error.empty())
+    return finding("folders", LinkageHealth::Down, "連携フォルダに接続できません", "要求フォルダを読めません: " + scan.error,
+                   {"共有フォルダの接続と権限を確認してください。", kFallbackStep});
+  if (scan.stale == 0) return std::nullopt;
+  return finding("untaken", LinkageHealth::Down, "連携アプリが要求を取り込んでいません（止まっている可能性があります）",
+                 std::to_string(scan.stale) + " 件の要求ファイルが " + std::to_string(options.untakenAfter.count()) +
+                     " 秒以上 req に残っています（全 " + std::to_string(scan.waiting) + " 件）。",
+                 {"オンライン資格確認端末の電源が入り、連携アプリケーションが起動しているか確認してください。",
+                  "連携アプリケーションを再起動してください（端末の再起動でも構いません）。",
+                  "端末の画面だけで資格確認ができるか試し、できるならレセコン側の連携設定を事業者に確認してください。",
+                  kFallbackStep});
+}
+
+std::vector<std::string> lingering(db::Database& db, const linkage::ExchangeConfig& config, system_clock::time_point now,
+                                   const WatchdogOptions& options, bool answeredOnes) {
+  db::LinkageRequestRepository journal(db);
+  std::vector<std::string> out;
+  for (const auto& name : lingeringResultFiles(config.resDir, options.untakenAfter, now)) {
+    const auto requestName = linkage::requestFileNameFor(name);
+    const auto state = requestName ? journal.stateOfFile(*requestName) : std::nullopt;
+    if (answeredOnes ? state == std::optional<std::string>("answered") : !state) out.push_back(name);
+  }
+  return out;
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string s;
+  for (std::size_t i = 0; i < names.size() && i < 3; ++i) s += (i ? "、" : "") + names[i];
+  if (names.size() > 3) s += " ほか";
+  return s;
+}
+
+void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, system_clock::time_point now,
+                     const WatchdogOptions& options, std::vector<WatchdogFinding>& out) {
+  int incomplete = 0, unreadable = 0;
+  std::string lastIncomplete, lastUnreadable;
+  for (const auto& e : db::LinkageEventLog(db).since(secondsOf(now - options.anomalyWindow))) {
+    if (e.kind == "incomplete" && incomplete++ == 0) lastIncomplete = e.fileName;
+    if (e.kind == "unreadable" && unreadable++ == 0) lastUnreadable = e.fileName + ": " + e.detail;
+  }
+  const std::string window = std::to_string(options.anomalyWindow.count() / 60) + " 分";
+  if (incomplete > 0)
+    out.push_back(finding("incomplete_results", LinkageHealth::Warning, "結果ファイルが書き込み途中の状態で置かれています",
+                          "直近 " + window + "で " + std::to_string(incomplete) + " 件（最新: " + lastIncomplete +
+                              "）。書き終わるまで待って取り込んでいますが、応答が遅れます。",
+                          {"共有フォルダのネットワークが遅くないか確認してください。",
+                           "続くときは連携アプリケーションの設定（結果ファイルの出力方法）を保守ベンダに確認してください。"}));
+  if (unreadable > 0)
+    out.push_back(finding("unreadable_files", LinkageHealth::Warning, "読めないファイルを隔離しました",
+                          "直近 " + window + "で " + std::to_string(unreadable) + " 件（最新: " + lastUnreadable + "）。",
+                          {"データフォルダの linkage/quarantine に理由とともに保管しています。削除せず保守ベンダに伝えてください。"}));
+  const auto duplicates = lingering(db, config, now, options, true);
+  if (!duplicates.empty())
+    out.push_back(finding("duplicate_results", LinkageHealth::Warning, "同じ要求の結果が二度届いています",
+                          std::to_string(duplicates.size()) + " 件（" + listed(duplicates) +
+                              "）。最初の結果は取り込み済みで、二度目は取り込まずに res に残しています。",
+                          {"連携アプリケーションの再送設定を保守ベンダに確認してください。",
+                           "残ったファイルは確認のうえ連携アプリ側で片付けてください。"}));
+  const auto unknown = lingering(db, config, now, options, false);
+  if (!unknown.empty())
+    out.push_back(finding("unknown_results", LinkageHealth::Warning, "どの要求にも対応しない結果ファイルがあります",
+                          std::to_string(unknown.size()) + " 件（" + listed(unknown) +
+                              "）。この端末の要求の結果ではありません（他のレセコンの結果の可能性もあります）。",
+                          {"同じ共有フォルダを使う他のレセコンが動いているか確認してください。",
+                           "心当たりがなければ連携アプリケーションの設定を保守ベンダに確認してください。"}));
+}
+
+}  // namespace
+
+namespace {
+struct HealthNames {
+  const char* label;
+  const char* id;
+};
+constexpr HealthNames kHealthNames[] = {{"正常", "healthy"}, {"注意", "warning"}, {"停止", "down"}};
+}  // namespace
+
+const char* linkageHealthLabel(LinkageHealth health) { return kHealthNames[static_cast<int>(health)].label; }
+const char* linkageHealthId(LinkageHealth health) { return kHealthNames[static_cast<int>(health)].id; }
+
+std::string WatchdogReport::summary() const {
+  std::string s = std::string("連携: ") + linkageHealthLabel(health);
+  if (!findings.empty()) return s + " — " + findings.front().title;
+  return s + (lastAnswerAt.empty() ? "" : "（最終応答 " + formatTimestampWareki(lastAnswerAt) + "）");
+}
+
+std::vector<std::string> stepsForCode(const std::string& code, const ErrorHandbook& handbook) {
+  std::vector<std::string> steps;
+  if (!code.empty()) {
+    const ErrorExplanation x = handbook.explain(code);
+    if (x.known) {
+      steps.push_back(x.entry.nextStep);
+      if (!x.entry.contact.empty()) steps.push_back("連絡先: " + x.entry.contact);
+    } else {
+      steps.push_back("コード「" + code + "」は手引きにありません。コードとメッセージをそのまま控えてください。");
+    }
+  }
+  steps.insert(steps.end(), handbook.checklist().begin(), handbook.checklist().end());
+  return steps;
+}
+
+std::optional<WatchdogFinding> classifyFailures(const std::vector<db::SettledRequest>& newestFirst, int errorsInARow) {
+  if (newestFirst.empty() || !isFailure(newestFirst.front())) return std::nullopt;
+  const auto firstSuccess = std::find_if(newestFirst.begin(), newestFirst.end(), [](const auto& r) { return !isFailure(r); });
+  const int streak = static_cast<int>(firstSuccess - newestFirst.begin());
+  const db::SettledRequest& last = newestFirst.front();
+  const std::string count = std::to_string(streak) + " 件続けて";
+  if (last.state == "timed_out")
+    return finding("no_answer", LinkageHealth::Down, "連携アプリから時間内に応答がありません",
+                   count + "応答がありませんでした。最新: " + last.detail, {});
+  if (streak < std::max(1, errorsInARow)) return std::nullopt;
+  if (last.errorResult)
+    return finding("error_results", LinkageHealth::Down, "資格確認がエラーで返ってきます（オンライン資格確認等システム側の障害の可能性）",
+                   count + "エラー。最新: " + last.errorCode + " " + last.errorMessage, {}, last.errorCode);
+  const std::string code = codeInMessage(last.detail);
+  if (code == "OQS-WRONG-INSTITUTION")
+    return finding("wrong_institution", LinkageHealth::Down, "結果の医療機関コードがこの医療機関と違います",
+                   count + "取り込めませんでした。最新: " + last.detail, {}, code);
+  if (last.detail.starts_with("連携アプリが要求を受け付けませんでした"))
+    return finding("refused", LinkageHealth::Down, "連携アプリが要求を受け付けません",
+                   count + "拒否されました。最新: " + last.detail, {}, code);
+  if (code.starts_with("OQS-"))
+    return finding("unreadable_results", LinkageHealth::Down, "連携アプリの結果ファイルを読めません",
+                   count + "読めない結果でした。最新: " + last.detail, {}, code);
+  return finding("failures", LinkageHealth::Down, "資格確認の要求が続けて失敗しています",
+                 count + "失敗しました。最新: " + last.detail, {}, code);
+}
+
+WatchdogOptions watchdogOptionsFromSettings(db::Database& db) {
+  SiteSettings settings(db);
+  WatchdogOptions o;
+  o.untakenAfter = std::chrono::seconds(std::stol(settings.get("linkage.watchdog_untaken_seconds").value));
+  o.errorsInARow = static_cast<int>(std::stol(settings.get("linkage.watchdog_error_count").value));
+  return o;
+}
+
+WatchdogReport watchLinkage(db::Database& db, const linkage::ExchangeConfig& config, system_clock::time_point now,
+                            const WatchdogOptions& options, const ErrorHandbook& handbook) {
+  WatchdogReport report;
+  db::LinkageRequestRepository journal(db);
+  const db::LinkageActivity activity = journal.activity(secondsOf(now));
+  report.lastAnswerAt = activity.lastAnsweredAt;
+  auto& findings = report.findings;
+  if (auto f = folderFinding(config)) {
+    findings.push_back(std::move(*f));
+  } else if (auto u = untakenFinding(config, now, options)) {
+    findings.push_back(std::move(*u));
+  }
+  if (activity.overdue > 0) {
+    findings.push_back(finding("no_answer", LinkageHealth::Down, "連携アプリから時間内に応答がありません",
+                               std::to_string(activity.overdue) + " 件が応答期限（" +
+                                   std::to_string(config.singleTimeout.count()) + " 秒）を過ぎても応答待ちです。",
+                               {}));
+  } else if (auto f = classifyFailures(journal.recentlySettled(std::max(options.errorsInARow, 1) + 1), options.errorsInARow)) {
+    findings.push_back(std::move(*f));
+  }
+  for (auto& f : findings) {
+    if (!f.nextSteps.empty()) continue;
+    f.nextSteps = stepsForCode(f.code, handbook);
+    f.nextSteps.push_back(kFallbackStep);
+  }
+  anomalyFindings(db, config, now, options, findings);
+  std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) { return a.level > b.level; });
+  for (const auto& f : findings) report.health = std::max(report.health, f.level);
+  return report;
+}
+
+WatchdogReport watchLinkage(db::Database& db, const fs::path& dataDir, system_clock::time_point now,
+                            const WatchdogOptions& options, const ErrorHandbook& handbook) {
+  try {
+    return watchLinkage(db, exchangeConfigFromSettings(db, dataDir), now, options, handbook);
+  } catch (const ValidationFailed& e) {
+    WatchdogReport report;
+    report.health = LinkageHealth::Down;
+    report.findings.push_back(finding("settings", LinkageHealth::Down, "連携の設定が済んでいません", e.what(),
+                                      {"rececon-cli config set で医療機関コードと3つのフォルダを設定してください。"}));
+    return report;
+  }
+}
+
+}  // namespace rececon
