@@ -100,6 +100,9 @@ void CliApplication::printUsage() {
       "  diag                                  連携環境の点検（フォルダ・空き容量・未取込の要求・証明書期限。異常があれば終了コード 1）\n"
       "  errors explain CODE                   エラーコードの意味と次にすること（コード集は resources/diagnosis/）\n"
       "  errors list|export FILE [--limit N]   エラー記録（時刻・コード・内容・要求・患者）の表示と書き出し\n"
+      "  fallback status|on|off                単独モード（障害時の受付）の状態・開始・終了と連携の監視結果\n"
+      "  fallback visit|capture|captures       単独モードの受付、マイナンバーカード4項目の記録と確認待ち一覧\n"
+      "  fallback reverify|resolve|confirm|audit  復旧後の再確認（0 確認済み 2 要対応あり 75 連携が未復旧）、対応記録、監査記録\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
   help.format(std::cout);
@@ -120,6 +123,7 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   if (command == "refno") return runRefnoCommand(context_, rest);
   if (command == "diag") return runDiagCommand(context_, rest);
   if (command == "errors") return runErrorsCommand(context_, rest);
+  if (command == "fallback") return runFallbackCommand(context_, rest);
   if (command.empty() && helpRequested_) {
     printUsage();
     return EXIT_OK;

@@ -44,5 +44,6 @@ int runResultsCommand(CliContext& context, const std::vector<std::string>& args)
 int runRefnoCommand(CliContext& context, const std::vector<std::string>& args);
 int runDiagCommand(CliContext& context, const std::vector<std::string>& args);
 int runErrorsCommand(CliContext& context, const std::vector<std::string>& args);
+int runFallbackCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

@@ -37,4 +37,12 @@ class FieldErrors {
   std::vector<FieldError> errors_;
 };
 
+// Checks a free-text field: valid UTF-8, no control characters (newlines and tabs allowed when
+// multiLine), at most maxLength characters. Returns it trimmed (single-line) or as given.
+std::string checkedText(FieldErrors& errors, const std::string& raw, const char* field, const char* label,
+                        std::size_t maxLength, bool multiLine = false);
+
+inline constexpr std::size_t kMaxNameLength = 50;
+inline constexpr std::size_t kMaxAddressLength = 200;
+
 }  // namespace rececon

@@ -10,40 +10,15 @@
 namespace rececon {
 namespace {
 
-constexpr std::size_t kMaxNameLength = 50;
-constexpr std::size_t kMaxAddressLength = 200;
 constexpr std::size_t kMaxNotesLength = 2000;
 
-bool hasControlCharacter(std::string_view text, bool allowNewline) {
-  return std::any_of(text.begin(), text.end(), [&](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    if (allowNewline && (c == '\n' || c == '\t')) return false;
-    return u < 0x20 || u == 0x7F;
-  });
-}
-
-// Checks a free-text field: valid UTF-8, no control characters, not too long. Returns it trimmed.
-std::string checkText(FieldErrors& errors, const std::string& raw, const char* field, const char* label,
-                      std::size_t maxLength, bool multiLine = false) {
-  if (!utf8::isValid(raw)) {
-    errors.add(field, label, "文字コードが正しくありません（UTF-8で入力してください）。");
-    return {};
-  }
-  std::string text = multiLine ? raw : utf8::trim(raw);
-  if (hasControlCharacter(text, multiLine)) errors.add(field, label, "制御文字は使えません。");
-  if (utf8::length(text) > maxLength) {
-    errors.add(field, label, std::to_string(maxLength) + "文字以内で入力してください。");
-  }
-  return text;
-}
-
 void applyName(Patient& p, FieldErrors& errors, const std::string& raw) {
-  p.name = checkText(errors, raw, "name", "氏名", kMaxNameLength);
+  p.name = checkedText(errors, raw, "name", "氏名", kMaxNameLength);
   if (p.name.empty()) errors.add("name", "氏名", "氏名を入力してください。");
 }
 
 void applyKana(Patient& p, FieldErrors& errors, const std::string& raw) {
-  p.nameKana = checkText(errors, raw, "name_kana", "氏名カナ", kMaxNameLength);
+  p.nameKana = checkedText(errors, raw, "name_kana", "氏名カナ", kMaxNameLength);
   if (p.nameKana.empty()) {
     errors.add("name_kana", "氏名カナ", "フリガナを入力してください。");
   } else if (utf8::isValid(p.nameKana) && !isKanaName(p.nameKana)) {
@@ -52,14 +27,8 @@ void applyKana(Patient& p, FieldErrors& errors, const std::string& raw) {
 }
 
 void applySex(Patient& p, FieldErrors& errors, const std::string& raw) {
-  const std::string s = utf8::normalizeTyped(raw);
-  if (s == "1" || s == "男") {
-    p.sex = Sex::Male;
-  } else if (s == "2" || s == "女") {
-    p.sex = Sex::Female;
-  } else {
-    errors.add("sex", "性別", "1（男）または 2（女）で入力してください。");
-  }
+  if (const auto sex = parseSex(raw)) p.sex = *sex;
+  else errors.add("sex", "性別", kSexExpected);
 }
 
 void applyBirthDate(Patient& p, FieldErrors& errors, const std::string& raw, Date today) {
@@ -111,13 +80,20 @@ Patient apply(Patient p, const PatientFields& f, Date today, FieldErrors& errors
   if (f.sex) applySex(p, errors, *f.sex);
   if (f.birthDate) applyBirthDate(p, errors, *f.birthDate, today);
   if (f.postalCode) applyPostalCode(p, errors, *f.postalCode);
-  if (f.address) p.address = checkText(errors, *f.address, "address", "住所", kMaxAddressLength);
+  if (f.address) p.address = checkedText(errors, *f.address, "address", "住所", kMaxAddressLength);
   if (f.phone) applyPhone(p, errors, *f.phone);
-  if (f.notes) p.notes = checkText(errors, *f.notes, "notes", "備考", kMaxNotesLength, true);
+  if (f.notes) p.notes = checkedText(errors, *f.notes, "notes", "備考", kMaxNotesLength, true);
   return p;
 }
 
 }  // namespace
+
+std::optional<Sex> parseSex(const std::string& typed) {
+  const std::string s = utf8::normalizeTyped(typed);
+  if (s == "1" || s == "男") return Sex::Male;
+  if (s == "2" || s == "女") return Sex::Female;
+  return std::nullopt;
+}
 
 const char* sexLabel(Sex sex) { return sex == Sex::Male ? "男" : "女"; }
 

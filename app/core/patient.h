@@ -13,6 +13,9 @@ enum class Sex { Male = 1, Female = 2 };
 
 // 男 / 女
 const char* sexLabel(Sex sex);
+// 1 / 2 / 男 / 女 (full-width digits too); nullopt for anything else.
+std::optional<Sex> parseSex(const std::string& typed);
+inline constexpr const char* kSexExpected = "1（男）または 2（女）で入力してください。";
 
 // The numbers that identify an insured person on a card: 保険者番号, 記号, 番号, 枝番.
 struct InsuredNumber {

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 
 #include "app/core/error.h"
 
 #include "app/core/japanese_date.h"
 #include "app/jobs/diagnosis_files.h"
 #include "app/jobs/site_settings.h"
+#include "app/jobs/text_export.h"
 #include "db/linkage_error_log.h"
 #include "linkage/message_kind.h"
 
@@ -61,23 +61,7 @@ std::string supportErrorLogText(db::Database& db, int limit) {
 }
 
 void writeSupportErrorLog(db::Database& db, const std::filesystem::path& file, int limit) {
-  const std::string text = supportErrorLogText(db, limit);
-  const std::filesystem::path temporary = file.string() + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw EnvironmentError("「" + file.string() + "」を作成できません。フォルダがあるか確認してください。");
-    out << text;
-    out.flush();
-    if (!out) {
-      out.close();
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw EnvironmentError("「" + file.string() + "」を書き終えられません（ディスクの空きを確認してください）。");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, file, ec);
-  if (ec) throw EnvironmentError("「" + file.string() + "」を置けません（" + ec.message() + "）。");
+  writeTextFileAtomically(file, supportErrorLogText(db, limit));
 }
 
 }  // namespace rececon

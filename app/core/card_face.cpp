@@ -1,0 +1,39 @@
+#include "app/core/card_face.h"
+
+#include "app/core/field_errors.h"
+#include "app/core/kana.h"
+#include "app/core/utf8.h"
+
+namespace rececon {
+
+CardFace makeCardFace(const CardFaceFields& fields, Date today) {
+  FieldErrors errors;
+  CardFace face;
+  face.name = checkedText(errors, fields.name.value_or(""), "name", "氏名", kMaxNameLength);
+  face.nameKana = checkedText(errors, fields.nameKana.value_or(""), "name_kana", "氏名カナ", kMaxNameLength);
+  if (!face.nameKana.empty() && utf8::isValid(face.nameKana) && !isKanaName(face.nameKana))
+    errors.add("name_kana", "氏名カナ", "カタカナまたはひらがなで入力してください（漢字・記号は使えません）。");
+  if (face.name.empty() && face.nameKana.empty())
+    errors.add("name", "氏名", "カードの氏名（漢字）か、読み（カナ）のどちらかを入力してください。");
+  if (face.name.empty()) face.name = face.nameKana;
+
+  if (const auto sex = parseSex(fields.sex.value_or(""))) face.sex = *sex;
+  else errors.add("sex", "性別", kSexExpected);
+
+  const DateParseResult birth = parseDate(fields.birthDate.value_or(""));
+  if (!birth.date) {
+    errors.add("birth_date", "生年月日", fields.birthDate ? birth.error : "生年月日を入力してください。");
+  } else if (std::chrono::sys_days(*birth.date) > std::chrono::sys_days(today)) {
+    errors.add("birth_date", "生年月日", formatWareki(*birth.date) + "は未来の日付です。");
+  } else {
+    face.birthDate = *birth.date;
+  }
+
+  face.address = checkedText(errors, fields.address.value_or(""), "address", "住所", kMaxAddressLength);
+  if (face.address.empty()) errors.add("address", "住所", "カードに書かれた住所を入力してください。");
+  face.insurerName = checkedText(errors, fields.insurerName.value_or(""), "insurer_name", "保険者名", kMaxNameLength);
+  errors.throwIfAny();
+  return face;
+}
+
+}  // namespace rececon

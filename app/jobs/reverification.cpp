@@ -1,0 +1,220 @@
+#include "app/jobs/reverification.h"
+
+#include <deque>
+#include <thread>
+
+#include "app/core/error.h"
+#include "app/jobs/check_outcome.h"
+#include "app/jobs/fallback_reception.h"
+#include "app/jobs/qualification_service.h"
+#include "app/jobs/request_journal_store.h"
+#include "db/qualification_repository.h"
+#include "db/audit_log.h"
+#include "db/visit_repository.h"
+
+namespace rececon {
+namespace {
+
+std::string differingFields(const CheckReport& r) {
+  std::string fields;
+  for (const auto& c : r.comparison) {
+    if (c.differs()) fields += (fields.empty() ? "" : "、") + c.label + "（登録 " + (c.held.empty() ? "なし" : c.held) + " → 結果 " +
+                               (c.returned.empty() ? "なし" : c.returned) + "）";
+  }
+  return fields;
+}
+
+class Reverifier {
+ public:
+  Reverifier(db::Database& db, const linkage::ExchangeConfig& config, std::string operatorId, const std::string& terminal)
+      : db_(db), config_(config), journal_(db), service_(db, config, operatorId, terminal), operator_(std::move(operatorId)) {}
+
+  // Moves the visit on and records it, in one transaction.
+  void settle(const db::StoredVisit& v, const std::string& from, ReverifiedVisit item, std::optional<std::int64_t> checkId) {
+    db::WriteTransaction tx(db_);
+    if (db::VisitRepository(db_).setVerification(v.id, from, item.state, checkId, item.resultId, item.detail)) {
+      db::AuditLog(db_).append(operator_, "visit.reverify", v.id, v.patientNumber,
+                               item.state + (item.outcome.empty() ? "" : "（" + item.outcome + "）") + ": " + item.detail);
+    }
+    tx.commit();
+    count(item);
+    report.visits.push_back(std::move(item));
+  }
+
+  // A visit that no check can settle.
+  void needsPerson(const db::StoredVisit& v, const std::string& why) {
+    settle(v, v.verification, {v.id, v.patientNumber, "needs_attention", "", why, std::nullopt}, std::nullopt);
+  }
+
+  // Sends the check; the visit is then "checking" with its check id (so a crash resumes the wait).
+  std::optional<std::int64_t> send(const db::StoredVisit& v) {
+    CheckTarget target;
+    target.patientNumber = v.patientNumber;
+    target.insuranceId = v.insuranceId;
+    target.checkDate = fromIsoString(v.visitDate);
+    std::int64_t checkId = 0;
+    try {
+      checkId = service_.startCheck(target);
+    } catch (const InvalidInput& e) {
+      needsPerson(v, std::string("確認できません: ") + e.what());
+      return std::nullopt;
+    }
+    db::WriteTransaction tx(db_);
+    db::VisitRepository(db_).setVerification(v.id, "unverified", "checking", checkId, std::nullopt,
+                                              "再確認の要求を送信（確認ID " + std::to_string(checkId) + "）");
+    tx.commit();
+    return checkId;
+  }
+
+  bool finished(std::int64_t checkId) { return service_.report(checkId).finished; }
+
+  // Withdraws the check's request when the linkage app has left it in req for longer than patience.
+  void withdrawIfUntaken(std::int64_t checkId, std::chrono::seconds patience) {
+    const linkage::RequestRecord request = journal_.get(db::QualificationRepository(db_).check(checkId).requestId);
+    const auto sentAt = std::chrono::system_clock::time_point(std::chrono::seconds(request.createdAt));
+    std::error_code ec;
+    if (request.state != linkage::RequestState::Sent || std::chrono::system_clock::now() - sentAt < patience ||
+        !std::filesystem::exists(config_.reqDir / request.fileName, ec))
+      return;
+    linkage::LinkageExchange(config_, journal_).cancel(
+        request, "連携アプリが " + std::to_string(patience.count()) + " 秒たっても要求を取り込みませんでした（再確認を中止）。");
+  }
+
+  // The check has ended: the visit is settled by its outcome. Returns whether the linkage answered.
+  bool conclude(const db::StoredVisit& v, std::int64_t checkId) {
+    const CheckReport r = service_.report(checkId);
+    ReverifiedVisit item{v.id, v.patientNumber, "", "", "", r.resultId};
+    if (!r.resultId) {
+      item.state = "unverified";
+      item.detail = "応答なし（" + r.requestDetail + "）。連携の復旧後にもう一度再確認してください。";
+      settle(v, "checking", item, checkId);
+      return false;
+    }
+    item.outcome = outcomeWords(r.outcome);
+    const std::string differing = differingFields(r);
+    if (r.outcome == CheckOutcome::Valid && differing.empty()) {
+      item.state = "reverified";
+      item.detail = "有効。受付時の保険情報と一致しました。";
+      decideUnchanged(*r.resultId);
+    } else if (r.outcome == CheckOutcome::Valid) {
+      item.state = "needs_attention";
+      item.detail = "有効ですが保険情報が違います: " + differing + "。結果を確認して反映してください。";
+    } else {
+      item.state = "needs_attention";
+      item.detail = item.outcome + "。" + (r.processingMessage.empty() ? r.errorCode + " " + r.errorMessage : r.processingMessage) +
+                    " 保険証・資格確認書を確かめ、結果を確認してください。";
+    }
+    settle(v, "checking", item, checkId);
+    return true;
+  }
+
+  void count(const ReverifiedVisit& item) {
+    if (item.state == "reverified") ++report.reverified;
+    else if (item.state == "needs_attention") ++report.needsAttention;
+    else ++report.stillUnverified;
+  }
+
+  void pollOnce() { service_.poll(); }
+
+  ReverifyReport report;
+
+ private:
+  // A valid result that matches the register: recorded under the normal rules (nothing to change).
+  void decideUnchanged(std::int64_t resultId) {
+    ApplyDecision d;
+    d.reason = "再確認（単独モードでの受付後）: 登録内容と一致";
+    try {
+      service_.applyResult(resultId, d);
+    } catch (const InvalidInput&) {
+      // Decided already (a person was quicker, or the step ran before a crash): nothing to do.
+    }
+  }
+
+  db::Database& db_;
+  linkage::ExchangeConfig config_;
+  DatabaseRequestJournal journal_;
+  QualificationService service_;
+  std::string operator_;
+};
+
+}  // namespace
+
+ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& config, const std::string& operatorId,
+                              const std::string& terminal, JobContext& job, const ReverifyOptions& options) {
+  Reverifier r(db, config, operatorId, terminal);
+  db::VisitRepository visits(db);
+  std::deque<db::StoredVisit> toSend;
+  std::vector<std::pair<db::StoredVisit, std::int64_t>> inFlight;
+  for (auto& v : visits.withVerification({"unverified", "checking"})) {
+    if (v.verification == "checking" && v.checkId) {
+      inFlight.emplace_back(v, *v.checkId);  // sent before a crash: wait for it
+    } else if (!v.patientNumber) {
+      r.needsPerson(v, "患者未登録（4項目のみ記録）。コールセンター等で確認した内容で患者と保険を登録してください。");
+    } else if (!v.insuranceId) {
+      r.needsPerson(v, "保険情報がありません（4項目のみ記録）。確認した保険情報を登録してから資格確認してください。");
+    } else {
+      toSend.push_back(std::move(v));
+    }
+  }
+  const std::int64_t total = static_cast<std::int64_t>(toSend.size() + inFlight.size());
+  std::int64_t done = 0;
+  // Sends the next visit that can be checked (those that cannot are settled on the way).
+  const auto sendNext = [&] {
+    while (!toSend.empty()) {
+      db::StoredVisit v = std::move(toSend.front());
+      toSend.pop_front();
+      if (auto id = r.send(v)) {
+        inFlight.emplace_back(std::move(v), *id);
+        return;
+      }
+      ++done;
+    }
+  };
+  // While nothing is known to work, one probe at a time: a linkage still down gets one request, not hundreds.
+  bool probing = inFlight.empty();
+  if (probing) sendNext();
+  while (!inFlight.empty()) {
+    r.pollOnce();
+    for (auto it = inFlight.begin(); it != inFlight.end();) {
+      if (probing) r.withdrawIfUntaken(it->second, options.probePatience);
+      if (!r.finished(it->second)) {
+        ++it;
+        continue;
+      }
+      const bool answered = r.conclude(db::VisitRepository(db).get(it->first.id), it->second);
+      r.report.linkageAnswered = r.report.linkageAnswered || answered;
+      probing = probing && !answered;
+      ++done;
+      it = inFlight.erase(it);
+    }
+    while (!probing && !toSend.empty() && static_cast<int>(inFlight.size()) < options.inFlight) sendNext();
+    job.step(done, total, "未確認の受付を再確認しています");
+    if (!inFlight.empty()) std::this_thread::sleep_for(options.pollInterval);
+  }
+  r.report.stillUnverified += static_cast<int>(toSend.size());
+  for (const auto& v : toSend) r.report.visits.push_back({v.id, v.patientNumber, "unverified", "", "連携が戻っていないため送信していません。", std::nullopt});
+  if (r.report.linkageAnswered) {
+    r.report.fallbackEnded = FallbackReception(db, operatorId).leave("再確認で連携の応答を確認");
+  }
+  return r.report;
+}
+
+std::string formatReverifyReport(const ReverifyReport& report) {
+  std::string text = "再確認の結果\n";
+  text += "確認済み " + std::to_string(report.reverified) + " 件、要対応 " + std::to_string(report.needsAttention) +
+          " 件、未確認のまま " + std::to_string(report.stillUnverified) + " 件\n";
+  if (report.fallbackEnded) text += "連携の応答を確認したため、単独モードを終了しました。\n";
+  if (!report.linkageAnswered && report.stillUnverified > 0)
+    text += "連携アプリから応答がありません。連携の復旧を確認してから、もう一度再確認してください。\n";
+  for (const char* state : {"needs_attention", "unverified", "reverified"}) {
+    for (const auto& v : report.visits) {
+      if (v.state != state) continue;
+      const std::string label = v.state == "needs_attention" ? "要対応" : v.state == "unverified" ? "未確認" : "確認済み";
+      text += "[" + label + "] 受付 " + std::to_string(v.visitId) + " 患者 " +
+              (v.patientNumber ? std::to_string(*v.patientNumber) : std::string("未登録")) + ": " + v.detail + "\n";
+    }
+  }
+  return text;
+}
+
+}  // namespace rececon
