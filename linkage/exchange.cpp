@@ -176,8 +176,9 @@ void LinkageExchange::handleResult(const std::filesystem::path& file, std::vecto
     incoming.message = decodeMessage(incoming.bytes, name, options);
   } catch (const DecodeError& e) {
     const std::string reason = std::string("[") + errorCodeName(e.code()) + "] " + e.what();
+    const bool mayGrow = e.code() == DecodeErrorCode::Empty || e.code() == DecodeErrorCode::Truncated;
     if (settled(file)) reject(file, request, reason, handler);
-    else handler.onIncomplete(file, reason);
+    else if (mayGrow) handler.onIncomplete(file, reason);
     return;
   }
   const XmlNode header = incoming.message.header();

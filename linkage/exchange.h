@@ -58,8 +58,8 @@ class ExchangeHandler {
   virtual void onRequestEnded(const RequestRecord& request, RequestState state, const std::string& reason) = 0;
   // A file that could not be read: moved to quarantine (or, a face file we must leave, left in place).
   virtual void onUnreadable(const std::filesystem::path& file, const std::string& reason) = 0;
-  // A result of ours that does not decode yet and may still be being written: it is read again on the
-  // next poll until it decodes or settles (then onUnreadable). Called on every such poll.
+  // A result of ours that reads as empty or truncated, so probably still being written: it is read again
+  // on the next poll until it decodes or settles (then onUnreadable). Called on every such poll.
   virtual void onIncomplete(const std::filesystem::path& /*file*/, const std::string& /*reason*/) {}
 };
 
