@@ -212,3 +212,33 @@ TEST_CASE_METHOD(Cli, "diag names the failing item and exits 1; errors explain r
   CHECK(unknown.out.find("0800-080-4583") != std::string::npos);
   CHECK(run({"errors", "explain"}).exitCode == 64);
 }
+
+TEST_CASE_METHOD(Cli, "fallback: status names an unconfigured linkage; bad 4 items exit 65 and store nothing",
+                 "[cli][fallback]") {
+  const auto status = json({"fallback", "status"}).extract<Poco::JSON::Object::Ptr>();
+  CHECK_FALSE(status->getValue<bool>("active"));
+  CHECK(status->getValue<int>("unverified") == 0);
+  CHECK(status->getObject("linkage")->getValue<std::string>("health") == "down");
+  CHECK(status->getObject("linkage")->getArray("findings")->getObject(0)->getValue<std::string>("cause") == "settings");
+
+  const auto bad = run({"fallback", "capture", "--name", "山田", "--sex", "3", "--birth", "R99.1.1", "--address", "東京都"});
+  CHECK(bad.exitCode == 65);
+  CHECK(bad.err.find("性別") != std::string::npos);
+  CHECK(bad.err.find("生年月日") != std::string::npos);
+  CHECK(json({"fallback", "status"}).extract<Poco::JSON::Object::Ptr>()->getValue<int>("unverified") == 0);
+
+  REQUIRE(run({"fallback", "on"}).exitCode == 0);
+  const auto ok = json({"fallback", "capture", "--name", "山田　花子", "--sex", "女", "--birth", "昭和50年4月1日", "--address",
+                        "東京都千代田区"})
+                      .extract<Poco::JSON::Object::Ptr>();
+  CHECK(ok->getValue<int>("visit") == 1);
+  const auto sheet = dir.path() / "4項目.txt";
+  REQUIRE(run({"fallback", "captures", "--output", sheet.string()}).exitCode == 0);
+  std::ifstream in(sheet);
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  CHECK(text.find("山田　花子") != std::string::npos);
+  CHECK(text.find("昭和50年4月1日") != std::string::npos);
+  CHECK(run({"fallback", "visit", "--patient", "99"}).exitCode == 65);  // no such patient
+  CHECK(run({"fallback", "resolve", "1", "--note", "x"}).exitCode == 65);  // does not need attention yet
+  CHECK(run({"fallback", "bogus"}).exitCode == 64);
+}
