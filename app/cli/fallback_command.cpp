@@ -61,7 +61,7 @@ int statusCommand(CliContext& c, const std::vector<std::string>& args) {
   auto o = parseCommandOptions(args, set, "fallback status", *c.out);
   if (!o) return 0;
   db::Database& database = c.folder().database();
-  const FallbackStatus s = FallbackReception(database, "status").status();
+  const FallbackStatus s = fallbackStatus(database);
   const WatchdogReport w = watchLinkage(database, c.folder().dir(), std::chrono::system_clock::now(),
                                         watchdogOptionsFromSettings(database), loadErrorHandbook());
   if (c.json) {

@@ -1,5 +1,6 @@
 #include "app/gui/main_frame.h"
 
+#include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -11,11 +12,18 @@
 #include <wx/textctrl.h>
 
 #include "app/core/error.h"
+#include "app/gui/card_face_dialog.h"
 #include "app/gui/diagnosis_dialog.h"
+#include "app/gui/linkage_banner.h"
+#include "app/gui/text_report_dialog.h"
 #include "app/gui/patient_detail_panel.h"
 #include "app/gui/wx_convert.h"
 #include "app/jobs/linkage_result_store.h"
+#include "app/jobs/diagnosis_files.h"
 #include "app/jobs/linkage_settings.h"
+#include "app/jobs/reverification.h"
+#include "app/jobs/site_settings.h"
+#include "app/jobs/text_export.h"
 #include "linkage/exchange_watcher.h"
 
 namespace rececon::gui {
@@ -29,13 +37,25 @@ constexpr int kBrowseLimit = 500;
 enum Column { kNumber, kName, kKana, kSex, kBirth, kAge };
 
 const int kDiagnosisMenuId = wxWindow::NewControlId();
+const int kFallbackMenuId = wxWindow::NewControlId();
+const int kVisitMenuId = wxWindow::NewControlId();
+const int kCaptureMenuId = wxWindow::NewControlId();
+const int kReverifyMenuId = wxWindow::NewControlId();
+const int kCaptureListMenuId = wxWindow::NewControlId();
+
+// While stand-alone with unverified visits and the linkage not known to be down, a probe goes out at
+// most this often.
+constexpr auto kAutoReverifyEvery = std::chrono::seconds(60);
 
 }  // namespace
 
 MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
     : wxFrame(nullptr, wxID_ANY, wxS("レセコン — 受付"), wxDefaultPosition, wxSize(1200, 760)), reg_(reg),
-      dataDir_(dataDir), searchDelay_(this) {
+      dataDir_(dataDir), searchDelay_(this), lastAutoReverify_(std::chrono::steady_clock::now()) {
   buildMenu();
+  banner_ = new LinkageBanner(this, {[this] { enterFallback(); }, [this] { captureCardFace(); },
+                                     [this] { startReverify(false); },
+                                     [this] { DiagnosisDialog(this, reg_.database(), dataDir_).ShowModal(); }});
   auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   auto* left = new wxPanel(splitter);
   auto* searchRow = new wxBoxSizer(wxHORIZONTAL);
@@ -62,8 +82,14 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   detail_ = new PatientDetailPanel(splitter, reg_);
   splitter->SplitVertically(left, detail_, 590);
   splitter->SetMinimumPaneSize(300);
+  auto* frameSizer = new wxBoxSizer(wxVERTICAL);
+  frameSizer->Add(banner_, 0, wxEXPAND);
+  frameSizer->Add(splitter, 1, wxEXPAND);
+  SetSizer(frameSizer);
 
-  CreateStatusBar(3);
+  CreateStatusBar(4);
+  const int widths[] = {-2, -1, -1, -3};
+  SetStatusWidths(4, widths);
   SetStatusText(wxS("データフォルダ: ") + toWx(dataDir), 0);
   SetStatusText(wxS("操作者: ") + toWx(reg_.operatorId()), 1);
   startLinkageWatcher(dataDir);
@@ -80,6 +106,8 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
 
 MainFrame::~MainFrame() {
   if (watcher_) watcher_->stop();  // joins: no poll can call back into a destroyed window
+  if (reverifyJob_) reverifyJob_->requestCancel();
+  if (reverifier_.joinable()) reverifier_.join();
 }
 
 void MainFrame::startLinkageWatcher(const std::string& dataDir) {
@@ -88,6 +116,10 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
     config = exchangeConfigFromSettings(reg_.database(), dataDir);
   } catch (const Error&) {
     showLinkageStatus(wxS("連携: 未設定"));
+    LinkageView view;
+    view.watchdog = watchLinkage(reg_.database(), dataDir, std::chrono::system_clock::now(), {}, loadErrorHandbook());
+    view.fallback = fallbackStatus(reg_.database());
+    showLinkageView(view);
     return;
   }
   const std::filesystem::path databaseFile = reg_.database().file();
@@ -96,6 +128,8 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
   struct WatcherState {
     std::unique_ptr<db::Database> connection;
     std::unique_ptr<LinkagePoller> poller;
+    WatchdogOptions options;
+    ErrorHandbook handbook;
   };
   auto state = std::make_shared<WatcherState>();
   watcher_ = std::make_unique<linkage::ExchangeWatcher>(
@@ -104,10 +138,17 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
         if (!state->poller) {
           state->connection = std::make_unique<db::Database>(databaseFile);
           state->poller = std::make_unique<LinkagePoller>(*state->connection, config);
+          state->options = watchdogOptionsFromSettings(*state->connection);
+          state->handbook = loadErrorHandbook();
         }
         const std::int64_t waiting = state->poller->poll();
-        CallAfter([this, waiting] {
-          showLinkageStatus(wxString::Format(wxS("未処理の結果 %lld 件"), static_cast<long long>(waiting)));
+        LinkageView view;
+        view.watchdog = watchLinkage(*state->connection, config, std::chrono::system_clock::now(), state->options,
+                                     state->handbook);
+        view.fallback = fallbackStatus(*state->connection);
+        CallAfter([this, waiting, view] {
+          SetStatusText(wxString::Format(wxS("未処理の結果 %lld 件"), static_cast<long long>(waiting)), 2);
+          showLinkageView(view);
         });
       },
       [this](const std::string& error) {
@@ -117,7 +158,148 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
   watcher_->start();
 }
 
-void MainFrame::showLinkageStatus(const wxString& text) { SetStatusText(text, 2); }
+void MainFrame::showLinkageStatus(const wxString& text) { SetStatusText(text, 3); }
+
+void MainFrame::showLinkageView(const LinkageView& view) {
+  fallbackActive_ = view.fallback.active;
+  fallbackCause_ = view.watchdog.findings.empty() ? "" : view.watchdog.findings.front().title;
+  wxString status = toWx(view.watchdog.summary());
+  if (view.fallback.active) status = wxS("【単独モード】 ") + status;
+  const std::int64_t unverified = view.fallback.unverified + view.fallback.checking;
+  if (unverified > 0) status += wxString::Format(wxS("　未確認 %lld 件"), static_cast<long long>(unverified));
+  showLinkageStatus(status);
+  if (banner_->update(view)) Layout();
+  // Only a request shows whether the linkage is back (nothing else is sent while stand-alone), so the
+  // probe goes out whatever the journal says — unless the folders themselves are out of reach.
+  const bool unreachable = !view.watchdog.findings.empty() &&
+                           (view.watchdog.findings.front().cause == "folders" || view.watchdog.findings.front().cause == "settings");
+  if (view.fallback.active && unverified > 0 && !unreachable && !reverifying_ &&
+      std::chrono::steady_clock::now() - lastAutoReverify_ > kAutoReverifyEvery) {
+    lastAutoReverify_ = std::chrono::steady_clock::now();
+    startReverify(true);
+  }
+}
+
+void MainFrame::showError(const wxString& what, const std::exception& e) {
+  wxMessageBox(what + wxS("\n\n") + toWx(e.what()), wxS("レセコン"), wxOK | wxICON_WARNING, this);
+}
+
+void MainFrame::enterFallback() {
+  if (fallbackActive_) return;
+  const wxString cause = fallbackCause_.empty() ? wxString(wxS("手動で切り替え")) : toWx(fallbackCause_);
+  const int answer = wxMessageBox(wxS("単独モードに切り替えますか？\n\n理由: ") + cause +
+                                      wxS("\n\n受付は続けられます。保険証・資格確認書の内容で受け付け、マイナンバーカードだけの方は4項目を記録します。"
+                                          "連携が戻ったら、受け付けた方の保険を自動で再確認します。"),
+                                  wxS("単独モード"), wxYES_NO | wxICON_QUESTION, this);
+  if (answer != wxYES) return;
+  try {
+    FallbackReception(reg_.database(), reg_.operatorId()).enter(fromWx(cause));
+    fallbackActive_ = true;
+    lastAutoReverify_ = std::chrono::steady_clock::now();  // the first probe after a while, not at once
+    if (watcher_) watcher_->wake();
+  } catch (const Error& e) {
+    showError(wxS("単独モードに切り替えられませんでした。"), e);
+  }
+}
+
+void MainFrame::toggleFallback() {
+  if (!fallbackActive_) {
+    enterFallback();
+    return;
+  }
+  if (wxMessageBox(wxS("単独モードを終了しますか？（未確認の受付は再確認で確かめます）"), wxS("単独モード"),
+                   wxYES_NO | wxICON_QUESTION, this) != wxYES)
+    return;
+  try {
+    FallbackReception(reg_.database(), reg_.operatorId()).leave("手動で終了");
+    fallbackActive_ = false;
+    if (watcher_) watcher_->wake();
+  } catch (const Error& e) {
+    showError(wxS("単独モードを終了できませんでした。"), e);
+  }
+}
+
+void MainFrame::captureCardFace() {
+  FallbackReception reception(reg_.database(), reg_.operatorId());
+  CardFaceDialog dialog(this, reception, selectedPatient_);
+  if (dialog.ShowModal() != wxID_OK) return;
+  SetStatusText(wxString::Format(wxS("4項目を記録しました（受付 %lld）"), static_cast<long long>(dialog.outcome().visitId)), 2);
+  if (watcher_) watcher_->wake();
+}
+
+void MainFrame::registerVisitForSelected() {
+  if (!selectedPatient_) {
+    wxMessageBox(wxS("先に患者を選んでください（F3 で検索）。"), wxS("受付"), wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  try {
+    const db::StoredVisit v = FallbackReception(reg_.database(), reg_.operatorId()).registerVisit({*selectedPatient_, std::nullopt, std::nullopt});
+    SetStatusText(wxString::Format(wxS("受付 %lld を記録（患者番号 %lld、未確認）"), static_cast<long long>(v.id),
+                                   static_cast<long long>(*selectedPatient_)), 2);
+    if (watcher_) watcher_->wake();
+  } catch (const Error& e) {
+    showError(wxS("受付を記録できませんでした。"), e);
+  }
+}
+
+void MainFrame::savePendingCaptures() {
+  wxFileDialog save(this, wxS("4項目の確認待ち一覧を保存"), wxS(""), wxS("4項目確認待ち一覧.txt"), wxS("テキスト (*.txt)|*.txt"),
+                    wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  if (save.ShowModal() != wxID_OK) return;
+  try {
+    SiteSettings settings(reg_.database());
+    writeTextFileAtomically(fromWx(save.GetPath()),
+                            pendingCapturesSheet(FallbackReception(reg_.database(), reg_.operatorId()).pendingCaptures(),
+                                                 settings.get("institution_name").value, settings.get("institution_code").value,
+                                                 today()));
+  } catch (const Error& e) {
+    showError(wxS("一覧を保存できませんでした。"), e);
+  }
+}
+
+void MainFrame::startReverify(bool automatic) {
+  if (reverifying_) return;
+  linkage::ExchangeConfig config;
+  ReverifyOptions options;
+  std::string terminal;
+  try {
+    config = exchangeConfigFromSettings(reg_.database(), dataDir_);
+    options.probePatience = watchdogOptionsFromSettings(reg_.database()).untakenAfter;
+    terminal = SiteSettings(reg_.database()).get("terminal").value;
+  } catch (const Error& e) {
+    if (!automatic) showError(wxS("再確認できません。"), e);
+    return;
+  }
+  if (reverifier_.joinable()) reverifier_.join();
+  reverifying_ = true;
+  showLinkageStatus(wxS("再確認中…"));
+  reverifyJob_ = std::make_shared<JobContext>([this](std::int64_t done, std::int64_t total, const std::string&) {
+    CallAfter([this, done, total] {
+      showLinkageStatus(wxString::Format(wxS("再確認中… %lld / %lld 件"), static_cast<long long>(done), static_cast<long long>(total)));
+    });
+  });
+  reverifier_ = std::thread([this, config, options, terminal, automatic, job = reverifyJob_,
+                             databaseFile = reg_.database().file(), operatorId = reg_.operatorId()] {
+    try {
+      db::Database connection(databaseFile);
+      const ReverifyReport report = reverifyVisits(connection, config, operatorId, terminal, *job, options);
+      CallAfter([this, report, automatic] {
+        reverifying_ = false;
+        if (watcher_) watcher_->wake();
+        if (automatic && !report.linkageAnswered) return;
+        TextReportDialog(this, wxS("再確認の結果"), toWx(formatReverifyReport(report))).ShowModal();
+      });
+    } catch (const Cancelled&) {
+      reverifying_ = false;
+    } catch (const Error& e) {
+      const wxString message = toWx(e.what());
+      CallAfter([this, message, automatic] {
+        reverifying_ = false;
+        if (!automatic) wxMessageBox(wxS("再確認を完了できませんでした。\n\n") + message, wxS("再確認"), wxOK | wxICON_WARNING, this);
+      });
+    }
+  });
+}
 
 void MainFrame::buildMenu() {
   auto* file = new wxMenu;
@@ -126,6 +308,12 @@ void MainFrame::buildMenu() {
   file->Append(wxID_EXIT, wxS("終了(&X)\tCtrl+Q"));
   auto* linkageMenu = new wxMenu;
   linkageMenu->Append(kDiagnosisMenuId, wxS("連携の点検(&D)\tF9"));
+  linkageMenu->AppendSeparator();
+  linkageMenu->Append(kFallbackMenuId, wxS("単独モードの開始・終了(&S)\tF8"));
+  linkageMenu->Append(kVisitMenuId, wxS("選んだ患者を受付（資格確認なし）(&V)\tF6"));
+  linkageMenu->Append(kCaptureMenuId, wxS("4項目の記録（マイナンバーカード）(&C)\tF7"));
+  linkageMenu->Append(kCaptureListMenuId, wxS("4項目の確認待ち一覧を保存(&P)..."));
+  linkageMenu->Append(kReverifyMenuId, wxS("未確認の受付を再確認(&R)\tCtrl+R"));
   auto* help = new wxMenu;
   help->Append(wxID_ABOUT, wxS("このプログラムについて(&A)"));
   auto* bar = new wxMenuBar;
@@ -139,6 +327,11 @@ void MainFrame::buildMenu() {
     DiagnosisDialog dialog(this, reg_.database(), dataDir_);
     dialog.ShowModal();
   }, kDiagnosisMenuId);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { toggleFallback(); }, kFallbackMenuId);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { registerVisitForSelected(); }, kVisitMenuId);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { captureCardFace(); }, kCaptureMenuId);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { savePendingCaptures(); }, kCaptureListMenuId);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { startReverify(false); }, kReverifyMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     wxMessageBox(wxS("レセコン（オンライン資格確認連携）\n患者台帳・保険情報の管理"), wxS("このプログラムについて"),
                  wxOK | wxICON_INFORMATION, this);
@@ -187,6 +380,7 @@ void MainFrame::showPatients(const std::vector<Patient>& patients, const wxStrin
   if (!patients.empty()) {
     list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
   } else {
+    selectedPatient_.reset();
     detail_->showNothing();
   }
 }
@@ -201,7 +395,9 @@ void MainFrame::onSearchEnter(wxCommandEvent&) {
 
 void MainFrame::onSelected(wxListEvent& event) {
   const long row = event.GetIndex();
-  if (row >= 0 && static_cast<std::size_t>(row) < shown_.size()) detail_->showPatient(shown_[static_cast<std::size_t>(row)].number);
+  if (row < 0 || static_cast<std::size_t>(row) >= shown_.size()) return;
+  selectedPatient_ = shown_[static_cast<std::size_t>(row)].number;
+  detail_->showPatient(*selectedPatient_);
 }
 
 void MainFrame::onCharHook(wxKeyEvent& event) {

@@ -5,10 +5,15 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "app/jobs/job_context.h"
 #include "app/jobs/patient_register.h"
 
 class wxListCtrl;
@@ -23,6 +28,8 @@ class ExchangeWatcher;
 namespace rececon::gui {
 
 class PatientDetailPanel;
+class LinkageBanner;
+struct LinkageView;
 
 class MainFrame : public wxFrame {
  public:
@@ -40,6 +47,20 @@ class MainFrame : public wxFrame {
   // Starts picking up results and card results in the background when the linkage is configured.
   void startLinkageWatcher(const std::string& dataDir);
   void showLinkageStatus(const wxString& text);
+  // The watchdog's and the stand-alone mode's state: banner and status bar; starts re-verification
+  // by itself once the linkage may be back.
+  void showLinkageView(const LinkageView& view);
+
+  // Stand-alone mode (domain.md §4).
+  void enterFallback();  // asks first, with the watchdog's cause as the reason
+  void toggleFallback();
+  void captureCardFace();
+  void registerVisitForSelected();
+  void savePendingCaptures();
+  // Re-verification on a worker thread with its own connection; automatic runs report only when the
+  // linkage answered.
+  void startReverify(bool automatic);
+  void showError(const wxString& what, const std::exception& e);
 
   PatientRegister& reg_;
   std::string dataDir_;
@@ -50,6 +71,14 @@ class MainFrame : public wxFrame {
   wxTimer searchDelay_;
   std::vector<Patient> shown_;
   std::unique_ptr<linkage::ExchangeWatcher> watcher_;
+  LinkageBanner* banner_ = nullptr;
+  std::optional<std::int64_t> selectedPatient_;
+  bool fallbackActive_ = false;
+  std::string fallbackCause_;  // the watchdog's plain cause, offered as the reason for stand-alone mode
+  std::thread reverifier_;
+  std::atomic<bool> reverifying_{false};
+  std::shared_ptr<JobContext> reverifyJob_;
+  std::chrono::steady_clock::time_point lastAutoReverify_;
 };
 
 }  // namespace rececon::gui

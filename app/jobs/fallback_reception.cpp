@@ -24,13 +24,15 @@ std::optional<std::int64_t> FallbackReception::openPeriodId() {
   return open ? std::optional<std::int64_t>(open->id) : std::nullopt;
 }
 
-FallbackStatus FallbackReception::status() {
+FallbackStatus FallbackReception::status() { return fallbackStatus(db_); }
+
+FallbackStatus fallbackStatus(db::Database& db) {
   FallbackStatus s;
-  db::FallbackRepository repo(db_);
+  db::FallbackRepository repo(db);
   s.period = repo.openPeriod();
   s.active = s.period.has_value();
   if (!s.active) s.period = repo.latestPeriod();
-  const auto counts = db::VisitRepository(db_).countByVerification();
+  const auto counts = db::VisitRepository(db).countByVerification();
   const auto count = [&](const char* state) {
     const auto it = counts.find(state);
     return it == counts.end() ? std::int64_t{0} : it->second;

@@ -27,6 +27,9 @@ struct FallbackStatus {
   std::int64_t pendingCaptures = 0;  // 4-item captures not yet confirmed through the call center
 };
 
+// The mode and the visit counts as stored now (what `fallback status` and the window show).
+FallbackStatus fallbackStatus(db::Database& db);
+
 struct VisitRequest {
   std::int64_t patientNumber = 0;
   std::optional<std::int64_t> insuranceId;  // default: the patient's current insurance record

@@ -17,6 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 using std::chrono::system_clock;
 
+// How the exchange words a time-out whose request file was never taken from req.
+constexpr std::string_view kNotTakenPrefix = "連携アプリが要求ファイルを取り込みませんでした";
+
 constexpr const char* kFallbackStep =
     "復旧するまでは単独モードで受付を続けてください（保険証・資格確認書の内容を控え、マイナンバーカードだけの方は4項目を記録）。";
 
@@ -47,6 +50,16 @@ std::optional<WatchdogFinding> folderFinding(const linkage::ExchangeConfig& conf
                   "共有フォルダの接続（Windows の共有、マウント）を確認してください。", kFallbackStep});
 }
 
+// The linkage app does not take requests: the same cause whether seen in req now or in the journal.
+WatchdogFinding untaken(std::string detail) {
+  return finding("untaken", LinkageHealth::Down, "連携アプリが要求を取り込んでいません（止まっている可能性があります）",
+                 std::move(detail),
+                 {"オンライン資格確認端末の電源が入り、連携アプリケーションが起動しているか確認してください。",
+                  "連携アプリケーションを再起動してください（端末の再起動でも構いません）。",
+                  "端末の画面だけで資格確認ができるか試し、できるならレセコン側の連携設定を事業者に確認してください。",
+                  kFallbackStep});
+}
+
 std::optional<WatchdogFinding> untakenFinding(const linkage::ExchangeConfig& config, system_clock::time_point now,
                                               const WatchdogOptions& options) {
   const RequestFolderScan scan = scanRequestFolder(config.reqDir, options.untakenAfter, now);
@@ -54,13 +67,8 @@ std::optional<WatchdogFinding> untakenFinding(const linkage::ExchangeConfig& con
     return finding("folders", LinkageHealth::Down, "連携フォルダに接続できません", "要求フォルダを読めません: " + scan.error,
                    {"共有フォルダの接続と権限を確認してください。", kFallbackStep});
   if (scan.stale == 0) return std::nullopt;
-  return finding("untaken", LinkageHealth::Down, "連携アプリが要求を取り込んでいません（止まっている可能性があります）",
-                 std::to_string(scan.stale) + " 件の要求ファイルが " + std::to_string(options.untakenAfter.count()) +
-                     " 秒以上 req に残っています（全 " + std::to_string(scan.waiting) + " 件）。",
-                 {"オンライン資格確認端末の電源が入り、連携アプリケーションが起動しているか確認してください。",
-                  "連携アプリケーションを再起動してください（端末の再起動でも構いません）。",
-                  "端末の画面だけで資格確認ができるか試し、できるならレセコン側の連携設定を事業者に確認してください。",
-                  kFallbackStep});
+  return untaken(std::to_string(scan.stale) + " 件の要求ファイルが " + std::to_string(options.untakenAfter.count()) +
+                 " 秒以上 req に残っています（全 " + std::to_string(scan.waiting) + " 件）。");
 }
 
 std::vector<std::string> lingering(db::Database& db, const linkage::ExchangeConfig& config, system_clock::time_point now,
@@ -157,6 +165,8 @@ std::optional<WatchdogFinding> classifyFailures(const std::vector<db::SettledReq
   const int streak = static_cast<int>(firstSuccess - newestFirst.begin());
   const db::SettledRequest& last = newestFirst.front();
   const std::string count = std::to_string(streak) + " 件続けて";
+  if (last.state == "timed_out" && last.detail.starts_with(kNotTakenPrefix))
+    return untaken(count + "時間切れになりました。最新: " + last.detail);
   if (last.state == "timed_out")
     return finding("no_answer", LinkageHealth::Down, "連携アプリから時間内に応答がありません",
                    count + "応答がありませんでした。最新: " + last.detail, {});

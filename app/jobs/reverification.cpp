@@ -73,7 +73,8 @@ class Reverifier {
     const linkage::RequestRecord request = journal_.get(db::QualificationRepository(db_).check(checkId).requestId);
     const auto sentAt = std::chrono::system_clock::time_point(std::chrono::seconds(request.createdAt));
     std::error_code ec;
-    if (request.state != linkage::RequestState::Sent || std::chrono::system_clock::now() - sentAt < patience ||
+    // createdAt has whole seconds: <= waits the full patience at least.
+    if (request.state != linkage::RequestState::Sent || std::chrono::system_clock::now() - sentAt <= patience ||
         !std::filesystem::exists(config_.reqDir / request.fileName, ec))
       return;
     linkage::LinkageExchange(config_, journal_).cancel(

@@ -2,8 +2,10 @@
 # GUI smoke test of the README's run command: setup/run.sh (install and build skipped) on a fresh data
 # folder under Xvfb. Checks that it fills the register with the simulator's people, points the settings
 # at the bundled oqs-sim and starts it, opens the window, finds patients by a kana search typed into
-# it, picks up a card result in the background, opens 連携の点検 with F9, takes screenshots, and that Ctrl+Q closes the window
-# and stops the simulator.
+# it, picks up a card result in the background, opens 連携の点検 with F9; then an outage: the banner
+# appears, F8 enters stand-alone mode, F6 receives a patient unverified, F7's 4-item form is filled from the
+# keyboard, and once the simulator answers again Ctrl+R re-verifies and stand-alone mode ends. Takes a
+# screenshot of each screen, and checks that Ctrl+Q closes the window and stops the simulator.
 # Usage: gui_smoke.sh BUILD_DIR SCREENSHOT_DIR
 set -euo pipefail
 
@@ -51,6 +53,9 @@ expected=$(($(wc -l < "$here/../../resources/oqs-sim/persons.csv") - 1))
 [ "$count" -eq "$expected" ] || fail "expected $expected demo patients (the simulator's people), found $count"
 "$cli" --data-dir "$data" config get linkage.req_dir | grep -q "oqs-sim/req" || fail "linkage.req_dir does not point at the simulator"
 echo "ok: first run registered $count demo patients and pointed the linkage folders at oqs-sim"
+# Short limits so that the outage below is seen within seconds.
+"$cli" --data-dir "$data" config set linkage.single_timeout_seconds 4 >/dev/null
+"$cli" --data-dir "$data" config set linkage.watchdog_untaken_seconds 2 >/dev/null
 
 # 2. Xvfb on a display number it picks itself.
 exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$work/xvfb.log")
@@ -119,7 +124,105 @@ sleep 0.5
 "$cli" --data-dir "$data" diag >/dev/null || fail "diag reports a failure on the run command's own setup"
 echo "ok: F9 showed 連携の点検; Escape closed it; diag finds no failure on the embedded defaults"
 
-# 6. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
+# 6. An outage: the simulator stops answering. A check times out; the watchdog in the window shows the
+#    banner at once. F8 asks to switch to stand-alone mode; Return confirms.
+sim="$build/linkage/sim/oqs-sim"
+"$sim" --root "$data/oqs-sim" fault silent >/dev/null
+set +e
+"$cli" --data-dir "$data" --operator gui-smoke check --patient 1 >/dev/null 2>&1
+rc=$?
+set -e
+[ "$rc" -eq 75 ] || fail "a check against the silent simulator should time out (75), got $rc"
+"$cli" --data-dir "$data" --json fallback status | grep -q '"health": "down"' || fail "the watchdog does not report the linkage down"
+sleep 2
+import -window root "$shots/05_outage_banner.png"
+changed=$(compare -metric AE "$shots/04_diagnosis.png" "$shots/05_outage_banner.png" null: 2>&1 || true)
+[ "${changed%%.*}" -gt 1000 ] || fail "no banner appeared ($changed pixels changed)"
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key F8
+confirm=""
+for _ in $(seq 1 50); do
+  confirm=$(window_titled "単独モード")
+  [ -n "$confirm" ] && break
+  sleep 0.1
+done
+[ -n "$confirm" ] || fail "F8 did not ask to switch to stand-alone mode"
+xdotool windowfocus "$confirm" 2>/dev/null || true
+xdotool key Return
+for _ in $(seq 1 50); do
+  "$cli" --data-dir "$data" --json fallback status | grep -q '"active": true' && break
+  sleep 0.1
+done
+"$cli" --data-dir "$data" --json fallback status | grep -q '"active": true' || fail "stand-alone mode was not entered"
+echo "ok: the outage banner appeared ($changed pixels); F8 + Return entered stand-alone mode"
+
+# 7. Reception goes on: F6 receives the selected patient unverified; F7 opens the 4-item form, filled
+#    from the keyboard (Enter moves on, 2 for 女, the offered patient number is cleared) and saved.
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key F6
+sleep 0.5
+xdotool key F7
+form=""
+for _ in $(seq 1 50); do
+  form=$(window_titled "4項目の記録")
+  [ -n "$form" ] && break
+  sleep 0.1
+done
+[ -n "$form" ] || fail "F7 did not open the 4-item form"
+xdotool windowfocus "$form" 2>/dev/null || true
+sleep 0.3
+xdotool type --delay 30 "山田　花子"
+xdotool key Return
+xdotool type --delay 30 "ヤマダ ハナコ"
+xdotool key Return
+xdotool type --delay 30 "2"
+xdotool key Return
+xdotool type --delay 30 "S50.4.1"
+xdotool key Return
+xdotool type --delay 30 "東京都千代田区霞が関1-2-2"
+xdotool key Return
+xdotool type --delay 30 "全国健康保険協会"
+xdotool key Return ctrl+a BackSpace
+sleep 0.5
+import -window root "$shots/06_capture_form.png"
+xdotool key Return
+for _ in $(seq 1 50); do
+  [ -z "$(window_titled "4項目の記録")" ] && break
+  sleep 0.1
+done
+[ -z "$(window_titled "4項目の記録")" ] || fail "the 4-item form did not save and close"
+status=$("$cli" --data-dir "$data" --json fallback status)
+grep -q '"pending_captures": 1' <<<"$status" || fail "the 4 items were not stored: $status"
+grep -q '"unverified": 2' <<<"$status" || fail "expected 2 unverified visits (F6 and F7): $status"
+sheet=$("$cli" --data-dir "$data" fallback captures)
+grep -q "性別: 女    生年月日: 昭和50年4月1日" <<<"$sheet" || fail "the pending list lacks the sex typed as 2 or the 和暦 birth date: $sheet"
+echo "ok: F6 received a patient unverified; the 4-item form was filled from the keyboard and saved"
+
+# 8. The linkage is back: Ctrl+R re-verifies; the report names what needs a person; stand-alone mode ends.
+"$sim" --root "$data/oqs-sim" fault normal >/dev/null
+sleep 1
+import -window root "$shots/07_standalone_banner.png"
+report=""
+for _ in 1 2 3; do  # a key sent while the window is still being activated can be lost: press again
+  xdotool windowfocus "$window" 2>/dev/null || true
+  xdotool key ctrl+r
+  for _ in $(seq 1 80); do
+    report=$(window_titled "再確認の結果")
+    [ -n "$report" ] && break 2
+    sleep 0.1
+  done
+done
+[ -n "$report" ] || fail "Ctrl+R did not show the re-verification report"
+sleep 0.5
+import -window root "$shots/08_reverify_report.png"
+xdotool windowfocus "$report" 2>/dev/null || true
+xdotool key Escape
+status=$("$cli" --data-dir "$data" --json fallback status)
+grep -q '"active": false' <<<"$status" || fail "stand-alone mode did not end after the linkage answered: $status"
+grep -q '"unverified": 0' <<<"$status" || fail "visits left unverified: $status"
+echo "ok: Ctrl+R re-verified everything; stand-alone mode ended"
+
+# 9. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
 xdotool key ctrl+q
 for _ in $(seq 1 50); do
   kill -0 "$run_pid" 2>/dev/null || break

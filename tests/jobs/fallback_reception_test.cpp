@@ -120,6 +120,8 @@ TEST_CASE("Failure streaks: time-out at once, others at the configured count, cl
   CHECK(classifyFailures({refused, refused, refused, ok}, 3)->cause == "refused");
   CHECK(classifyFailures({refused, refused, refused, ok}, 3)->code == "SIMERR0003");
   CHECK(classifyFailures({timedOut, ok}, 3)->cause == "no_answer");
+  const S notTaken{7, "OQSsiquc01req_", "g", "timed_out", "連携アプリが要求ファイルを取り込みませんでした（60秒）。", "", "", "", false};
+  CHECK(classifyFailures({notTaken, ok}, 3)->cause == "untaken");
   const auto e = classifyFailures({error9, error9}, 2);
   CHECK(e->cause == "error_results");
   CHECK(e->code == "SIMERR9001");

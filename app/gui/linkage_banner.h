@@ -1,0 +1,48 @@
+#pragma once
+// The banner across the top of the reception window: shown at once when the watchdog finds the
+// linkage down or degraded, or while reception runs stand-alone, with the plain cause, what was seen,
+// the first things to do and buttons for the next step. Hidden while everything is well. UI thread only.
+
+#include <wx/panel.h>
+
+#include <functional>
+
+#include "app/jobs/fallback_reception.h"
+#include "app/jobs/linkage_watchdog.h"
+
+class wxButton;
+class wxStaticText;
+
+namespace rececon::gui {
+
+// What the watcher saw on its last pass.
+struct LinkageView {
+  WatchdogReport watchdog;
+  FallbackStatus fallback;
+};
+
+struct BannerActions {
+  std::function<void()> enterFallback;  // 単独モードに切り替える (asks first)
+  std::function<void()> capture;        // 4項目を記録
+  std::function<void()> reverify;       // 再確認
+  std::function<void()> diagnose;       // 連携の点検
+};
+
+class LinkageBanner : public wxPanel {
+ public:
+  LinkageBanner(wxWindow* parent, BannerActions actions);
+  // Shows or hides itself for the view; returns whether its visibility changed (the parent re-lays out).
+  bool update(const LinkageView& view);
+
+ private:
+  BannerActions actions_;
+  wxStaticText* title_ = nullptr;
+  wxStaticText* detail_ = nullptr;
+  wxStaticText* steps_ = nullptr;
+  wxButton* enter_ = nullptr;
+  wxButton* capture_ = nullptr;
+  wxButton* reverify_ = nullptr;
+  wxButton* diagnose_ = nullptr;
+};
+
+}  // namespace rececon::gui
