@@ -34,6 +34,16 @@ window_titled() {
     if xprop -id "$candidate" _NET_WM_NAME 2>/dev/null | grep -q "$1"; then echo "$candidate"; return; fi
   done
 }
+# Waits up to 5 s for the window titled $1 and prints its id (nothing when it did not appear).
+await_window() {
+  local found=""
+  for _ in $(seq 1 50); do
+    found=$(window_titled "$1")
+    [ -n "$found" ] && break
+    sleep 0.1
+  done
+  echo "$found"
+}
 export RECECON_SKIP_BUILD=1 RECECON_BUILD_DIR="$build"
 
 for tool in Xvfb xdotool xprop import compare identify; do
@@ -108,12 +118,7 @@ echo "ok: a card result in face was picked up by the running window"
 # 5. F9 opens 連携の点検 (the environment check) over the running simulator's folders; Escape closes it.
 xdotool windowfocus "$window" 2>/dev/null || true
 xdotool key F9
-dialog=""
-for _ in $(seq 1 50); do
-  dialog=$(window_titled "連携の点検")
-  [ -n "$dialog" ] && break
-  sleep 0.1
-done
+dialog=$(await_window "連携の点検")
 [ -n "$dialog" ] || fail "F9 did not open the 連携の点検 window"
 sleep 0.8
 import -window root "$shots/04_diagnosis.png"
@@ -140,12 +145,7 @@ changed=$(compare -metric AE "$shots/04_diagnosis.png" "$shots/05_outage_banner.
 [ "${changed%%.*}" -gt 1000 ] || fail "no banner appeared ($changed pixels changed)"
 xdotool windowfocus "$window" 2>/dev/null || true
 xdotool key F8
-confirm=""
-for _ in $(seq 1 50); do
-  confirm=$(window_titled "単独モード")
-  [ -n "$confirm" ] && break
-  sleep 0.1
-done
+confirm=$(await_window "単独モード")
 [ -n "$confirm" ] || fail "F8 did not ask to switch to stand-alone mode"
 xdotool windowfocus "$confirm" 2>/dev/null || true
 xdotool key Return
@@ -162,12 +162,7 @@ xdotool windowfocus "$window" 2>/dev/null || true
 xdotool key F6
 sleep 0.5
 xdotool key F7
-form=""
-for _ in $(seq 1 50); do
-  form=$(window_titled "4項目の記録")
-  [ -n "$form" ] && break
-  sleep 0.1
-done
+form=$(await_window "4項目の記録")
 [ -n "$form" ] || fail "F7 did not open the 4-item form"
 xdotool windowfocus "$form" 2>/dev/null || true
 sleep 0.3
