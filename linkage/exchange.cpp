@@ -52,6 +52,18 @@ RequestRecord* findByFileName(std::vector<RequestRecord>& waiting, const std::st
   return it == waiting.end() ? nullptr : &*it;
 }
 
+// Moves a handled file into the archive. Another exchange of ours on the same data (the reception window
+// and a command run beside it) may have handled and moved the same file a moment earlier: a file that is
+// gone is then already archived, not an error.
+void archiveHandled(const std::filesystem::path& file, const std::filesystem::path& archive) {
+  try {
+    moveInto(file, archive);
+  } catch (const TransferError&) {
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec) || ec) throw;
+  }
+}
+
 }  // namespace
 
 LinkageExchange::LinkageExchange(ExchangeConfig config, RequestJournal& journal, Clock clock)
@@ -149,9 +161,9 @@ void LinkageExchange::handleRefusal(const std::filesystem::path& errFile, std::v
   if (!snapshot) return;
   const std::string reason = "連携アプリが要求を受け付けませんでした: " + trimmed(errText(snapshot->bytes));
   const std::filesystem::path archive = archiveFor("refused");
-  moveInto(errFile, archive);
+  archiveHandled(errFile, archive);
   std::error_code ec;
-  if (std::filesystem::exists(config_.resDir / requestName, ec)) moveInto(config_.resDir / requestName, archive);
+  if (std::filesystem::exists(config_.resDir / requestName, ec)) archiveHandled(config_.resDir / requestName, archive);
   if (journal_.transition(request->id, request->state, RequestState::Failed, reason, errFile.filename().string())) {
     handler.onRequestEnded(*request, RequestState::Failed, reason);
   }
@@ -200,7 +212,7 @@ void LinkageExchange::handleResult(const std::filesystem::path& file, std::vecto
   const std::string detail = request.state == RequestState::TimedOut ? "時間切れの後に応答を受信" : "";
   journal_.transition(request.id, request.state, RequestState::Answered, detail, name);
   request.state = RequestState::Answered;
-  moveInto(file, archiveFor("res"));
+  archiveHandled(file, archiveFor("res"));
 }
 
 void LinkageExchange::handleFace(const std::filesystem::path& file, ExchangeHandler& handler) {
@@ -228,7 +240,7 @@ void LinkageExchange::handleFace(const std::filesystem::path& file, ExchangeHand
   }
   handler.onFaceResult(incoming);
   if (config_.facePolicy == FaceFilePolicy::Archive) {
-    moveInto(file, archiveFor("face"));
+    archiveHandled(file, archiveFor("face"));
   } else {
     leftFaceFiles_.insert(seenKey);
   }

@@ -291,7 +291,7 @@ void MainFrame::startReverify(bool automatic) {
       });
     } catch (const Cancelled&) {
       reverifying_ = false;
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {  // Error and anything else: a worker thread must never take the window down
       const wxString message = toWx(e.what());
       CallAfter([this, message, automatic] {
         reverifying_ = false;

@@ -25,7 +25,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-fail() { echo "gui_smoke: FAILED: $*" >&2; exit 1; }
+keep_log() { cp "$work/run.log" /tmp/gui_run.log 2>/dev/null || true; }
+fail() { echo "gui_smoke: FAILED: $*" >&2; keep_log; exit 1; }
 # The visible rececon window whose title contains $1, or nothing. GTK sets only _NET_WM_NAME
 # (xdotool --name reads WM_NAME), so each visible window's title is read with xprop.
 window_titled() {
@@ -207,7 +208,10 @@ for _ in 1 2 3; do  # a key sent while the window is still being activated can b
     sleep 0.1
   done
 done
-[ -n "$report" ] || fail "Ctrl+R did not show the re-verification report"
+if [ -z "$report" ]; then
+  import -window root "$shots/08_reverify_failed.png" 2>/dev/null || true
+  fail "Ctrl+R did not show the re-verification report (screen in 08_reverify_failed.png)"
+fi
 sleep 0.5
 import -window root "$shots/08_reverify_report.png"
 xdotool windowfocus "$report" 2>/dev/null || true

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 #include "app/jobs/data_folder.h"
@@ -30,12 +31,14 @@ struct RecordingHandler : ExchangeHandler {
   std::vector<std::pair<RequestState, std::string>> ended;
   std::vector<std::string> unreadable;
   bool failNext = false;
+  std::function<void(const IncomingFile&)> whileHandling;  // what another reader does meanwhile
 
   void onResult(const RequestRecord& r, const IncomingFile& f) override {
     if (failNext) {
       failNext = false;
       throw std::runtime_error("database busy");
     }
+    if (whileHandling) whileHandling(f);
     results.emplace_back(r, f);
   }
   void onFaceResult(const IncomingFile& f) override { faces.push_back(f); }
@@ -222,6 +225,21 @@ TEST_CASE_METHOD(Fixture, "A handler that fails leaves the result for the next p
   CHECK(fs::exists(resultPath(sent)));
   CHECK(journal.get(sent.id).state == RequestState::Sent);
   ex.poll(handler);
+  CHECK(handler.results.size() == 1);
+  CHECK(journal.get(sent.id).state == RequestState::Answered);
+}
+
+TEST_CASE_METHOD(Fixture, "A result archived by another of our exchanges while this one handled it is no error",
+                 "[exchange]") {
+  auto ex = exchange(config);
+  const RequestRecord sent = ex.submit(MessageKind::SingleCheckRequest, request("RZ0010"), "202611210010");
+  writeFile(resultPath(sent), answer("RZ0010"));
+  // The reception window's watcher and a re-verification both poll res: the other one takes the file first.
+  handler.whileHandling = [&](const IncomingFile& f) {
+    fs::create_directories(dir.path() / "other-archive");
+    fs::rename(f.path, dir.path() / "other-archive" / f.path.filename());
+  };
+  CHECK_NOTHROW(ex.poll(handler));
   CHECK(handler.results.size() == 1);
   CHECK(journal.get(sent.id).state == RequestState::Answered);
 }
