@@ -25,7 +25,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-keep_log() { cp "$work/run.log" /tmp/gui_run.log 2>/dev/null || true; }
+# On failure the window's own log is kept beside the screenshots.
+keep_log() { cp "$work/run.log" "$shots/run.log" 2>/dev/null || true; }
 fail() { echo "gui_smoke: FAILED: $*" >&2; keep_log; exit 1; }
 # The visible rececon window whose title contains $1, or nothing. GTK sets only _NET_WM_NAME
 # (xdotool --name reads WM_NAME), so each visible window's title is read with xprop.
