@@ -193,7 +193,8 @@ ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& c
     if (!inFlight.empty()) std::this_thread::sleep_for(options.pollInterval);
   }
   r.report.stillUnverified += static_cast<int>(toSend.size());
-  for (const auto& v : toSend) r.report.visits.push_back({v.id, v.patientNumber, "unverified", "", "連携が戻っていないため送信していません。", std::nullopt});
+  for (const auto& v : toSend)
+    r.report.visits.push_back({v.id, v.patientNumber, "unverified", "", "連携が戻っていないため送信していません。", std::nullopt});
   if (r.report.linkageAnswered) {
     r.report.fallbackEnded = FallbackReception(db, operatorId).leave("再確認で連携の応答を確認");
   }
