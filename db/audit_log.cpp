@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "db/change_log.h"
+#include "db/nullable_columns.h"
 #include "db/sqlite_errors.h"
 
 namespace rececon::db {
@@ -17,8 +18,8 @@ std::vector<AuditEntry> readAll(SQLite::Statement& q) {
     e.at = q.getColumn(1).getString();
     e.operatorId = q.getColumn(2).getString();
     e.action = q.getColumn(3).getString();
-    if (!q.getColumn(4).isNull()) e.visitId = q.getColumn(4).getInt64();
-    if (!q.getColumn(5).isNull()) e.patientNumber = q.getColumn(5).getInt64();
+    e.visitId = optionalInt64(q.getColumn(4));
+    e.patientNumber = optionalInt64(q.getColumn(5));
     e.detail = q.getColumn(6).getString();
     out.push_back(std::move(e));
   }
@@ -39,8 +40,8 @@ void AuditLog::append(const std::string& operatorId, const std::string& action, 
     q.bind(1, nowTimestamp());
     q.bind(2, operatorId);
     q.bind(3, action);
-    if (visitId) q.bind(4, *visitId); else q.bind(4);
-    if (patientNumber) q.bind(5, *patientNumber); else q.bind(5);
+    bindOptional(q, 4, visitId);
+    bindOptional(q, 5, patientNumber);
     q.bind(6, detail);
     q.exec();
   });

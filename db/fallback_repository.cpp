@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "db/change_log.h"
+#include "db/nullable_columns.h"
 #include "db/sqlite_errors.h"
 
 namespace rececon::db {
@@ -21,7 +22,7 @@ std::optional<StoredFallbackPeriod> readPeriod(SQLite::Statement& q) {
   p.startedAt = q.getColumn(1).getString();
   p.startedBy = q.getColumn(2).getString();
   p.reason = q.getColumn(3).getString();
-  if (!q.getColumn(4).isNull()) p.endedAt = q.getColumn(4).getString();
+  p.endedAt = optionalText(q.getColumn(4));
   p.endedBy = q.getColumn(5).getString();
   p.endReason = q.getColumn(6).getString();
   return p;

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "db/nullable_columns.h"
 #include "db/sqlite_errors.h"
 
 namespace rececon::db {
@@ -31,7 +32,7 @@ std::vector<StoredLinkageError> linkageErrors(Database& db, int limit) {
       e.code = q.getColumn(1).getString();
       e.message = q.getColumn(2).getString();
       e.requestFile = q.getColumn(3).getString();
-      if (!q.getColumn(4).isNull()) e.patientNumber = q.getColumn(4).getInt64();
+      e.patientNumber = optionalInt64(q.getColumn(4));
       e.what = q.getColumn(5).getString();
       out.push_back(std::move(e));
     }

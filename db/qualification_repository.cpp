@@ -5,6 +5,7 @@
 
 #include "app/core/error.h"
 #include "db/change_log.h"
+#include "db/nullable_columns.h"
 #include "db/sqlite_errors.h"
 
 namespace rececon::db {
@@ -18,21 +19,12 @@ constexpr const char* kResultColumns =
     "id, source, check_id, file_name, content_hash, raw, received_at, segment, processing_status, processing_code,"
     " processing_message, validity, error_code, error_message, outcome, state, decided_by, decided_at, decision_detail";
 
-std::optional<std::int64_t> optionalId(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
-}
-
-void bindOptional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& v) {
-  if (v) q.bind(index, *v); else q.bind(index);
-}
-
 StoredCheck readCheck(SQLite::Statement& q) {
   StoredCheck c;
   c.id = q.getColumn(0).getInt64();
   c.requestId = q.getColumn(1).getInt64();
-  c.patientNumber = optionalId(q.getColumn(2));
-  c.insuranceId = optionalId(q.getColumn(3));
+  c.patientNumber = optionalInt64(q.getColumn(2));
+  c.insuranceId = optionalInt64(q.getColumn(3));
   c.insurerNumber = q.getColumn(4).getString();
   c.symbol = q.getColumn(5).getString();
   c.number = q.getColumn(6).getString();
@@ -53,7 +45,7 @@ StoredResult readResult(SQLite::Statement& q) {
   int i = 0;
   r.id = q.getColumn(i++).getInt64();
   r.source = q.getColumn(i++).getString();
-  r.checkId = optionalId(q.getColumn(i++));
+  r.checkId = optionalInt64(q.getColumn(i++));
   r.fileName = q.getColumn(i++).getString();
   r.contentHash = q.getColumn(i++).getString();
   const SQLite::Column raw = q.getColumn(i++);
@@ -208,7 +200,7 @@ std::optional<StoredLimitCertificate> QualificationRepository::latestLimitCertif
     StoredLimitCertificate c;
     c.id = q.getColumn(0).getInt64();
     c.patientNumber = q.getColumn(1).getInt64();
-    c.insuranceId = optionalId(q.getColumn(2));
+    c.insuranceId = optionalInt64(q.getColumn(2));
     c.resultId = q.getColumn(3).getInt64();
     int i = 4;
     for (std::string* v : {&c.classification, &c.flag, &c.issueDate, &c.validStart, &c.validEnd, &c.longTermDate,

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "db/change_log.h"
+#include "db/nullable_columns.h"
 #include "db/sqlite_errors.h"
 
 namespace rececon::db {
@@ -24,7 +25,7 @@ std::int64_t ReferenceRepository::add(const StoredReference& r) {
     q.bind(5, r.symbol);
     q.bind(6, r.number);
     q.bind(7, r.branch);
-    if (r.requestId) q.bind(8, *r.requestId); else q.bind(8);
+    bindOptional(q, 8, r.requestId);
     q.bind(9, r.state);
     q.bind(10, r.detail);
     q.bind(11, r.operatorId);
@@ -69,7 +70,7 @@ std::optional<StoredReference> ReferenceRepository::latest(std::int64_t patientN
     r.symbol = q.getColumn(5).getString();
     r.number = q.getColumn(6).getString();
     r.branch = q.getColumn(7).getString();
-    if (!q.getColumn(8).isNull()) r.requestId = q.getColumn(8).getInt64();
+    r.requestId = optionalInt64(q.getColumn(8));
     r.state = q.getColumn(9).getString();
     r.detail = q.getColumn(10).getString();
     r.operatorId = q.getColumn(11).getString();

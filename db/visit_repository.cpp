@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "db/change_log.h"
+#include "db/nullable_columns.h"
 #include "db/sqlite_errors.h"
 
 namespace rececon::db {
@@ -13,27 +14,17 @@ constexpr const char* kColumns =
     "id, visit_date, arrived_at, patient_number, insurance_id, fallback_period_id, verification, check_id, result_id,"
     " verification_detail, verified_at, operator, created_at";
 
-std::optional<std::int64_t> optionalId(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
-}
-
-void bindOptional(SQLite::Statement& q, int index, std::optional<std::int64_t> value) {
-  if (value) q.bind(index, *value);
-  else q.bind(index);
-}
-
 StoredVisit readRow(SQLite::Statement& q) {
   StoredVisit v;
   v.id = q.getColumn(0).getInt64();
   v.visitDate = q.getColumn(1).getString();
   v.arrivedAt = q.getColumn(2).getString();
-  v.patientNumber = optionalId(q.getColumn(3));
-  v.insuranceId = optionalId(q.getColumn(4));
-  v.fallbackPeriodId = optionalId(q.getColumn(5));
+  v.patientNumber = optionalInt64(q.getColumn(3));
+  v.insuranceId = optionalInt64(q.getColumn(4));
+  v.fallbackPeriodId = optionalInt64(q.getColumn(5));
   v.verification = q.getColumn(6).getString();
-  v.checkId = optionalId(q.getColumn(7));
-  v.resultId = optionalId(q.getColumn(8));
+  v.checkId = optionalInt64(q.getColumn(7));
+  v.resultId = optionalInt64(q.getColumn(8));
   v.verificationDetail = q.getColumn(9).getString();
   v.verifiedAt = q.getColumn(10).getString();
   v.operatorId = q.getColumn(11).getString();
