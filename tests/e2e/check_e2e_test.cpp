@@ -16,24 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CheckSession : SimSession {
-  fs::path data = dir.path() / "受付データ";
-
+struct CheckSession : test::CliSimSession {
   // limit: register only the first `limit` people (0: all).
-  explicit CheckSession(int limit = 0) {
-    std::vector<std::string> import{"demo", "import-sim-persons"};
-    if (limit > 0) import.insert(import.end(), {"--limit", std::to_string(limit)});
-    REQUIRE(cli(import).exitCode == 0);
-    REQUIRE(cli({"config", "set", "institution_code", "9919999999"}).exitCode == 0);
-    for (const char* f : {"req", "res", "face"}) {
-      REQUIRE(cli({"config", "set", std::string("linkage.") + f + "_dir", (root / f).string()}).exitCode == 0);
-    }
-  }
-
-  test::ProcessResult cli(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--data-dir", data.string(), "--operator", "clerk1"});
-    return test::runProcess(RECECON_CLI_PATH, args);
-  }
+  explicit CheckSession(int limit = 0) : CliSimSession(limit) {}
 
   // Runs `check` with --json; returns the exit code and the parsed report.
   std::pair<int, Poco::JSON::Object::Ptr> check(std::vector<std::string> args) {

@@ -9,7 +9,6 @@
 
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "tests/e2e/sim_session.h"
 #include "tests/support/process_runner.h"
@@ -20,22 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct FallbackSession : SimSession {
-  fs::path data = dir.path() / "受付データ";
-
-  FallbackSession() {
-    REQUIRE(cli({"demo", "import-sim-persons"}).exitCode == 0);
-    const std::vector<std::pair<std::string, std::string>> settings = {
-        {"institution_code", "9919999999"},          {"linkage.req_dir", (root / "req").string()},
-        {"linkage.res_dir", (root / "res").string()}, {"linkage.face_dir", (root / "face").string()},
-        {"linkage.single_timeout_seconds", "4"},      {"linkage.watchdog_untaken_seconds", "2"}};
-    for (const auto& [key, value] : settings) REQUIRE(cli({"config", "set", key, value}).exitCode == 0);
-  }
-
-  test::ProcessResult cli(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--data-dir", data.string(), "--operator", "clerk1"});
-    return test::runProcess(RECECON_CLI_PATH, args);
-  }
+struct FallbackSession : test::CliSimSession {
+  FallbackSession()
+      : CliSimSession(0, {{"linkage.single_timeout_seconds", "4"}, {"linkage.watchdog_untaken_seconds", "2"}}) {}
 
   Poco::Dynamic::Var json(std::vector<std::string> args, int expectedExit = 0) {
     args.insert(args.begin(), "--json");
@@ -43,19 +29,6 @@ struct FallbackSession : SimSession {
     INFO(r.err);
     REQUIRE(r.exitCode == expectedExit);
     return Poco::JSON::Parser().parse(r.out);
-  }
-
-  // list-persons columns: id category name kana sex birthdate …; patient number N is person P000N.
-  std::vector<std::vector<std::string>> persons() {
-    std::vector<std::vector<std::string>> out;
-    std::istringstream lines(simCommand({"list-persons"}));
-    for (std::string line; std::getline(lines, line);) {
-      std::vector<std::string> columns;
-      std::istringstream fields(line);
-      for (std::string f; std::getline(fields, f, '\t');) columns.push_back(f);
-      out.push_back(columns);
-    }
-    return out;
   }
 };
 

@@ -71,16 +71,44 @@ bool SimSession::pollUntil(const std::function<bool()>& done, std::chrono::secon
   return done();
 }
 
-std::vector<std::string> SimSession::person(const std::string& category, int nth) {
+std::vector<std::vector<std::string>> SimSession::persons() {
+  std::vector<std::vector<std::string>> out;
   std::istringstream lines(simCommand({"list-persons"}));
-  std::string line;
-  while (std::getline(lines, line)) {
+  for (std::string line; std::getline(lines, line);) {
     std::vector<std::string> columns;
     std::istringstream fields(line);
     for (std::string f; std::getline(fields, f, '\t');) columns.push_back(f);
+    out.push_back(std::move(columns));
+  }
+  return out;
+}
+
+std::vector<std::string> SimSession::person(const std::string& category, int nth) {
+  for (auto& columns : persons()) {
     if (columns.size() > 1 && columns[1] == category && nth-- == 0) return columns;
   }
   throw std::runtime_error("no person of category " + category);
+}
+
+CliSimSession::CliSimSession(int limit, const std::vector<std::pair<std::string, std::string>>& settings)
+    : data(dir.path() / "受付データ") {
+  std::vector<std::string> import{"demo", "import-sim-persons"};
+  if (limit > 0) import.insert(import.end(), {"--limit", std::to_string(limit)});
+  std::vector<std::pair<std::string, std::string>> all = {{"institution_code", "9919999999"},
+                                                          {"linkage.req_dir", (root / "req").string()},
+                                                          {"linkage.res_dir", (root / "res").string()},
+                                                          {"linkage.face_dir", (root / "face").string()}};
+  all.insert(all.end(), settings.begin(), settings.end());
+  const auto mustSucceed = [](const ProcessResult& r, const std::string& what) {
+    if (r.exitCode != 0) throw std::runtime_error("rececon-cli " + what + " failed: " + r.err);
+  };
+  mustSucceed(cli(import), "demo import-sim-persons");
+  for (const auto& [key, value] : all) mustSucceed(cli({"config", "set", key, value}), "config set " + key);
+}
+
+ProcessResult CliSimSession::cli(std::vector<std::string> args) {
+  args.insert(args.begin(), {"--data-dir", data.string(), "--operator", "clerk1"});
+  return runProcess(RECECON_CLI_PATH, args);
 }
 
 linkage::SingleCheckRequest SimSession::checkFor(const std::vector<std::string>& p, bool withBranch, bool limitConsent) {

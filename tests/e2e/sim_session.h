@@ -15,6 +15,7 @@
 #include "app/jobs/request_journal_store.h"
 #include "linkage/exchange.h"
 #include "linkage/messages.h"
+#include "tests/support/process_runner.h"
 #include "tests/support/temp_dir.h"
 
 namespace rececon::test {
@@ -48,8 +49,11 @@ class SimSession {
   // Polls until done() or the time limit; returns done().
   bool pollUntil(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(15));
 
+  // The dataset's people as list-persons columns: id category name kana sex birthdate insurer symbol number
+  // branch validity. Patient number N in a register filled by `demo import-sim-persons` is person P000N.
+  std::vector<std::vector<std::string>> persons();
   // A person of the dataset by category (the first one, or the nth).
-  std::vector<std::string> person(const std::string& category, int nth = 0);  // list-persons columns
+  std::vector<std::string> person(const std::string& category, int nth = 0);
 
   linkage::SingleCheckRequest checkFor(const std::vector<std::string>& person, bool withBranch = true,
                                        bool limitConsent = false);
@@ -66,6 +70,17 @@ class SimSession {
   std::vector<std::string> simArgs_;
   std::unique_ptr<Poco::ProcessHandle> sim_;
   int counter_ = 0;
+};
+
+// rececon-cli on a data folder whose register holds the simulator's people (the first `limit`; 0: all)
+// and whose settings point at this session's simulator, plus any further settings given.
+class CliSimSession : public SimSession {
+ public:
+  explicit CliSimSession(int limit = 0, const std::vector<std::pair<std::string, std::string>>& settings = {});
+  // Runs rececon-cli on the data folder as operator clerk1.
+  ProcessResult cli(std::vector<std::string> args);
+
+  std::filesystem::path data;
 };
 
 }  // namespace rececon::test
