@@ -145,4 +145,14 @@ std::vector<StoredCapture> FallbackRepository::captures(const std::string& state
   });
 }
 
+std::int64_t FallbackRepository::countCaptures(const std::string& state) {
+  return guarded("4項目の集計", [&] {
+    auto cached = db_.prepare("SELECT COUNT(*) FROM card_face_capture WHERE state = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, state);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  });
+}
+
 }  // namespace rececon::db

@@ -49,6 +49,7 @@ class FallbackRepository {
   std::optional<StoredCapture> captureOfVisit(std::int64_t visitId);
   // Captures in a state (pending / confirmed), oldest first.
   std::vector<StoredCapture> captures(const std::string& state);
+  std::int64_t countCaptures(const std::string& state);
 
  private:
   Database& db_;

@@ -42,7 +42,7 @@ FallbackStatus fallbackStatus(db::Database& db) {
   s.needsAttention = count("needs_attention");
   s.reverified = count("reverified");
   s.verified = count("verified");
-  s.pendingCaptures = static_cast<std::int64_t>(repo.captures("pending").size());
+  s.pendingCaptures = repo.countCaptures("pending");
   return s;
 }
 

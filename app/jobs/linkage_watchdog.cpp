@@ -71,14 +71,21 @@ std::optional<WatchdogFinding> untakenFinding(const linkage::ExchangeConfig& con
                  " 秒以上 req に残っています（全 " + std::to_string(scan.waiting) + " 件）。");
 }
 
-std::vector<std::string> lingering(db::Database& db, const linkage::ExchangeConfig& config, system_clock::time_point now,
-                                   const WatchdogOptions& options, bool answeredOnes) {
+// Result files nobody takes, split into second copies of answered requests of ours and files that answer
+// no request of ours. One listing of res and one journal look-up per file.
+struct LingeringResults {
+  std::vector<std::string> duplicates, unknown;
+};
+
+LingeringResults lingering(db::Database& db, const linkage::ExchangeConfig& config, system_clock::time_point now,
+                           const WatchdogOptions& options) {
   db::LinkageRequestRepository journal(db);
-  std::vector<std::string> out;
-  for (const auto& name : lingeringResultFiles(config.resDir, options.untakenAfter, now)) {
+  LingeringResults out;
+  for (auto& name : lingeringResultFiles(config.resDir, options.untakenAfter, now)) {
     const auto requestName = linkage::requestFileNameFor(name);
     const auto state = requestName ? journal.stateOfFile(*requestName) : std::nullopt;
-    if (answeredOnes ? state == std::optional<std::string>("answered") : !state) out.push_back(name);
+    if (!state) out.unknown.push_back(std::move(name));
+    else if (*state == "answered") out.duplicates.push_back(std::move(name));
   }
   return out;
 }
@@ -109,14 +116,13 @@ void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, sy
     out.push_back(finding("unreadable_files", LinkageHealth::Warning, "読めないファイルを隔離しました",
                           "直近 " + window + "で " + std::to_string(unreadable) + " 件（最新: " + lastUnreadable + "）。",
                           {"データフォルダの linkage/quarantine に理由とともに保管しています。削除せず保守ベンダに伝えてください。"}));
-  const auto duplicates = lingering(db, config, now, options, true);
+  const auto [duplicates, unknown] = lingering(db, config, now, options);
   if (!duplicates.empty())
     out.push_back(finding("duplicate_results", LinkageHealth::Warning, "同じ要求の結果が二度届いています",
                           std::to_string(duplicates.size()) + " 件（" + listed(duplicates) +
                               "）。最初の結果は取り込み済みで、二度目は取り込まずに res に残しています。",
                           {"連携アプリケーションの再送設定を保守ベンダに確認してください。",
                            "残ったファイルは確認のうえ連携アプリ側で片付けてください。"}));
-  const auto unknown = lingering(db, config, now, options, false);
   if (!unknown.empty())
     out.push_back(finding("unknown_results", LinkageHealth::Warning, "どの要求にも対応しない結果ファイルがあります",
                           std::to_string(unknown.size()) + " 件（" + listed(unknown) +

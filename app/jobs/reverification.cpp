@@ -66,7 +66,11 @@ class Reverifier {
     return checkId;
   }
 
-  bool finished(std::int64_t checkId) { return service_.report(checkId).finished; }
+  // Only the request's state: the full report (result, field comparison) is built once, in conclude().
+  bool finished(std::int64_t checkId) {
+    const linkage::RequestState state = journal_.get(db::QualificationRepository(db_).check(checkId).requestId).state;
+    return state != linkage::RequestState::Pending && state != linkage::RequestState::Sent;
+  }
 
   // Withdraws the check's request when the linkage app has left it in req for longer than patience.
   void withdrawIfUntaken(std::int64_t checkId, std::chrono::seconds patience) {

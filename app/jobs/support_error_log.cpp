@@ -1,7 +1,5 @@
 #include "app/jobs/support_error_log.h"
 
-#include <algorithm>
-#include <cctype>
 
 #include "app/core/error.h"
 
