@@ -93,28 +93,17 @@ std::vector<StoredLinkageRequest> LinkageRequestRepository::waiting(std::int64_t
 
 LinkageActivity LinkageRequestRepository::activity(std::int64_t now) {
   return guarded("連携要求の集計", [&] {
-    LinkageActivity a;
-    {
-      auto cached = db_.prepare(
-          "SELECT (SELECT COALESCE(MAX(updated_at), '') FROM linkage_request WHERE state = 'answered'),"
-          " (SELECT COALESCE(MAX(created_at), 0) FROM linkage_request),"
-          " (SELECT COUNT(*) FROM linkage_request WHERE state IN ('pending', 'sent') AND deadline < ?)");
-      SQLite::Statement& q = cached.get();
-      q.bind(1, now);
-      q.executeStep();
-      a.lastAnsweredAt = q.getColumn(0).getString();
-      a.latestCreatedAt = q.getColumn(1).getInt64();
-      a.overdue = q.getColumn(2).getInt();
-    }
-    // Requests still waiting say nothing yet; count back over settled ones only.
     auto cached = db_.prepare(
-        "SELECT state FROM linkage_request WHERE state NOT IN ('pending', 'sent') ORDER BY id DESC LIMIT 100");
+        "SELECT (SELECT COALESCE(MAX(updated_at), '') FROM linkage_request WHERE state = 'answered'),"
+        " (SELECT COALESCE(MAX(created_at), 0) FROM linkage_request),"
+        " (SELECT COUNT(*) FROM linkage_request WHERE state IN ('pending', 'sent') AND deadline < ?)");
     SQLite::Statement& q = cached.get();
-    while (q.executeStep()) {
-      const std::string state = q.getColumn(0).getString();
-      if (state == "answered") break;
-      if (state == "failed" || state == "timed_out") ++a.failuresInARow;
-    }
+    q.bind(1, now);
+    q.executeStep();
+    LinkageActivity a;
+    a.lastAnsweredAt = q.getColumn(0).getString();
+    a.latestCreatedAt = q.getColumn(1).getInt64();
+    a.overdue = q.getColumn(2).getInt();
     return a;
   });
 }

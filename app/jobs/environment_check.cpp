@@ -12,6 +12,7 @@
 #include "app/jobs/diagnosis_files.h"
 #include "app/jobs/linkage_folder_scan.h"
 #include "app/jobs/linkage_settings.h"
+#include "app/jobs/linkage_watchdog.h"
 #include "app/jobs/site_settings.h"
 #include "db/linkage_request_repository.h"
 
@@ -150,11 +151,13 @@ void journalItems(db::Database& db, system_clock::time_point now, const Environm
                                        std::to_string(a.overdue) + " 件が応答待ちのまま期限を過ぎています。",
                                        "連携アプリの稼働と結果フォルダを確認してください。結果が届けば自動で取り込みます。")
                                 : item("requests.overdue", "応答期限を過ぎた要求", CheckLevel::Ok, "0 件"));
-  items.push_back(a.failuresInARow >= options.failuresInARowWarning
+  // The same count as the watchdog's (error results included); 100 back is plenty to say "N in a row".
+  const int failures = failureStreak(db::LinkageRequestRepository(db).recentlySettled(100));
+  items.push_back(failures >= options.failuresInARowWarning
                       ? item("requests.failures", "続けて失敗した要求", CheckLevel::Warning,
-                             std::to_string(a.failuresInARow) + " 件続けて失敗しています。",
+                             std::to_string(failures) + " 件続けて失敗しています。",
                              "エラーコードを確かめ、「最初に確かめること」を順に行ってください。")
-                      : item("requests.failures", "続けて失敗した要求", CheckLevel::Ok, std::to_string(a.failuresInARow) + " 件"));
+                      : item("requests.failures", "続けて失敗した要求", CheckLevel::Ok, std::to_string(failures) + " 件"));
   items.push_back(item("answers.last", "最後に応答を受け取った時刻", CheckLevel::Ok,
                        a.lastAnsweredAt.empty() ? "まだありません" : formatTimestampWareki(a.lastAnsweredAt)));
 }

@@ -165,10 +165,14 @@ std::vector<std::string> stepsForCode(const std::string& code, const ErrorHandbo
   return steps;
 }
 
-std::optional<WatchdogFinding> classifyFailures(const std::vector<db::SettledRequest>& newestFirst, int errorsInARow) {
-  if (newestFirst.empty() || !isFailure(newestFirst.front())) return std::nullopt;
+int failureStreak(const std::vector<db::SettledRequest>& newestFirst) {
   const auto firstSuccess = std::find_if(newestFirst.begin(), newestFirst.end(), [](const auto& r) { return !isFailure(r); });
-  const int streak = static_cast<int>(firstSuccess - newestFirst.begin());
+  return static_cast<int>(firstSuccess - newestFirst.begin());
+}
+
+std::optional<WatchdogFinding> classifyFailures(const std::vector<db::SettledRequest>& newestFirst, int errorsInARow) {
+  const int streak = failureStreak(newestFirst);
+  if (streak == 0) return std::nullopt;
   const db::SettledRequest& last = newestFirst.front();
   const std::string count = std::to_string(streak) + " 件続けて";
   if (last.state == "timed_out" && last.detail.starts_with(kNotTakenPrefix))

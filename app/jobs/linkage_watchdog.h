@@ -54,6 +54,10 @@ struct WatchdogOptions {
 // linkage.watchdog_untaken_seconds and linkage.watchdog_error_count from the site settings.
 WatchdogOptions watchdogOptionsFromSettings(db::Database& db);
 
+// How many of the newest ended requests (newest first) failed — refused, unreadable, timed out, or
+// answered with an error — counted back to the last success. Pure.
+int failureStreak(const std::vector<db::SettledRequest>& newestFirst);
+
 // The streak of failed requests at the newest end of the journal (newest first), classified by the
 // newest failure; nullopt when the newest request succeeded or the streak is shorter than errorsInARow.
 // A time-out counts at once (it is the "no answer within the time-out" case). Pure.
