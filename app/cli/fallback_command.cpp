@@ -202,7 +202,7 @@ int capturesCommand(CliContext& c, const std::vector<std::string>& args) {
   if (!o) return 0;
   db::Database& database = c.folder().database();
   SiteSettings settings(database);
-  const auto pending = FallbackReception(database, "list").pendingCaptures();
+  const auto pending = pendingCaptures(database);
   const std::string sheet = pendingCapturesSheet(pending, settings.get("institution_name").value,
                                                  settings.get("institution_code").value, today());
   if (c.json) {

@@ -249,7 +249,7 @@ void MainFrame::savePendingCaptures() {
   try {
     SiteSettings settings(reg_.database());
     writeTextFileAtomically(fromWx(save.GetPath()),
-                            pendingCapturesSheet(FallbackReception(reg_.database(), reg_.operatorId()).pendingCaptures(),
+                            pendingCapturesSheet(pendingCaptures(reg_.database()),
                                                  settings.get("institution_name").value, settings.get("institution_code").value,
                                                  today()));
   } catch (const Error& e) {

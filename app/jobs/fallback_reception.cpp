@@ -169,10 +169,10 @@ bool FallbackReception::resolve(std::int64_t visitId, const std::string& note) {
   return true;
 }
 
-std::vector<std::pair<db::StoredCapture, db::StoredVisit>> FallbackReception::pendingCaptures() {
-  std::vector<std::pair<db::StoredCapture, db::StoredVisit>> out;
-  db::VisitRepository visits(db_);
-  for (auto& c : db::FallbackRepository(db_).captures("pending")) {
+std::vector<CaptureWithVisit> pendingCaptures(db::Database& db) {
+  std::vector<CaptureWithVisit> out;
+  db::VisitRepository visits(db);
+  for (auto& c : db::FallbackRepository(db).captures("pending")) {
     db::StoredVisit v = visits.get(c.visitId);
     out.emplace_back(std::move(c), std::move(v));
   }

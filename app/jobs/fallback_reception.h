@@ -30,6 +30,10 @@ struct FallbackStatus {
 // The mode and the visit counts as stored now (what `fallback status` and the window show).
 FallbackStatus fallbackStatus(db::Database& db);
 
+// Captures not yet confirmed through the call center, oldest first, each with its visit.
+using CaptureWithVisit = std::pair<db::StoredCapture, db::StoredVisit>;
+std::vector<CaptureWithVisit> pendingCaptures(db::Database& db);
+
 struct VisitRequest {
   std::int64_t patientNumber = 0;
   std::optional<std::int64_t> insuranceId;  // default: the patient's current insurance record
@@ -69,9 +73,6 @@ class FallbackReception {
   // did not need attention.
   bool resolve(std::int64_t visitId, const std::string& note);
 
-  // Captures not yet confirmed, oldest first, each with its visit.
-  std::vector<std::pair<db::StoredCapture, db::StoredVisit>> pendingCaptures();
-
  private:
   std::optional<std::int64_t> openPeriodId();
   db::Database& db_;
@@ -81,7 +82,6 @@ class FallbackReception {
 // The printable list of pending captures for the call to the OQS call center: a heading with the
 // institution, the call-center number and the date, then one numbered block per person (visit, 和暦
 // birth date, sex, name, kana, address, insurer name, patient number if known).
-using CaptureWithVisit = std::pair<db::StoredCapture, db::StoredVisit>;
 std::string pendingCapturesSheet(const std::vector<CaptureWithVisit>& pending, const std::string& institutionName,
                                  const std::string& institutionCode, Date printedOn);
 

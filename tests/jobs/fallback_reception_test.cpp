@@ -76,7 +76,7 @@ TEST_CASE_METHOD(Desk, "4 items for a registered patient must match their sex an
   card.birthDate = "S50.4.1";
   const CaptureOutcome c = reception.capture(card, patient);
   CHECK(reception.status().pendingCaptures == 1);
-  const auto pending = reception.pendingCaptures();
+  const auto pending = pendingCaptures(db);
   REQUIRE(pending.size() == 1);
   CHECK(pending[0].second.id == c.visitId);
   CHECK(pending[0].second.patientNumber == patient);
@@ -93,7 +93,7 @@ TEST_CASE_METHOD(Desk, "Invalid 4 items store nothing", "[fallback]") {
 
 TEST_CASE_METHOD(Desk, "The pending list carries the call-center number, 和暦 dates and a line for the answer", "[fallback]") {
   reception.capture({"初診　太郎", "ショシン タロウ", "1", "H2.4.1", "神奈川県横浜市中区1-1", "全国健康保険協会"}, std::nullopt);
-  const std::string sheet = pendingCapturesSheet(reception.pendingCaptures(), "見本クリニック", "9919999999",
+  const std::string sheet = pendingCapturesSheet(pendingCaptures(db), "見本クリニック", "9919999999",
                                                  std::chrono::year_month_day{std::chrono::year(2026), std::chrono::month(11), std::chrono::day(21)});
   CHECK(sheet.find("0800-080-4583") != std::string::npos);
   CHECK(sheet.find("緊急時医療情報・資格確認機能") != std::string::npos);
