@@ -40,10 +40,18 @@ void ExchangeWatcher::stop() {
   }
   wakeUp_.notify_all();
   if (thread_.joinable()) thread_.join();
-  std::lock_guard lock(mutex_);
-  watchers_.clear();  // stops their threads before the wakers they call go away
-  wakers_.clear();
-  watchedPaths_.clear();
+  std::vector<std::unique_ptr<Poco::DirectoryWatcher>> watchers;
+  std::vector<std::shared_ptr<void>> wakers;
+  {
+    std::lock_guard lock(mutex_);
+    watchers.swap(watchers_);
+    wakers.swap(wakers_);
+    watchedPaths_.clear();
+  }
+  // Outside the lock: destroying a watcher joins its thread, which may be delivering an event into wake()
+  // and waiting for this very lock. Watchers go first so that no event reaches a waker that is gone.
+  watchers.clear();
+  wakers.clear();
 }
 
 void ExchangeWatcher::wake() {

@@ -376,3 +376,28 @@ TEST_CASE("The watcher polls when a folder changes, without waiting for the resc
   watcher.stop();
   CHECK(errors.empty());
 }
+
+TEST_CASE("Stopping the watcher while folder events arrive never deadlocks", "[exchange][watcher]") {
+  // Destroying a Poco watcher joins its thread; that thread may be delivering an event into wake(). With the
+  // lock held across the destruction this hung (seen once in CI); the writes keep events coming throughout.
+  test::TempDir dir;
+  const fs::path res = dir.path() / "res";
+  fs::create_directories(res);
+  std::atomic<bool> writing{true};
+  std::thread writer([&] {
+    for (int i = 0; writing; ++i) writeFile(res / ("OQSsiquc01res_" + std::to_string(i % 50) + ".xml"), "x");
+  });
+  // A hang is caught by the test's time-out (tests/CMakeLists.txt); a slow stop by the check below.
+  auto slowest = std::chrono::steady_clock::duration::zero();
+  for (int round = 0; round < 40; ++round) {
+    ExchangeWatcher watcher({res}, std::chrono::minutes(10), [] {}, [](const std::string&) {});
+    watcher.start();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto start = std::chrono::steady_clock::now();
+    watcher.stop();
+    slowest = std::max(slowest, std::chrono::steady_clock::now() - start);
+  }
+  writing = false;
+  writer.join();
+  CHECK(slowest < std::chrono::seconds(5));
+}
