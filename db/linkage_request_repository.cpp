@@ -147,6 +147,16 @@ std::optional<std::string> LinkageRequestRepository::stateOfFile(const std::stri
   });
 }
 
+std::optional<std::int64_t> LinkageRequestRepository::idOfFile(const std::string& fileName) {
+  return guarded("連携要求の読み込み", [&]() -> std::optional<std::int64_t> {
+    auto cached = db_.prepare("SELECT id FROM linkage_request WHERE file_name = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, fileName);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getInt64();
+  });
+}
+
 StoredLinkageRequest LinkageRequestRepository::get(std::int64_t id) {
   return guarded("連携要求の読み込み", [&] {
     auto cached = db_.prepare(std::string("SELECT ") + kColumns + " FROM linkage_request WHERE id = ?");

@@ -66,6 +66,8 @@ class LinkageRequestRepository {
   std::vector<SettledRequest> recentlySettled(int limit);
   // The state of the request written under this file name, if it is one of ours.
   std::optional<std::string> stateOfFile(const std::string& fileName);
+  // The id of the request written (or to be written) under this file name, if it is journaled.
+  std::optional<std::int64_t> idOfFile(const std::string& fileName);
 
   // The next number of the day (1, 2, …), in its own transaction.
   int nextNumber(const std::string& day);

@@ -282,7 +282,92 @@ CREATE TABLE linkage_event (
 );
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
+// Step 7: appointments (予約) and the nightly bulk pre-check (一括照会): one run per check date, the
+// request files it was sent in (each with its reception number) and one entry per patient.
+constexpr const char* kStep7 = R"SQL(
+CREATE TABLE appointment (
+  id                INTEGER PRIMARY KEY,
+  appointment_date  TEXT NOT NULL,                    -- YYYY-MM-DD
+  appointment_time  TEXT NOT NULL DEFAULT '',         -- HH:MM; '' when no time was given
+  patient_number    INTEGER NOT NULL REFERENCES patient (number),
+  department        TEXT NOT NULL DEFAULT '',
+  doctor            TEXT NOT NULL DEFAULT '',
+  memo              TEXT NOT NULL DEFAULT '',
+  source            TEXT NOT NULL,                    -- entered / cli / csv:<file name>
+  operator          TEXT NOT NULL,
+  created_at        TEXT NOT NULL,
+  UNIQUE (appointment_date, patient_number, appointment_time, department)
+);
+CREATE INDEX appointment_patient ON appointment (patient_number);
+
+CREATE TABLE bulk_run (
+  id           INTEGER PRIMARY KEY,
+  check_date   TEXT NOT NULL UNIQUE,                  -- YYYY-MM-DD, the QualificationConfirmationDate
+  state        TEXT NOT NULL CHECK (state IN
+                 ('created', 'submitted', 'accepted', 'waiting', 'received', 'reconciled', 'done', 'failed')),
+  host         TEXT NOT NULL DEFAULT '',              -- the machine that drives (or last drove) it
+  pid          INTEGER NOT NULL DEFAULT 0,
+  lease_until  INTEGER NOT NULL DEFAULT 0,            -- seconds since the epoch; another driver waits until then
+  operator     TEXT NOT NULL,
+  detail       TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
+);
+
+CREATE TABLE bulk_file (
+  id                   INTEGER PRIMARY KEY,
+  run_id               INTEGER NOT NULL REFERENCES bulk_run (id),
+  seq                  INTEGER NOT NULL,
+  state                TEXT NOT NULL CHECK (state IN
+                         ('created', 'submitted', 'accepted', 'waiting', 'received', 'reconciled', 'failed')),
+  upload_file          TEXT NOT NULL DEFAULT '',      -- request file name, reserved before it is written
+  upload_request_id    INTEGER REFERENCES linkage_request (id),
+  reception_number     TEXT NOT NULL DEFAULT '',      -- 一括照会受付番号
+  reception_time       TEXT NOT NULL DEFAULT '',
+  accepted_at          INTEGER NOT NULL DEFAULT 0,    -- seconds since the epoch
+  download_file        TEXT NOT NULL DEFAULT '',
+  download_request_id  INTEGER REFERENCES linkage_request (id),
+  downloads            INTEGER NOT NULL DEFAULT 0,
+  download_errors      INTEGER NOT NULL DEFAULT 0,    -- failed downloads in a row
+  next_download_at     INTEGER NOT NULL DEFAULT 0,
+  result_request_id    INTEGER REFERENCES linkage_request (id),  -- the download whose answer holds the results
+  detail               TEXT NOT NULL DEFAULT '',
+  updated_at           TEXT NOT NULL,
+  UNIQUE (run_id, seq)
+);
+
+CREATE TABLE bulk_entry (
+  id                  INTEGER PRIMARY KEY,
+  run_id              INTEGER NOT NULL REFERENCES bulk_run (id),
+  file_id             INTEGER REFERENCES bulk_file (id),   -- NULL: not sent (no usable insurance data)
+  patient_number      INTEGER NOT NULL REFERENCES patient (number),
+  insurance_id        INTEGER REFERENCES insurance (id),
+  identifier          TEXT NOT NULL UNIQUE,               -- ArbitraryIdentifier of the request entry
+  insurer_number      TEXT NOT NULL DEFAULT '',
+  symbol              TEXT NOT NULL DEFAULT '',
+  number              TEXT NOT NULL DEFAULT '',
+  branch              TEXT NOT NULL DEFAULT '',
+  birth_date          TEXT NOT NULL,                      -- YYYYMMDD as sent
+  state               TEXT NOT NULL CHECK (state IN ('pending', 'reconciled')),
+  outcome             TEXT NOT NULL DEFAULT '',
+  limit_changed       INTEGER NOT NULL DEFAULT 0,
+  processing_code     TEXT NOT NULL DEFAULT '',
+  processing_message  TEXT NOT NULL DEFAULT '',
+  reference_number    TEXT NOT NULL DEFAULT '',
+  comparison          TEXT NOT NULL DEFAULT '',           -- differing fields, one "label: held → returned" per line
+  changed_fields      TEXT NOT NULL DEFAULT '',           -- what a safe update took, comma-separated
+  new_insurance_id    INTEGER REFERENCES insurance (id),
+  detail              TEXT NOT NULL DEFAULT '',
+  reconciled_at       TEXT NOT NULL DEFAULT '',
+  needs_attention     INTEGER NOT NULL DEFAULT 0,
+  done_by             TEXT NOT NULL DEFAULT '',
+  done_at             TEXT NOT NULL DEFAULT '',
+  UNIQUE (run_id, patient_number)
+);
+CREATE INDEX bulk_entry_file ON bulk_entry (file_id, id);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7};
 
 }  // namespace
 

@@ -128,6 +128,19 @@ std::vector<StoredVisit> VisitRepository::onDate(const std::string& isoDate) {
   });
 }
 
+std::vector<std::int64_t> VisitRepository::patientsSeenSince(const std::string& isoDate) {
+  return guarded("受付の読み込み", [&] {
+    auto cached = db_.prepare(
+        "SELECT DISTINCT patient_number FROM visit WHERE visit_date >= ? AND patient_number IS NOT NULL"
+        " ORDER BY patient_number");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, isoDate);
+    std::vector<std::int64_t> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+  });
+}
+
 std::map<std::string, std::int64_t> VisitRepository::countByVerification() {
   return guarded("受付の集計", [&] {
     auto cached = db_.prepare("SELECT verification, COUNT(*) FROM visit GROUP BY verification");

@@ -42,6 +42,8 @@ class VisitRepository {
   // Visits in one of the states, oldest first (at most limit; 0 = all).
   std::vector<StoredVisit> withVerification(const std::vector<std::string>& states, int limit = 0);
   std::vector<StoredVisit> onDate(const std::string& isoDate);
+  // Patients with a visit on or after the date, each once, ascending.
+  std::vector<std::int64_t> patientsSeenSince(const std::string& isoDate);
   // Visit count per verification state (states with none are absent).
   std::map<std::string, std::int64_t> countByVerification();
 

@@ -93,7 +93,7 @@ void CliApplication::printUsage() {
       "  config get|set|show                   施設の設定\n"
       "  db check|backup PATH                  データベースの検査・バックアップ\n"
       "  linkage decode FILE                   連携ファイル（要求・結果）の検査と表示\n"
-      "  demo import-sim-persons [--limit N]   oqs-sim の架空の人物をデモ患者として登録\n"
+      "  demo import-sim-persons [--limit N] [--appointments D]  oqs-sim の架空の人物をデモ患者として登録（D の予約も）\n"
       "  check --patient N | --insurer I ...   資格確認（終了コード 0 有効 2 無効 3 新しい資格あり 4 該当なし 5 複数該当 9 エラー 75 応答なし）\n"
       "  results scan|pending|show|apply       受け取った結果の確認と反映（--all / --accept 項目,… / --reject）\n"
       "  refno register --patient N | --all    照会番号（患者番号）をオンライン資格確認に登録\n"
@@ -103,6 +103,9 @@ void CliApplication::printUsage() {
       "  fallback status|on|off                単独モード（障害時の受付）の状態・開始・終了と連携の監視結果\n"
       "  fallback visit|capture|captures       単独モードの受付、マイナンバーカード4項目の記録と確認待ち一覧\n"
       "  fallback reverify|resolve|confirm|audit  復旧後の再確認（0 確認済み 2 要対応あり 75 連携が未復旧）、対応記録、監査記録\n"
+      "  appointment add|list|import FILE.csv  予約の登録・一覧・CSV 取り込み\n"
+      "  bulk run [--date D]|resume            一括照会（既定は次の診療日。0 完了 2 要対応あり 75 失敗・再実行で続き）\n"
+      "  bulk status|worklist --date D         一括照会の状態、朝の作業リスト（--csv FILE、--done ID）\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
   help.format(std::cout);
@@ -124,6 +127,8 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   if (command == "diag") return runDiagCommand(context_, rest);
   if (command == "errors") return runErrorsCommand(context_, rest);
   if (command == "fallback") return runFallbackCommand(context_, rest);
+  if (command == "appointment") return runAppointmentCommand(context_, rest);
+  if (command == "bulk") return runBulkCommand(context_, rest);
   if (command.empty() && helpRequested_) {
     printUsage();
     return EXIT_OK;

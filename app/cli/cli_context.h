@@ -45,5 +45,7 @@ int runRefnoCommand(CliContext& context, const std::vector<std::string>& args);
 int runDiagCommand(CliContext& context, const std::vector<std::string>& args);
 int runErrorsCommand(CliContext& context, const std::vector<std::string>& args);
 int runFallbackCommand(CliContext& context, const std::vector<std::string>& args);
+int runAppointmentCommand(CliContext& context, const std::vector<std::string>& args);
+int runBulkCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

@@ -1,4 +1,4 @@
-// rececon-cli demo import-sim-persons [--limit N]
+// rececon-cli demo import-sim-persons [--limit N] [--appointments D]
 
 #include <ostream>
 
@@ -13,7 +13,8 @@ namespace {
 int importSimPersons(CliContext& c, const std::vector<std::string>& args) {
   Poco::Util::OptionSet set;
   set.addOption(valueOption("limit", "登録する人数の上限（既定: 全員）", "人数"));
-  auto o = parseCommandOptions(args, set, "demo import-sim-persons [--limit N]", *c.out);
+  set.addOption(valueOption("appointments", "この日に全員の予約も入れる", "DATE"));
+  auto o = parseCommandOptions(args, set, "demo import-sim-persons [--limit N] [--appointments D]", *c.out);
   if (!o) return 0;
   auto reg = c.patientRegister();
   if (reg.count() > 0) {
@@ -23,12 +24,22 @@ int importSimPersons(CliContext& c, const std::vector<std::string>& args) {
   if (o->has("limit")) rows.resize(std::min<std::size_t>(rows.size(), static_cast<std::size_t>(parseCount(o->require("limit"), "人数"))));
   JobContext job;
   const auto stored = reg.importPatients(rows, job, "デモデータの作成（oqs-sim の架空の人物）");
+  AppointmentImportSummary booked;
+  if (const auto day = o->get("appointments")) {
+    const DateParseResult date = parseDate(*day);
+    if (!date.date) throw InvalidInput("予約日: " + date.error);
+    std::vector<std::int64_t> numbers;
+    for (const auto& p : reg.list(0, static_cast<int>(stored))) numbers.push_back(p.number);
+    booked = AppointmentBook(c.folder().database(), c.resolvedOperator()).addAll(demoAppointments(numbers, *date.date), "demo");
+  }
   if (c.json) {
     auto j = newJsonObject();
     j->set("imported", static_cast<Poco::Int64>(stored));
+    j->set("appointments", booked.added);
     printJson(*c.out, j);
   } else {
     *c.out << "oqs-sim の架空の人物 " << stored << " 人を患者として登録しました。\n";
+    if (booked.added) *c.out << "予約 " << booked.added << " 件を登録しました。\n";
   }
   return 0;
 }

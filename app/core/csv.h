@@ -21,4 +21,7 @@ struct CsvTable {
 };
 CsvTable parseCsv(std::string_view text);
 
+// One record as a CSV line (with \r\n): fields with a comma, quote or line break are quoted.
+std::string csvLine(const std::vector<std::string>& fields);
+
 }  // namespace rececon

@@ -1,6 +1,7 @@
 #include "app/core/settings_catalog.h"
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 
 #include "app/core/field_errors.h"
@@ -25,6 +26,13 @@ const std::vector<SettingSpec>& settingsCatalog() {
       {"linkage.watchdog_untaken_seconds", "要求が取り込まれないとき障害とみなすまでの時間（秒）", "20", "1〜3600 の整数"},
       {"linkage.watchdog_error_count", "続けてエラーになったとき障害とみなす件数", "3", "1〜100 の整数"},
       {"linkage.face_file_policy", "処理済みの顔認証結果ファイル", "archive", "archive（保管フォルダへ移動）または leave（他の利用者のため残す）"},
+      {"bulk.max_entries_per_file", "一括照会の1ファイルあたりの上限人数", "500", "1〜10000 の整数"},
+      {"bulk.max_days_ahead", "一括照会できる日付（何日先まで）", "31", "0〜366 の整数"},
+      {"bulk.retry_first_seconds", "一括照会の結果が処理中のとき最初に待つ時間（秒）", "60", "1〜3600 の整数"},
+      {"bulk.retry_max_seconds", "一括照会の結果を待つ間隔の上限（秒）", "900", "1〜3600 の整数"},
+      {"bulk.deadline_minutes", "一括照会の結果を待つ期限（受付から・分）", "480", "1〜2880 の整数"},
+      {"bulk.download_error_limit", "一括照会の結果取得が続けて失敗したとき諦めるまでの回数", "3", "1〜100 の整数"},
+      {"bulk.recent_months", "予約のほかに対象にする最近の受診（か月、0 は対象にしない）", "0", "0〜36 の整数"},
       {"terminal.version.distribution", "配信アプリケーションのバージョン", "", "バージョン（例 1.2.3）"},
       {"terminal.version.linkage", "連携アプリケーションのバージョン", "", "バージョン（例 1.2.3）"},
       {"terminal.version.face_library", "ブラウザ拡張プラグイン（顔認証ライブラリ含む）のバージョン", "", "バージョン（例 1.2.3）"},
@@ -33,6 +41,20 @@ const std::vector<SettingSpec>& settingsCatalog() {
   };
   return catalog;
 }
+
+namespace {
+
+// Whole-number settings that are not durations in seconds, with their bounds.
+std::optional<std::pair<long, long>> integerRange(std::string_view key) {
+  if (key == "linkage.watchdog_error_count" || key == "bulk.download_error_limit") return std::pair(1L, 100L);
+  if (key == "bulk.max_entries_per_file") return std::pair(1L, 10000L);
+  if (key == "bulk.max_days_ahead") return std::pair(0L, 366L);
+  if (key == "bulk.deadline_minutes") return std::pair(1L, 2880L);
+  if (key == "bulk.recent_months") return std::pair(0L, 36L);
+  return std::nullopt;
+}
+
+}  // namespace
 
 const SettingSpec& settingSpec(std::string_view key) {
   const auto& catalog = settingsCatalog();
@@ -68,9 +90,11 @@ std::string normalizeSettingValue(std::string_view key, std::string_view value) 
     v = utf8::foldFullWidthAscii(v);
     const long max = key == "linkage.bulk_timeout_seconds" ? 86400 : key == "linkage.settle_seconds" ? 600 : 3600;
     if (!std::regex_match(v, std::regex(R"(^\d{1,6}$)")) || std::stol(v) < 1 || std::stol(v) > max) fail();
-  } else if (key == "linkage.watchdog_error_count") {
+  } else if (const auto range = integerRange(key)) {
     v = utf8::foldFullWidthAscii(v);
-    if (!std::regex_match(v, std::regex(R"(^\d{1,3}$)")) || std::stol(v) < 1 || std::stol(v) > 100) fail();
+    if (!std::regex_match(v, std::regex(R"(^\d{1,6}$)")) || std::stol(v) < range->first || std::stol(v) > range->second) {
+      fail();
+    }
   } else if (std::string_view(spec.key).starts_with("terminal.version.")) {
     v = utf8::foldFullWidthAscii(v);
     if (!std::regex_match(v, std::regex(R"(^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$)"))) fail();

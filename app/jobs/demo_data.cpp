@@ -184,4 +184,16 @@ std::filesystem::path resourcesDir() {
 }
 
 
+std::vector<AppointmentFields> demoAppointments(const std::vector<std::int64_t>& patientNumbers, Date day) {
+  static const char* const departments[] = {"内科", "小児科", "整形外科", "皮膚科"};
+  std::vector<AppointmentFields> out;
+  for (std::size_t i = 0; i < patientNumbers.size(); ++i) {
+    const std::size_t slot = i % 108;  // 9 hours of five-minute slots
+    char time[6];
+    std::snprintf(time, sizeof time, "%02zu:%02zu", 9 + slot / 12, (slot % 12) * 5);
+    out.push_back({toIsoString(day), time, std::to_string(patientNumbers[i]), departments[i % 4], "", ""});
+  }
+  return out;
+}
+
 }  // namespace rececon

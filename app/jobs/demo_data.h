@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "app/jobs/appointment_book.h"
 #include "app/jobs/patient_register.h"
 
 namespace rececon {
@@ -20,6 +21,10 @@ std::vector<PatientImportRow> generateDemoPatients(std::int64_t count, std::uint
 // replaced, only by checking it. So the demo register and oqs-sim know the same people.
 // Throws EnvironmentError when the file cannot be read, InvalidInput when it is malformed.
 std::vector<PatientImportRow> simPersonsAsPatients(const std::filesystem::path& personsCsv);
+
+// A plausible day of appointments for these patients: 09:00 to 17:55 in five-minute steps (several
+// patients share a slot), in a few departments.
+std::vector<AppointmentFields> demoAppointments(const std::vector<std::int64_t>& patientNumbers, Date day);
 
 // Where resources/ is: $RECECON_RESOURCES when set, else the source tree this build came from.
 std::filesystem::path resourcesDir();

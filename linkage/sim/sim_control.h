@@ -29,6 +29,7 @@ struct SimControl {
   bool shuffle = false;             // shuffle element order in results and face files
   int delayMs = 1000;               // time between a request and its answer
   int bulkReadyMs = 5000;           // time until a bulk job can be downloaded
+  int bulkMaxEntries = 500;         // entries per bulk request file (oqs-interface.md §7.4); more is refused
 };
 
 class ControlFile {

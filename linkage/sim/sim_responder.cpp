@@ -127,8 +127,12 @@ linkage::AcceptResult acceptBulkCheck(const linkage::BulkCheckRequest& request, 
   result.header.receptionNumber = reception;
   int normal = 0;
   for (const auto& key : request.keys) {
+    // Bulk results say only whether the 限度額適用認定証 data changed, never the data: look it up as if
+    // consented, report the flag, drop the rest.
+    linkage::SearchKey lookup = key;
+    lookup.limitConsent = "1";
     QualificationResult one;
-    resolve(key, ctx, one);
+    resolve(lookup, ctx, one);
     linkage::BulkUnit unit;
     unit.searchInfo = key;
     unit.processingStatus = one.processingStatus;

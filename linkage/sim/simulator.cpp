@@ -145,10 +145,19 @@ void Simulator::answer(const fs::path& file, const std::string& bytes) {
       case MessageKind::SingleCheckRequest:
         schedule(resultName, toXml(answerSingleCheck(readSingleCheckRequest(m.root()), ctx)), encoding, delay);
         break;
-      case MessageKind::BulkCheckRequest:
-        schedule(resultName, toXml(acceptBulkCheck(readBulkCheckRequest(m.root()), ctx, nowMs() + c.bulkReadyMs)),
-                 encoding, delay);
+      case MessageKind::BulkCheckRequest: {
+        const linkage::BulkCheckRequest bulk = readBulkCheckRequest(m.root());
+        if (bulk.keys.size() > static_cast<std::size_t>(c.bulkMaxEntries)) {
+          AcceptResult refused;
+          refused.header = systemErrorHeader(ctx, fileIdentifier);
+          refused.header.errorCode = "SIMERR9004";
+          refused.header.errorMessage = "（シミュレータ）一括照会の件数が上限（" + std::to_string(c.bulkMaxEntries) + "件）を超えています。";
+          schedule(resultName, toXml(refused), encoding, delay);
+        } else {
+          schedule(resultName, toXml(acceptBulkCheck(bulk, ctx, nowMs() + c.bulkReadyMs)), encoding, delay);
+        }
         break;
+      }
       case MessageKind::BulkCheckDownloadRequest:
         schedule(resultName, toXml(answerBulkDownload(readDownloadRequest(m.root()), ctx, nowMs())), encoding, delay);
         break;

@@ -1,0 +1,156 @@
+#include "app/jobs/appointment_book.h"
+
+#include <fstream>
+#include <iterator>
+#include <regex>
+
+#include "app/core/csv.h"
+#include "app/core/field_errors.h"
+#include "app/core/utf8.h"
+#include "db/patient_repository.h"
+#include "linkage/decode_error.h"
+#include "linkage/text_encoding.h"
+
+namespace rececon {
+namespace {
+
+constexpr std::size_t kMaxDepartmentLength = 40;
+constexpr std::size_t kMaxMemoLength = 200;
+
+// Booking systems on Windows export Shift_JIS as often as UTF-8; both are read, anything else refused.
+std::string csvTextOf(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw EnvironmentError("予約ファイル「" + file.string() + "」を開けません。場所と権限を確認してください。");
+  std::string bytes(std::istreambuf_iterator<char>(in), {});
+  if (linkage::isValidUtf8(bytes)) return bytes.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : bytes;
+  try {
+    return linkage::decodeToUtf8(bytes, linkage::DetectedEncoding{linkage::Encoding::ShiftJis, false, ""});
+  } catch (const linkage::DecodeError& e) {
+    throw InvalidInput("予約ファイル「" + file.filename().string() + "」の文字コードが UTF-8 でも Shift_JIS でもありません（" +
+                       e.what() + "）。");
+  }
+}
+
+// The column of the first of the names the header has; npos when none.
+std::size_t columnOf(const CsvTable& t, std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    for (std::size_t i = 0; i < t.header.size(); ++i) {
+      if (utf8::trim(t.header[i]) == n) return i;
+    }
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
+std::optional<std::string> normalizeAppointmentTime(const std::string& text) {
+  const std::string t = utf8::foldFullWidthAscii(utf8::trim(text));
+  if (t.empty()) return std::string();
+  std::smatch m;
+  static const std::regex withColon(R"(^(\d{1,2})[:：](\d{2})$)");
+  static const std::regex digits(R"(^(\d{2})(\d{2})$)");
+  if (!std::regex_match(t, m, withColon) && !std::regex_match(t, m, digits)) return std::nullopt;
+  const int h = std::stoi(m[1].str());
+  const int mi = std::stoi(m[2].str());
+  if (h > 23 || mi > 59) return std::nullopt;
+  char out[6];
+  std::snprintf(out, sizeof out, "%02d:%02d", h, mi);
+  return std::string(out);
+}
+
+AppointmentBook::AppointmentBook(db::Database& db, std::string operatorId) : db_(db), operatorId_(std::move(operatorId)) {}
+
+db::StoredAppointment AppointmentBook::validated(const AppointmentFields& f, const std::string& source,
+                                                 FieldErrors& errors) {
+  db::StoredAppointment a;
+  const DateParseResult date = parseDate(f.date);
+  if (!date.date) errors.add("date", "予約日", f.date.empty() ? "予約日を入力してください。" : date.error);
+  else a.date = toIsoString(*date.date);
+  const auto time = normalizeAppointmentTime(f.time);
+  if (!time) errors.add("time", "時刻", "時刻は 9:30 や 0930 の形で入力してください。");
+  else a.time = *time;
+  const std::string number = utf8::foldFullWidthAscii(utf8::trim(f.patientNumber));
+  if (!std::regex_match(number, std::regex(R"(^\d{1,10}$)"))) {
+    errors.add("patient", "患者番号", "患者番号を数字で入力してください。");
+  } else {
+    a.patientNumber = std::stoll(number);
+    if (!db::PatientRepository(db_).find(a.patientNumber)) {
+      errors.add("patient", "患者番号", "患者番号 " + number + " は登録されていません。");
+    }
+  }
+  a.department = checkedText(errors, f.department, "department", "診療科", kMaxDepartmentLength);
+  a.doctor = checkedText(errors, f.doctor, "doctor", "医師", kMaxNameLength);
+  a.memo = checkedText(errors, f.memo, "memo", "メモ", kMaxMemoLength);
+  a.source = source;
+  a.operatorId = operatorId_;
+  return a;
+}
+
+db::StoredAppointment AppointmentBook::add(const AppointmentFields& fields, const std::string& source) {
+  FieldErrors errors;
+  db::StoredAppointment a = validated(fields, source, errors);
+  errors.throwIfAny();
+  db::WriteTransaction tx(db_);
+  const auto id = db::AppointmentRepository(db_).add(a);
+  if (!id) {
+    throw InvalidInput("患者番号 " + std::to_string(a.patientNumber) + " の " + formatWareki(*fromIsoString(a.date)) +
+                       (a.time.empty() ? "" : " " + a.time) + " の予約はすでに登録されています。");
+  }
+  tx.commit();
+  a.id = *id;
+  return a;
+}
+
+std::vector<db::StoredAppointment> AppointmentBook::onDate(Date day) {
+  return db::AppointmentRepository(db_).onDate(toIsoString(day));
+}
+
+AppointmentImportSummary AppointmentBook::importCsv(const std::filesystem::path& file) {
+  const CsvTable table = parseCsv(csvTextOf(file));
+  const std::size_t dateCol = columnOf(table, {"予約日", "date"});
+  const std::size_t patientCol = columnOf(table, {"患者番号", "patient"});
+  if (dateCol == std::string::npos || patientCol == std::string::npos) {
+    throw InvalidInput("予約ファイル「" + file.filename().string() +
+                       "」の1行目に「予約日」と「患者番号」の列名が必要です（任意: 時刻、診療科、医師、メモ）。");
+  }
+  const std::size_t timeCol = columnOf(table, {"時刻", "time"});
+  const std::size_t deptCol = columnOf(table, {"診療科", "department"});
+  const std::size_t doctorCol = columnOf(table, {"医師", "doctor"});
+  const std::size_t memoCol = columnOf(table, {"メモ", "memo"});
+  const auto cell = [](const std::vector<std::string>& row, std::size_t col) {
+    return col == std::string::npos ? std::string() : row[col];
+  };
+
+  std::vector<AppointmentFields> rows;
+  std::vector<int> lineNumbers;
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    const auto& row = table.rows[i];
+    const bool blank = std::all_of(row.begin(), row.end(), [](const std::string& c) { return utf8::trim(c).empty(); });
+    if (blank) continue;
+    rows.push_back({cell(row, dateCol), cell(row, timeCol), cell(row, patientCol), cell(row, deptCol),
+                    cell(row, doctorCol), cell(row, memoCol)});
+    lineNumbers.push_back(static_cast<int>(i) + 2);
+  }
+  return addAll(rows, "csv:" + file.filename().string(), lineNumbers);
+}
+
+AppointmentImportSummary AppointmentBook::addAll(const std::vector<AppointmentFields>& rows, const std::string& source,
+                                                 const std::vector<int>& lineNumbers) {
+  std::vector<db::StoredAppointment> valid;
+  FieldErrors all;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    FieldErrors errors;
+    valid.push_back(validated(rows[i], source, errors));
+    const int line = i < lineNumbers.size() ? lineNumbers[i] : static_cast<int>(i) + 1;
+    for (const auto& e : errors.list()) all.add(e.field, std::to_string(line) + "行目 " + e.label, e.message);
+  }
+  all.throwIfAny();
+  AppointmentImportSummary summary;
+  db::WriteTransaction tx(db_);
+  db::AppointmentRepository repo(db_);
+  for (const auto& a : valid) (repo.add(a) ? summary.added : summary.alreadyBooked)++;
+  tx.commit();
+  return summary;
+}
+
+}  // namespace rececon
