@@ -151,3 +151,152 @@ TEST_CASE_METHOD(BulkNight, "A 2,000-appointment night: every outcome class, saf
         static_cast<std::size_t>(counts->getValue<int>("needs_attention")));
   CHECK(cli({"db", "check"}).exitCode == 0);
 }
+
+namespace {
+
+// rececon-cli in the background, its output discarded (a killed process must not block on a full pipe).
+Poco::ProcessHandle launchCli(const fs::path& data, const std::vector<std::string>& args) {
+  std::string command = "exec '" RECECON_CLI_PATH "' --data-dir '" + data.string() + "' --operator batch";
+  for (const auto& a : args) command += " '" + a + "'";
+  return Poco::Process::launch("/bin/sh", {"-c", command + " >/dev/null 2>&1"});
+}
+
+// Waits up to `limit` for the process; its exit code, or nullopt while it still runs.
+std::optional<int> waitFor(Poco::ProcessHandle& p, std::chrono::milliseconds limit) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    const int code = p.tryWait();
+    if (code != -1) return code;
+    if (std::chrono::steady_clock::now() >= until) return std::nullopt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+}  // namespace
+
+TEST_CASE_METHOD(BulkNight, "Runs killed with SIGKILL at random points resume: each entry reconciled once, nothing lost",
+                 "[e2e][bulk][kill]") {
+  REQUIRE(cli({"config", "set", "bulk.max_entries_per_file", "40"}).exitCode == 0);
+  {
+    DataFolder folder(data);
+    PatientRegister reg(folder.database(), "setup");
+    InsuranceFields noInsurerName;
+    noInsurerName.insurerName = "";
+    for (std::int64_t p = 2; p <= 300; p += 3) reg.updateInsurance(reg.currentInsurance(p)->id, noInsurerName, "試験");
+  }
+  const auto insuranceBefore = count("SELECT COUNT(*) FROM insurance");
+  std::mt19937 rng(20261121);
+  std::uniform_int_distribution<int> killAfterMs(20, 1200);
+  std::vector<Date> nights;
+  int kills = 0;
+  int completedWithoutKill = 0;
+  Date night = today();
+  while (kills < 50) {
+    night = nextBusinessDay(night);
+    REQUIRE(std::chrono::sys_days(night) - std::chrono::sys_days(today()) <= std::chrono::days(31));
+    nights.push_back(night);
+    // 120 patients a night, a different slice of the register each time.
+    std::vector<std::int64_t> patients;
+    for (int i = 0; i < 120; ++i) patients.push_back(1 + (static_cast<std::int64_t>(nights.size()) * 120 + i) % 556);
+    book(patients, night);
+    for (;;) {
+      auto run = launchCli(data, {"bulk", "run", "--date", toIsoString(night)});
+      const auto exited = waitFor(run, std::chrono::milliseconds(killAfterMs(rng)));
+      if (exited) {
+        INFO("exit " << *exited);
+        REQUIRE((*exited == 0 || *exited == 2));
+        ++completedWithoutKill;
+        break;
+      }
+      Poco::Process::kill(run);
+      run.wait();
+      ++kills;
+    }
+  }
+  WARN(kills << " kills over " << nights.size() << " nights; " << completedWithoutKill << " runs finished");
+
+  std::int64_t supplemented = 0;
+  for (const Date& n : nights) {
+    const auto status = json({"bulk", "status", "--date", toIsoString(n)});
+    const auto counts = status->getObject("counts");
+    INFO(toIsoString(n));
+    CHECK(status->getValue<std::string>("state") == "done");
+    CHECK(counts->getValue<int>("entries") == 120);
+    CHECK(counts->getValue<int>("reconciled") == 120);
+    supplemented += counts->optValue<int>("supplemented", 0);
+  }
+  const auto files = count("SELECT COUNT(*) FROM bulk_file");
+  CHECK(files == static_cast<std::int64_t>(nights.size()) * 3);
+  // Each file was uploaded once and every result arrived: no entry is missing from its file's result.
+  CHECK(count("SELECT COUNT(*) FROM linkage_request WHERE kind = 'OQSmuquc01req_'") == files);
+  CHECK(count("SELECT COUNT(*) FROM bulk_file WHERE state = 'reconciled' AND result_request_id IN"
+              " (SELECT request_id FROM linkage_answer)") == files);
+  CHECK(count("SELECT COUNT(*) FROM bulk_entry WHERE detail LIKE '%含まれていませんでした%'") == 0);
+  // Safe updates applied exactly once each.
+  CHECK(supplemented > 0);
+  CHECK(count("SELECT COUNT(*) FROM insurance") - insuranceBefore == supplemented);
+  CHECK(cli({"db", "check"}).exitCode == 0);
+}
+
+TEST_CASE_METHOD(BulkNight, "The simulator's processing, slow and failing paths", "[e2e][bulk][faults]") {
+  Date night = nextBusinessDay(today());
+  const auto nextNight = [&] {
+    night = nextBusinessDay(night);
+    book(range(1, 60), night);
+    return toIsoString(night);
+  };
+  book(range(1, 60), night);
+
+  SECTION("processing: OQS answers 処理中 and the download is asked again") {
+    const auto status = json({"bulk", "run", "--date", toIsoString(night)});
+    CHECK(status->getValue<std::string>("state") == "done");
+    CHECK(status->getArray("files")->getObject(0)->getValue<int>("downloads") >= 2);
+  }
+
+  SECTION("slow: answers ten times slower, still done") {
+    simCommand({"fault", "slow"});
+    CHECK(json({"bulk", "run", "--date", toIsoString(night)})->getValue<std::string>("state") == "done");
+  }
+
+  SECTION("the upload is refused (SegmentOfResult 9), then done when run again") {
+    simCommand({"fault", "error9"});
+    const auto failed = json({"bulk", "run", "--date", toIsoString(night)}, {75});
+    CHECK(failed->getValue<std::string>("state") == "failed");
+    CHECK(failed->getValue<std::string>("detail").find("SIMERR9001") != std::string::npos);
+    const auto worklist = cli({"bulk", "worklist", "--date", toIsoString(night)});
+    CHECK(worklist.out.find("未照会") != std::string::npos);
+    simCommand({"fault", "normal"});
+    const auto done = json({"bulk", "run", "--date", toIsoString(night)});
+    CHECK(done->getValue<std::string>("state") == "done");
+    CHECK(done->getObject("counts")->getValue<int>("reconciled") == 60);
+  }
+
+  SECTION("the linkage app is silent: the upload times out; run again when it is back") {
+    REQUIRE(cli({"config", "set", "linkage.bulk_timeout_seconds", "3"}).exitCode == 0);
+    simCommand({"fault", "silent"});
+    const auto failed = json({"bulk", "run", "--date", toIsoString(night)}, {75});
+    CHECK(failed->getValue<std::string>("detail").find("時間内に応答がありませんでした") != std::string::npos);
+    simCommand({"fault", "normal"});
+    CHECK(json({"bulk", "run", "--date", toIsoString(night)})->getValue<std::string>("state") == "done");
+  }
+
+  SECTION("downloads fail after acceptance: given up after the limit, continued by the next run") {
+    simCommand({"set", "bulk_ready_ms", "8000"});
+    const std::string date = nextNight();
+    auto run = launchCli(data, {"bulk", "run", "--date", date});
+    for (int i = 0; i < 200 && count("SELECT COUNT(*) FROM bulk_file WHERE state = 'waiting'") == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    simCommand({"fault", "error9"});
+    const auto exited = waitFor(run, std::chrono::seconds(30));
+    REQUIRE(exited);
+    CHECK(*exited == 75);
+    const auto failed = json({"bulk", "status", "--date", date}, {75});
+    CHECK(failed->getValue<std::string>("detail").find("結果の取得でエラー") != std::string::npos);
+    simCommand({"fault", "normal"});
+    const auto done = json({"bulk", "run", "--date", date});
+    CHECK(done->getValue<std::string>("state") == "done");
+    CHECK(done->getObject("counts")->getValue<int>("reconciled") == 60);
+    CHECK(count("SELECT COUNT(*) FROM linkage_request WHERE kind = 'OQSmuquc01req_'") == 1);  // not uploaded again
+  }
+}
