@@ -258,16 +258,20 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
   if (r.state != RequestState::Answered) {
     failure = "結果の取得要求が" + whyEnded(r);
   } else {
+    // Only the header decides here; the units are read once, by the reconciliation.
     const auto raw = db::LinkageRequestRepository(db_).answer(r.id);
-    const linkage::BulkResult result = linkage::readBulkResult(linkage::decodeMessage(raw.value_or(""), r.resultFile).root());
-    if (result.header.segmentOfResult == Text("1")) {
+    const linkage::XmlNode header = linkage::decodeMessage(raw.value_or(""), r.resultFile).header();
+    const auto segment = header.value("SegmentOfResult");
+    if (segment == std::optional<std::string>("1")) {
       file.state = "received";
       file.resultRequestId = r.id;
       file.downloadErrors = 0;
       saveFile(file);
       return true;
     }
-    if (result.header.segmentOfResult != Text("2")) failure = "結果の取得でエラー: " + headerError(result.header);
+    if (segment != std::optional<std::string>("2")) {
+      failure = "結果の取得でエラー: " + header.value("ErrorCode").value_or("") + " " + header.value("ErrorMessage").value_or("");
+    }
   }
   // 処理中 (or a failed download): ask again later, waiting twice as long each time up to the maximum.
   const auto wait = std::min<std::int64_t>(options_.retryMax.count(),
@@ -356,12 +360,18 @@ BulkRunStatus BulkPrecheck::drive(std::int64_t runId, JobContext& job) {
   const std::string checkDate = db::BulkRepository(db_).run(runId).checkDate;
   LinkageResultStore store(db_);
   exchange_.resume();
+  bool first = true;
   for (;;) {
     const bool moved = advance(runId, checkDate);
-    updateRunState(runId);
-    const BulkRunStatus s = status(runId);
-    job.step(s.reconciled, s.entries, "一括照会 " + formatWareki(*fromIsoString(checkDate)) + "（" + s.state + "）");
-    if (s.finished()) break;
+    if (moved || first) {  // the counts are read only when something changed
+      updateRunState(runId);
+      const BulkRunStatus s = status(runId);
+      job.step(s.reconciled, s.entries, "一括照会 " + formatWareki(*fromIsoString(checkDate)) + "（" + s.state + "）");
+      if (s.finished()) break;
+      first = false;
+    } else if (job.cancelRequested()) {
+      throw Cancelled();
+    }
     exchange_.poll(store);
     if (!moved) std::this_thread::sleep_for(options_.pollInterval);
     holdLease(runId);

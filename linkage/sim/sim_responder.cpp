@@ -167,7 +167,7 @@ linkage::AcceptResult acceptBulkCheck(const linkage::BulkCheckRequest& request, 
 
 linkage::BulkResult answerBulkDownload(const linkage::DownloadRequest& request, const SimContext& ctx,
                                        std::int64_t nowMs) {
-  const BulkJob* job = ctx.state.bulkJob(request.receptionNumber.value_or(""));
+  const std::optional<BulkJob> job = ctx.state.bulkJob(request.receptionNumber.value_or(""));
   linkage::BulkResult r;
   if (!job) {
     r.header = systemErrorHeader(ctx, Text());
@@ -223,7 +223,7 @@ linkage::AcceptResult acceptBulkRegistration(const linkage::ReferenceRegistratio
 
 linkage::RegistrationResult answerBulkRegistrationDownload(const linkage::DownloadRequest& request,
                                                            const SimContext& ctx, std::int64_t nowMs) {
-  const BulkJob* job = ctx.state.bulkJob(request.receptionNumber.value_or(""));
+  const std::optional<BulkJob> job = ctx.state.bulkJob(request.receptionNumber.value_or(""));
   linkage::RegistrationResult r;
   if (!job || nowMs < job->readyAtMs) {
     r.header = job ? header(ctx, Text(), Text(), nullptr) : systemErrorHeader(ctx, Text());

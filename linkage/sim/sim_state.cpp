@@ -29,8 +29,7 @@ SimState::SimState(std::filesystem::path file) : file_(std::move(file)) {
   }
   if (const auto jobs = root->getObject("bulk_jobs")) {
     for (const auto& [key, value] : *jobs) {
-      const auto job = value.extract<Poco::JSON::Object::Ptr>();
-      bulkJobs_[key] = BulkJob{job->getValue<Poco::Int64>("ready_at_ms"), job->getValue<std::string>("result_xml")};
+      bulkJobs_[key] = value.extract<Poco::JSON::Object::Ptr>()->getValue<Poco::Int64>("ready_at_ms");
     }
   }
 }
@@ -54,13 +53,18 @@ std::string SimState::newReceptionNumber() {
 }
 
 void SimState::addBulkJob(const std::string& receptionNumber, BulkJob job) {
-  bulkJobs_[receptionNumber] = std::move(job);
+  std::filesystem::create_directories(bulkDir());
+  linkage::writeFileAtomically(bulkDir(), receptionNumber + ".xml", job.resultXml);
+  bulkJobs_[receptionNumber] = job.readyAtMs;
   save();
 }
 
-const BulkJob* SimState::bulkJob(const std::string& receptionNumber) const {
+std::optional<BulkJob> SimState::bulkJob(const std::string& receptionNumber) const {
   const auto it = bulkJobs_.find(receptionNumber);
-  return it == bulkJobs_.end() ? nullptr : &it->second;
+  if (it == bulkJobs_.end()) return std::nullopt;
+  std::ifstream in(bulkDir() / (receptionNumber + ".xml"), std::ios::binary);
+  if (!in) return std::nullopt;
+  return BulkJob{it->second, std::string(std::istreambuf_iterator<char>(in), {})};
 }
 
 void SimState::save() const {
@@ -70,10 +74,9 @@ void SimState::save() const {
   for (const auto& [k, v] : references_) refs->set(k, v);
   root.set("references", refs);
   Poco::JSON::Object::Ptr jobs = new Poco::JSON::Object;
-  for (const auto& [k, v] : bulkJobs_) {
+  for (const auto& [k, readyAt] : bulkJobs_) {
     Poco::JSON::Object::Ptr job = new Poco::JSON::Object;
-    job->set("ready_at_ms", static_cast<Poco::Int64>(v.readyAtMs));
-    job->set("result_xml", v.resultXml);
+    job->set("ready_at_ms", static_cast<Poco::Int64>(readyAt));
     jobs->set(k, job);
   }
   root.set("bulk_jobs", jobs);

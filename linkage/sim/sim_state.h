@@ -1,6 +1,8 @@
 #pragma once
 // What the simulated OQS remembers between requests and across restarts: registered reference
-// numbers and bulk jobs. Kept in <root>/sim/state.json, rewritten atomically after every change.
+// numbers and bulk jobs. Kept in <root>/sim/state.json, rewritten atomically after every change; each
+// bulk job's result in its own file beside it (sim/bulk/<reception number>.xml), so that a night of a
+// hundred jobs does not rewrite every result on every request.
 
 #include <cstdint>
 #include <filesystem>
@@ -25,15 +27,17 @@ class SimState {
 
   std::string newReceptionNumber();
   void addBulkJob(const std::string& receptionNumber, BulkJob job);
-  const BulkJob* bulkJob(const std::string& receptionNumber) const;
+  std::optional<BulkJob> bulkJob(const std::string& receptionNumber) const;
 
  private:
   void save() const;
 
-  std::filesystem::path file_;
   std::int64_t lastReception_ = 0;
   std::map<std::string, std::string> references_;
-  std::map<std::string, BulkJob> bulkJobs_;
+  std::filesystem::path bulkDir() const { return file_.parent_path() / "bulk"; }
+
+  std::filesystem::path file_;
+  std::map<std::string, std::int64_t> bulkJobs_;  // reception number -> ready at (epoch ms)
 };
 
 std::string qualificationKey(const std::string& insurer, const std::string& symbol, const std::string& number,
