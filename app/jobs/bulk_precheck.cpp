@@ -260,7 +260,8 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
   } else {
     // Only the header decides here; the units are read once, by the reconciliation.
     const auto raw = db::LinkageRequestRepository(db_).answer(r.id);
-    const linkage::XmlNode header = linkage::decodeMessage(raw.value_or(""), r.resultFile).header();
+    const linkage::DecodedMessage decoded = linkage::decodeMessage(raw.value_or(""), r.resultFile);
+    const linkage::XmlNode header = decoded.header();  // valid while `decoded` lives
     const auto segment = header.value("SegmentOfResult");
     if (segment == std::optional<std::string>("1")) {
       file.state = "received";
