@@ -12,7 +12,9 @@
 #include <wx/textctrl.h>
 
 #include "app/core/error.h"
+#include "app/gui/appointment_dialog.h"
 #include "app/gui/card_face_dialog.h"
+#include "app/gui/worklist_dialog.h"
 #include "app/gui/diagnosis_dialog.h"
 #include "app/gui/linkage_banner.h"
 #include "app/gui/text_report_dialog.h"
@@ -42,6 +44,8 @@ const int kVisitMenuId = wxWindow::NewControlId();
 const int kCaptureMenuId = wxWindow::NewControlId();
 const int kReverifyMenuId = wxWindow::NewControlId();
 const int kCaptureListMenuId = wxWindow::NewControlId();
+const int kAppointmentMenuId = wxWindow::NewControlId();
+const int kWorklistMenuId = wxWindow::NewControlId();
 
 // While stand-alone with unverified visits and the linkage not known to be down, a probe goes out at
 // most this often.
@@ -314,11 +318,15 @@ void MainFrame::buildMenu() {
   linkageMenu->Append(kCaptureMenuId, wxS("4項目の記録（マイナンバーカード）(&C)\tF7"));
   linkageMenu->Append(kCaptureListMenuId, wxS("4項目の確認待ち一覧を保存(&P)..."));
   linkageMenu->Append(kReverifyMenuId, wxS("未確認の受付を再確認(&R)\tCtrl+R"));
+  auto* bookingMenu = new wxMenu;
+  bookingMenu->Append(kAppointmentMenuId, wxS("予約の登録(&A)...\tF4"));
+  bookingMenu->Append(kWorklistMenuId, wxS("一括照会の作業リスト(&W)...\tF12"));
   auto* help = new wxMenu;
   help->Append(wxID_ABOUT, wxS("このプログラムについて(&A)"));
   auto* bar = new wxMenuBar;
   bar->Append(file, wxS("ファイル(&F)"));
   bar->Append(linkageMenu, wxS("連携(&L)"));
+  bar->Append(bookingMenu, wxS("予約・一括照会(&B)"));
   bar->Append(help, wxS("ヘルプ(&H)"));
   SetMenuBar(bar);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { search_->SetFocus(); search_->SelectAll(); }, wxID_FIND);
@@ -332,6 +340,23 @@ void MainFrame::buildMenu() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { captureCardFace(); }, kCaptureMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { savePendingCaptures(); }, kCaptureListMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { startReverify(false); }, kReverifyMenuId);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    AppointmentBook book(reg_.database(), reg_.operatorId());
+    AppointmentDialog dialog(this, book, selectedPatient_);
+    if (dialog.ShowModal() == wxID_OK) {
+      const auto& a = dialog.stored();
+      SetStatusText(wxString::Format(wxS("予約を登録しました: 患者番号 %lld "), static_cast<long long>(a.patientNumber)) +
+                    toWx(formatWareki(*fromIsoString(a.date)) + " " + a.time));
+    }
+  }, kAppointmentMenuId);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    WorklistDialog dialog(this, reg_.database(), reg_.operatorId(), [this](std::int64_t patient) {
+      search_->ChangeValue(wxString::Format(wxS("%lld"), static_cast<long long>(patient)));
+      runSearch();
+      list_->SetFocus();
+    });
+    dialog.ShowModal();
+  }, kWorklistMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     wxMessageBox(wxS("レセコン（オンライン資格確認連携）\n患者台帳・保険情報の管理"), wxS("このプログラムについて"),
                  wxOK | wxICON_INFORMATION, this);

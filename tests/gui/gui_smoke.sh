@@ -222,7 +222,59 @@ grep -q '"active": false' <<<"$status" || fail "stand-alone mode did not end aft
 grep -q '"unverified": 0' <<<"$status" || fail "visits left unverified: $status"
 echo "ok: Ctrl+R re-verified everything; stand-alone mode ended"
 
-# 9. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
+# 9. The morning after a bulk pre-check: F12 shows the worklist; Space marks an item done; Enter opens
+#    the patient in the main window. F4 books an appointment for the selected patient from the keyboard.
+today=$(date +%F)
+{ echo "予約日,時刻,患者番号,診療科"; for p in $(seq 300 305) 430 431 485 486 515 516 540 541; do echo "$today,10:00,$p,内科"; done; } >"$work/予約.csv"
+"$cli" --data-dir "$data" appointment import "$work/予約.csv" >/dev/null || fail "appointment import failed"
+"$cli" --data-dir "$data" config set bulk.retry_first_seconds 1 >/dev/null
+"$sim" --root "$data/oqs-sim" set bulk_ready_ms 300 >/dev/null
+set +e
+bulk_out=$("$cli" --data-dir "$data" --operator batch bulk run --date "$today" 2>&1)
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "bulk run expected exit 2 (items need attention), got $rc: $bulk_out"
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key F12
+worklist=$(await_window "一括照会の作業リスト")
+[ -n "$worklist" ] || fail "F12 did not open the worklist"
+sleep 0.8
+import -window root "$shots/09_worklist.png"
+xdotool key space
+sleep 0.5
+done_items=$("$cli" --data-dir "$data" --json bulk worklist --date "$today" | grep -c '"done": true' || true)
+[ "$done_items" -eq 1 ] || fail "Space did not mark the first worklist item done ($done_items done)"
+import -window root "$shots/10_worklist_done.png"
+xdotool key Return
+for _ in $(seq 1 50); do
+  [ -z "$(window_titled "一括照会の作業リスト")" ] && break
+  sleep 0.1
+done
+[ -z "$(window_titled "一括照会の作業リスト")" ] || fail "Enter did not open the patient from the worklist"
+sleep 0.5
+import -window root "$shots/11_worklist_patient_opened.png"
+xdotool key F4
+booking=$(await_window "予約の登録")
+[ -n "$booking" ] || fail "F4 did not open the appointment form"
+xdotool type --delay 30 "10:30"
+xdotool key Return
+xdotool type --delay 30 "内科"
+sleep 0.5
+import -window root "$shots/12_appointment_form.png"
+xdotool key Return Return Return
+for _ in $(seq 1 50); do
+  [ -z "$(window_titled "予約の登録")" ] && break
+  sleep 0.1
+done
+[ -z "$(window_titled "予約の登録")" ] || fail "the appointment form did not save and close"
+booked=""
+for days in 1 2 3 4 5 6 7; do  # the form offers the next clinic day (Sundays and holidays skipped)
+  booked+=$("$cli" --data-dir "$data" --json appointment list --date "$(date -d "+$days day" +%F)" | grep '"time": "10:30"' || true)
+done
+[ -n "$booked" ] || fail "the appointment typed into the F4 form was not stored"
+echo "ok: bulk worklist shown (F12), an item marked done (Space), its patient opened (Enter); F4 booked an appointment"
+
+# 10. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
 xdotool key ctrl+q
 for _ in $(seq 1 50); do
   kill -0 "$run_pid" 2>/dev/null || break
