@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and starts the reception window (rececon) on its embedded defaults:
 #  * a local SQLite database in the user's data folder ($XDG_DATA_HOME/rececon, or --data-dir DIR),
-#    filled on first run with the fictional people the simulator knows;
+#    filled on first run with the fictional people the simulator knows, all booked for the next clinic
+#    day (so that `rececon-cli bulk run` and the worklist, F12, have a night to show);
 #  * the bundled linkage-app simulator, oqs-sim, answering in <data folder>/oqs-sim while the window is
 #    open; on first run the site settings point at it (a site's own settings are never changed).
 # Arguments go to rececon (--data-dir DIR, --operator ID).
@@ -26,7 +27,7 @@ done
 cli=("$build/app/cli/rececon-cli" --data-dir "$data_dir" --operator setup)
 sim_root="$data_dir/oqs-sim"
 if [ ! -e "$data_dir/rececon.db" ]; then
-  "${cli[@]}" demo import-sim-persons
+  "${cli[@]}" demo import-sim-persons --appointments next
   "${cli[@]}" config set institution_code 9919999999 >/dev/null
   for folder in req res face; do "${cli[@]}" config set "linkage.${folder}_dir" "$sim_root/$folder" >/dev/null; done
   echo "run: the register holds the simulator's fictional people; linkage folders: $sim_root"

@@ -5,6 +5,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
+#include "app/jobs/bulk_settings.h"
 #include "app/jobs/demo_data.h"
 
 namespace rececon::cli {
@@ -13,7 +14,7 @@ namespace {
 int importSimPersons(CliContext& c, const std::vector<std::string>& args) {
   Poco::Util::OptionSet set;
   set.addOption(valueOption("limit", "登録する人数の上限（既定: 全員）", "人数"));
-  set.addOption(valueOption("appointments", "この日に全員の予約も入れる", "DATE"));
+  set.addOption(valueOption("appointments", "この日に全員の予約も入れる（next: 次の診療日）", "DATE"));
   auto o = parseCommandOptions(args, set, "demo import-sim-persons [--limit N] [--appointments D]", *c.out);
   if (!o) return 0;
   auto reg = c.patientRegister();
@@ -26,7 +27,7 @@ int importSimPersons(CliContext& c, const std::vector<std::string>& args) {
   const auto stored = reg.importPatients(rows, job, "デモデータの作成（oqs-sim の架空の人物）");
   AppointmentImportSummary booked;
   if (const auto day = o->get("appointments")) {
-    const DateParseResult date = parseDate(*day);
+    const DateParseResult date = *day == "next" ? DateParseResult{nextBusinessDay(today()), ""} : parseDate(*day);
     if (!date.date) throw InvalidInput("予約日: " + date.error);
     std::vector<std::int64_t> numbers;
     for (const auto& p : reg.list(0, static_cast<int>(stored))) numbers.push_back(p.number);

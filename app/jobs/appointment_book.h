@@ -2,7 +2,7 @@
 // Appointments (予約) as the clerk, the CLI and a CSV export from a booking system give them. The bulk
 // pre-check builds the night's list from them. One thread at a time (as its Database).
 //
-// CSV format (docs/appointments-csv.md): UTF-8 (a BOM is fine) or Shift_JIS, a header line naming the
+// CSV format (README, "Nightly bulk pre-check"): UTF-8 (a BOM is fine) or Shift_JIS, a header line naming the
 // columns in any order — 予約日 (or date), 患者番号 (patient) required; 時刻 (time), 診療科
 // (department), 医師 (doctor), メモ (memo) optional. Dates in any form the desk accepts (2026-11-24,
 // R8.11.24, 令和8年11月24日), times as 9:30 or 0930.
