@@ -53,9 +53,8 @@ std::optional<std::string> normalizeAppointmentTime(const std::string& text) {
   const int h = std::stoi(m[1].str());
   const int mi = std::stoi(m[2].str());
   if (h > 23 || mi > 59) return std::nullopt;
-  char out[6];
-  std::snprintf(out, sizeof out, "%02d:%02d", h, mi);
-  return std::string(out);
+  const auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+  return two(h) + ":" + two(mi);
 }
 
 AppointmentBook::AppointmentBook(db::Database& db, std::string operatorId) : db_(db), operatorId_(std::move(operatorId)) {}
