@@ -10,6 +10,7 @@
 
 #include "app/core/error.h"
 #include "app/core/field_errors.h"
+#include "app/gui/keyboard_form.h"
 #include "app/gui/wx_convert.h"
 #include "app/jobs/bulk_settings.h"
 
@@ -55,17 +56,7 @@ AppointmentDialog::AppointmentDialog(wxWindow* parent, AppointmentBook& book, st
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
   SetSizer(sizer);
 
-  Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
-    const int key = event.GetKeyCode();
-    if (key != WXK_RETURN && key != WXK_NUMPAD_ENTER) {
-      event.Skip();
-      return;
-    }
-    const std::vector<wxWindow*> order{patient_, date_, time_, department_, doctor_, memo_};
-    const auto it = std::find(order.begin(), order.end(), wxWindow::FindFocus());
-    if (event.ControlDown() || it == order.end() || it + 1 == order.end()) save();
-    else (*(it + 1))->SetFocus();
-  });
+  moveOnEnter(this, {patient_, date_, time_, department_, doctor_, memo_}, [this] { save(); });
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); }, wxID_OK);
   (patientNumber ? time_ : patient_)->SetFocus();
 }
@@ -76,9 +67,7 @@ void AppointmentDialog::save() {
                          fromWx(department_->GetValue()), fromWx(doctor_->GetValue()), fromWx(memo_->GetValue())});
     EndModal(wxID_OK);
   } catch (const ValidationFailed& e) {
-    wxString text = wxS("登録していません。次の項目を直してください:\n");
-    for (const auto& err : e.errors()) text += wxS("・") + toWx(err.label) + wxS(": ") + toWx(err.message) + wxS("\n");
-    errors_->SetLabel(text);
+    errors_->SetLabel(validationText(wxS("登録していません。次の項目を直してください:"), e));
   } catch (const Error& e) {
     errors_->SetLabel(wxS("登録していません: ") + toWx(e.what()));
   }

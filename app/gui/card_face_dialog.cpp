@@ -10,6 +10,7 @@
 
 #include "app/core/error.h"
 #include "app/core/field_errors.h"
+#include "app/gui/keyboard_form.h"
 #include "app/gui/wx_convert.h"
 
 namespace rececon::gui {
@@ -73,22 +74,7 @@ CardFaceDialog::CardFaceDialog(wxWindow* parent, FallbackReception& reception, s
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
   SetSizer(sizer);
 
-  // Enter moves on in reading order; on the last item, or with Ctrl, it saves.
-  Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
-    const int key = event.GetKeyCode();
-    const std::vector<wxWindow*> order{name_, kana_, sex_, birth_, address_, insurer_, patient_};
-    wxWindow* focus = wxWindow::FindFocus();
-    auto it = std::find(order.begin(), order.end(), focus);
-    if (key != WXK_RETURN && key != WXK_NUMPAD_ENTER) {
-      event.Skip();
-      return;
-    }
-    if (event.ControlDown() || it == order.end() || it + 1 == order.end()) {
-      save();
-      return;
-    }
-    (*(it + 1))->SetFocus();
-  });
+  moveOnEnter(this, {name_, kana_, sex_, birth_, address_, insurer_, patient_}, [this] { save(); });
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); }, wxID_OK);
   name_->SetFocus();
 }
@@ -112,9 +98,7 @@ void CardFaceDialog::save() {
     outcome_ = reception_.capture(fields, patient);
     EndModal(wxID_OK);
   } catch (const ValidationFailed& e) {
-    wxString text = wxS("保存していません。次の項目を直してください:\n");
-    for (const auto& err : e.errors()) text += wxS("・") + toWx(err.label) + wxS(": ") + toWx(err.message) + wxS("\n");
-    errors_->SetLabel(text);
+    errors_->SetLabel(validationText(wxS("保存していません。次の項目を直してください:"), e));
   } catch (const Error& e) {
     errors_->SetLabel(wxS("保存していません: ") + toWx(e.what()));
   }

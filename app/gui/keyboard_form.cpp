@@ -1,0 +1,28 @@
+#include "app/gui/keyboard_form.h"
+
+#include <algorithm>
+
+#include "app/gui/wx_convert.h"
+
+namespace rececon::gui {
+
+void moveOnEnter(wxDialog* form, std::vector<wxWindow*> order, std::function<void()> save) {
+  form->Bind(wxEVT_CHAR_HOOK, [order = std::move(order), save = std::move(save)](wxKeyEvent& event) {
+    const int key = event.GetKeyCode();
+    if (key != WXK_RETURN && key != WXK_NUMPAD_ENTER) {
+      event.Skip();
+      return;
+    }
+    const auto it = std::find(order.begin(), order.end(), wxWindow::FindFocus());
+    if (event.ControlDown() || it == order.end() || it + 1 == order.end()) save();
+    else (*(it + 1))->SetFocus();
+  });
+}
+
+wxString validationText(const wxString& intro, const ValidationFailed& e) {
+  wxString text = intro + wxS("\n");
+  for (const auto& err : e.errors()) text += wxS("・") + toWx(err.label) + wxS(": ") + toWx(err.message) + wxS("\n");
+  return text;
+}
+
+}  // namespace rececon::gui
