@@ -51,16 +51,16 @@ int listCommand(CliContext& c, const std::vector<std::string>& args) {
   set.addOption(valueOption("date", "予約日", "DATE"));
   auto o = parseCommandOptions(args, set, "appointment list --date D", *c.out);
   if (!o) return 0;
-  const DateParseResult date = parseDate(o->require("date"));
-  if (!date.date) throw InvalidInput("予約日: " + date.error);
-  const auto list = book(c).onDate(*date.date);
+  o->require("date");  // a usage error when missing; dateOption then always has a value
+  const Date date = *dateOption(*o, "date", "予約日");
+  const auto list = book(c).onDate(date);
   if (c.json) {
     auto arr = newJsonArray();
     for (const auto& a : list) arr->add(appointmentJson(a));
     printJson(*c.out, arr);
     return 0;
   }
-  *c.out << formatWareki(*date.date) << " の予約 " << list.size() << " 件\n";
+  *c.out << formatWareki(date) << " の予約 " << list.size() << " 件\n";
   db::PatientRepository patients(c.folder().database());
   for (const auto& a : list) {
     const auto p = patients.find(a.patientNumber);

@@ -23,15 +23,11 @@ namespace {
 constexpr int kNeedsAttention = 2;
 constexpr int kRunFailed = 75;
 
-Date dateOption(const CommandOptions& o, bool required) {
-  const auto text = o.get("date");
-  if (!text) {
-    if (required) throw UsageError("--date で照会日を指定してください。");
-    return nextBusinessDay(today());
-  }
-  const DateParseResult d = parseDate(*text);
-  if (!d.date) throw InvalidInput("照会日: " + d.error);
-  return *d.date;
+// The check date given, else (when optional) the next clinic day.
+Date checkDate(const CommandOptions& o, bool required) {
+  if (const auto d = dateOption(o, "date", "照会日")) return *d;
+  if (required) throw UsageError("--date で照会日を指定してください。");
+  return nextBusinessDay(today());
 }
 
 BulkPrecheck precheck(CliContext& c) {
@@ -127,7 +123,7 @@ int runCommand(CliContext& c, const std::vector<std::string>& args) {
   set.addOption(valueOption("date", "照会日（既定: 次の診療日。日曜・祝日を除く）", "DATE"));
   auto o = parseCommandOptions(args, set, "bulk run [--date D]", *c.out);
   if (!o) return 0;
-  const Date date = dateOption(*o, false);
+  const Date date = checkDate(*o, false);
   BulkPrecheck bulk = precheck(c);
   const std::int64_t runId = bulk.prepare(date);
   JobContext job = progressReporter(c);
@@ -166,7 +162,7 @@ int statusCommand(CliContext& c, const std::vector<std::string>& args) {
   set.addOption(valueOption("date", "照会日", "DATE"));
   auto o = parseCommandOptions(args, set, "bulk status --date D", *c.out);
   if (!o) return 0;
-  const Date date = dateOption(*o, true);
+  const Date date = checkDate(*o, true);
   const auto runId = bulkRunForDate(c.folder().database(), date);
   if (!runId) throw NotFound(formatWareki(date) + " の一括照会はまだ実行されていません。");
   return report(c, precheck(c).status(*runId));
@@ -189,7 +185,7 @@ int worklistCommand(CliContext& c, const std::vector<std::string>& args) {
     if (!c.json) *c.out << "項目 " << id << " を" << (done ? "対応済みにしました。\n" : "未対応に戻しました。\n");
     return 0;
   }
-  const Date date = dateOption(*o, true);
+  const Date date = checkDate(*o, true);
   const auto items = bulkWorklist(database, date, o->has("open"));
   if (const auto file = o->get("csv")) {
     writeTextFileAtomically(*file, worklistCsv(items));

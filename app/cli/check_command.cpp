@@ -282,11 +282,7 @@ int runCheckCommand(CliContext& c, const std::vector<std::string>& args) {
   } else {
     throw UsageError("--patient か、--insurer・--number・--birth を指定してください。");
   }
-  if (auto d = o->get("date")) {
-    const auto parsed = parseDate(*d);
-    if (!parsed.date) throw InvalidInput("資格確認日: " + parsed.error);
-    target.checkDate = parsed.date;
-  }
+  target.checkDate = dateOption(*o, "date", "資格確認日");
   QualificationService service = serviceFor(c);
   const std::int64_t checkId = service.startCheck(target);
   const bool showProgress = !c.json && isatty(STDERR_FILENO);

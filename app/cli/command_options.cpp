@@ -29,6 +29,14 @@ std::int64_t parseCount(const std::string& text, const std::string& label) {
   return std::stoll(s);
 }
 
+std::optional<Date> dateOption(const CommandOptions& options, const std::string& name, const std::string& label) {
+  const auto text = options.get(name);
+  if (!text) return std::nullopt;
+  const DateParseResult parsed = parseDate(*text);
+  if (!parsed.date) throw InvalidInput(label + ": " + parsed.error);
+  return parsed.date;
+}
+
 Poco::Util::Option valueOption(const std::string& name, const std::string& description, const std::string& argName) {
   return Poco::Util::Option(name, "", description).required(false).repeatable(false).argument(argName);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/core/error.h"
+#include "app/core/japanese_date.h"
 
 namespace rececon::cli {
 
@@ -31,6 +32,10 @@ struct CommandOptions {
 
 // A positive whole number typed for `label` (full-width digits allowed). Throws InvalidInput naming label.
 std::int64_t parseCount(const std::string& text, const std::string& label);
+
+// The date given for option `name` in any form the desk accepts (和暦 included); nullopt when the option
+// was not given. Throws InvalidInput "label: what was expected".
+std::optional<Date> dateOption(const CommandOptions& options, const std::string& name, const std::string& label);
 
 // An option taking a value, e.g. option("name", "氏名（漢字）", "NAME").
 Poco::Util::Option valueOption(const std::string& name, const std::string& description, const std::string& argName);

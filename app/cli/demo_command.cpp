@@ -26,12 +26,13 @@ int importSimPersons(CliContext& c, const std::vector<std::string>& args) {
   JobContext job;
   const auto stored = reg.importPatients(rows, job, "デモデータの作成（oqs-sim の架空の人物）");
   AppointmentImportSummary booked;
-  if (const auto day = o->get("appointments")) {
-    const DateParseResult date = *day == "next" ? DateParseResult{nextBusinessDay(today()), ""} : parseDate(*day);
-    if (!date.date) throw InvalidInput("予約日: " + date.error);
+  if (o->has("appointments")) {
+    const Date day = o->get("appointments") == std::optional<std::string>("next")
+                         ? nextBusinessDay(today())
+                         : *dateOption(*o, "appointments", "予約日");
     std::vector<std::int64_t> numbers;
     for (const auto& p : reg.list(0, static_cast<int>(stored))) numbers.push_back(p.number);
-    booked = AppointmentBook(c.folder().database(), c.resolvedOperator()).addAll(demoAppointments(numbers, *date.date), "demo");
+    booked = AppointmentBook(c.folder().database(), c.resolvedOperator()).addAll(demoAppointments(numbers, day), "demo");
   }
   if (c.json) {
     auto j = newJsonObject();

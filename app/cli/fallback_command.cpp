@@ -30,14 +30,6 @@ constexpr int kLinkageStillDown = 75;
 
 FallbackReception reception(CliContext& c) { return FallbackReception(c.folder().database(), c.resolvedOperator()); }
 
-std::optional<Date> dateOption(const CommandOptions& o) {
-  const auto d = o.get("date");
-  if (!d) return std::nullopt;
-  const auto parsed = parseDate(*d);
-  if (!parsed.date) throw InvalidInput("受付日: " + parsed.error);
-  return parsed.date;
-}
-
 std::int64_t onePositionalId(const CommandOptions& o, const std::string& what) {
   if (o.positional.size() != 1) throw UsageError(what + "を1つ指定してください。");
   return parseCount(o.positional[0], what);
@@ -142,7 +134,7 @@ int visitCommand(CliContext& c, const std::vector<std::string>& args) {
   VisitRequest request;
   request.patientNumber = parseCount(o->require("patient"), "患者番号");
   if (auto id = o->get("insurance")) request.insuranceId = parseCount(*id, "保険ID");
-  request.visitDate = dateOption(*o);
+  request.visitDate = dateOption(*o, "date", "受付日");
   const db::StoredVisit v = reception(c).registerVisit(request);
   if (c.json) {
     auto j = newJsonObject();
@@ -182,7 +174,7 @@ int captureCommand(CliContext& c, const std::vector<std::string>& args) {
   f.insurerName = o->get("insurer-name");
   std::optional<std::int64_t> patient;
   if (auto p = o->get("patient")) patient = parseCount(*p, "患者番号");
-  const CaptureOutcome r = reception(c).capture(f, patient, dateOption(*o));
+  const CaptureOutcome r = reception(c).capture(f, patient, dateOption(*o, "date", "受付日"));
   if (c.json) {
     auto j = newJsonObject();
     j->set("visit", r.visitId);

@@ -5,8 +5,6 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include <algorithm>
-#include <vector>
 
 #include "app/core/error.h"
 #include "app/core/field_errors.h"

@@ -123,7 +123,12 @@ std::int64_t BulkPrecheck::prepare(Date checkDate) {
   for (db::StoredBulkFile& f : files) {
     if (f.state != "failed") continue;
     if (f.receptionNumber.empty()) {
-      f = db::StoredBulkFile{f.id, f.runId, f.seq, "created"};
+      db::StoredBulkFile fresh;  // never accepted: start over with a new request file
+      fresh.id = f.id;
+      fresh.runId = f.runId;
+      fresh.seq = f.seq;
+      fresh.state = "created";
+      f = fresh;
     } else {
       f.state = "accepted";
       f.acceptedAt = now();
@@ -342,11 +347,11 @@ void BulkPrecheck::updateRunState(std::int64_t runId) {
 }
 
 void BulkPrecheck::holdLease(std::int64_t runId) {
+  const std::int64_t t = now();
+  if (leasedRun_ == runId && leaseUntil_ - t > kLeaseSeconds / 2) return;  // held and fresh: no need to read
   db::BulkRepository repo(db_);
   const db::StoredBulkRun run = repo.run(runId);
-  const std::int64_t t = now();
   const bool ours = run.host == host_ && run.pid == pid_;
-  if (ours && run.leaseUntil - t > kLeaseSeconds / 2) return;
   const bool heldElsewhere = !ours && run.leaseUntil > t &&
                              !(run.host == host_ && !Poco::Process::isRunning(static_cast<Poco::Process::PID>(run.pid)));
   if (heldElsewhere || !repo.takeLease(runId, host_, pid_, t + kLeaseSeconds, run)) {
@@ -354,6 +359,8 @@ void BulkPrecheck::holdLease(std::int64_t runId) {
                            std::to_string(run.pid) + "）が実行中です。終わるのを待ってください。その処理が止まっている場合は " +
                            std::to_string(kLeaseSeconds) + " 秒後に再開できます。");
   }
+  leasedRun_ = runId;
+  leaseUntil_ = t + kLeaseSeconds;
 }
 
 BulkRunStatus BulkPrecheck::drive(std::int64_t runId, JobContext& job) {
@@ -378,6 +385,7 @@ BulkRunStatus BulkPrecheck::drive(std::int64_t runId, JobContext& job) {
     holdLease(runId);
   }
   db::BulkRepository(db_).releaseLease(runId, host_, pid_);
+  leasedRun_ = 0;
   return status(runId);
 }
 

@@ -90,6 +90,8 @@ class BulkPrecheck {
   linkage::LinkageExchange exchange_;
   std::string host_;
   std::int64_t pid_;
+  std::int64_t leasedRun_ = 0;   // the run this object holds, and until when (seconds since the epoch)
+  std::int64_t leaseUntil_ = 0;
 };
 
 // The run for a date, if there is one.

@@ -12,6 +12,7 @@
 #include "db/bulk_repository.h"
 #include "db/insurance_repository.h"
 #include "db/linkage_request_repository.h"
+#include "db/visit_repository.h"
 #include "linkage/message_codec.h"
 #include "linkage/messages.h"
 #include "linkage/text_encoding.h"
@@ -177,6 +178,30 @@ TEST_CASE_METHOD(Night, "Entries are split across files of the configured size; 
     REQUIRE(again.files.size() == 4);
     CHECK(again.files[3].entries == 1);
   }
+}
+
+TEST_CASE_METHOD(Night, "Patients seen in the last N months are checked too when configured", "[bulk]") {
+  const auto regular = add("regular", "山田　常連", "1960-01-01");
+  {
+    db::WriteTransaction tx(db);
+    db::StoredVisit v;
+    v.visitDate = "2026-10-05";
+    v.arrivedAt = "2026-10-05T09:00:00+09:00";
+    v.patientNumber = regular;
+    v.verification = "verified";
+    v.operatorId = "clerk1";
+    db::VisitRepository(db).add(v);
+    tx.commit();
+  }
+  BulkPrecheck onlyBooked = precheck();
+  CHECK(onlyBooked.status(onlyBooked.prepare(kNight)).entries == 10);
+  linkage::ExchangeConfig config;
+  BulkOptions withRecent;
+  withRecent.recentMonths = 1;  // from 2026-10-01
+  BulkPrecheck recent(db, config, withRecent, "batch", [] { return noonOf(kToday); });
+  const std::int64_t runId = recent.prepare(kNight);
+  CHECK(recent.status(runId).entries == 11);
+  CHECK(entryOf(runId, "regular").outcome.empty());  // pending, in a new file
 }
 
 TEST_CASE_METHOD(Night, "A date outside the window or without appointments is refused", "[bulk]") {
