@@ -128,6 +128,16 @@ std::vector<StoredVisit> VisitRepository::onDate(const std::string& isoDate) {
   });
 }
 
+std::optional<std::string> VisitRepository::firstVisitDate(std::int64_t patientNumber) {
+  return guarded("受付の読み込み", [&]() -> std::optional<std::string> {
+    auto cached = db_.prepare("SELECT min(visit_date) FROM visit WHERE patient_number = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, patientNumber);
+    if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
+    return q.getColumn(0).getString();
+  });
+}
+
 std::vector<std::int64_t> VisitRepository::patientsSeenSince(const std::string& isoDate) {
   return guarded("受付の読み込み", [&] {
     auto cached = db_.prepare(

@@ -44,6 +44,8 @@ class VisitRepository {
   std::vector<StoredVisit> onDate(const std::string& isoDate);
   // Patients with a visit on or after the date, each once, ascending.
   std::vector<std::int64_t> patientsSeenSince(const std::string& isoDate);
+  // The date of the patient's first visit (初診年月日 on the chart form), if any.
+  std::optional<std::string> firstVisitDate(std::int64_t patientNumber);
   // Visit count per verification state (states with none are absent).
   std::map<std::string, std::int64_t> countByVerification();
 

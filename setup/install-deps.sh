@@ -10,7 +10,8 @@ packages=(
   libpugixml-dev
   libpoco-dev
   catch2
-  fonts-noto-cjk
+  libpango1.0-dev libcairo2-dev fonts-noto-cjk
+  poppler-utils
   xvfb xdotool x11-utils imagemagick
 )
 

@@ -108,12 +108,6 @@ Poco::JSON::Object::Ptr reportJson(const CheckReport& r) {
   return j;
 }
 
-QualificationService serviceFor(CliContext& c) {
-  auto& database = c.folder().database();
-  return QualificationService(database, exchangeConfigFromSettings(database, c.folder().dir()), c.resolvedOperator(),
-                              SiteSettings(database).get("terminal").value);
-}
-
 std::vector<std::string> splitComma(const std::string& s) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -130,7 +124,7 @@ std::vector<std::string> splitComma(const std::string& s) {
 int resultsScan(CliContext& c, const std::vector<std::string>& args) {
   auto o = parseCommandOptions(args, {}, "results scan", *c.out);
   if (!o) return 0;
-  auto service = serviceFor(c);
+  auto service = c.qualificationService();
   service.poll();
   const auto arrived = service.arrivedResults();
   if (c.json) {
@@ -146,7 +140,7 @@ int resultsScan(CliContext& c, const std::vector<std::string>& args) {
 int resultsPending(CliContext& c, const std::vector<std::string>& args) {
   auto o = parseCommandOptions(args, {}, "results pending", *c.out);
   if (!o) return 0;
-  auto service = serviceFor(c);
+  auto service = c.qualificationService();
   auto array = newJsonArray();
   for (const auto& [id, source] : service.arrivedResults()) {
     const CheckReport r = service.reportForResult(id);
@@ -183,7 +177,7 @@ int resultsShow(CliContext& c, const std::vector<std::string>& args) {
   if (o->positional.size() != 1) throw UsageError("結果IDを1つ指定してください。");
   std::optional<std::int64_t> patient;
   if (o->has("patient")) patient = parsePatientNumber(o->require("patient"));
-  const CheckReport r = serviceFor(c).reportForResult(parseCount(o->positional[0], "結果ID"), patient);
+  const CheckReport r = c.qualificationService().reportForResult(parseCount(o->positional[0], "結果ID"), patient);
   if (c.json) printJson(*c.out, reportJson(r));
   else printReport(*c.out, r);
   return 0;
@@ -213,7 +207,7 @@ int resultsApply(CliContext& c, const std::vector<std::string>& args) {
   d.reject = o->has("reject");
   if (o->has("accept")) d.accept = splitComma(o->require("accept"));
   d.reason = o->get("reason").value_or("");
-  const ApplyOutcome a = serviceFor(c).applyResult(parseCount(o->positional[0], "結果ID"), d);
+  const ApplyOutcome a = c.qualificationService().applyResult(parseCount(o->positional[0], "結果ID"), d);
   // After a valid result, our patient number goes to OQS as the 照会番号 — again whenever the insurance changed.
   std::optional<RegistrationSummary> registration;
   if (a.action == RegisterAction::MakeCurrent && a.patientNumber) {
@@ -283,7 +277,7 @@ int runCheckCommand(CliContext& c, const std::vector<std::string>& args) {
     throw UsageError("--patient か、--insurer・--number・--birth を指定してください。");
   }
   target.checkDate = dateOption(*o, "date", "資格確認日");
-  QualificationService service = serviceFor(c);
+  QualificationService service = c.qualificationService();
   const std::int64_t checkId = service.startCheck(target);
   const bool showProgress = !c.json && isatty(STDERR_FILENO);
   JobContext job([&](std::int64_t done, std::int64_t total, const std::string& what) {

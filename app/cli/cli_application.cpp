@@ -6,7 +6,9 @@
 
 #include "app/cli/command_options.h"
 #include "app/core/error.h"
+#include "app/jobs/linkage_settings.h"
 #include "app/jobs/operator_identity.h"
+#include "app/jobs/site_settings.h"
 
 namespace rececon::cli {
 namespace {
@@ -29,6 +31,12 @@ DataFolder& CliContext::folder() {
 std::string CliContext::resolvedOperator() { return resolveOperator(folder().database(), operatorId); }
 
 PatientRegister CliContext::patientRegister() { return PatientRegister(folder().database(), resolvedOperator()); }
+
+QualificationService CliContext::qualificationService() {
+  auto& database = folder().database();
+  return QualificationService(database, exchangeConfigFromSettings(database, folder().dir()), resolvedOperator(),
+                              SiteSettings(database).get("terminal").value);
+}
 
 CliApplication::CliApplication() {
   setUnixOptions(true);
@@ -106,6 +114,8 @@ void CliApplication::printUsage() {
       "  appointment add|list|import FILE.csv  予約の登録・一覧・CSV 取り込み\n"
       "  bulk run [--date D]|resume            一括照会（既定は次の診療日。0 完了 2 要対応あり 75 失敗・再実行で続き）\n"
       "  bulk status|worklist --date D         一括照会の状態、朝の作業リスト（--csv FILE、--done ID）\n"
+      "  form karte1|worklist|outage-sheet|result-slip -o FILE.pdf  帳票の PDF（カルテ1号用紙 --patient N、作業リスト --date D、\n"
+      "                                        障害時 4情報 記録票、資格確認結果票 --result ID）\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
   help.format(std::cout);
@@ -129,6 +139,7 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   if (command == "fallback") return runFallbackCommand(context_, rest);
   if (command == "appointment") return runAppointmentCommand(context_, rest);
   if (command == "bulk") return runBulkCommand(context_, rest);
+  if (command == "form") return runFormCommand(context_, rest);
   if (command.empty() && helpRequested_) {
     printUsage();
     return EXIT_OK;

@@ -10,6 +10,7 @@
 
 #include "app/jobs/data_folder.h"
 #include "app/jobs/patient_register.h"
+#include "app/jobs/qualification_service.h"
 
 namespace rececon::cli {
 
@@ -24,6 +25,8 @@ struct CliContext {
   // A register acting as the resolved operator.
   PatientRegister patientRegister();
   std::string resolvedOperator();
+  // Checks and results, with the linkage settings of the data folder, acting as the resolved operator.
+  QualificationService qualificationService();
 
  private:
   std::unique_ptr<DataFolder> folder_;
@@ -47,5 +50,6 @@ int runErrorsCommand(CliContext& context, const std::vector<std::string>& args);
 int runFallbackCommand(CliContext& context, const std::vector<std::string>& args);
 int runAppointmentCommand(CliContext& context, const std::vector<std::string>& args);
 int runBulkCommand(CliContext& context, const std::vector<std::string>& args);
+int runFormCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

@@ -1,0 +1,155 @@
+#include "app/jobs/form_documents.h"
+
+#include <unistd.h>
+
+#include <fcntl.h>
+
+#include "app/core/error.h"
+#include "app/jobs/bulk_worklist.h"
+#include "app/jobs/fallback_reception.h"
+#include "app/jobs/patient_register.h"
+#include "app/jobs/site_settings.h"
+#include "db/patient_repository.h"
+#include "db/qualification_repository.h"
+#include "db/visit_repository.h"
+#include "forms/karte1_form.h"
+#include "forms/outage_sheet_form.h"
+#include "forms/result_slip_form.h"
+#include "forms/worklist_form.h"
+
+namespace rececon {
+namespace {
+
+std::string institutionName(db::Database& db) { return SiteSettings(db).get("institution_name").value; }
+
+std::optional<Date> isoDate(const std::string& text) { return fromIsoString(text); }
+
+std::string sourceWords(const std::string& source) {
+  return source == "face" ? "マイナンバーカード（カードリーダー）" : "資格確認（保険証の番号）";
+}
+
+// The PDF writer has closed the file; its bytes reach the disk before the name does, so a power cut
+// never leaves a PDF of the right name and no content.
+void flushToDisk(const std::filesystem::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY);
+  const bool ok = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!ok) throw EnvironmentError("PDF をディスクに書き込めませんでした: " + file.string());
+}
+
+}  // namespace
+
+forms::Document karte1Document(db::Database& db, std::int64_t patientNumber, Date printedOn) {
+  forms::Karte1Data data;
+  data.patient = db::PatientRepository(db).get(patientNumber);
+  data.insurance = PatientRegister(db, "").currentInsurance(patientNumber);
+  if (const auto first = db::VisitRepository(db).firstVisitDate(patientNumber)) data.firstVisit = isoDate(*first);
+  data.institutionName = institutionName(db);
+  data.institutionCode = SiteSettings(db).get("institution_code").value;
+  data.printedOn = printedOn;
+  return forms::karte1Form(data);
+}
+
+forms::Document outageSheetDocument(db::Database& db, Date printedOn) {
+  SiteSettings settings(db);
+  forms::OutageSheetData data;
+  data.institutionName = settings.get("institution_name").value;
+  data.institutionCode = settings.get("institution_code").value;
+  data.callCenterNumber = kCallCenterNumber;
+  data.printedOn = printedOn;
+  for (const auto& [capture, visit] : pendingCaptures(db)) {
+    forms::OutageCaptureRow row;
+    row.visitDate = isoDate(visit.visitDate);
+    row.name = capture.name;
+    row.nameKana = capture.nameKana;
+    if (capture.sex == 1 || capture.sex == 2) row.sex = static_cast<Sex>(capture.sex);
+    row.birthDate = isoDate(capture.birthDate);
+    row.address = capture.address;
+    row.insurerName = capture.insurerName;
+    row.patientNumber = visit.patientNumber;
+    row.confirmation = capture.confirmation;
+    data.rows.push_back(std::move(row));
+  }
+  return forms::outageSheetForm(data);
+}
+
+forms::Document worklistDocument(db::Database& db, Date checkDate, bool openOnly, Date printedOn) {
+  forms::WorklistSheetData data;
+  data.checkDate = checkDate;
+  data.printedOn = printedOn;
+  data.institutionName = institutionName(db);
+  for (const auto& item : bulkWorklist(db, checkDate, openOnly)) {
+    forms::WorklistRow row;
+    row.appointmentTime = item.appointmentTime;
+    row.patientNumber = item.patientNumber;
+    row.name = item.name;
+    row.nameKana = item.nameKana;
+    row.insurance = item.insurance;
+    row.outcomeLabel = item.outcomeLabel;
+    row.detail = item.detail;
+    row.comparison = item.comparison;
+    if (!item.processingCode.empty() || !item.processingMessage.empty()) {
+      row.processing = "OQS: " + item.processingCode + " " + item.processingMessage;
+    }
+    row.done = item.done;
+    row.doneBy = item.doneBy;
+    data.rows.push_back(std::move(row));
+  }
+  return forms::worklistForm(data);
+}
+
+forms::Document resultSlipDocument(db::Database& db, const CheckReport& report, Date printedOn) {
+  if (!report.resultId) throw InvalidInput("まだ結果が届いていない確認は印刷できません。");
+  const db::StoredResult stored = db::QualificationRepository(db).result(*report.resultId);
+  forms::ResultSlipData data;
+  data.institutionName = institutionName(db);
+  data.patientNumber = report.patientNumber;
+  if (report.patientNumber) {
+    if (const auto p = db::PatientRepository(db).find(*report.patientNumber)) data.patientName = p->name;
+  } else if (report.returned) {
+    data.patientName = report.returned->name + "（未登録）";
+  }
+  data.receivedAt = formatTimestampWareki(stored.receivedAt);
+  data.source = sourceWords(stored.source);
+  data.outcome = report.outcome;
+  data.processingCode = report.processingCode;
+  data.processingMessage = report.processingMessage;
+  data.errorCode = report.errorCode;
+  data.errorMessage = report.errorMessage;
+  data.returned = report.returned;
+  data.comparison = report.comparison;
+  if (const auto& c = report.limitCertificate) {
+    data.limitCertificate = {{"区分", c->classification + " " + c->classificationLabel},
+                             {"適用区分", c->flag + " " + c->flagLabel},
+                             {"有効期間", c->validStart + " 〜 " + c->validEnd}};
+  }
+  data.printedOn = printedOn;
+  return forms::resultSlipForm(data);
+}
+
+SavedForm saveFormPdf(const forms::Document& document, const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    throw EnvironmentError("保存先のフォルダ「" + folder.string() + "」がありません。フォルダを作るか、別の保存先を指定してください。");
+  }
+  // A dot-name in the same folder: the rename below is then atomic, and file browsers hide it.
+  const fs::path temp = folder / ("." + path.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
+  SavedForm saved{path, static_cast<int>(document.pages.size()), {}};
+  try {
+    saved.overflows = forms::writePdf(document, temp.string()).overflows();
+    flushToDisk(temp);
+  } catch (...) {
+    fs::remove(temp, ec);
+    throw;
+  }
+  fs::rename(temp, path, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    throw EnvironmentError("PDF を「" + path.string() + "」として保存できませんでした（" + ec.message() + "）。");
+  }
+  return saved;
+}
+
+}  // namespace rececon
