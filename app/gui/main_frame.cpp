@@ -16,12 +16,15 @@
 #include "app/gui/card_face_dialog.h"
 #include "app/gui/worklist_dialog.h"
 #include "app/gui/diagnosis_dialog.h"
+#include "app/gui/form_preview_dialog.h"
 #include "app/gui/linkage_banner.h"
 #include "app/gui/text_report_dialog.h"
 #include "app/gui/patient_detail_panel.h"
 #include "app/gui/wx_convert.h"
 #include "app/jobs/linkage_result_store.h"
 #include "app/jobs/diagnosis_files.h"
+#include "app/jobs/fallback_reception.h"
+#include "app/jobs/form_documents.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/reverification.h"
 #include "app/jobs/site_settings.h"
@@ -46,6 +49,7 @@ const int kReverifyMenuId = wxWindow::NewControlId();
 const int kCaptureListMenuId = wxWindow::NewControlId();
 const int kAppointmentMenuId = wxWindow::NewControlId();
 const int kWorklistMenuId = wxWindow::NewControlId();
+const int kOutageSheetMenuId = wxWindow::NewControlId();
 
 // While stand-alone with unverified visits and the linkage not known to be down, a probe goes out at
 // most this often.
@@ -246,6 +250,16 @@ void MainFrame::registerVisitForSelected() {
   }
 }
 
+void MainFrame::printKarteForSelected() {
+  if (!selectedPatient_) {
+    wxMessageBox(wxS("先に患者を選んでください（F3 で検索）。"), wxS("カルテ1号用紙"), wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  const std::int64_t number = *selectedPatient_;
+  showFormPreview(this, [this, number] { return karte1Document(reg_.database(), number, today()); },
+                  wxString::Format(wxS("カルテ1号用紙_%lld.pdf"), static_cast<long long>(number)));
+}
+
 void MainFrame::savePendingCaptures() {
   wxFileDialog save(this, wxS("4項目の確認待ち一覧を保存"), wxS(""), wxS("4項目確認待ち一覧.txt"), wxS("テキスト (*.txt)|*.txt"),
                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
@@ -308,6 +322,7 @@ void MainFrame::startReverify(bool automatic) {
 void MainFrame::buildMenu() {
   auto* file = new wxMenu;
   file->Append(wxID_FIND, wxS("患者検索(&F)\tF3"));
+  file->Append(wxID_PRINT, wxS("カルテ1号用紙の印刷・PDF(&K)...\tCtrl+P"));
   file->AppendSeparator();
   file->Append(wxID_EXIT, wxS("終了(&X)\tCtrl+Q"));
   auto* linkageMenu = new wxMenu;
@@ -316,7 +331,8 @@ void MainFrame::buildMenu() {
   linkageMenu->Append(kFallbackMenuId, wxS("単独モードの開始・終了(&S)\tF8"));
   linkageMenu->Append(kVisitMenuId, wxS("選んだ患者を受付（資格確認なし）(&V)\tF6"));
   linkageMenu->Append(kCaptureMenuId, wxS("4項目の記録（マイナンバーカード）(&C)\tF7"));
-  linkageMenu->Append(kCaptureListMenuId, wxS("4項目の確認待ち一覧を保存(&P)..."));
+  linkageMenu->Append(kOutageSheetMenuId, wxS("4情報 記録票の印刷・PDF(&P)..."));
+  linkageMenu->Append(kCaptureListMenuId, wxS("4項目の確認待ち一覧をテキストで保存(&T)..."));
   linkageMenu->Append(kReverifyMenuId, wxS("未確認の受付を再確認(&R)\tCtrl+R"));
   auto* bookingMenu = new wxMenu;
   bookingMenu->Append(kAppointmentMenuId, wxS("予約の登録(&A)...\tF4"));
@@ -339,6 +355,13 @@ void MainFrame::buildMenu() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { registerVisitForSelected(); }, kVisitMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { captureCardFace(); }, kCaptureMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { savePendingCaptures(); }, kCaptureListMenuId);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    showFormPreview(this, [this] { return outageSheetDocument(reg_.database(), today()); },
+                    wxS("4情報記録票_") + toWx(toIsoString(today())) + wxS(".pdf"));
+  }, kOutageSheetMenuId);
+  // The menu item and the patient panel's button.
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { printKarteForSelected(); }, wxID_PRINT);
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printKarteForSelected(); }, wxID_PRINT);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { startReverify(false); }, kReverifyMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     AppointmentBook book(reg_.database(), reg_.operatorId());

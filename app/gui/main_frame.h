@@ -57,6 +57,7 @@ class MainFrame : public wxFrame {
   void captureCardFace();
   void registerVisitForSelected();
   void savePendingCaptures();
+  void printKarteForSelected();  // カルテ1号用紙 of the selected patient, in a print preview
   // Re-verification on a worker thread with its own connection; automatic runs report only when the
   // linkage answered.
   void startReverify(bool automatic);

@@ -1,5 +1,6 @@
 #include "app/gui/patient_detail_panel.h"
 
+#include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -26,7 +27,13 @@ PatientDetailPanel::PatientDetailPanel(wxWindow* parent, PatientRegister& reg) :
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   title_ = new wxStaticText(this, wxID_ANY, wxS(""));
   title_->SetFont(title_->GetFont().Scaled(1.6f).Bold());
-  sizer->Add(title_, 0, wxALL, 10);
+  auto* head = new wxBoxSizer(wxHORIZONTAL);
+  head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
+  // Handled by the main window (the same action as its Ctrl+P menu item).
+  printKarte_ = new wxButton(this, wxID_PRINT, wxS("カルテ1号用紙(&K)... Ctrl+P"));
+  printKarte_->Disable();
+  head->Add(printKarte_, 0, wxALIGN_CENTER_VERTICAL);
+  sizer->Add(head, 0, wxEXPAND | wxALL, 10);
 
   fieldsParent_ = this;
   fields_ = new wxFlexGridSizer(2, wxSize(16, 6));
@@ -66,12 +73,14 @@ void PatientDetailPanel::showNothing() {
   title_->SetLabel(wxS("患者を選択してください"));
   for (auto* field : {number_, kana_, sexBirth_, address_, phone_, lastValid_}) field->SetLabel(wxS(""));
   insurances_->DeleteAllItems();
+  printKarte_->Disable();
   Layout();
 }
 
 void PatientDetailPanel::showPatient(std::int64_t number) {
   const Patient p = reg_.patient(number);
   title_->SetLabel(toWx(p.name));
+  printKarte_->Enable();
   number_->SetLabel(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));
   kana_->SetLabel(toWx(p.nameKana));
   sexBirth_->SetLabel(toWx(std::string(sexLabel(p.sex)) + "　" + formatWareki(p.birthDate) + "（" +

@@ -7,6 +7,7 @@
 
 #include "app/jobs/patient_register.h"
 
+class wxButton;
 class wxListCtrl;
 class wxStaticText;
 
@@ -25,6 +26,7 @@ class PatientDetailPanel : public wxPanel {
 
   PatientRegister& reg_;
   wxStaticText* title_ = nullptr;
+  wxButton* printKarte_ = nullptr;
   wxStaticText* number_ = nullptr;
   wxStaticText* kana_ = nullptr;
   wxStaticText* sexBirth_ = nullptr;

@@ -12,7 +12,9 @@
 #include <algorithm>
 
 #include "app/core/error.h"
+#include "app/gui/form_preview_dialog.h"
 #include "app/gui/wx_convert.h"
+#include "app/jobs/form_documents.h"
 #include "app/jobs/bulk_precheck.h"
 #include "app/jobs/bulk_reconciliation.h"
 #include "app/jobs/text_export.h"
@@ -72,6 +74,7 @@ WorklistDialog::WorklistDialog(wxWindow* parent, db::Database& db, std::string o
   auto* open = new wxButton(this, wxID_OPEN, wxS("患者を開く(Enter)"));
   auto* done = new wxButton(this, wxID_APPLY, wxS("対応済み／未対応(Space)"));
   auto* csv = new wxButton(this, wxID_SAVEAS, wxS("CSV に保存(&S)..."));
+  auto* print = new wxButton(this, wxID_PRINT, wxS("印刷・PDF(&P)..."));
   auto* close = new wxButton(this, wxID_CLOSE, wxS("閉じる"));
 
   auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -85,6 +88,7 @@ WorklistDialog::WorklistDialog(wxWindow* parent, db::Database& db, std::string o
   buttons->Add(open, 0, wxRIGHT, 8);
   buttons->Add(done, 0, wxRIGHT, 8);
   buttons->Add(csv, 0, wxRIGHT, 8);
+  buttons->Add(print, 0, wxRIGHT, 8);
   buttons->AddStretchSpacer();
   buttons->Add(close);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -112,6 +116,9 @@ WorklistDialog::WorklistDialog(wxWindow* parent, db::Database& db, std::string o
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelected(); }, wxID_OPEN);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggleDone(); }, wxID_APPLY);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveCsv(); }, wxID_SAVEAS);
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printShown(); }, wxID_PRINT);
+  wxAcceleratorEntry printKey(wxACCEL_CTRL, 'P', wxID_PRINT);
+  SetAcceleratorTable(wxAcceleratorTable(1, &printKey));
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
   reload();
   list_->SetFocus();
@@ -207,6 +214,15 @@ void WorklistDialog::toggleDone() {
     list_->SetItemState(next, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     list_->EnsureVisible(next);
   }
+}
+
+void WorklistDialog::printShown() {
+  const DateParseResult d = parseDate(fromWx(date_->GetValue()));
+  if (!d.date) return;
+  std::vector<WorklistItem> rows;
+  for (const std::size_t i : shown_) rows.push_back(items_[i]);
+  showFormPreview(this, [&] { return worklistDocument(db_, *d.date, rows, today()); },
+                  wxS("作業リスト_") + toWx(toIsoString(*d.date)) + wxS(".pdf"));
 }
 
 void WorklistDialog::saveCsv() {

@@ -2,7 +2,7 @@
 // 一括照会の作業リスト: the morning list of patients the night's bulk pre-check flagged, for one check
 // date. Filter (open only / all / one outcome), sort by any column (click its header), Enter opens the
 // patient in the main window, Space marks the item done (or open again), and the list can be saved as
-// CSV. UI thread only.
+// CSV or printed as shown. UI thread only.
 
 #include <wx/dialog.h>
 
@@ -32,6 +32,7 @@ class WorklistDialog : public wxDialog {
   void toggleDone();
   void openSelected();
   void saveCsv();
+  void printShown();  // the rows as shown (filter, order) in a print preview
   const WorklistItem* selected() const;
 
   db::Database& db_;

@@ -74,11 +74,15 @@ forms::Document outageSheetDocument(db::Database& db, Date printedOn) {
 }
 
 forms::Document worklistDocument(db::Database& db, Date checkDate, bool openOnly, Date printedOn) {
+  return worklistDocument(db, checkDate, bulkWorklist(db, checkDate, openOnly), printedOn);
+}
+
+forms::Document worklistDocument(db::Database& db, Date checkDate, const std::vector<WorklistItem>& items, Date printedOn) {
   forms::WorklistSheetData data;
   data.checkDate = checkDate;
   data.printedOn = printedOn;
   data.institutionName = institutionName(db);
-  for (const auto& item : bulkWorklist(db, checkDate, openOnly)) {
+  for (const auto& item : items) {
     forms::WorklistRow row;
     row.appointmentTime = item.appointmentTime;
     row.patientNumber = item.patientNumber;

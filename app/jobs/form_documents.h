@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/core/japanese_date.h"
+#include "app/jobs/bulk_worklist.h"
 #include "app/jobs/qualification_service.h"
 #include "db/database.h"
 #include "forms/page.h"
@@ -23,6 +24,8 @@ forms::Document outageSheetDocument(db::Database& db, Date printedOn);
 
 // The worklist of the bulk pre-check for a check date (only the open items when openOnly).
 forms::Document worklistDocument(db::Database& db, Date checkDate, bool openOnly, Date printedOn);
+// The given items of that worklist in the given order (what a filtered, sorted list shows).
+forms::Document worklistDocument(db::Database& db, Date checkDate, const std::vector<WorklistItem>& items, Date printedOn);
 
 // The slip for one received result, as QualificationService::reportForResult reported it.
 // Throws InvalidInput for a report without a result.

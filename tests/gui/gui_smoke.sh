@@ -4,8 +4,9 @@
 # at the bundled oqs-sim and starts it, opens the window, finds patients by a kana search typed into
 # it, picks up a card result in the background, opens 連携の点検 with F9; then an outage: the banner
 # appears, F8 enters stand-alone mode, F6 receives a patient unverified, F7's 4-item form is filled from the
-# keyboard, and once the simulator answers again Ctrl+R re-verifies and stand-alone mode ends. Takes a
-# screenshot of each screen, and checks that Ctrl+Q closes the window and stops the simulator.
+# keyboard, and once the simulator answers again Ctrl+R re-verifies and stand-alone mode ends; after a
+# bulk run the worklist (F12) and the appointment form (F4); the print previews of the chart form (saved as
+# PDF through the file dialog), the worklist and the 4情報 記録票. Takes a screenshot of each screen, and checks that Ctrl+Q closes the window and stops the simulator.
 # Usage: gui_smoke.sh BUILD_DIR SCREENSHOT_DIR
 set -euo pipefail
 
@@ -48,7 +49,7 @@ await_window() {
 }
 export RECECON_SKIP_BUILD=1 RECECON_BUILD_DIR="$build"
 
-for tool in Xvfb xdotool xprop import compare identify; do
+for tool in Xvfb xdotool xprop import compare identify pdftotext; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (run setup/install-deps.sh)"
 done
 
@@ -274,7 +275,63 @@ done
 [ -n "$booked" ] || fail "the appointment typed into the F4 form was not stored"
 echo "ok: bulk worklist shown (F12), an item marked done (Space), its patient opened (Enter); F4 booked an appointment"
 
-# 10. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
+# 10. Forms: Ctrl+P previews the selected patient's カルテ1号用紙 and Ctrl+S saves it as PDF through the
+#     file dialog; the worklist (F12, then Ctrl+P) and the 4情報 記録票 (menu 連携) are previewed too.
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key ctrl+p
+preview=$(await_window "印刷プレビュー")
+[ -n "$preview" ] || fail "Ctrl+P did not open the print preview of the chart form"
+sleep 0.8
+import -window root "$shots/13_karte_preview.png"
+pdf="$work/カルテ_431.pdf"
+xdotool key ctrl+s
+chooser=$(await_window "PDF に保存")
+[ -n "$chooser" ] || fail "Ctrl+S in the preview did not open the save dialog"
+sleep 0.5
+xdotool key ctrl+a
+xdotool type --delay 20 "$pdf"
+xdotool key Return
+for _ in $(seq 1 50); do
+  [ -s "$pdf" ] && break
+  sleep 0.1
+done
+[ -s "$pdf" ] || fail "the chart form was not saved as PDF from the preview"
+karte_text=$(pdftotext -layout "$pdf" - | sed -e 's/ //g' -e 's/　//g' | tr -d '\n')
+grep -q "吉田誠" <<<"$karte_text" || fail "the saved chart form lacks the patient's name: $karte_text"
+grep -q "枝番" <<<"$karte_text" || fail "the saved chart form lacks the 枝番 cell"
+sleep 0.3
+import -window root "$shots/14_karte_saved.png"
+xdotool key Escape
+for _ in $(seq 1 50); do
+  [ -z "$(window_titled "印刷プレビュー")" ] && break
+  sleep 0.1
+done
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key F12
+worklist=$(await_window "一括照会の作業リスト")
+[ -n "$worklist" ] || fail "F12 did not open the worklist again"
+sleep 0.3
+xdotool key ctrl+p
+preview=$(await_window "印刷プレビュー")
+[ -n "$preview" ] || fail "Ctrl+P in the worklist did not open its print preview"
+sleep 0.8
+import -window root "$shots/15_worklist_preview.png"
+xdotool key Escape
+sleep 0.3
+xdotool key Escape
+sleep 0.3
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key alt+l
+sleep 0.3
+xdotool key p
+preview=$(await_window "印刷プレビュー")
+[ -n "$preview" ] || fail "the 連携 menu did not open the 4情報 記録票 preview"
+sleep 0.8
+import -window root "$shots/16_outage_sheet_preview.png"
+xdotool key Escape
+echo "ok: chart form previewed (Ctrl+P) and saved as PDF (Ctrl+S); worklist and 4情報 記録票 previewed"
+
+# 11. Ctrl+Q closes the window; run.sh then stops the simulator and exits 0.
 xdotool key ctrl+q
 for _ in $(seq 1 50); do
   kill -0 "$run_pid" 2>/dev/null || break
