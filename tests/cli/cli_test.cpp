@@ -242,3 +242,38 @@ TEST_CASE_METHOD(Cli, "fallback: status names an unconfigured linkage; bad 4 ite
   CHECK(run({"fallback", "resolve", "1", "--note", "x"}).exitCode == 65);  // does not need attention yet
   CHECK(run({"fallback", "bogus"}).exitCode == 64);
 }
+
+TEST_CASE_METHOD(Cli, "form karte1|outage-sheet|worklist write PDFs; pdftotext reads the patient and the 和暦 date",
+                 "[cli][forms]") {
+  const auto number = addPatient();
+  REQUIRE(run({"insurance", "add", "--patient", std::to_string(number), "--insurer", "06993877", "--symbol", "見本",
+               "--number", "1234", "--branch", "03"})
+              .exitCode == 0);
+  const auto pdf = dir / "カルテ.pdf";
+  const auto saved = json({"form", "karte1", "--patient", std::to_string(number), "-o", pdf.string()});
+  const auto obj = saved.extract<Poco::JSON::Object::Ptr>();
+  CHECK(obj->getValue<int>("pages") == 1);
+  CHECK(obj->getArray("overflows")->size() == 0);
+  const auto text = test::runProcess("pdftotext", {"-layout", pdf.string(), "-"});
+  REQUIRE(text.exitCode == 0);
+  CHECK(text.out.find("昭和22年3月10日生") != std::string::npos);
+  CHECK(text.out.find("枝番") != std::string::npos);
+  CHECK(text.out.find("03") != std::string::npos);
+
+  const auto sheet = run({"form", "outage-sheet", "-o", (dir / "4情報.pdf").string()});
+  CHECK(sheet.exitCode == 0);
+  CHECK(sheet.out.find("障害時 4情報 記録票を保存しました") != std::string::npos);
+  CHECK(run({"form", "worklist", "--date", "R8.11.24", "--output", (dir / "wl.pdf").string()}).exitCode == 0);
+  CHECK(std::filesystem::file_size(dir / "wl.pdf") > 1000);
+}
+
+TEST_CASE_METHOD(Cli, "form: no output file is a usage error, an unknown patient or folder a specific message", "[cli][forms]") {
+  const auto number = addPatient();
+  CHECK(run({"form", "karte1", "--patient", std::to_string(number)}).exitCode == 64);
+  const auto unknown = run({"form", "karte1", "--patient", "99999", "-o", (dir / "x.pdf").string()});
+  CHECK(unknown.exitCode == 65);
+  const auto folder = run({"form", "outage-sheet", "-o", (dir / "ない" / "x.pdf").string()});
+  CHECK(folder.exitCode == 74);
+  CHECK(folder.err.find("保存先のフォルダ") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "x.pdf"));
+}
