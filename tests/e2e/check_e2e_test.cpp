@@ -47,6 +47,18 @@ TEST_CASE_METHOD(CheckSession, "A registered patient checked valid: exit 0, stor
   REQUIRE(comparison->size() > 10);
   for (std::size_t i = 0; i < comparison->size(); ++i) CHECK_FALSE(comparison->getObject(i)->getValue<bool>("differs"));
   CHECK(report->getObject("returned")->getValue<std::string>("name") == person[2]);
+
+  // The result slip of that answer, as PDF: the outcome, OQS's message and the returned numbers.
+  const auto slip = dir / "結果票.pdf";
+  const auto printed = cli({"form", "result-slip", "--result", std::to_string(report->getValue<Poco::Int64>("result_id")),
+                            "-o", slip.string()});
+  INFO(printed.err);
+  REQUIRE(printed.exitCode == 0);
+  const auto text = test::runProcess("pdftotext", {"-layout", slip.string(), "-"});
+  CHECK(text.out.find("資格確認結果票") != std::string::npos);
+  CHECK(text.out.find("有効") != std::string::npos);
+  CHECK(text.out.find("登録内容との比較") != std::string::npos);
+  CHECK(text.out.find(person[6]) != std::string::npos);  // 保険者番号 as returned
 }
 
 TEST_CASE_METHOD(CheckSession, "Invalid, newer qualification and not found each have their exit code and advice",
