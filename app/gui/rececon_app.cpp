@@ -8,8 +8,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -22,6 +22,7 @@
 namespace rececon::gui {
 namespace {
 
+// Set while the program loads, before main(): the start-up report counts from here.
 const auto processStart = std::chrono::steady_clock::now();
 
 // Resident memory now and at its peak (Linux /proc; elsewhere not reported).
@@ -67,7 +68,7 @@ class RececonApp : public wxApp {
   }
 
   // For the start-up benchmark: once the window is on screen and has painted what it shows, prints the
-  // time since main() and the memory in use, then closes.
+  // time since the program started and the memory in use, then closes.
   void reportFirstPaint(wxFrame* frame) {
     frame->Bind(wxEVT_IDLE, [frame, reported = false](wxIdleEvent& e) mutable {
       if (reported) return;
