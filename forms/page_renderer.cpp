@@ -5,7 +5,9 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <fstream>
 #include <memory>
 
 #include "app/core/error.h"
@@ -198,6 +200,10 @@ std::vector<FitNote> RenderReport::overflows() const {
 }
 
 void requireFormFonts() {
+  // Fonts are not removed from under a running program: once found, they are not looked up again
+  // for every page of every preview.
+  static std::atomic<bool> found{false};
+  if (found) return;
   PangoFontMap* map = pango_cairo_font_map_get_default();
   std::unique_ptr<PangoContext, GObjectDeleter<PangoContext>> context(pango_font_map_create_context(map));
   for (const FontRole role : {FontRole::Gothic, FontRole::Mincho}) {
@@ -215,17 +221,22 @@ void requireFormFonts() {
                              "。fonts-noto-cjk をインストールしてください（setup/install-deps.sh）。");
     }
   }
+  found = true;
 }
 
-RenderReport writePdf(const Document& document, const std::string& path) {
+RenderedPdf renderPdf(const Document& document) {
   if (document.pages.empty()) throw InvalidInput("印刷する頁がありません: " + document.title);
   requireFormFonts();
   const Page& first = document.pages.front();
-  Surface surface(cairo_pdf_surface_create(path.c_str(), first.widthMm / kPointMm, first.heightMm / kPointMm));
-  checkSurface(surface.get(), "PDF を作れませんでした: " + path);
+  RenderedPdf out;
+  const cairo_write_func_t append = [](void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  };
+  Surface surface(cairo_pdf_surface_create_for_stream(append, &out.bytes, first.widthMm / kPointMm, first.heightMm / kPointMm));
+  checkSurface(surface.get(), "PDF を作れませんでした: " + document.title);
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, document.title.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "rececon");
-  RenderReport report;
   {
     Cairo cr(cairo_create(surface.get()));
     for (std::size_t i = 0; i < document.pages.size(); ++i) {
@@ -233,14 +244,23 @@ RenderReport writePdf(const Document& document, const std::string& path) {
       cairo_pdf_surface_set_size(surface.get(), page.widthMm / kPointMm, page.heightMm / kPointMm);
       cairo_save(cr.get());
       cairo_scale(cr.get(), 1 / kPointMm, 1 / kPointMm);
-      drawPage(cr.get(), page, static_cast<int>(i), &report);
+      drawPage(cr.get(), page, static_cast<int>(i), &out.report);
       cairo_restore(cr.get());
       cairo_show_page(cr.get());
     }
   }
   cairo_surface_finish(surface.get());
-  checkSurface(surface.get(), "PDF を書き込めませんでした: " + path);
-  return report;
+  checkSurface(surface.get(), "PDF を作れませんでした: " + document.title);
+  return out;
+}
+
+RenderReport writePdf(const Document& document, const std::string& path) {
+  RenderedPdf pdf = renderPdf(document);
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << pdf.bytes;
+  file.close();
+  if (!file) throw EnvironmentError("PDF を書き込めませんでした: " + path + "。書き込み先の空き容量と権限を確かめてください。");
+  return pdf.report;
 }
 
 PageImage renderPageImage(const Page& page, double dpi, RenderReport* report) {

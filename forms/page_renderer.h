@@ -33,10 +33,21 @@ struct PageImage {
   std::vector<std::uint8_t> rgb;
 };
 
-// Checks that the form fonts are installed. Throws EnvironmentError (Japanese, names the package).
+// Checks that the form fonts are installed (looked up once per process). Throws EnvironmentError
+// (Japanese, names the package).
 void requireFormFonts();
 
-// Writes the document as a PDF at path (overwriting it). Throws EnvironmentError when the fonts are
+struct RenderedPdf {
+  std::string bytes;
+  RenderReport report;
+};
+
+// The document as PDF bytes. Throws EnvironmentError when the fonts are missing, InvalidInput for a
+// document without pages.
+RenderedPdf renderPdf(const Document& document);
+
+// Writes the document as a PDF at path (overwriting it, not atomically: saving for people goes through
+// app/jobs saveFormPdf). Throws EnvironmentError when the fonts are
 // missing or the file cannot be written, InvalidInput for a document without pages.
 RenderReport writePdf(const Document& document, const std::string& path);
 

@@ -1,14 +1,11 @@
 #include "app/jobs/form_documents.h"
 
-#include <unistd.h>
-
-#include <fcntl.h>
-
 #include "app/core/error.h"
 #include "app/jobs/bulk_worklist.h"
 #include "app/jobs/fallback_reception.h"
 #include "app/jobs/patient_register.h"
 #include "app/jobs/site_settings.h"
+#include "app/jobs/text_export.h"
 #include "db/patient_repository.h"
 #include "db/qualification_repository.h"
 #include "db/visit_repository.h"
@@ -22,19 +19,8 @@ namespace {
 
 std::string institutionName(db::Database& db) { return SiteSettings(db).get("institution_name").value; }
 
-std::optional<Date> isoDate(const std::string& text) { return fromIsoString(text); }
-
 std::string sourceWords(const std::string& source) {
   return source == "face" ? "マイナンバーカード（カードリーダー）" : "資格確認（保険証の番号）";
-}
-
-// The PDF writer has closed the file; its bytes reach the disk before the name does, so a power cut
-// never leaves a PDF of the right name and no content.
-void flushToDisk(const std::filesystem::path& file) {
-  const int fd = ::open(file.c_str(), O_RDONLY);
-  const bool ok = fd >= 0 && ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
-  if (!ok) throw EnvironmentError("PDF をディスクに書き込めませんでした: " + file.string());
 }
 
 }  // namespace
@@ -43,9 +29,10 @@ forms::Document karte1Document(db::Database& db, std::int64_t patientNumber, Dat
   forms::Karte1Data data;
   data.patient = db::PatientRepository(db).get(patientNumber);
   data.insurance = PatientRegister(db, "").currentInsurance(patientNumber);
-  if (const auto first = db::VisitRepository(db).firstVisitDate(patientNumber)) data.firstVisit = isoDate(*first);
-  data.institutionName = institutionName(db);
-  data.institutionCode = SiteSettings(db).get("institution_code").value;
+  if (const auto first = db::VisitRepository(db).firstVisitDate(patientNumber)) data.firstVisit = fromIsoString(*first);
+  SiteSettings settings(db);
+  data.institutionName = settings.get("institution_name").value;
+  data.institutionCode = settings.get("institution_code").value;
   data.printedOn = printedOn;
   return forms::karte1Form(data);
 }
@@ -59,11 +46,11 @@ forms::Document outageSheetDocument(db::Database& db, Date printedOn) {
   data.printedOn = printedOn;
   for (const auto& [capture, visit] : pendingCaptures(db)) {
     forms::OutageCaptureRow row;
-    row.visitDate = isoDate(visit.visitDate);
+    row.visitDate = fromIsoString(visit.visitDate);
     row.name = capture.name;
     row.nameKana = capture.nameKana;
     if (capture.sex == 1 || capture.sex == 2) row.sex = static_cast<Sex>(capture.sex);
-    row.birthDate = isoDate(capture.birthDate);
+    row.birthDate = fromIsoString(capture.birthDate);
     row.address = capture.address;
     row.insurerName = capture.insurerName;
     row.patientNumber = visit.patientNumber;
@@ -132,28 +119,14 @@ forms::Document resultSlipDocument(db::Database& db, const CheckReport& report, 
 }
 
 SavedForm saveFormPdf(const forms::Document& document, const std::filesystem::path& path) {
-  namespace fs = std::filesystem;
-  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::error_code ec;
-  if (!fs::is_directory(folder, ec)) {
+  if (!std::filesystem::is_directory(folder, ec)) {
     throw EnvironmentError("保存先のフォルダ「" + folder.string() + "」がありません。フォルダを作るか、別の保存先を指定してください。");
   }
-  // A dot-name in the same folder: the rename below is then atomic, and file browsers hide it.
-  const fs::path temp = folder / ("." + path.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
-  SavedForm saved{path, static_cast<int>(document.pages.size()), {}};
-  try {
-    saved.overflows = forms::writePdf(document, temp.string()).overflows();
-    flushToDisk(temp);
-  } catch (...) {
-    fs::remove(temp, ec);
-    throw;
-  }
-  fs::rename(temp, path, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    throw EnvironmentError("PDF を「" + path.string() + "」として保存できませんでした（" + ec.message() + "）。");
-  }
-  return saved;
+  const forms::RenderedPdf pdf = forms::renderPdf(document);
+  writeTextFileAtomically(path, pdf.bytes);
+  return SavedForm{path, static_cast<int>(document.pages.size()), pdf.report.overflows()};
 }
 
 }  // namespace rececon

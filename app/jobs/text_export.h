@@ -1,13 +1,13 @@
 #pragma once
-// Text a clerk exports (error log, pending 4-item list, re-verification report), written so that a
-// half-written export never replaces a good one.
+// Files a clerk exports (error log, pending 4-item list, re-verification report, PDF forms), written so
+// that a half-written export never replaces a good one.
 
 #include <filesystem>
 #include <string>
 
 namespace rececon {
 
-// Writes text to file through file.tmp and a rename. Throws EnvironmentError when the folder is
+// Writes the bytes to file through file.tmp, fsync and a rename. Throws EnvironmentError when the folder is
 // missing, the disk is full or the file cannot be put in place.
 void writeTextFileAtomically(const std::filesystem::path& file, const std::string& text);
 
