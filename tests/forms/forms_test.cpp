@@ -120,7 +120,9 @@ TEST_CASE("outage sheet: captures in rows, blank rows for writing by hand, conti
   const auto empty = dir / "空.pdf";
   forms::writePdf(forms::outageSheetForm(test::outageSheetFixture(0)), empty.string());
   CHECK(test::pdfPageCount(empty) == 1);
-  CHECK(test::pdfTextSqueezed(empty).find("8") != std::string::npos);  // numbered empty rows 1..8
+  const auto emptyText = test::pdfTextSqueezed(empty);
+  CHECK(emptyText.find("照会結果・確認者12345678") != std::string::npos);  // the numbered empty rows, nothing in them
+  CHECK(emptyText.find(squeeze("障害　太郎")) == std::string::npos);
 }
 
 TEST_CASE("worklist: rows with outcome, what to do, the comparison and OQS's answer; done marked", "[forms]") {
