@@ -37,6 +37,35 @@ Patient PatientRegister::addPatient(const PatientFields& fields, std::optional<s
   return p;
 }
 
+Patient PatientRegister::addPatientWithInsurance(const PatientFields& fields,
+                                                 const std::optional<InsuranceFields>& insurance,
+                                                 const std::string& reason) {
+  std::vector<FieldError> errors;
+  Patient p;
+  std::optional<InsuranceRecord> record;
+  try {
+    p = makePatient(fields, today());
+  } catch (const ValidationFailed& e) {
+    errors = e.errors();
+  }
+  if (insurance) {
+    try {
+      record = makeInsurance(*insurance);
+    } catch (const ValidationFailed& e) {
+      errors.insert(errors.end(), e.errors().begin(), e.errors().end());
+    }
+  }
+  if (!errors.empty()) throw ValidationFailed(errors);
+  db::WriteTransaction tx(db_);
+  p.number = storeNewPatient(p, reason);
+  if (record) {
+    record->patientNumber = p.number;
+    storeInsurance(*record, reason);
+  }
+  tx.commit();
+  return patient(p.number);
+}
+
 Patient PatientRegister::updatePatient(std::int64_t number, const PatientFields& changes, const std::string& reason) {
   db::WriteTransaction tx(db_);
   const Patient changed = changePatient(db::PatientRepository(db_).get(number), changes, today());

@@ -46,6 +46,12 @@ class PatientRegister {
   // Throws ValidationFailed, InvalidInput (number taken), EnvironmentError.
   Patient addPatient(const PatientFields& fields, std::optional<std::int64_t> number,
                      const std::string& reason = "新規登録");
+  // A new patient and their first insurance record (the one on the card at the desk) in one transaction:
+  // both are validated first and every wrong field of either is listed; nothing is written unless both
+  // are stored. No insurance (nullopt) registers the patient alone. Returns the stored patient.
+  // Throws ValidationFailed, EnvironmentError.
+  Patient addPatientWithInsurance(const PatientFields& fields, const std::optional<InsuranceFields>& insurance,
+                                  const std::string& reason = "新規登録");
   // Changes the given fields. Throws ValidationFailed, NotFound, EnvironmentError.
   Patient updatePatient(std::int64_t number, const PatientFields& changes,
                         const std::string& reason = "患者情報の変更");

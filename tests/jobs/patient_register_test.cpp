@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "app/core/field_errors.h"
 #include "app/jobs/data_folder.h"
 #include "app/jobs/patient_register.h"
@@ -135,4 +137,36 @@ TEST_CASE("The search box tells numbers, dates and kana apart", "[register]") {
   CHECK(interpretSearchText("みほん たろう").kana == "みほん たろう");
   const auto empty = interpretSearchText("  ");
   CHECK((empty.kana.empty() && empty.number.empty() && empty.birth.empty()));
+}
+
+TEST_CASE("A new patient and the insurance on their card are stored together or not at all", "[register]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path() / "data");
+  PatientRegister reg(folder.database(), "clerk1");
+  InsuranceFields card;
+  card.insurerNumber = "06993877";
+  card.symbol = "見本";
+  card.number = "1234";
+  card.branch = "1";  // not two digits
+  PatientFields person{"山田　花子", "", "2", "S50.4.1", "", "", "", ""};  // no kana
+  try {
+    reg.addPatientWithInsurance(person, card);
+    FAIL("accepted");
+  } catch (const ValidationFailed& e) {
+    std::vector<std::string> fields;
+    for (const auto& err : e.errors()) fields.push_back(err.field);
+    CHECK(std::find(fields.begin(), fields.end(), "name_kana") != fields.end());
+    CHECK(std::find(fields.begin(), fields.end(), "branch") != fields.end());
+  }
+  CHECK(reg.count() == 0);
+
+  person.nameKana = "ヤマダ ハナコ";
+  card.branch = "01";
+  const Patient p = reg.addPatientWithInsurance(person, card);
+  CHECK(reg.count() == 1);
+  const auto current = reg.currentInsurance(p.number);
+  REQUIRE(current);
+  CHECK(current->insured.branch == "01");
+  REQUIRE(reg.patient(p.number).lastValid);
+  CHECK(reg.patient(p.number).lastValid->number == "1234");
 }

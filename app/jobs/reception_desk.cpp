@@ -1,0 +1,135 @@
+#include "app/jobs/reception_desk.h"
+
+#include "app/core/error.h"
+#include "app/jobs/patient_register.h"
+#include "db/audit_log.h"
+#include "db/change_log.h"
+#include "db/fallback_repository.h"
+#include "db/insurance_repository.h"
+#include "db/patient_repository.h"
+
+namespace rececon {
+
+ReceptionState receptionStateOf(const std::string& verification) {
+  if (verification == "verified") return ReceptionState::Verified;
+  if (verification == "checking") return ReceptionState::Checking;
+  if (verification == "needs_attention") return ReceptionState::NeedsAttention;
+  if (verification == "reverified") return ReceptionState::Reverified;
+  return ReceptionState::Unverified;
+}
+
+const char* receptionStateLabel(ReceptionState state) {
+  switch (state) {
+    case ReceptionState::Verified: return "確認済";
+    case ReceptionState::Checking: return "確認中";
+    case ReceptionState::Unverified: return "未確認";
+    case ReceptionState::NeedsAttention: return "要確認";
+    case ReceptionState::Reverified: return "再確認済";
+  }
+  return "未確認";
+}
+
+std::vector<ReceptionRow> receptionList(db::Database& db, Date day) {
+  std::vector<ReceptionRow> rows;
+  db::PatientRepository patients(db);
+  db::InsuranceRepository records(db);
+  db::FallbackRepository captures(db);
+  for (auto& v : db::VisitRepository(db).onDate(toIsoString(day))) {
+    ReceptionRow row;
+    // arrived_at is "YYYY-MM-DDTHH:MM:SS+09:00" in local time.
+    row.arrivedTime = v.arrivedAt.size() >= 16 ? v.arrivedAt.substr(11, 5) : v.arrivedAt;
+    row.state = receptionStateOf(v.verification);
+    if (v.patientNumber) {
+      row.patient = patients.get(*v.patientNumber);
+      row.name = row.patient->name;
+      row.nameKana = row.patient->nameKana;
+    } else if (const auto capture = captures.captureOfVisit(v.id)) {
+      row.name = capture->name;
+      row.nameKana = capture->nameKana;
+    }
+    if (v.insuranceId) row.insurance = records.get(*v.insuranceId);
+    row.visit = std::move(v);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+ReceptionDesk::ReceptionDesk(db::Database& db, std::string operatorId) : db_(db), operatorId_(std::move(operatorId)) {}
+
+std::optional<db::StoredVisit> ReceptionDesk::todaysVisit(std::int64_t patientNumber) {
+  for (const auto& v : db::VisitRepository(db_).onDate(toIsoString(today()))) {
+    if (v.patientNumber == patientNumber) return v;
+  }
+  return std::nullopt;
+}
+
+db::StoredVisit ReceptionDesk::record(std::int64_t patientNumber, std::optional<std::int64_t> insuranceId,
+                                      const std::string& state, std::optional<std::int64_t> checkId,
+                                      std::optional<std::int64_t> resultId, const std::string& detail) {
+  db::WriteTransaction tx(db_);
+  db::VisitRepository visits(db_);
+  std::int64_t visitId = 0;
+  if (const auto existing = todaysVisit(patientNumber)) {
+    visitId = existing->id;
+    visits.setVerification(visitId, existing->verification, state, checkId, resultId, detail);
+    if (insuranceId && insuranceId != existing->insuranceId) visits.setPatient(visitId, patientNumber, insuranceId);
+  } else {
+    db::StoredVisit v;
+    v.visitDate = toIsoString(today());
+    v.arrivedAt = db::nowTimestamp();
+    v.patientNumber = patientNumber;
+    v.insuranceId = insuranceId;
+    v.verification = state;
+    v.checkId = checkId;
+    v.resultId = resultId;
+    v.verificationDetail = detail;
+    v.operatorId = operatorId_;
+    visitId = visits.add(v);
+  }
+  db::AuditLog(db_).append(operatorId_, "visit.checkin", visitId, patientNumber, "受付 " + std::to_string(visitId) + "（" + detail + "）");
+  tx.commit();
+  return visits.get(visitId);
+}
+
+db::StoredVisit ReceptionDesk::checkIn(std::int64_t patientNumber, std::int64_t checkId) {
+  PatientRegister reg(db_, operatorId_);
+  const auto insurance = reg.currentInsurance(patientNumber);  // NotFound for an unknown patient
+  if (!insurance)
+    throw InvalidInput("患者番号 " + std::to_string(patientNumber) +
+                       " には保険情報がありません。保険証・資格確認書の内容を登録するか、マイナンバーカードで確認してください。");
+  return record(patientNumber, insurance->id, "checking", checkId, std::nullopt, "オンライン資格確認の応答待ち");
+}
+
+db::StoredVisit ReceptionDesk::checkInFromCardResult(std::int64_t patientNumber, std::int64_t resultId,
+                                                     CheckOutcome outcome) {
+  PatientRegister reg(db_, operatorId_);
+  const auto insurance = reg.currentInsurance(patientNumber);
+  const bool valid = outcome == CheckOutcome::Valid;
+  return record(patientNumber, insurance ? std::optional(insurance->id) : std::nullopt,
+                valid ? "verified" : "needs_attention", std::nullopt, resultId,
+                std::string("マイナンバーカードで確認: ") + outcomeWords(outcome));
+}
+
+bool ReceptionDesk::settleCheck(std::int64_t visitId, const CheckReport& report) {
+  db::WriteTransaction tx(db_);
+  db::VisitRepository visits(db_);
+  const db::StoredVisit v = visits.get(visitId);
+  if (v.verification != "checking" || v.checkId != report.checkId) return false;
+  std::string state, detail;
+  if (!report.resultId) {
+    state = "unverified";
+    detail = "応答なし（" + report.requestDetail + "）。連携が戻ったら再確認します。";
+  } else if (report.outcome == CheckOutcome::Valid) {
+    state = "verified";
+    detail = "オンライン資格確認: 有効";
+  } else {
+    state = "needs_attention";
+    detail = std::string("オンライン資格確認: ") + outcomeWords(report.outcome);
+  }
+  const bool changed = visits.setVerification(visitId, "checking", state, std::nullopt, report.resultId, detail);
+  if (changed) db::AuditLog(db_).append(operatorId_, "visit.checked", visitId, v.patientNumber, detail);
+  tx.commit();
+  return changed;
+}
+
+}  // namespace rececon

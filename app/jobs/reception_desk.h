@@ -1,0 +1,70 @@
+#pragma once
+// Reception at the desk while the linkage works (受付一覧): a visit is recorded when the clerk checks a
+// patient in, together with the qualification check sent for it, and takes the check's outcome once it
+// has ended. A check that never got an answer leaves the visit unverified, so that re-verification
+// checks it later; a crash while it was out leaves it "checking", which re-verification also resumes.
+// A patient has at most one visit a day: checking in again re-uses it. One thread at a time (as its
+// Database).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/insurance.h"
+#include "app/core/japanese_date.h"
+#include "app/core/patient.h"
+#include "app/jobs/qualification_service.h"
+#include "db/database.h"
+#include "db/visit_repository.h"
+
+namespace rececon {
+
+enum class ReceptionState { Verified, Checking, Unverified, NeedsAttention, Reverified };
+
+ReceptionState receptionStateOf(const std::string& verification);
+// 確認済 / 確認中 / 未確認 / 要確認 / 再確認済
+const char* receptionStateLabel(ReceptionState state);
+
+// One line of the day's reception list.
+struct ReceptionRow {
+  db::StoredVisit visit;
+  std::string arrivedTime;              // HH:MM, local
+  std::optional<Patient> patient;       // absent for a person known only from a 4-item capture
+  std::optional<InsuranceRecord> insurance;  // the record the visit was received on
+  std::string name, nameKana;           // the patient's, else the capture's
+  ReceptionState state = ReceptionState::Unverified;
+};
+
+// The visits of a day, in order of arrival.
+std::vector<ReceptionRow> receptionList(db::Database& db, Date day);
+
+class ReceptionDesk {
+ public:
+  ReceptionDesk(db::Database& db, std::string operatorId);
+
+  // Today's visit of the patient on their current insurance, marked "checking" with the check just sent
+  // for it (a visit of today already there is re-used). Throws NotFound; InvalidInput when the patient
+  // has no insurance record (then a card result or a 4-item capture is the way).
+  db::StoredVisit checkIn(std::int64_t patientNumber, std::int64_t checkId);
+
+  // Today's visit of a patient whose card result a person has just decided on: verified when the card
+  // said valid, else it needs attention. Re-uses a visit of today.
+  db::StoredVisit checkInFromCardResult(std::int64_t patientNumber, std::int64_t resultId, CheckOutcome outcome);
+
+  // The check of a visit has ended: verified (valid answer), needs_attention (any other answer, with the
+  // outcome in words), unverified (no answer; re-verification checks it later). False when the visit
+  // was no longer waiting for this check (a newer check, or re-verification settled it).
+  bool settleCheck(std::int64_t visitId, const CheckReport& report);
+
+ private:
+  std::optional<db::StoredVisit> todaysVisit(std::int64_t patientNumber);
+  db::StoredVisit record(std::int64_t patientNumber, std::optional<std::int64_t> insuranceId, const std::string& state,
+                         std::optional<std::int64_t> checkId, std::optional<std::int64_t> resultId,
+                         const std::string& detail);
+
+  db::Database& db_;
+  std::string operatorId_;
+};
+
+}  // namespace rececon
