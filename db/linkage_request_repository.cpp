@@ -96,7 +96,8 @@ LinkageActivity LinkageRequestRepository::activity(std::int64_t now) {
     auto cached = db_.prepare(
         "SELECT (SELECT COALESCE(MAX(updated_at), '') FROM linkage_request WHERE state = 'answered'),"
         " (SELECT COALESCE(MAX(created_at), 0) FROM linkage_request),"
-        " (SELECT COUNT(*) FROM linkage_request WHERE state IN ('pending', 'sent') AND deadline < ?)");
+        " (SELECT COUNT(*) FROM linkage_request WHERE state IN ('pending', 'sent') AND deadline < ?),"
+        " (SELECT COUNT(*) FROM linkage_request WHERE state IN ('pending', 'sent'))");
     SQLite::Statement& q = cached.get();
     q.bind(1, now);
     q.executeStep();
@@ -104,6 +105,7 @@ LinkageActivity LinkageRequestRepository::activity(std::int64_t now) {
     a.lastAnsweredAt = q.getColumn(0).getString();
     a.latestCreatedAt = q.getColumn(1).getInt64();
     a.overdue = q.getColumn(2).getInt();
+    a.waiting = q.getColumn(3).getInt();
     return a;
   });
 }

@@ -31,6 +31,7 @@ struct LinkageActivity {
   std::string lastAnsweredAt;      // updated_at of the newest answered request; "" when none
   std::int64_t latestCreatedAt = 0;  // newest created_at (seconds since the epoch); 0 when none
   int overdue = 0;                 // pending or sent, deadline before `now`
+  int waiting = 0;                 // pending or sent: requests out, waiting for their answer
 };
 
 // A request that has ended, with the error its result carried when it was answered with one.

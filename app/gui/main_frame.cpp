@@ -12,7 +12,14 @@
 #include <wx/textctrl.h>
 
 #include "app/core/error.h"
+#include <wx/notebook.h>
+
 #include "app/gui/appointment_dialog.h"
+#include "app/gui/arrived_results_panel.h"
+#include "app/gui/desk_actions.h"
+#include "app/gui/patient_editor_dialog.h"
+#include "app/gui/reception_list_panel.h"
+#include "app/gui/settings_dialog.h"
 #include "app/gui/card_face_dialog.h"
 #include "app/gui/worklist_dialog.h"
 #include "app/gui/diagnosis_dialog.h"
@@ -38,18 +45,10 @@ namespace {
 constexpr int kSearchDelayMs = 150;
 constexpr int kSearchLimit = 200;
 constexpr int kBrowseLimit = 500;
+constexpr int kPassesPerRefresh = 5;  // the watcher passes once a second
 
 enum Column { kNumber, kName, kKana, kSex, kBirth, kAge };
 
-const int kDiagnosisMenuId = wxWindow::NewControlId();
-const int kFallbackMenuId = wxWindow::NewControlId();
-const int kVisitMenuId = wxWindow::NewControlId();
-const int kCaptureMenuId = wxWindow::NewControlId();
-const int kReverifyMenuId = wxWindow::NewControlId();
-const int kCaptureListMenuId = wxWindow::NewControlId();
-const int kAppointmentMenuId = wxWindow::NewControlId();
-const int kWorklistMenuId = wxWindow::NewControlId();
-const int kOutageSheetMenuId = wxWindow::NewControlId();
 
 // While stand-alone with unverified visits and the linkage not known to be down, a probe goes out at
 // most this often.
@@ -58,22 +57,61 @@ constexpr auto kAutoReverifyEvery = std::chrono::seconds(60);
 }  // namespace
 
 MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
-    : wxFrame(nullptr, wxID_ANY, wxS("レセコン — 受付"), wxDefaultPosition, wxSize(1200, 760)), reg_(reg),
+    : wxFrame(nullptr, wxID_ANY, wxS("レセコン — 受付"), wxDefaultPosition, wxSize(1260, 780)), reg_(reg),
       dataDir_(dataDir), searchDelay_(this), lastAutoReverify_(std::chrono::steady_clock::now()) {
   buildMenu();
+  buildToolBar();
   banner_ = new LinkageBanner(this, {[this] { enterFallback(); }, [this] { captureCardFace(); },
                                      [this] { startReverify(false); },
                                      [this] { DiagnosisDialog(this, reg_.database(), dataDir_).ShowModal(); }});
-  auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-  auto* left = new wxPanel(splitter);
+  // Top: the lists and the patient; bottom: the results waiting for a person.
+  auto* rows = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+  auto* columns = new wxSplitterWindow(rows, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+  tabs_ = new wxNotebook(columns, wxID_ANY);
+  reception_ = new ReceptionListPanel(tabs_, reg_.database(), [this](std::int64_t number) { selectPatient(number); });
+  tabs_->AddPage(reception_, wxS("受付一覧 (F2)"), true);
+  tabs_->AddPage(buildSearchPage(tabs_), wxS("患者検索 (F3)"));
+  detail_ = new PatientDetailPanel(columns, reg_);
+  columns->SplitVertically(tabs_, detail_, 660);
+  columns->SetMinimumPaneSize(300);
+  arrived_ = new ArrivedResultsPanel(rows, reg_.database(),
+                                     [this](std::int64_t id, const std::string& source) { openArrivedResult(id, source); });
+  rows->SplitHorizontally(columns, arrived_, -170);
+  rows->SetMinimumPaneSize(110);
+  rows->SetSashGravity(1.0);
+  auto* frameSizer = new wxBoxSizer(wxVERTICAL);
+  frameSizer->Add(banner_, 0, wxEXPAND);
+  frameSizer->Add(rows, 1, wxEXPAND);
+  SetSizer(frameSizer);
+
+  CreateStatusBar(4);
+  const int widths[] = {-1, -2, -2, -3};
+  SetStatusWidths(4, widths);
+  SetStatusText(wxS("操作者: ") + toWx(reg_.operatorId()), 0);
+  startLinkageWatcher(dataDir);
+
+  search_->Bind(wxEVT_TEXT, &MainFrame::onSearchText, this);
+  search_->Bind(wxEVT_TEXT_ENTER, &MainFrame::onSearchEnter, this);
+  list_->Bind(wxEVT_LIST_ITEM_SELECTED, &MainFrame::onSelected, this);
+  list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { editSelected(); });
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { runSearch(); }, searchDelay_.GetId());
+  Bind(wxEVT_CHAR_HOOK, &MainFrame::onCharHook, this);
+
+  runSearch();
+  refreshDesk();
+  reception_->focusList();
+}
+
+wxWindow* MainFrame::buildSearchPage(wxWindow* parent) {
+  auto* page = new wxPanel(parent);
   auto* searchRow = new wxBoxSizer(wxHORIZONTAL);
-  searchRow->Add(new wxStaticText(left, wxID_ANY, wxS("患者検索(&F)")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-  search_ = new wxTextCtrl(left, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+  searchRow->Add(new wxStaticText(page, wxID_ANY, wxS("患者検索(&F)")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+  search_ = new wxTextCtrl(page, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
   search_->SetHint(wxS("カナ・患者番号・生年月日（例: ﾐﾎﾝ / 123 / S22.3.10）"));
   searchRow->Add(search_, 1, wxEXPAND);
 
-  resultSummary_ = new wxStaticText(left, wxID_ANY, wxS(""));
-  list_ = new wxListCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  resultSummary_ = new wxStaticText(page, wxID_ANY, wxS(""));
+  list_ = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   list_->AppendColumn(wxS("患者番号"), wxLIST_FORMAT_RIGHT, 80);
   list_->AppendColumn(wxS("氏名"), wxLIST_FORMAT_LEFT, 120);
   list_->AppendColumn(wxS("カナ"), wxLIST_FORMAT_LEFT, 140);
@@ -81,35 +119,12 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   list_->AppendColumn(wxS("生年月日"), wxLIST_FORMAT_LEFT, 130);
   list_->AppendColumn(wxS("年齢"), wxLIST_FORMAT_RIGHT, 44);
 
-  auto* leftSizer = new wxBoxSizer(wxVERTICAL);
-  leftSizer->Add(searchRow, 0, wxEXPAND | wxALL, 8);
-  leftSizer->Add(resultSummary_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
-  leftSizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
-  left->SetSizer(leftSizer);
-
-  detail_ = new PatientDetailPanel(splitter, reg_);
-  splitter->SplitVertically(left, detail_, 590);
-  splitter->SetMinimumPaneSize(300);
-  auto* frameSizer = new wxBoxSizer(wxVERTICAL);
-  frameSizer->Add(banner_, 0, wxEXPAND);
-  frameSizer->Add(splitter, 1, wxEXPAND);
-  SetSizer(frameSizer);
-
-  CreateStatusBar(4);
-  const int widths[] = {-2, -1, -1, -3};
-  SetStatusWidths(4, widths);
-  SetStatusText(wxS("データフォルダ: ") + toWx(dataDir), 0);
-  SetStatusText(wxS("操作者: ") + toWx(reg_.operatorId()), 1);
-  startLinkageWatcher(dataDir);
-
-  search_->Bind(wxEVT_TEXT, &MainFrame::onSearchText, this);
-  search_->Bind(wxEVT_TEXT_ENTER, &MainFrame::onSearchEnter, this);
-  list_->Bind(wxEVT_LIST_ITEM_SELECTED, &MainFrame::onSelected, this);
-  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { runSearch(); }, searchDelay_.GetId());
-  Bind(wxEVT_CHAR_HOOK, &MainFrame::onCharHook, this);
-
-  runSearch();
-  search_->SetFocus();
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(searchRow, 0, wxEXPAND | wxALL, 8);
+  sizer->Add(resultSummary_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
+  sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+  page->SetSizer(sizer);
+  return page;
 }
 
 MainFrame::~MainFrame() {
@@ -155,7 +170,12 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
                                      state->handbook);
         view.fallback = fallbackStatus(*state->connection);
         CallAfter([this, waiting, view] {
-          SetStatusText(wxString::Format(wxS("未処理の結果 %lld 件"), static_cast<long long>(waiting)), 2);
+          SetStatusText(wxString::Format(wxS("届いた結果 %lld 件　応答待ちの要求 %d 件"), static_cast<long long>(waiting),
+                                         view.watchdog.waitingRequests),
+                        2);
+          // Other terminals and the background watcher change the lists too: re-read them when the
+          // waiting results change, and every few passes anyway.
+          if (waiting != lastWaiting_ || ++pollsSinceRefresh_ >= kPassesPerRefresh) refreshDesk();
           showLinkageView(view);
         });
       },
@@ -164,6 +184,12 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
         CallAfter([this, text] { showLinkageStatus(wxS("連携: ") + text); });
       });
   watcher_->start();
+}
+
+void MainFrame::restartLinkageWatcher() {
+  if (watcher_) watcher_->stop();
+  watcher_.reset();
+  startLinkageWatcher(dataDir_);
 }
 
 void MainFrame::showLinkageStatus(const wxString& text) { SetStatusText(text, 3); }
@@ -231,7 +257,8 @@ void MainFrame::captureCardFace() {
   FallbackReception reception(reg_.database(), reg_.operatorId());
   CardFaceDialog dialog(this, reception, selectedPatient_);
   if (dialog.ShowModal() != wxID_OK) return;
-  SetStatusText(wxString::Format(wxS("4項目を記録しました（受付 %lld）"), static_cast<long long>(dialog.outcome().visitId)), 2);
+  SetStatusText(wxString::Format(wxS("4項目を記録しました（受付 %lld）"), static_cast<long long>(dialog.outcome().visitId)), 1);
+  refreshDesk();
   if (watcher_) watcher_->wake();
 }
 
@@ -243,7 +270,8 @@ void MainFrame::registerVisitForSelected() {
   try {
     const db::StoredVisit v = FallbackReception(reg_.database(), reg_.operatorId()).registerVisit({*selectedPatient_, std::nullopt, std::nullopt});
     SetStatusText(wxString::Format(wxS("受付 %lld を記録（患者番号 %lld、未確認）"), static_cast<long long>(v.id),
-                                   static_cast<long long>(*selectedPatient_)), 2);
+                                   static_cast<long long>(*selectedPatient_)), 1);
+    refreshDesk();
     if (watcher_) watcher_->wake();
   } catch (const Error& e) {
     showError(wxS("受付を記録できませんでした。"), e);
@@ -304,6 +332,7 @@ void MainFrame::startReverify(bool automatic) {
       CallAfter([this, report, automatic] {
         reverifying_ = false;
         if (watcher_) watcher_->wake();
+        refreshDesk();
         if (automatic && !report.linkageAnswered) return;
         TextReportDialog(this, wxS("再確認の結果"), toWx(formatReverifyReport(report))).ShowModal();
       });
@@ -317,73 +346,6 @@ void MainFrame::startReverify(bool automatic) {
       });
     }
   });
-}
-
-void MainFrame::buildMenu() {
-  auto* file = new wxMenu;
-  file->Append(wxID_FIND, wxS("患者検索(&F)\tF3"));
-  file->Append(wxID_PRINT, wxS("カルテ1号用紙の印刷・PDF(&K)...\tCtrl+P"));
-  file->AppendSeparator();
-  file->Append(wxID_EXIT, wxS("終了(&X)\tCtrl+Q"));
-  auto* linkageMenu = new wxMenu;
-  linkageMenu->Append(kDiagnosisMenuId, wxS("連携の点検(&D)\tF9"));
-  linkageMenu->AppendSeparator();
-  linkageMenu->Append(kFallbackMenuId, wxS("単独モードの開始・終了(&S)\tF8"));
-  linkageMenu->Append(kVisitMenuId, wxS("選んだ患者を受付（資格確認なし）(&V)\tF6"));
-  linkageMenu->Append(kCaptureMenuId, wxS("4項目の記録（マイナンバーカード）(&C)\tF7"));
-  linkageMenu->Append(kOutageSheetMenuId, wxS("4情報 記録票の印刷・PDF(&P)..."));
-  linkageMenu->Append(kCaptureListMenuId, wxS("4項目の確認待ち一覧をテキストで保存(&T)..."));
-  linkageMenu->Append(kReverifyMenuId, wxS("未確認の受付を再確認(&R)\tCtrl+R"));
-  auto* bookingMenu = new wxMenu;
-  bookingMenu->Append(kAppointmentMenuId, wxS("予約の登録(&A)...\tF4"));
-  bookingMenu->Append(kWorklistMenuId, wxS("一括照会の作業リスト(&W)...\tF12"));
-  auto* help = new wxMenu;
-  help->Append(wxID_ABOUT, wxS("このプログラムについて(&A)"));
-  auto* bar = new wxMenuBar;
-  bar->Append(file, wxS("ファイル(&F)"));
-  bar->Append(linkageMenu, wxS("連携(&L)"));
-  bar->Append(bookingMenu, wxS("予約・一括照会(&B)"));
-  bar->Append(help, wxS("ヘルプ(&H)"));
-  SetMenuBar(bar);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { search_->SetFocus(); search_->SelectAll(); }, wxID_FIND);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    DiagnosisDialog dialog(this, reg_.database(), dataDir_);
-    dialog.ShowModal();
-  }, kDiagnosisMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { toggleFallback(); }, kFallbackMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { registerVisitForSelected(); }, kVisitMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { captureCardFace(); }, kCaptureMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { savePendingCaptures(); }, kCaptureListMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    showFormPreview(this, [this] { return outageSheetDocument(reg_.database(), today()); },
-                    wxS("4情報記録票_") + toWx(toIsoString(today())) + wxS(".pdf"));
-  }, kOutageSheetMenuId);
-  // The menu item and the patient panel's button.
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { printKarteForSelected(); }, wxID_PRINT);
-  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printKarteForSelected(); }, wxID_PRINT);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { startReverify(false); }, kReverifyMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    AppointmentBook book(reg_.database(), reg_.operatorId());
-    AppointmentDialog dialog(this, book, selectedPatient_);
-    if (dialog.ShowModal() == wxID_OK) {
-      const auto& a = dialog.stored();
-      SetStatusText(wxString::Format(wxS("予約を登録しました: 患者番号 %lld "), static_cast<long long>(a.patientNumber)) +
-                    toWx(formatWareki(*fromIsoString(a.date)) + " " + a.time));
-    }
-  }, kAppointmentMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    WorklistDialog dialog(this, reg_.database(), reg_.operatorId(), [this](std::int64_t patient) {
-      search_->ChangeValue(wxString::Format(wxS("%lld"), static_cast<long long>(patient)));
-      runSearch();
-      list_->SetFocus();
-    });
-    dialog.ShowModal();
-  }, kWorklistMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    wxMessageBox(wxS("レセコン（オンライン資格確認連携）\n患者台帳・保険情報の管理"), wxS("このプログラムについて"),
-                 wxOK | wxICON_INFORMATION, this);
-  }, wxID_ABOUT);
 }
 
 void MainFrame::runSearch() {
@@ -444,8 +406,79 @@ void MainFrame::onSearchEnter(wxCommandEvent&) {
 void MainFrame::onSelected(wxListEvent& event) {
   const long row = event.GetIndex();
   if (row < 0 || static_cast<std::size_t>(row) >= shown_.size()) return;
-  selectedPatient_ = shown_[static_cast<std::size_t>(row)].number;
-  detail_->showPatient(*selectedPatient_);
+  selectPatient(shown_[static_cast<std::size_t>(row)].number);
+}
+
+void MainFrame::selectPatient(std::int64_t number) {
+  selectedPatient_ = number;
+  try {
+    detail_->showPatient(number);
+  } catch (const Error& e) {
+    selectedPatient_.reset();
+    detail_->showNothing();
+    SetStatusText(toWx(e.what()), 1);
+  }
+}
+
+void MainFrame::refreshDesk() {
+  pollsSinceRefresh_ = 0;
+  try {
+    reception_->refresh();
+    lastWaiting_ = static_cast<std::int64_t>(arrived_->refresh());
+    if (selectedPatient_) detail_->showPatient(*selectedPatient_);
+  } catch (const Error& e) {  // a locked or unreadable database: say so, try again at the next pass
+    SetStatusText(wxS("一覧を読めませんでした: ") + toWx(e.what()), 1);
+  }
+}
+
+bool MainFrame::requireSelected(const wxString& action) {
+  if (selectedPatient_) return true;
+  wxMessageBox(wxS("先に患者を選んでください（F2 受付一覧 / F3 患者検索）。"), action, wxOK | wxICON_INFORMATION, this);
+  return false;
+}
+
+void MainFrame::checkSelected() {
+  if (!requireSelected(wxS("資格確認"))) return;
+  if (fallbackActive_) {
+    wxMessageBox(wxS("単独モード中は資格確認を送りません。保険証・資格確認書で確認して F6 で受け付けてください（連携が戻ったら再確認します）。"),
+                 wxS("資格確認"), wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  if (checkPatientAtDesk(this, reg_, dataDir_, *selectedPatient_)) refreshDesk();
+  if (watcher_) watcher_->wake();
+}
+
+void MainFrame::openArrivedResult(std::int64_t resultId, const std::string& source) {
+  if (decideArrivedResult(this, reg_, dataDir_, resultId, source)) {
+    refreshDesk();
+    runSearch();  // a patient registered from the result appears in the search too
+  }
+}
+
+void MainFrame::registerNewPatient() {
+  PatientEditorDialog dialog(this, reg_, std::nullopt);
+  if (dialog.ShowModal() != wxID_OK) return;
+  const Patient& p = dialog.saved();
+  SetStatusText(wxString::Format(wxS("患者番号 %lld で登録しました: "), static_cast<long long>(p.number)) + toWx(p.name), 1);
+  search_->ChangeValue(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));
+  runSearch();
+  selectPatient(p.number);
+}
+
+void MainFrame::editSelected() {
+  if (!requireSelected(wxS("患者情報の編集"))) return;
+  PatientEditorDialog dialog(this, reg_, *selectedPatient_);
+  if (dialog.ShowModal() != wxID_OK) return;
+  SetStatusText(wxString::Format(wxS("患者番号 %lld の情報を保存しました"), static_cast<long long>(*selectedPatient_)), 1);
+  runSearch();
+  refreshDesk();
+}
+
+void MainFrame::editSettings() {
+  SettingsDialog dialog(this, reg_.database(), reg_.operatorId());
+  if (dialog.ShowModal() != wxID_OK) return;
+  SetStatusText(wxS("設定を保存しました。連携フォルダを読み直します。"), 1);
+  restartLinkageWatcher();
 }
 
 void MainFrame::onCharHook(wxKeyEvent& event) {

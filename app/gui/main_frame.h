@@ -1,6 +1,8 @@
 #pragma once
-// The main window: one search box, the matching patients, and the selected patient's details.
-// UI thread only.
+// The main window of the reception desk: today's reception list (受付一覧) and the patient search on
+// two tabs, the selected patient's details beside them, the results that arrived and wait for a
+// person below, the linkage banner above, and a status bar with the linkage's health, the requests
+// still out and stand-alone mode. Menus, toolbar and F-keys reach every action. UI thread only.
 
 #include <wx/frame.h>
 #include <wx/timer.h>
@@ -17,6 +19,7 @@
 #include "app/jobs/patient_register.h"
 
 class wxListCtrl;
+class wxNotebook;
 class wxListEvent;
 class wxTextCtrl;
 class wxStaticText;
@@ -29,6 +32,8 @@ namespace rececon::gui {
 
 class PatientDetailPanel;
 class LinkageBanner;
+class ReceptionListPanel;
+class ArrivedResultsPanel;
 struct LinkageView;
 
 class MainFrame : public wxFrame {
@@ -37,15 +42,29 @@ class MainFrame : public wxFrame {
   ~MainFrame() override;
 
  private:
-  void buildMenu();
+  void buildMenu();     // main_frame_menu.cpp
+  void buildToolBar();  // main_frame_menu.cpp
+  wxWindow* buildSearchPage(wxWindow* parent);
   void runSearch();
   void showPatients(const std::vector<Patient>& patients, const wxString& summary);
   void onSearchText(wxCommandEvent& event);
   void onSearchEnter(wxCommandEvent& event);
   void onSelected(wxListEvent& event);
   void onCharHook(wxKeyEvent& event);
+  void selectPatient(std::int64_t number);
+  // Re-reads the reception list, the arrived results and the selected patient after anything changed.
+  void refreshDesk();
+
+  // The desk's actions (F5, F11, Ctrl+N, Ctrl+E, 設定).
+  void checkSelected();
+  void openArrivedResult(std::int64_t resultId, const std::string& source);
+  void registerNewPatient();
+  void editSelected();
+  void editSettings();
+  bool requireSelected(const wxString& action);
   // Starts picking up results and card results in the background when the linkage is configured.
   void startLinkageWatcher(const std::string& dataDir);
+  void restartLinkageWatcher();
   void showLinkageStatus(const wxString& text);
   // The watchdog's and the stand-alone mode's state: banner and status bar; starts re-verification
   // by itself once the linkage may be back.
@@ -65,6 +84,11 @@ class MainFrame : public wxFrame {
 
   PatientRegister& reg_;
   std::string dataDir_;
+  wxNotebook* tabs_ = nullptr;
+  ReceptionListPanel* reception_ = nullptr;
+  ArrivedResultsPanel* arrived_ = nullptr;
+  std::int64_t lastWaiting_ = -1;  // results waiting as of the last refresh
+  int pollsSinceRefresh_ = 0;
   wxTextCtrl* search_ = nullptr;
   wxStaticText* resultSummary_ = nullptr;
   wxListCtrl* list_ = nullptr;

@@ -6,7 +6,10 @@
 #include <wx/stattext.h>
 
 #include "app/core/error.h"
+#include "app/gui/outcome_style.h"
 #include "app/gui/wx_convert.h"
+#include "app/jobs/qualification_service.h"
+#include "app/jobs/reference_registrar.h"
 
 namespace rececon::gui {
 namespace {
@@ -30,9 +33,13 @@ PatientDetailPanel::PatientDetailPanel(wxWindow* parent, PatientRegister& reg) :
   auto* head = new wxBoxSizer(wxHORIZONTAL);
   head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
   // Handled by the main window (the same action as its Ctrl+P menu item).
+  check_ = new wxButton(this, wxID_EXECUTE, wxS("資格確認 F5"));
+  edit_ = new wxButton(this, wxID_EDIT, wxS("編集 Ctrl+E"));
   printKarte_ = new wxButton(this, wxID_PRINT, wxS("カルテ1号用紙(&K)... Ctrl+P"));
-  printKarte_->Disable();
-  head->Add(printKarte_, 0, wxALIGN_CENTER_VERTICAL);
+  for (auto* button : {check_, edit_, printKarte_}) {
+    button->Disable();
+    head->Add(button, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
+  }
   sizer->Add(head, 0, wxEXPAND | wxALL, 10);
 
   fieldsParent_ = this;
@@ -43,6 +50,8 @@ PatientDetailPanel::PatientDetailPanel(wxWindow* parent, PatientRegister& reg) :
   address_ = addField(wxS("住所"));
   phone_ = addField(wxS("電話番号"));
   lastValid_ = addField(wxS("直近有効な被保険者番号"));
+  reference_ = addField(wxS("照会番号の登録"));
+  limit_ = addField(wxS("限度額適用認定証"));
   sizer->Add(fields_, 0, wxLEFT | wxRIGHT, 12);
 
   sizer->Add(new wxStaticText(this, wxID_ANY, wxS("保険情報（新しい順）")), 0, wxLEFT | wxTOP, 12);
@@ -54,6 +63,8 @@ PatientDetailPanel::PatientDetailPanel(wxWindow* parent, PatientRegister& reg) :
   insurances_->AppendColumn(wxS("枝番"), wxLIST_FORMAT_CENTER, 44);
   insurances_->AppendColumn(wxS("本人/家族"), wxLIST_FORMAT_CENTER, 70);
   insurances_->AppendColumn(wxS("有効期間"), wxLIST_FORMAT_LEFT, 160);
+  insurances_->AppendColumn(wxS("負担割合"), wxLIST_FORMAT_CENTER, 64);
+  insurances_->AppendColumn(wxS("高齢受給者"), wxLIST_FORMAT_LEFT, 170);
   insurances_->AppendColumn(wxS("保険者名称"), wxLIST_FORMAT_LEFT, 200);
   sizer->Add(insurances_, 1, wxEXPAND | wxALL, 10);
   SetSizer(sizer);
@@ -71,16 +82,16 @@ wxStaticText* PatientDetailPanel::addField(const wxString& label) {
 
 void PatientDetailPanel::showNothing() {
   title_->SetLabel(wxS("患者を選択してください"));
-  for (auto* field : {number_, kana_, sexBirth_, address_, phone_, lastValid_}) field->SetLabel(wxS(""));
+  for (auto* field : {number_, kana_, sexBirth_, address_, phone_, lastValid_, reference_, limit_}) field->SetLabel(wxS(""));
   insurances_->DeleteAllItems();
-  printKarte_->Disable();
+  for (auto* button : {check_, edit_, printKarte_}) button->Disable();
   Layout();
 }
 
 void PatientDetailPanel::showPatient(std::int64_t number) {
   const Patient p = reg_.patient(number);
   title_->SetLabel(toWx(p.name));
-  printKarte_->Enable();
+  for (auto* button : {check_, edit_, printKarte_}) button->Enable();
   number_->SetLabel(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));
   kana_->SetLabel(toWx(p.nameKana));
   sexBirth_->SetLabel(toWx(std::string(sexLabel(p.sex)) + "　" + formatWareki(p.birthDate) + "（" +
@@ -88,6 +99,14 @@ void PatientDetailPanel::showPatient(std::int64_t number) {
   address_->SetLabel(toWx((p.postalCode.empty() ? std::string() : "〒" + p.postalCode + "　") + p.address));
   phone_->SetLabel(toWx(p.phone));
   lastValid_->SetLabel(p.lastValid ? insuredText(*p.lastValid) : wxString(wxS("なし")));
+  const bool registered = ReferenceRegistrar(reg_.database(), linkage::ExchangeConfig{}, reg_.operatorId()).upToDate(number);
+  reference_->SetLabel(registered ? wxS("登録済み（今の保険で）") : wxS("未登録、または保険が変わってから未登録"));
+  reference_->SetForegroundColour(registered ? kFineColour : kLookColour);
+  if (const auto c = limitCertificateOf(reg_.database(), number)) {
+    limit_->SetLabel(toWx("区分 " + c->classification + " " + c->classificationLabel + "　有効 " + c->validStart + "〜" + c->validEnd));
+  } else {
+    limit_->SetLabel(wxS("なし"));
+  }
 
   insurances_->Freeze();
   insurances_->DeleteAllItems();
@@ -100,7 +119,11 @@ void PatientDetailPanel::showPatient(std::int64_t number) {
     insurances_->SetItem(row, 4, toWx(r.insured.branch));
     insurances_->SetItem(row, 5, r.relationship ? toWx(relationshipLabel(*r.relationship)) : wxString(wxS("—")));
     insurances_->SetItem(row, 6, dateOrDash(r.validFrom) + wxS(" 〜 ") + dateOrDash(r.validTo));
-    insurances_->SetItem(row, 7, toWx(r.insurerName));
+    insurances_->SetItem(row, 7, r.copayPercent ? wxString::Format(wxS("%d割"), *r.copayPercent / 10) : wxString(wxS("—")));
+    insurances_->SetItem(row, 8, r.elderlyCopayPercent ? wxString::Format(wxS("%d割　"), *r.elderlyCopayPercent / 10) +
+                                                             dateOrDash(r.elderlyValidFrom) + wxS("〜") + dateOrDash(r.elderlyValidTo)
+                                                       : wxString(wxS("—")));
+    insurances_->SetItem(row, 9, toWx(r.insurerName));
     if (r.state == InsuranceState::Invalid) insurances_->SetItemTextColour(row, *wxRED);
     if (r.state == InsuranceState::Superseded) insurances_->SetItemTextColour(row, wxColour(120, 120, 120));
     ++row;

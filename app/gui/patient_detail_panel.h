@@ -1,5 +1,8 @@
 #pragma once
-// The selected patient's data, last valid insured number and insurance history. UI thread only.
+// The selected patient as the desk needs them: basic data, the last valid insured number, the
+// 照会番号 registration, the 限度額適用認定証 taken in, and every insurance record (current, history,
+// invalid) with 枝番 and the elderly-recipient data; buttons for the check (F5), editing (Ctrl+E) and
+// the chart form (Ctrl+P), which the main window handles. UI thread only.
 
 #include <wx/panel.h>
 
@@ -27,6 +30,10 @@ class PatientDetailPanel : public wxPanel {
   PatientRegister& reg_;
   wxStaticText* title_ = nullptr;
   wxButton* printKarte_ = nullptr;
+  wxButton* check_ = nullptr;
+  wxButton* edit_ = nullptr;
+  wxStaticText* reference_ = nullptr;
+  wxStaticText* limit_ = nullptr;
   wxStaticText* number_ = nullptr;
   wxStaticText* kana_ = nullptr;
   wxStaticText* sexBirth_ = nullptr;

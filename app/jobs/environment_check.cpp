@@ -28,9 +28,11 @@ EnvironmentItem item(std::string id, std::string label, CheckLevel level, std::s
   return {std::move(id), std::move(label), level, std::move(detail), std::move(next)};
 }
 
+}  // namespace
+
 // Reachable, a folder, and writable: a probe file is written and removed, because permission bits
 // say nothing reliable about a mounted Windows share.
-EnvironmentItem folderItem(const char* id, const char* label, const fs::path& dir) {
+EnvironmentItem checkFolder(const std::string& id, const std::string& label, const fs::path& dir) {
   std::error_code ec;
   const auto status = fs::status(dir, ec);
   if (ec || !fs::exists(status))
@@ -51,6 +53,8 @@ EnvironmentItem folderItem(const char* id, const char* label, const fs::path& di
                 "共有フォルダの書き込み権限とディスクの空きを確認してください。");
   return item(id, label, CheckLevel::Ok, dir.string());
 }
+
+namespace {
 
 EnvironmentItem diskItem(const char* id, const char* label, const fs::path& dir, const EnvironmentCheckOptions& options) {
   std::error_code ec;
@@ -198,10 +202,10 @@ EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, sy
   }
   bool reqReachable = false;
   if (config) {
-    items.push_back(folderItem("folder.req", "要求フォルダ（req）", config->reqDir));
+    items.push_back(checkFolder("folder.req", "要求フォルダ（req）", config->reqDir));
     reqReachable = items.back().level == CheckLevel::Ok;
-    items.push_back(folderItem("folder.res", "結果フォルダ（res）", config->resDir));
-    items.push_back(folderItem("folder.face", "顔認証結果フォルダ（face）", config->faceDir));
+    items.push_back(checkFolder("folder.res", "結果フォルダ（res）", config->resDir));
+    items.push_back(checkFolder("folder.face", "顔認証結果フォルダ（face）", config->faceDir));
   }
   items.push_back(diskItem("disk.data", "データフォルダの空き容量", dataDir, options));
   if (reqReachable) {

@@ -41,6 +41,10 @@ struct EnvironmentCheckOptions {
   std::filesystem::path diagnosisDir;  // minimum-versions.csv; "" = the bundled resources/diagnosis
 };
 
+// One linkage folder as typed (the settings screen's test, before anything is stored): it exists, is a
+// folder, and a probe file can be written there and removed. Never throws.
+EnvironmentItem checkFolder(const std::string& id, const std::string& label, const std::filesystem::path& dir);
+
 // Checks settings, the three folders (reachable, writable), free disk, requests the linkage app has
 // not taken, requests past their deadline, consecutive failures, the last good answer, the clock,
 // the terminal's software versions against the minimums and the certificate's expiry. `now` is injected so that tests can move time. Never throws for what it

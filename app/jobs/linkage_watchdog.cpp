@@ -212,6 +212,7 @@ WatchdogReport watchLinkage(db::Database& db, const linkage::ExchangeConfig& con
   db::LinkageRequestRepository journal(db);
   const db::LinkageActivity activity = journal.activity(secondsOf(now));
   report.lastAnswerAt = activity.lastAnsweredAt;
+  report.waitingRequests = activity.waiting;
   auto& findings = report.findings;
   if (auto f = folderFinding(config)) {
     findings.push_back(std::move(*f));

@@ -41,6 +41,7 @@ struct WatchdogReport {
   LinkageHealth health = LinkageHealth::Healthy;
   std::vector<WatchdogFinding> findings;  // the most severe first
   std::string lastAnswerAt;               // ISO timestamp of the last answer; "" when none yet
+  int waitingRequests = 0;                // requests out, waiting for their answer
   // One line for a status bar: "連携: 正常（最終応答 …）" or "連携: 停止 — <title>".
   std::string summary() const;
 };

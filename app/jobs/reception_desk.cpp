@@ -7,6 +7,7 @@
 #include "db/fallback_repository.h"
 #include "db/insurance_repository.h"
 #include "db/patient_repository.h"
+#include "db/qualification_repository.h"
 
 namespace rececon {
 
@@ -52,6 +53,30 @@ std::vector<ReceptionRow> receptionList(db::Database& db, Date day) {
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+std::vector<ArrivedResult> arrivedResults(db::Database& db) {
+  std::vector<ArrivedResult> out;
+  // Reading stored results needs no folders: the service is made without a linkage configuration.
+  QualificationService service(db, linkage::ExchangeConfig{}, "", "");
+  db::QualificationRepository repo(db);
+  for (const auto& stored : repo.resultsInState("arrived")) {
+    const CheckReport report = service.reportForResult(stored.id);
+    ArrivedResult a;
+    a.resultId = stored.id;
+    a.source = stored.source;
+    a.receivedTime = stored.receivedAt.size() >= 16 ? stored.receivedAt.substr(11, 5) : stored.receivedAt;
+    a.outcome = report.outcome;
+    if (report.returned) {
+      a.name = report.returned->name;
+      a.nameKana = report.returned->nameKana;
+      a.birthDate = report.returned->birthDate;
+    }
+    a.patientNumber = report.patientNumber;
+    if (report.match) a.matchWords = matchKindWords(report.match->kind);
+    out.push_back(std::move(a));
+  }
+  return out;
 }
 
 ReceptionDesk::ReceptionDesk(db::Database& db, std::string operatorId) : db_(db), operatorId_(std::move(operatorId)) {}
@@ -118,7 +143,8 @@ bool ReceptionDesk::settleCheck(std::int64_t visitId, const CheckReport& report)
   std::string state, detail;
   if (!report.resultId) {
     state = "unverified";
-    detail = "応答なし（" + report.requestDetail + "）。連携が戻ったら再確認します。";
+    const std::string why = report.requestDetail.empty() ? "応答を待つのを取り消し" : report.requestDetail;
+    detail = "応答なし（" + why + "）。連携が戻ったら再確認します。";
   } else if (report.outcome == CheckOutcome::Valid) {
     state = "verified";
     detail = "オンライン資格確認: 有効";

@@ -39,6 +39,21 @@ struct ReceptionRow {
 // The visits of a day, in order of arrival.
 std::vector<ReceptionRow> receptionList(db::Database& db, Date day);
 
+// A result waiting for a person's decision, as the desk's list of arrived results shows it.
+struct ArrivedResult {
+  std::int64_t resultId = 0;
+  std::string source;        // face (card reader) / check (a late answer)
+  std::string receivedTime;  // HH:MM, local
+  CheckOutcome outcome = CheckOutcome::Error;
+  std::string name, nameKana;           // as returned ("" when the result carried no person)
+  std::optional<Date> birthDate;
+  std::optional<std::int64_t> patientNumber;  // the checked patient, or the unique match
+  std::string matchWords;               // 一致 / 候補複数 / 不一致あり / 該当なし; "" for a check's own patient
+};
+
+// Every result waiting for a decision, oldest first.
+std::vector<ArrivedResult> arrivedResults(db::Database& db);
+
 class ReceptionDesk {
  public:
   ReceptionDesk(db::Database& db, std::string operatorId);

@@ -1,0 +1,40 @@
+#pragma once
+// 届いた結果: results that have arrived and wait for a person — card results from the face-recognition
+// reader and late answers — with their count in the heading, each with the time, the source, the
+// outcome in colour, the person as returned and whom they match. Enter or a double click opens one for
+// a decision. UI thread only.
+
+#include <wx/panel.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/jobs/reception_desk.h"
+
+class wxListCtrl;
+class wxStaticText;
+
+namespace rececon::gui {
+
+class ArrivedResultsPanel : public wxPanel {
+ public:
+  using OpenFn = std::function<void(std::int64_t resultId, const std::string& source)>;
+  ArrivedResultsPanel(wxWindow* parent, db::Database& db, OpenFn open);
+
+  // Reads the waiting results again; returns how many there are.
+  std::size_t refresh();
+  // Opens the selected result, else the oldest. False when none is waiting.
+  bool openSelectedOrOldest();
+  void focusList();
+
+ private:
+  db::Database& db_;
+  OpenFn open_;
+  std::vector<ArrivedResult> results_;
+  wxStaticText* heading_ = nullptr;
+  wxListCtrl* list_ = nullptr;
+};
+
+}  // namespace rececon::gui

@@ -1,0 +1,100 @@
+#include "app/gui/reception_list_panel.h"
+
+#include <wx/imaglist.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <map>
+
+#include "app/gui/outcome_style.h"
+#include "app/gui/wx_convert.h"
+
+namespace rececon::gui {
+namespace {
+
+enum Column { kState, kTime, kNumber, kName, kKana, kInsurance, kDetail };
+
+const ReceptionState kStates[] = {ReceptionState::Verified, ReceptionState::Checking, ReceptionState::Unverified,
+                                  ReceptionState::NeedsAttention, ReceptionState::Reverified};
+
+wxString insuranceSummary(const std::optional<InsuranceRecord>& r) {
+  if (!r) return wxS("保険情報なし");
+  const InsuredNumber& n = r->insured;
+  wxString s = toWx(n.insurerNumber);
+  if (!n.symbol.empty()) s += wxS(" ") + toWx(n.symbol);
+  s += wxS("・") + toWx(n.number);
+  s += wxS(" 枝番 ") + (n.branch.empty() ? wxString(wxS("なし")) : toWx(n.branch));
+  return s;
+}
+
+}  // namespace
+
+ReceptionListPanel::ReceptionListPanel(wxWindow* parent, db::Database& db, std::function<void(std::int64_t)> opened)
+    : wxPanel(parent), db_(db), opened_(std::move(opened)) {
+  summary_ = new wxStaticText(this, wxID_ANY, wxS(""));
+  list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  auto* icons = new wxImageList(16, 16);
+  for (const ReceptionState state : kStates) icons->Add(wxArtProvider::GetBitmap(receptionIcon(state), artId(wxART_LIST), wxSize(16, 16)));
+  list_->AssignImageList(icons, wxIMAGE_LIST_SMALL);
+  list_->AppendColumn(wxS("状態"), wxLIST_FORMAT_LEFT, 90);
+  list_->AppendColumn(wxS("受付"), wxLIST_FORMAT_LEFT, 52);
+  list_->AppendColumn(wxS("患者番号"), wxLIST_FORMAT_RIGHT, 70);
+  list_->AppendColumn(wxS("氏名"), wxLIST_FORMAT_LEFT, 110);
+  list_->AppendColumn(wxS("カナ"), wxLIST_FORMAT_LEFT, 120);
+  list_->AppendColumn(wxS("保険（枝番）"), wxLIST_FORMAT_LEFT, 200);
+  list_->AppendColumn(wxS("確認の内容"), wxLIST_FORMAT_LEFT, 260);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(summary_, 0, wxALL, 8);
+  sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+  SetSizer(sizer);
+  list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) {
+    const long row = event.GetIndex();
+    if (row < 0 || static_cast<std::size_t>(row) >= rows_.size()) return;
+    const auto& patient = rows_[static_cast<std::size_t>(row)].patient;
+    if (patient) opened_(patient->number);
+  });
+}
+
+void ReceptionListPanel::refresh() {
+  const long selected = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  const std::int64_t selectedVisit = selected >= 0 && static_cast<std::size_t>(selected) < rows_.size()
+                                         ? rows_[static_cast<std::size_t>(selected)].visit.id
+                                         : 0;
+  rows_ = receptionList(db_, today());
+  std::map<ReceptionState, int> counts;
+  list_->Freeze();
+  list_->DeleteAllItems();
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    const ReceptionRow& r = rows_[i];
+    const long row = static_cast<long>(i);
+    int icon = 0;
+    for (std::size_t k = 0; k < std::size(kStates); ++k)
+      if (kStates[k] == r.state) icon = static_cast<int>(k);
+    list_->InsertItem(row, toWx(receptionStateLabel(r.state)), icon);
+    list_->SetItem(row, kTime, toWx(r.arrivedTime));
+    list_->SetItem(row, kNumber, r.patient ? wxString::Format(wxS("%lld"), static_cast<long long>(r.patient->number)) : wxString(wxS("—")));
+    list_->SetItem(row, kName, toWx(r.name));
+    list_->SetItem(row, kKana, toWx(r.nameKana));
+    list_->SetItem(row, kInsurance, insuranceSummary(r.insurance));
+    list_->SetItem(row, kDetail, toWx(r.visit.verificationDetail));
+    list_->SetItemTextColour(row, receptionColour(r.state));
+    if (r.visit.id == selectedVisit) list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    ++counts[r.state];
+  }
+  list_->Thaw();
+  wxString summary = toWx(formatWareki(today())) + wxString::Format(wxS("　受付 %zu 人"), rows_.size());
+  for (const ReceptionState state : kStates) {
+    if (counts[state] > 0) summary += wxString::Format(wxS("　%s %d"), toWx(receptionStateLabel(state)), counts[state]);
+  }
+  summary_->SetLabel(summary);
+  if (selected < 0 && !rows_.empty()) list_->SetItemState(0, wxLIST_STATE_FOCUSED, wxLIST_STATE_FOCUSED);
+}
+
+void ReceptionListPanel::focusList() {
+  list_->SetFocus();
+  if (list_->GetItemCount() > 0 && list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED) < 0)
+    list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+}
+
+}  // namespace rececon::gui

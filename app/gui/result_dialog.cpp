@@ -1,0 +1,248 @@
+#include "app/gui/result_dialog.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <algorithm>
+
+#include "app/core/error.h"
+#include "app/gui/form_preview_dialog.h"
+#include "app/gui/outcome_style.h"
+#include "app/gui/wx_convert.h"
+#include "app/jobs/form_documents.h"
+
+namespace rececon::gui {
+namespace {
+
+constexpr std::int64_t kNewPatient = -1;
+constexpr std::int64_t kNobody = 0;
+
+wxStaticText* heading(wxWindow* parent, const wxString& text) {
+  auto* label = new wxStaticText(parent, wxID_ANY, text);
+  label->SetForegroundColour(wxColour(90, 90, 90));
+  return label;
+}
+
+wxString verbatim(const std::string& code, const std::string& message) {
+  if (code.empty() && message.empty()) return wxS("—");
+  return toWx(code) + wxS("　") + toWx(message);
+}
+
+}  // namespace
+
+ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, PatientRegister& reg, CheckReport report)
+    : wxDialog(parent, wxID_ANY, wxS("資格確認の結果"), wxDefaultPosition, wxSize(820, 640),
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      service_(service), reg_(reg), report_(std::move(report)) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+
+  auto* outcome = new wxStaticText(this, wxID_ANY, toWx(outcomeWords(report_.outcome)));
+  outcome->SetFont(outcome->GetFont().Scaled(2.0f).Bold());
+  outcome->SetForegroundColour(outcomeColour(report_.outcome));
+  auto* head = new wxBoxSizer(wxHORIZONTAL);
+  head->Add(outcome, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
+  wxString source = report_.checkId ? wxString::Format(wxS("資格確認 %lld の結果"), static_cast<long long>(report_.checkId))
+                                    : wxString(wxS("マイナンバーカード（顔認証付きカードリーダー）の結果"));
+  if (report_.resultId) source += wxString::Format(wxS("（結果ID %lld）"), static_cast<long long>(*report_.resultId));
+  head->Add(new wxStaticText(this, wxID_ANY, source), 0, wxALIGN_CENTER_VERTICAL);
+  sizer->Add(head, 0, wxALL, 12);
+
+  auto* advice = new wxStaticText(this, wxID_ANY, toWx(outcomeAdvice(report_.outcome)));
+  advice->Wrap(780);
+  sizer->Add(advice, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
+
+  auto* facts = new wxFlexGridSizer(2, wxSize(12, 4));
+  facts->Add(heading(this, wxS("処理結果（原文）")));
+  facts->Add(new wxStaticText(this, wxID_ANY, verbatim(report_.processingCode, report_.processingMessage)));
+  if (!report_.errorCode.empty() || !report_.errorMessage.empty()) {
+    facts->Add(heading(this, wxS("エラー（原文）")));
+    auto* error = new wxStaticText(this, wxID_ANY, verbatim(report_.errorCode, report_.errorMessage));
+    error->SetForegroundColour(kActionColour);
+    facts->Add(error);
+  }
+  if (report_.limitCertificate) {
+    const auto& c = *report_.limitCertificate;
+    facts->Add(heading(this, wxS("限度額適用認定証")));
+    facts->Add(new wxStaticText(this, wxID_ANY,
+                                toWx("区分 " + c.classification + " " + c.classificationLabel + "　適用区分 " + c.flag + " " +
+                                     c.flagLabel + "　有効 " + c.validStart + "〜" + c.validEnd)));
+  }
+  facts->Add(heading(this, wxS("患者")));
+  facts->Add(buildPatientChoice(), 1, wxEXPAND);
+  facts->AddGrowableCol(1);
+  sizer->Add(facts, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
+
+  sizer->Add(heading(this, wxS("登録内容と返された内容（チェックした項目を反映します。氏名・生年月日などと被保険者番号は、確かめてからチェックしてください）")),
+             0, wxLEFT | wxRIGHT | wxTOP, 12);
+  comparison_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
+  comparison_->EnableCheckBoxes();
+  comparison_->AppendColumn(wxS("項目"), wxLIST_FORMAT_LEFT, 190);
+  comparison_->AppendColumn(wxS("登録内容"), wxLIST_FORMAT_LEFT, 230);
+  comparison_->AppendColumn(wxS("返された内容"), wxLIST_FORMAT_LEFT, 230);
+  comparison_->AppendColumn(wxS("注意"), wxLIST_FORMAT_LEFT, 130);
+  sizer->Add(comparison_, 1, wxEXPAND | wxALL, 12);
+
+  status_ = new wxStaticText(this, wxID_ANY, wxS(""));
+  status_->SetForegroundColour(kActionColour);
+  sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
+
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  accept_ = new wxButton(this, wxID_OK, wxS("反映する(&A)"));
+  auto* reject = new wxButton(this, wxID_NO, wxS("反映しない(&R)"));
+  auto* slip = new wxButton(this, wxID_PRINT, wxS("結果票(&P)..."));
+  auto* later = new wxButton(this, wxID_CANCEL, wxS("後で決める(Esc)"));
+  buttons->Add(accept_, 0, wxRIGHT, 8);
+  buttons->Add(reject, 0, wxRIGHT, 8);
+  buttons->Add(slip, 0, wxRIGHT, 8);
+  buttons->AddStretchSpacer();
+  buttons->Add(later);
+  sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
+  SetSizer(sizer);
+
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { decide(false); }, wxID_OK);
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { decide(true); }, wxID_NO);
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printSlip(); }, wxID_PRINT);
+  if (!report_.resultId) {  // nothing to decide: the request ended without an answer
+    accept_->Disable();
+    reject->Disable();
+    slip->Disable();
+  }
+  showComparison();
+  accept_->SetDefault();
+  (patientChoice_ && !chosenPatient() && !newPatientChosen() ? static_cast<wxWindow*>(patientChoice_) : accept_)->SetFocus();
+}
+
+wxWindow* ResultDialog::buildPatientChoice() {
+  const auto describe = [this](std::int64_t number) {
+    const Patient p = reg_.patient(number);
+    return wxString::Format(wxS("患者番号 %lld　"), static_cast<long long>(number)) + toWx(p.name) + wxS("（") +
+           toWx(p.nameKana) + wxS("）") + toWx(formatWareki(p.birthDate)) + wxS("生");
+  };
+  if (!report_.match) {  // a check of a registered patient: the patient is known
+    const wxString who = report_.patientNumber ? describe(*report_.patientNumber) : wxString(wxS("—"));
+    return new wxStaticText(this, wxID_ANY, who);
+  }
+  auto* panel = new wxPanel(this);
+  auto* column = new wxBoxSizer(wxVERTICAL);
+  auto* why = new wxStaticText(panel, wxID_ANY, toWx(std::string("照合: ") + matchKindWords(report_.match->kind) + "。" +
+                                                    report_.match->explanation));
+  why->Wrap(620);
+  if (report_.match->kind != MatchKind::Unique) why->SetForegroundColour(kLookColour);
+  patientChoice_ = new wxChoice(panel, wxID_ANY);
+  if (report_.match->kind != MatchKind::Unique) {
+    patientChoice_->Append(wxS("（反映する患者を選んでください）"));
+    choices_.push_back(kNobody);
+  }
+  for (const auto number : report_.match->candidates) {
+    patientChoice_->Append(describe(number));
+    choices_.push_back(number);
+  }
+  if (report_.match->kind == MatchKind::None) {
+    patientChoice_->Append(wxS("新しい患者として登録する（返された氏名・生年月日・保険で）"));
+    choices_.push_back(kNewPatient);
+  }
+  patientChoice_->SetSelection(0);
+  patientChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { onPatientChosen(); });
+  column->Add(why, 0, wxBOTTOM, 4);
+  column->Add(patientChoice_, 0, wxEXPAND);
+  panel->SetSizer(column);
+  return panel;
+}
+
+std::optional<std::int64_t> ResultDialog::chosenPatient() const {
+  if (!patientChoice_) return report_.patientNumber;
+  const int index = patientChoice_->GetSelection();
+  if (index < 0) return std::nullopt;
+  const std::int64_t chosen = choices_[static_cast<std::size_t>(index)];
+  if (chosen <= 0) return std::nullopt;
+  return chosen;
+}
+
+bool ResultDialog::newPatientChosen() const {
+  if (!patientChoice_) return false;
+  const int index = patientChoice_->GetSelection();
+  return index >= 0 && choices_[static_cast<std::size_t>(index)] == kNewPatient;
+}
+
+void ResultDialog::onPatientChosen() {
+  // The comparison is against the chosen patient's register, so it is read again for them.
+  if (report_.resultId) {
+    try {
+      const auto chosen = chosenPatient();
+      const auto match = report_.match;
+      report_ = service_.reportForResult(*report_.resultId, chosen);
+      if (!chosen) report_.patientNumber.reset();
+      report_.match = match;
+    } catch (const Error& e) {
+      status_->SetLabel(toWx(e.what()));
+    }
+  }
+  showComparison();
+}
+
+void ResultDialog::showComparison() {
+  comparison_->Freeze();
+  comparison_->DeleteAllItems();
+  const bool patientKnown = chosenPatient().has_value();
+  long row = 0;
+  if (patientKnown) {
+    for (const FieldComparison& f : report_.comparison) {
+      comparison_->InsertItem(row, toWx(f.label));
+      comparison_->SetItem(row, 1, f.held.empty() ? wxString(wxS("—")) : toWx(f.held));
+      comparison_->SetItem(row, 2, f.returned.empty() ? wxString(wxS("—")) : toWx(f.returned));
+      if (f.differs()) {
+        comparison_->SetItem(row, 3, (f.identity || f.insuredNumber) ? wxS("確かめて承認") : wxS("変更あり"));
+        comparison_->SetItemTextColour(row, (f.identity || f.insuredNumber) ? kActionColour : kLookColour);
+        comparison_->CheckItem(row, tickedByDefault(f));
+      } else {
+        comparison_->SetItemTextColour(row, wxColour(110, 110, 110));
+      }
+      ++row;
+    }
+  }
+  comparison_->Thaw();
+  const bool decidable = report_.resultId && (patientKnown || newPatientChosen());
+  accept_->Enable(decidable);
+  if (newPatientChosen()) {
+    status_->SetLabel(wxS("返された内容で新しい患者を登録し、保険情報を反映します。"));
+  } else if (!patientKnown && report_.resultId) {
+    status_->SetLabel(wxS("反映する患者を選ぶと、登録内容との比較が出ます。"));
+  } else {
+    status_->SetLabel(wxS(""));
+  }
+  Layout();
+}
+
+void ResultDialog::decide(bool reject) {
+  if (!report_.resultId) return;
+  ApplyDecision decision;
+  decision.reject = reject;
+  decision.patientNumber = chosenPatient();
+  decision.newPatient = !reject && newPatientChosen();
+  decision.all = decision.newPatient;
+  for (long row = 0; row < comparison_->GetItemCount(); ++row) {
+    const auto& f = report_.comparison[static_cast<std::size_t>(row)];
+    if (comparison_->IsItemChecked(row) && f.differs()) decision.accept.push_back(f.field);
+  }
+  decision.reason = reject ? "受付で確認し、反映しない" : "受付で確認し、反映";
+  try {
+    outcome_ = service_.applyResult(*report_.resultId, decision);
+    EndModal(wxID_OK);
+  } catch (const Error& e) {
+    status_->SetLabel(wxS("反映していません: ") + toWx(e.what()));
+    Layout();
+  }
+}
+
+void ResultDialog::printSlip() {
+  const CheckReport report = report_;
+  showFormPreview(this, [this, report] { return resultSlipDocument(reg_.database(), report, today()); },
+                  wxString::Format(wxS("資格確認結果票_%lld.pdf"), static_cast<long long>(report.resultId.value_or(0))));
+}
+
+}  // namespace rececon::gui
