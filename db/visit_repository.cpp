@@ -161,4 +161,15 @@ std::map<std::string, std::int64_t> VisitRepository::countByVerification() {
   });
 }
 
+std::int64_t VisitRepository::countWithDetail(const std::string& verification, const std::string& detail) {
+  return guarded("受付の集計", [&] {
+    auto cached = db_.prepare("SELECT COUNT(*) FROM visit WHERE verification = ? AND verification_detail = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, verification);
+    q.bind(2, detail);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  });
+}
+
 }  // namespace rececon::db

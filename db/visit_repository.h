@@ -48,6 +48,8 @@ class VisitRepository {
   std::optional<std::string> firstVisitDate(std::int64_t patientNumber);
   // Visit count per verification state (states with none are absent).
   std::map<std::string, std::int64_t> countByVerification();
+  // Visits in the state whose verification detail is exactly `detail`.
+  std::int64_t countWithDetail(const std::string& verification, const std::string& detail);
 
  private:
   Database& db_;

@@ -105,6 +105,7 @@ void CliApplication::printUsage() {
       "  check --patient N | --insurer I ...   資格確認（終了コード 0 有効 2 無効 3 新しい資格あり 4 該当なし 5 複数該当 9 エラー 75 応答なし）\n"
       "  results scan|pending|show|apply       受け取った結果の確認と反映（--all / --accept 項目,… / --reject）\n"
       "  refno register --patient N | --all    照会番号（患者番号）をオンライン資格確認に登録\n"
+      "  reception list [--date D]             受付一覧（受付時刻・患者・保険・確認の状態）\n"
       "  diag                                  連携環境の点検（フォルダ・空き容量・未取込の要求・証明書期限。異常があれば終了コード 1）\n"
       "  errors explain CODE                   エラーコードの意味と次にすること（コード集は resources/diagnosis/）\n"
       "  errors list|export FILE [--limit N]   エラー記録（時刻・コード・内容・要求・患者）の表示と書き出し\n"
@@ -134,6 +135,7 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   if (command == "check") return runCheckCommand(context_, rest);
   if (command == "results") return runResultsCommand(context_, rest);
   if (command == "refno") return runRefnoCommand(context_, rest);
+  if (command == "reception") return runReceptionCommand(context_, rest);
   if (command == "diag") return runDiagCommand(context_, rest);
   if (command == "errors") return runErrorsCommand(context_, rest);
   if (command == "fallback") return runFallbackCommand(context_, rest);

@@ -45,6 +45,7 @@ int runDemoCommand(CliContext& context, const std::vector<std::string>& args);
 int runCheckCommand(CliContext& context, const std::vector<std::string>& args);
 int runResultsCommand(CliContext& context, const std::vector<std::string>& args);
 int runRefnoCommand(CliContext& context, const std::vector<std::string>& args);
+int runReceptionCommand(CliContext& context, const std::vector<std::string>& args);
 int runDiagCommand(CliContext& context, const std::vector<std::string>& args);
 int runErrorsCommand(CliContext& context, const std::vector<std::string>& args);
 int runFallbackCommand(CliContext& context, const std::vector<std::string>& args);

@@ -21,7 +21,8 @@ void tell(wxWindow* parent, const wxString& what, const wxString& detail, long i
 
 }  // namespace
 
-bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t patientNumber) {
+bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t patientNumber,
+                        const std::function<void()>& recorded) {
   linkage::ExchangeConfig config;
   std::string terminal;
   try {
@@ -55,6 +56,7 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
   } catch (const Error& e) {
     tell(parent, wxS("受付の確認状態を記録できませんでした。"), toWx(e.what()));
   }
+  recorded();
   if (waited == wxID_ABORT) {
     tell(parent, wxS("応答を待てませんでした。受付は「未確認」として残し、連携が戻ったら再確認します。"), wait.error());
     return true;

@@ -6,6 +6,7 @@
 #include <wx/window.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "app/jobs/patient_register.h"
@@ -13,9 +14,11 @@
 namespace rececon::gui {
 
 // Sends the check for the patient's current insurance, takes them in (受付), waits for the answer with
-// progress and cancel, settles the visit and opens the result for a decision. Every failure becomes a
-// message saying what to do. Returns true when anything was recorded (the lists need refreshing).
-bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t patientNumber);
+// progress and cancel, settles the visit (then calls recorded, so the lists behind show it) and opens
+// the result for a decision. Every failure becomes a message saying what to do. Returns true when
+// anything was recorded (the lists need refreshing again).
+bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t patientNumber,
+                        const std::function<void()>& recorded);
 
 // Opens an arrived result for a decision; a card result that was applied to a patient takes them in.
 // Returns true when it was decided.

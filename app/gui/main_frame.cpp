@@ -444,7 +444,7 @@ void MainFrame::checkSelected() {
                  wxS("資格確認"), wxOK | wxICON_INFORMATION, this);
     return;
   }
-  if (checkPatientAtDesk(this, reg_, dataDir_, *selectedPatient_)) refreshDesk();
+  if (checkPatientAtDesk(this, reg_, dataDir_, *selectedPatient_, [this] { refreshDesk(); })) refreshDesk();
   if (watcher_) watcher_->wake();
 }
 

@@ -8,6 +8,8 @@
 #include <wx/dialog.h>
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -27,8 +29,8 @@ class PatientEditorDialog : public wxDialog {
   const Patient& saved() const { return saved_; }
 
  private:
-  wxTextCtrl* addField(wxWindow* parent, wxSizer* grid, const wxString& label, const wxString& hint,
-                       const wxString& value = wxString());
+  wxTextCtrl* addField(wxWindow* parent, wxSizer* grid, const std::string& key, const wxString& label,
+                       const wxString& hint, const wxString& value = wxString());
   PatientFields patientFields() const;
   std::optional<InsuranceFields> insuranceFields() const;  // nullopt when no card item was typed
   void save();
@@ -37,6 +39,7 @@ class PatientEditorDialog : public wxDialog {
   std::optional<std::int64_t> number_;
   Patient saved_;
   std::vector<wxWindow*> order_;
+  std::map<std::string, wxTextCtrl*> byField_;  // validation field key -> its input, to put the cursor on the first wrong one
   wxTextCtrl *name_, *kana_, *sex_, *birth_, *postal_, *address_, *phone_, *notes_;
   wxTextCtrl *insurer_, *symbol_, *insured_, *branch_, *relationship_, *insuredName_, *qualified_, *validFrom_,
       *validTo_, *copay_, *elderlyCopay_, *elderlyFrom_, *elderlyTo_, *insurerName_;

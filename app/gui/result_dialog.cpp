@@ -28,6 +28,13 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
   return label;
 }
 
+// Dates in the comparison come as YYYY-MM-DD; the clerk reads them in 和暦.
+wxString shown(const std::string& value) {
+  if (value.empty()) return wxS("—");
+  if (const auto date = fromIsoString(value)) return toWx(formatWareki(*date));
+  return toWx(value);
+}
+
 wxString verbatim(const std::string& code, const std::string& message) {
   if (code.empty() && message.empty()) return wxS("—");
   return toWx(code) + wxS("　") + toWx(message);
@@ -77,7 +84,7 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
   facts->AddGrowableCol(1);
   sizer->Add(facts, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
 
-  sizer->Add(heading(this, wxS("登録内容と返された内容（チェックした項目を反映します。氏名・生年月日などと被保険者番号は、確かめてからチェックしてください）")),
+  sizer->Add(heading(this, wxS("登録内容と返された内容 — チェックした項目を反映します（氏名・生年月日・被保険者番号は確かめてから）")),
              0, wxLEFT | wxRIGHT | wxTOP, 12);
   comparison_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
   comparison_->EnableCheckBoxes();
@@ -193,8 +200,8 @@ void ResultDialog::showComparison() {
   if (patientKnown) {
     for (const FieldComparison& f : report_.comparison) {
       comparison_->InsertItem(row, toWx(f.label));
-      comparison_->SetItem(row, 1, f.held.empty() ? wxString(wxS("—")) : toWx(f.held));
-      comparison_->SetItem(row, 2, f.returned.empty() ? wxString(wxS("—")) : toWx(f.returned));
+      comparison_->SetItem(row, 1, shown(f.held));
+      comparison_->SetItem(row, 2, shown(f.returned));
       if (f.differs()) {
         comparison_->SetItem(row, 3, (f.identity || f.insuredNumber) ? wxS("確かめて承認") : wxS("変更あり"));
         comparison_->SetItemTextColour(row, (f.identity || f.insuredNumber) ? kActionColour : kLookColour);

@@ -3,6 +3,7 @@
 #include "app/core/error.h"
 #include "app/core/japanese_date.h"
 #include "app/jobs/patient_register.h"
+#include "app/jobs/reception_desk.h"
 #include "db/audit_log.h"
 #include "db/change_log.h"
 #include "db/insurance_repository.h"
@@ -38,7 +39,8 @@ FallbackStatus fallbackStatus(db::Database& db) {
     return it == counts.end() ? std::int64_t{0} : it->second;
   };
   s.unverified = count("unverified");
-  s.checking = count("checking");
+  s.checkingAtDesk = db::VisitRepository(db).countWithDetail("checking", kDeskCheckPending);
+  s.checking = count("checking") - s.checkingAtDesk;
   s.needsAttention = count("needs_attention");
   s.reverified = count("reverified");
   s.verified = count("verified");

@@ -23,7 +23,8 @@ struct FallbackStatus {
   bool active = false;
   std::optional<db::StoredFallbackPeriod> period;  // the open period, else the latest one
   // Visits by verification state.
-  std::int64_t unverified = 0, checking = 0, needsAttention = 0, reverified = 0, verified = 0;
+  // checking counts re-verification only; checks out from the desk are checkingAtDesk.
+  std::int64_t unverified = 0, checking = 0, needsAttention = 0, reverified = 0, verified = 0, checkingAtDesk = 0;
   std::int64_t pendingCaptures = 0;  // 4-item captures not yet confirmed through the call center
 };
 

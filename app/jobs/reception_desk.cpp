@@ -122,7 +122,7 @@ db::StoredVisit ReceptionDesk::checkIn(std::int64_t patientNumber, std::int64_t 
   if (!insurance)
     throw InvalidInput("患者番号 " + std::to_string(patientNumber) +
                        " には保険情報がありません。保険証・資格確認書の内容を登録するか、マイナンバーカードで確認してください。");
-  return record(patientNumber, insurance->id, "checking", checkId, std::nullopt, "オンライン資格確認の応答待ち");
+  return record(patientNumber, insurance->id, "checking", checkId, std::nullopt, kDeskCheckPending);
 }
 
 db::StoredVisit ReceptionDesk::checkInFromCardResult(std::int64_t patientNumber, std::int64_t resultId,

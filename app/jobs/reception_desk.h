@@ -20,6 +20,10 @@
 
 namespace rececon {
 
+// The detail of a visit whose check went out from the desk and has not ended yet: such a visit is
+// "checking" like one being re-verified, but it is no sign of an outage.
+inline constexpr const char* kDeskCheckPending = "オンライン資格確認の応答待ち";
+
 enum class ReceptionState { Verified, Checking, Unverified, NeedsAttention, Reverified };
 
 ReceptionState receptionStateOf(const std::string& verification);

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/jobs/demo_data.h"
+#include "app/jobs/fallback_reception.h"
 #include "app/jobs/linkage_result_store.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/reception_desk.h"
@@ -58,6 +59,9 @@ TEST_CASE_METHOD(DeskSession, "A checked-in patient's visit waits for the check 
   const CheckReport report = checkedIn(1, visit);
   CHECK(visit.verification == "checking");
   CHECK(visit.checkId == report.checkId);
+  // A check out from the desk is no sign of an outage: the stand-alone counts leave it out.
+  CHECK(fallbackStatus(db).checking == 0);
+  CHECK(fallbackStatus(db).checkingAtDesk == 1);
   REQUIRE(report.resultId);
   CHECK(report.outcome == CheckOutcome::Valid);
   CHECK(desk.settleCheck(visit.id, report));

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# The reception desk under Xvfb, driven from the keyboard: the window on a temporary data folder that
+# holds ten of the simulator's people, with a real oqs-sim answering. Registers a new patient with the
+# card they brought (Ctrl+N), checks them (F5) and accepts the result with the default ticks; a card
+# result for a person nobody registered arrives in the results panel, is opened (F11) and registered as
+# a new patient from the result; the patient editor (Ctrl+E) and the settings with their folder test.
+# Asserts on the database through rececon-cli and saves a screenshot of each screen.
+# Usage: reception_flow.sh BUILD_DIR SCREENSHOT_DIR
+set -euo pipefail
+
+build=$1
+shots=$2
+here=$(cd "$(dirname "$0")" && pwd)
+cli_bin="$build/app/cli/rececon-cli"
+sim="$build/linkage/sim/oqs-sim"
+mkdir -p "$shots"
+work=$(mktemp -d)
+data="$work/受付データ"
+simroot="$work/資格確認端末"
+xvfb_pid="" app_pid="" sim_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+  echo "reception_flow: FAILED: $*" >&2
+  cp "$work/app.log" "$shots/reception_app.log" 2>/dev/null || true
+  import -window root "$shots/reception_failure.png" 2>/dev/null || true
+  exit 1
+}
+cli() { "$cli_bin" --data-dir "$data" --operator desk-test "$@"; }
+window_titled() {
+  local candidate
+  for candidate in $(xdotool search --onlyvisible --class rececon 2>/dev/null || true); do
+    if xprop -id "$candidate" _NET_WM_NAME 2>/dev/null | grep -q "$1"; then echo "$candidate"; return; fi
+  done
+}
+await_window() {
+  local found=""
+  for _ in $(seq 1 ${2:-50}); do
+    found=$(window_titled "$1")
+    [ -n "$found" ] && break
+    sleep 0.1
+  done
+  echo "$found"
+}
+await_closed() {
+  for _ in $(seq 1 50); do
+    [ -z "$(window_titled "$1")" ] && return 0
+    sleep 0.1
+  done
+  fail "the window \"$1\" did not close"
+}
+# Waits until the command's output contains the text (up to 10 s).
+await_output() {
+  local text=$1
+  shift
+  for _ in $(seq 1 100); do
+    "$@" 2>/dev/null | grep -q -- "$text" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+shot() { sleep "${2:-0.6}"; import -window root "$shots/$1.png"; }
+type_field() { xdotool type --delay 25 "$1"; xdotool key Return; }
+
+for tool in Xvfb xdotool xprop import; do
+  command -v "$tool" >/dev/null || fail "$tool is not installed (run setup/install-deps.sh)"
+done
+
+# 1. Ten of the simulator's people registered; the linkage folders at a simulator of our own.
+cli demo import-sim-persons --limit 10 >/dev/null
+cli config set institution_code 9919999999 >/dev/null
+for folder in req res face; do cli config set "linkage.${folder}_dir" "$simroot/$folder" >/dev/null; done
+"$sim" --root "$simroot" --institution-code 9919999999 >"$work/sim.log" 2>&1 &
+sim_pid=$!
+for _ in $(seq 1 100); do [ -e "$simroot/sim/ready" ] && break; sleep 0.1; done
+[ -e "$simroot/sim/ready" ] || fail "oqs-sim did not start: $(cat "$work/sim.log")"
+
+exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$work/xvfb.log")
+xvfb_pid=$!
+read -r -t 20 display_number <&3 || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
+export DISPLAY=":$display_number"
+"$build/app/gui/rececon" --data-dir "$data" --operator desk-test >"$work/app.log" 2>&1 &
+app_pid=$!
+window=$(await_window "レセコン — 受付" 200)
+[ -n "$window" ] || fail "the main window did not appear"
+shot r01_reception_empty 1
+echo "ok: main window on a data folder with 10 patients"
+
+# 2. Ctrl+N: 中村　美咲 (the simulator's P0024) with the card she brought, typed in reading order.
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key ctrl+n
+editor=$(await_window "新しい患者の登録")
+[ -n "$editor" ] || fail "Ctrl+N did not open the registration form"
+xdotool windowfocus "$editor" 2>/dev/null || true
+type_field "中村　美咲"
+type_field "なかむら みさき"
+type_field "2"
+type_field "S62.12.1"
+xdotool key Return Return Return Return          # 郵便番号, 住所, 電話番号, メモ left empty
+type_field "06992788"
+type_field "ﾐﾎﾝ"
+type_field "8485"
+xdotool type --delay 25 "0"                         # a one-digit 枝番: refused with its reason
+xdotool key ctrl+Return
+shot r02_new_patient_refused
+[ -n "$(window_titled "新しい患者の登録")" ] || fail "a one-digit 枝番 was accepted"
+[ "$(cli --json patient search --kana なかむらみさき | grep -c '"number"' || true)" -eq 0 ] || fail "something was stored"
+xdotool type --delay 25 "00"                        # the cursor is on the wrong item, its text selected
+xdotool key ctrl+Return
+await_closed "新しい患者の登録"
+number=$(cli --json patient search --kana なかむらみさき | sed -n 's/.*"number": \([0-9]*\).*/\1/p' | head -1)
+[ -n "$number" ] || fail "the new patient was not registered"
+cli --json insurance list --patient "$number" | grep -q '"branch": "00"' || fail "the card's 枝番 00 was not stored"
+shot r03_new_patient_selected
+echo "ok: Ctrl+N registered patient $number with 枝番 00 (a one-digit 枝番 was refused first)"
+
+# 3. F5: the check goes out; the result dialog shows 有効 and the comparison; Enter accepts the
+#    default ticks (the insurer's name and dates, not the identity fields).
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key F5
+result=$(await_window "資格確認の結果" 150)
+[ -n "$result" ] || fail "F5 did not bring the result dialog"
+shot r04_check_result 0.8
+cli --json reception list | grep -q '"verification": "verified"' || fail "the visit was not marked verified"
+xdotool windowfocus "$result" 2>/dev/null || true
+xdotool key Return
+await_closed "資格確認の結果"
+cli --json results pending | grep -q '"result_id"' && fail "the result still waits for a decision"
+cli --json insurance list --patient "$number" | grep -q '見本健康保険組合' || fail "the accepted insurer name was not stored"
+cli --json patient show "$number" | grep -q 'なかむら みさき' || fail "the identity (kana as typed) changed without a tick"
+shot r05_checked_in
+echo "ok: F5 checked patient $number (有効), Enter accepted the ticked fields; identity kept"
+
+# 4. A card result for 髙橋　京子 (P0030, not registered) arrives; F11 opens it; nobody matched, so
+#    she is registered from the result.
+"$sim" --root "$simroot" face --person P0030 >/dev/null
+await_output '"source": "face"' cli --json results pending || fail "the card result was not picked up"
+shot r06_card_result_arrived 1.5
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key F11
+card=$(await_window "資格確認の結果")
+[ -n "$card" ] || fail "F11 did not open the card result"
+shot r07_card_result_unmatched
+xdotool windowfocus "$card" 2>/dev/null || true
+xdotool key space
+sleep 0.4
+xdotool key Down Return
+sleep 0.4
+shot r08_card_result_new_patient 0.3
+xdotool key alt+a
+await_closed "資格確認の結果"
+kyoko=$(cli --json patient search --kana ﾀｶﾊｼｷｮｳｺ | sed -n 's/.*"number": \([0-9]*\).*/\1/p' | head -1)
+[ -n "$kyoko" ] || fail "the card result's person was not registered"
+cli --json reception list | grep -q 'マイナンバーカードで確認: 有効' || fail "the card result did not take her in"
+[ "$(cli --json reception list | grep -c '"visit_id"')" -eq 2 ] || fail "expected two visits today"
+shot r09_two_visits 1
+echo "ok: the card result registered patient $kyoko and took her in; two visits today"
+
+# 5. Ctrl+E on the selected patient; the settings with their folder test.
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key F2
+sleep 0.3
+xdotool key Home Return
+xdotool key ctrl+e
+edit=$(await_window "患者情報の編集")
+[ -n "$edit" ] || fail "Ctrl+E did not open the patient editor"
+shot r10_patient_editor
+xdotool windowfocus "$edit" 2>/dev/null || true
+xdotool key Escape
+await_closed "患者情報の編集"
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key alt+f
+sleep 0.3
+xdotool key o
+settings=$(await_window "設定")
+[ -n "$settings" ] || fail "ファイル → 設定 did not open"
+xdotool windowfocus "$settings" 2>/dev/null || true
+xdotool key alt+t
+shot r11_settings_folder_test
+xdotool key Escape
+await_closed "設定"
+echo "ok: the patient editor and the settings (folder test) opened from the keyboard"
+
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key ctrl+q
+for _ in $(seq 1 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$app_pid" 2>/dev/null && fail "Ctrl+Q did not close the window"
+app_pid=""
+cli db check >/dev/null || fail "database check failed after the session"
+echo "ok: closed with Ctrl+Q; database check passes"
