@@ -25,20 +25,7 @@ struct DeskSession : SimSession {
   linkage::ExchangeConfig site;
   ReceptionDesk desk{db, "clerk1"};
 
-  DeskSession() {
-    PatientRegister reg(db, "clerk1");
-    auto rows = simPersonsAsPatients(resourcesDir() / "oqs-sim" / "persons.csv");
-    rows.resize(12);
-    JobContext job;
-    reg.importPatients(rows, job, "テスト");
-    SiteSettings settings(db);
-    settings.set("institution_code", "9919999999", "admin");
-    settings.set("linkage.req_dir", config.reqDir.string(), "admin");
-    settings.set("linkage.res_dir", config.resDir.string(), "admin");
-    settings.set("linkage.face_dir", config.faceDir.string(), "admin");
-    settings.set("linkage.single_timeout_seconds", "2", "admin");
-    site = exchangeConfigFromSettings(db, folder.dir());
-  }
+  DeskSession() { site = prepareSite(12, {{"linkage.single_timeout_seconds", "2"}}); }
 
   QualificationService service() { return QualificationService(db, site, "clerk1", "desk1"); }
 

@@ -8,6 +8,10 @@
 #include <stdexcept>
 #include <thread>
 
+#include "app/jobs/demo_data.h"
+#include "app/jobs/linkage_settings.h"
+#include "app/jobs/patient_register.h"
+#include "app/jobs/site_settings.h"
 #include "tests/support/process_runner.h"
 
 namespace rececon::test {
@@ -88,6 +92,22 @@ std::vector<std::string> SimSession::person(const std::string& category, int nth
     if (columns.size() > 1 && columns[1] == category && nth-- == 0) return columns;
   }
   throw std::runtime_error("no person of category " + category);
+}
+
+linkage::ExchangeConfig SimSession::prepareSite(int people,
+                                                const std::vector<std::pair<std::string, std::string>>& settings) {
+  db::Database& db = folder.database();
+  auto rows = simPersonsAsPatients(resourcesDir() / "oqs-sim" / "persons.csv");
+  rows.resize(static_cast<std::size_t>(people));
+  JobContext job;
+  PatientRegister(db, "clerk1").importPatients(rows, job, "テスト");
+  SiteSettings site(db);
+  site.set("institution_code", "9919999999", "admin");
+  site.set("linkage.req_dir", config.reqDir.string(), "admin");
+  site.set("linkage.res_dir", config.resDir.string(), "admin");
+  site.set("linkage.face_dir", config.faceDir.string(), "admin");
+  for (const auto& [key, value] : settings) site.set(key, value, "admin");
+  return exchangeConfigFromSettings(db, folder.dir());
 }
 
 CliSimSession::CliSimSession(int limit, const std::vector<std::pair<std::string, std::string>>& settings)

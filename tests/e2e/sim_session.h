@@ -55,6 +55,11 @@ class SimSession {
   // A person of the dataset by category (the first one, or the nth).
   std::vector<std::string> person(const std::string& category, int nth = 0);
 
+  // The session's own data folder set up as a site on this simulator: the first `people` of the dataset
+  // registered as patients, the institution code and the three folders set, then the settings given.
+  // Returns the site's exchange configuration as the product reads it from those settings.
+  linkage::ExchangeConfig prepareSite(int people, const std::vector<std::pair<std::string, std::string>>& settings);
+
   linkage::SingleCheckRequest checkFor(const std::vector<std::string>& person, bool withBranch = true,
                                        bool limitConsent = false);
 

@@ -29,21 +29,10 @@ struct WatchdogSession : SimSession {
   linkage::ExchangeConfig site;
 
   WatchdogSession() {
-    PatientRegister reg(db, "clerk1");
-    auto rows = simPersonsAsPatients(resourcesDir() / "oqs-sim" / "persons.csv");
-    rows.resize(40);
-    JobContext job;
-    reg.importPatients(rows, job, "テスト");
-    SiteSettings settings(db);
-    settings.set("institution_code", "9919999999", "admin");
-    settings.set("linkage.req_dir", config.reqDir.string(), "admin");
-    settings.set("linkage.res_dir", config.resDir.string(), "admin");
-    settings.set("linkage.face_dir", config.faceDir.string(), "admin");
-    settings.set("linkage.single_timeout_seconds", "8", "admin");
-    settings.set("linkage.settle_seconds", "3", "admin");
-    settings.set("linkage.watchdog_untaken_seconds", "20", "admin");
-    settings.set("linkage.watchdog_error_count", "2", "admin");
-    site = exchangeConfigFromSettings(db, folder.dir());
+    site = prepareSite(40, {{"linkage.single_timeout_seconds", "8"},
+                            {"linkage.settle_seconds", "3"},
+                            {"linkage.watchdog_untaken_seconds", "20"},
+                            {"linkage.watchdog_error_count", "2"}});
     options = watchdogOptionsFromSettings(db);
   }
 

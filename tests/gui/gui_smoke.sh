@@ -29,24 +29,7 @@ trap cleanup EXIT
 # On failure the window's own log is kept beside the screenshots.
 keep_log() { cp "$work/run.log" "$shots/run.log" 2>/dev/null || true; }
 fail() { echo "gui_smoke: FAILED: $*" >&2; keep_log; exit 1; }
-# The visible rececon window whose title contains $1, or nothing. GTK sets only _NET_WM_NAME
-# (xdotool --name reads WM_NAME), so each visible window's title is read with xprop.
-window_titled() {
-  local candidate
-  for candidate in $(xdotool search --onlyvisible --class rececon 2>/dev/null || true); do
-    if xprop -id "$candidate" _NET_WM_NAME 2>/dev/null | grep -q "$1"; then echo "$candidate"; return; fi
-  done
-}
-# Waits up to 5 s for the window titled $1 and prints its id (nothing when it did not appear).
-await_window() {
-  local found=""
-  for _ in $(seq 1 50); do
-    found=$(window_titled "$1")
-    [ -n "$found" ] && break
-    sleep 0.1
-  done
-  echo "$found"
-}
+source "$here/x_windows.sh"
 export RECECON_SKIP_BUILD=1 RECECON_BUILD_DIR="$build"
 
 for tool in Xvfb xdotool xprop import compare identify pdftotext; do

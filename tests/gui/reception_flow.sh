@@ -32,21 +32,7 @@ fail() {
   exit 1
 }
 cli() { "$cli_bin" --data-dir "$data" --operator desk-test "$@"; }
-window_titled() {
-  local candidate
-  for candidate in $(xdotool search --onlyvisible --class rececon 2>/dev/null || true); do
-    if xprop -id "$candidate" _NET_WM_NAME 2>/dev/null | grep -q "$1"; then echo "$candidate"; return; fi
-  done
-}
-await_window() {
-  local found=""
-  for _ in $(seq 1 ${2:-50}); do
-    found=$(window_titled "$1")
-    [ -n "$found" ] && break
-    sleep 0.1
-  done
-  echo "$found"
-}
+source "$here/x_windows.sh"
 await_closed() {
   for _ in $(seq 1 50); do
     [ -z "$(window_titled "$1")" ] && return 0
