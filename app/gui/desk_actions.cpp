@@ -95,12 +95,15 @@ bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, const std::stri
   ResultDialog dialog(parent, service, reg, report);
   if (dialog.ShowModal() != wxID_OK) return false;
   const ApplyOutcome& outcome = dialog.outcome();
-  if (source == "face" && outcome.patientNumber && outcome.state != "rejected") {
-    try {
-      ReceptionDesk(reg.database(), reg.operatorId()).checkInFromCardResult(*outcome.patientNumber, resultId, report.outcome);
-    } catch (const Error& e) {
-      tell(parent, wxS("結果は反映しましたが、受付を記録できませんでした。"), toWx(e.what()));
+  try {
+    ReceptionDesk desk(reg.database(), reg.operatorId());
+    if (source == "face" && outcome.patientNumber && outcome.state != "rejected") {
+      desk.checkInFromCardResult(*outcome.patientNumber, resultId, report.outcome);
+    } else if (source == "check") {
+      desk.settleLateAnswer(report);
     }
+  } catch (const Error& e) {
+    tell(parent, wxS("結果は記録しましたが、受付を記録できませんでした。"), toWx(e.what()));
   }
   return true;
 }

@@ -135,25 +135,45 @@ db::StoredVisit ReceptionDesk::checkInFromCardResult(std::int64_t patientNumber,
                 std::string("マイナンバーカードで確認: ") + outcomeWords(outcome));
 }
 
+namespace {
+
+// What a visit becomes once its check has ended, and why (as recorded with it).
+std::pair<std::string, std::string> settledState(const CheckReport& report) {
+  if (!report.resultId) {
+    const std::string why = report.requestDetail.empty() ? "応答を待つのを取り消し" : report.requestDetail;
+    return {"unverified", "応答なし（" + why + "）。連携が戻ったら再確認します。"};
+  }
+  if (report.outcome == CheckOutcome::Valid) return {"verified", "オンライン資格確認: 有効"};
+  return {"needs_attention", std::string("オンライン資格確認: ") + outcomeWords(report.outcome)};
+}
+
+}  // namespace
+
 bool ReceptionDesk::settleCheck(std::int64_t visitId, const CheckReport& report) {
   db::WriteTransaction tx(db_);
   db::VisitRepository visits(db_);
   const db::StoredVisit v = visits.get(visitId);
   if (v.verification != "checking" || v.checkId != report.checkId) return false;
-  std::string state, detail;
-  if (!report.resultId) {
-    state = "unverified";
-    const std::string why = report.requestDetail.empty() ? "応答を待つのを取り消し" : report.requestDetail;
-    detail = "応答なし（" + why + "）。連携が戻ったら再確認します。";
-  } else if (report.outcome == CheckOutcome::Valid) {
-    state = "verified";
-    detail = "オンライン資格確認: 有効";
-  } else {
-    state = "needs_attention";
-    detail = std::string("オンライン資格確認: ") + outcomeWords(report.outcome);
-  }
+  const auto [state, detail] = settledState(report);
   const bool changed = visits.setVerification(visitId, "checking", state, std::nullopt, report.resultId, detail);
   if (changed) db::AuditLog(db_).append(operatorId_, "visit.checked", visitId, v.patientNumber, detail);
+  tx.commit();
+  return changed;
+}
+
+bool ReceptionDesk::settleLateAnswer(const CheckReport& report) {
+  if (!report.checkId || !report.resultId) return false;
+  db::WriteTransaction tx(db_);
+  db::VisitRepository visits(db_);
+  bool changed = false;
+  for (const auto& v : visits.onDate(toIsoString(today()))) {
+    if (v.checkId != report.checkId || (v.verification != "unverified" && v.verification != "checking")) continue;
+    const auto [state, detail] = settledState(report);
+    if (visits.setVerification(v.id, v.verification, state, std::nullopt, report.resultId, detail + "（遅れて届いた応答）")) {
+      db::AuditLog(db_).append(operatorId_, "visit.checked", v.id, v.patientNumber, detail + "（遅れて届いた応答）");
+      changed = true;
+    }
+  }
   tx.commit();
   return changed;
 }

@@ -76,6 +76,10 @@ class ReceptionDesk {
   // was no longer waiting for this check (a newer check, or re-verification settled it).
   bool settleCheck(std::int64_t visitId, const CheckReport& report);
 
+  // An answer that arrived after the clerk stopped waiting settles today's visit of its check when that
+  // visit is still unverified (or checking). False when there is none.
+  bool settleLateAnswer(const CheckReport& report);
+
  private:
   std::optional<db::StoredVisit> todaysVisit(std::int64_t patientNumber);
   db::StoredVisit record(std::int64_t patientNumber, std::optional<std::int64_t> insuranceId, const std::string& state,

@@ -85,6 +85,33 @@ TEST_CASE_METHOD(DeskSession, "A check without an answer leaves the visit unveri
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].state == ReceptionState::Unverified);
   CHECK(rows[0].visit.verificationDetail.find("再確認") != std::string::npos);
+
+}
+
+TEST_CASE_METHOD(DeskSession, "An answer that arrives after the time-out settles the visit it belongs to",
+                 "[e2e][reception]") {
+  simCommand({"set", "delay_ms", "400"});
+  simCommand({"fault", "slow"});  // answers after 4 s; the site waits 2 s
+  db::StoredVisit visit;
+  const CheckReport report = checkedIn(4, visit);
+  REQUIRE_FALSE(report.resultId);
+  CHECK(desk.settleCheck(visit.id, report));
+  CHECK_FALSE(desk.settleLateAnswer(report));  // nothing arrived yet
+
+  std::optional<std::int64_t> late;
+  LinkagePoller poller(db, site);
+  for (int i = 0; i < 100 && !late; ++i) {
+    poller.poll();
+    late = service().report(report.checkId).resultId;
+    if (!late) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(late);
+  CHECK(desk.settleLateAnswer(service().report(report.checkId)));
+  const auto row = receptionList(db, today()).at(0);
+  CHECK(row.state == ReceptionState::Verified);
+  CHECK(row.visit.resultId == late);
+  CHECK(row.visit.verificationDetail.find("遅れて届いた応答") != std::string::npos);
+  CHECK_FALSE(desk.settleLateAnswer(service().report(report.checkId)));  // once
 }
 
 TEST_CASE_METHOD(DeskSession, "A patient without insurance cannot be checked in by numbers", "[e2e][reception]") {
