@@ -279,7 +279,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
         why += "。";
       }
     }
-    throw InvalidInput(why + "反映する患者を --patient で指定するか、新しい患者なら --new-patient を指定してください。");
+    throw InvalidInput(why + "反映する患者を選んでください（rececon-cli では --patient N、新しい患者なら --new-patient）。");
   }
   Patient patient = reg.patient(*report.patientNumber);
   outcome.patientNumber = patient.number;
@@ -322,7 +322,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
       if (patientChanged) reg.storePatient(patient, reason);
       if (insuranceChanged || !held || held->state != wanted) {
         if (record.insured.insurerNumber.empty() || record.insured.number.empty()) {
-          throw InvalidInput("保険情報を登録するには、保険者番号と番号の反映を承認してください（--accept insurer_number,number など）。");
+          throw InvalidInput("保険情報を登録するには、保険者番号と番号の反映を承認してください（画面ではその行にチェック、rececon-cli では --accept insurer_number,number など）。");
         }
         record.id = 0;
         record.patientNumber = patient.number;
