@@ -306,23 +306,4 @@ PageImage loadPng(const std::string& path) {
   return imageOf(rgb.get());
 }
 
-void savePng(const PageImage& image, const std::string& path) {
-  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height));
-  checkSurface(surface.get(), "画像を作れませんでした");
-  cairo_surface_flush(surface.get());
-  unsigned char* data = cairo_image_surface_get_data(surface.get());
-  const int stride = cairo_image_surface_get_stride(surface.get());
-  for (int y = 0; y < image.height; ++y) {
-    auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-    for (int x = 0; x < image.width; ++x) {
-      const std::size_t o = (static_cast<std::size_t>(y) * image.width + x) * 3;
-      row[x] = (std::uint32_t{image.rgb[o]} << 16) | (std::uint32_t{image.rgb[o + 1]} << 8) | image.rgb[o + 2];
-    }
-  }
-  cairo_surface_mark_dirty(surface.get());
-  if (cairo_surface_write_to_png(surface.get(), path.c_str()) != CAIRO_STATUS_SUCCESS) {
-    throw EnvironmentError("PNG を書き込めませんでした: " + path);
-  }
-}
-
 }  // namespace rececon::forms

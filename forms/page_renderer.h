@@ -57,8 +57,7 @@ RenderReport layoutReport(const Document& document);
 // One page as an image at the given resolution (preview, printing through the GUI's printer).
 PageImage renderPageImage(const Page& page, double dpi, RenderReport* report = nullptr);
 
-// PNG files, for golden-image tests and for saving a preview. Throw EnvironmentError.
+// A PNG file (the golden images of the form tests). Throws EnvironmentError.
 PageImage loadPng(const std::string& path);
-void savePng(const PageImage& image, const std::string& path);
 
 }  // namespace rececon::forms

@@ -38,7 +38,12 @@ ArrivedResultsPanel::ArrivedResultsPanel(wxWindow* parent, db::Database& db, Ope
 }
 
 std::size_t ArrivedResultsPanel::refresh() {
-  results_ = arrivedResults(db_);
+  auto results = arrivedResults(db_);
+  std::string key;
+  for (const auto& r : results) key += "|" + std::to_string(r.resultId) + std::to_string(r.patientNumber.value_or(0)) + r.matchWords;
+  if (key == shownKey_ && !key.empty()) return results_.size();
+  shownKey_ = key;
+  results_ = std::move(results);
   list_->Freeze();
   list_->DeleteAllItems();
   for (std::size_t i = 0; i < results_.size(); ++i) {

@@ -23,7 +23,8 @@ class ArrivedResultsPanel : public wxPanel {
   using OpenFn = std::function<void(std::int64_t resultId, const std::string& source)>;
   ArrivedResultsPanel(wxWindow* parent, db::Database& db, OpenFn open);
 
-  // Reads the waiting results again; returns how many there are.
+  // Reads the waiting results again (the list is rebuilt only when they changed); returns how many
+  // there are.
   std::size_t refresh();
   // Opens the selected result, else the oldest. False when none is waiting.
   bool openSelectedOrOldest();
@@ -33,6 +34,7 @@ class ArrivedResultsPanel : public wxPanel {
   db::Database& db_;
   OpenFn open_;
   std::vector<ArrivedResult> results_;
+  std::string shownKey_;
   wxStaticText* heading_ = nullptr;
   wxListCtrl* list_ = nullptr;
 };

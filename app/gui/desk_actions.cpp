@@ -76,15 +76,10 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
   return true;
 }
 
-bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t resultId,
+bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t resultId,
                          const std::string& source) {
-  linkage::ExchangeConfig config;
-  try {
-    config = exchangeConfigFromSettings(reg.database(), dataDir);
-  } catch (const Error&) {
-    // Deciding on a stored result reads and writes the register only; the folders are not needed.
-  }
-  QualificationService service(reg.database(), config, reg.operatorId(), "");
+  // Deciding on a stored result reads and writes the register only; the folders are not needed.
+  QualificationService service(reg.database(), linkage::ExchangeConfig{}, reg.operatorId(), "");
   CheckReport report;
   try {
     report = service.reportForResult(resultId);

@@ -22,7 +22,7 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
 
 // Opens an arrived result for a decision; a card result that was applied to a patient takes them in.
 // Returns true when it was decided.
-bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t resultId,
+bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t resultId,
                          const std::string& source);
 
 }  // namespace rececon::gui

@@ -175,7 +175,7 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
                         2);
           // Other terminals and the background watcher change the lists too: re-read them when the
           // waiting results change, and every few passes anyway.
-          if (waiting != lastWaiting_ || ++pollsSinceRefresh_ >= kPassesPerRefresh) refreshDesk();
+          if (waiting != lastWaiting_ || ++pollsSinceRefresh_ >= kPassesPerRefresh) refreshDesk(false);
           showLinkageView(view);
         });
       },
@@ -420,12 +420,12 @@ void MainFrame::selectPatient(std::int64_t number) {
   }
 }
 
-void MainFrame::refreshDesk() {
+void MainFrame::refreshDesk(bool includePatient) {
   pollsSinceRefresh_ = 0;
   try {
     reception_->refresh();
     lastWaiting_ = static_cast<std::int64_t>(arrived_->refresh());
-    if (selectedPatient_) detail_->showPatient(*selectedPatient_);
+    if (includePatient && selectedPatient_) detail_->showPatient(*selectedPatient_);
   } catch (const Error& e) {  // a locked or unreadable database: say so, try again at the next pass
     SetStatusText(wxS("一覧を読めませんでした: ") + toWx(e.what()), 1);
   }
@@ -449,7 +449,7 @@ void MainFrame::checkSelected() {
 }
 
 void MainFrame::openArrivedResult(std::int64_t resultId, const std::string& source) {
-  if (decideArrivedResult(this, reg_, dataDir_, resultId, source)) {
+  if (decideArrivedResult(this, reg_, resultId, source)) {
     refreshDesk();
     runSearch();  // a patient registered from the result appears in the search too
   }

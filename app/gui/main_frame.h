@@ -52,8 +52,9 @@ class MainFrame : public wxFrame {
   void onSelected(wxListEvent& event);
   void onCharHook(wxKeyEvent& event);
   void selectPatient(std::int64_t number);
-  // Re-reads the reception list, the arrived results and the selected patient after anything changed.
-  void refreshDesk();
+  // Re-reads the reception list and the arrived results, and — after the clerk did something, not on
+  // the watcher's periodic pass, which must not reset what the clerk is looking at — the selected patient.
+  void refreshDesk(bool includePatient = true);
 
   // The desk's actions (F5, F11, Ctrl+N, Ctrl+E, 設定).
   void checkSelected();

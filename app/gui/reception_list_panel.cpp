@@ -61,7 +61,15 @@ void ReceptionListPanel::refresh() {
   const std::int64_t selectedVisit = selected >= 0 && static_cast<std::size_t>(selected) < rows_.size()
                                          ? rows_[static_cast<std::size_t>(selected)].visit.id
                                          : 0;
-  rows_ = receptionList(db_, today());
+  auto rows = receptionList(db_, today());
+  std::string key = toIsoString(today());
+  for (const auto& r : rows) {
+    key += "|" + std::to_string(r.visit.id) + r.visit.verification + r.visit.verificationDetail + r.name +
+           std::to_string(r.insurance ? r.insurance->id : 0);
+  }
+  if (key == shownKey_) return;
+  shownKey_ = key;
+  rows_ = std::move(rows);
   std::map<ReceptionState, int> counts;
   list_->Freeze();
   list_->DeleteAllItems();

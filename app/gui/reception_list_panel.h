@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "app/jobs/reception_desk.h"
@@ -21,7 +22,8 @@ class ReceptionListPanel : public wxPanel {
   // opened: the patient number of the visit chosen with Enter / double click.
   ReceptionListPanel(wxWindow* parent, db::Database& db, std::function<void(std::int64_t)> opened);
 
-  // Reads today's visits again, keeping the selected row where it can.
+  // Reads today's visits again; the list is rebuilt only when something shown changed, so a periodic
+  // refresh never moves the selection or the scroll position for nothing.
   void refresh();
   void focusList();
 
@@ -29,6 +31,7 @@ class ReceptionListPanel : public wxPanel {
   db::Database& db_;
   std::function<void(std::int64_t)> opened_;
   std::vector<ReceptionRow> rows_;
+  std::string shownKey_;  // what the list shows, to tell whether a refresh changed anything
   wxStaticText* summary_ = nullptr;
   wxListCtrl* list_ = nullptr;
 };
