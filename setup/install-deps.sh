@@ -4,8 +4,8 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config git
-  libwxgtk3.2-dev
+  build-essential cmake pkg-config git gettext
+  libwxgtk3.2-dev wx3.2-i18n
   libsqlitecpp-dev libsqlite3-dev
   libpugixml-dev
   libpoco-dev

@@ -15,7 +15,7 @@
 namespace rececon::gui {
 
 AppointmentDialog::AppointmentDialog(wxWindow* parent, AppointmentBook& book, std::optional<std::int64_t> patientNumber)
-    : wxDialog(parent, wxID_ANY, wxS("予約の登録"), wxDefaultPosition, wxSize(560, 440), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY, _("Add appointment"), wxDefaultPosition, wxSize(560, 440), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       book_(book) {
   const auto field = [this](const wxString& value, const wxString& hint) {
     auto* f = new wxTextCtrl(this, wxID_ANY, value);
@@ -23,32 +23,34 @@ AppointmentDialog::AppointmentDialog(wxWindow* parent, AppointmentBook& book, st
     return f;
   };
   patient_ = field(patientNumber ? wxString::Format(wxS("%lld"), static_cast<long long>(*patientNumber)) : wxString(),
-                   wxS("患者番号"));
-  date_ = field(toWx(formatWarekiShort(nextBusinessDay(today()))), wxS("例: R8.11.24 / 2026-11-24"));
-  time_ = field(wxS(""), wxS("例: 9:30（空欄可）"));
-  department_ = field(wxS(""), wxS("例: 内科"));
-  doctor_ = field(wxS(""), wxS("空欄可"));
-  memo_ = field(wxS(""), wxS("空欄可"));
+                   _("Patient number"));
+  date_ = field(toWx(formatWarekiShort(nextBusinessDay(today()))), _("e.g. R8.11.24 / 2026-11-24"));
+  time_ = field(wxS(""), _("e.g. 9:30 (may be empty)"));
+  department_ = field(wxS(""), _("e.g. Internal medicine"));
+  doctor_ = field(wxS(""), _("May be empty"));
+  memo_ = field(wxS(""), _("May be empty"));
   errors_ = new wxStaticText(this, wxID_ANY, wxS(""));
   errors_->SetForegroundColour(wxColour(176, 0, 32));
 
   auto* grid = new wxFlexGridSizer(2, 6, 10);
   grid->AddGrowableCol(1);
   const auto row = [&](const wxString& label, wxWindow* f) {
-    grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+    auto* text = new wxStaticText(this, wxID_ANY, label);
+    text->MoveBeforeInTabOrder(f);  // its mnemonic (Alt+D…) goes to the field after it in tab order
+    grid->Add(text, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(f, 1, wxEXPAND);
   };
-  row(wxS("患者番号(&P)"), patient_);
-  row(wxS("予約日(&D)"), date_);
-  row(wxS("時刻(&T)"), time_);
-  row(wxS("診療科(&K)"), department_);
-  row(wxS("医師(&R)"), doctor_);
-  row(wxS("メモ(&M)"), memo_);
+  row(_("&Patient number"), patient_);
+  row(_("Appointment &date"), date_);
+  row(_("&Time"), time_);
+  row(_("Dep&artment"), department_);
+  row(_("Docto&r"), doctor_);
+  row(_("&Memo"), memo_);
   auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
-  FindWindow(wxID_OK)->SetLabel(wxS("登録(&O)"));
-  FindWindow(wxID_CANCEL)->SetLabel(wxS("取消"));
+  FindWindow(wxID_OK)->SetLabel(_("Add (&O)"));
+  FindWindow(wxID_CANCEL)->SetLabel(_("Cancel"));
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(new wxStaticText(this, wxID_ANY, wxS("予約した患者は、前日の夜の一括照会で資格を確認します。")), 0, wxALL, 12);
+  sizer->Add(new wxStaticText(this, wxID_ANY, _("Patients with an appointment are checked in the bulk pre-check the night before.")), 0, wxALL, 12);
   sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
   sizer->Add(errors_, 1, wxEXPAND | wxALL, 12);
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
@@ -65,9 +67,9 @@ void AppointmentDialog::save() {
                          fromWx(department_->GetValue()), fromWx(doctor_->GetValue()), fromWx(memo_->GetValue())});
     EndModal(wxID_OK);
   } catch (const ValidationFailed& e) {
-    errors_->SetLabel(validationText(wxS("登録していません。次の項目を直してください:"), e));
+    errors_->SetLabel(validationText(_("Not added. Correct these items:"), e));
   } catch (const Error& e) {
-    errors_->SetLabel(wxS("登録していません: ") + toWx(e.what()));
+    errors_->SetLabel(_("Not added: ") + toWx(e.what()));
   }
   Layout();
 }

@@ -19,12 +19,12 @@ ArrivedResultsPanel::ArrivedResultsPanel(wxWindow* parent, db::Database& db, Ope
   heading_ = new wxStaticText(this, wxID_ANY, wxS(""));
   heading_->SetFont(heading_->GetFont().Bold());
   list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  list_->AppendColumn(wxS("到着"), wxLIST_FORMAT_LEFT, 52);
-  list_->AppendColumn(wxS("種類"), wxLIST_FORMAT_LEFT, 60);
-  list_->AppendColumn(wxS("結果"), wxLIST_FORMAT_LEFT, 130);
-  list_->AppendColumn(wxS("氏名（返された内容）"), wxLIST_FORMAT_LEFT, 190);
-  list_->AppendColumn(wxS("生年月日"), wxLIST_FORMAT_LEFT, 130);
-  list_->AppendColumn(wxS("患者"), wxLIST_FORMAT_LEFT, 180);
+  list_->AppendColumn(_("Arrived"), wxLIST_FORMAT_LEFT, 52);
+  list_->AppendColumn(_("Source"), wxLIST_FORMAT_LEFT, 60);
+  list_->AppendColumn(_("Result"), wxLIST_FORMAT_LEFT, 130);
+  list_->AppendColumn(_("Name (as returned)"), wxLIST_FORMAT_LEFT, 190);
+  list_->AppendColumn(_("Date of birth"), wxLIST_FORMAT_LEFT, 130);
+  list_->AppendColumn(_("Patient"), wxLIST_FORMAT_LEFT, 180);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(heading_, 0, wxLEFT | wxRIGHT | wxTOP, 8);
   sizer->Add(list_, 1, wxEXPAND | wxALL, 8);
@@ -50,19 +50,19 @@ std::size_t ArrivedResultsPanel::refresh() {
     const ArrivedResult& r = results_[i];
     const long row = static_cast<long>(i);
     list_->InsertItem(row, toWx(r.receivedTime));
-    list_->SetItem(row, kSource, r.source == "face" ? wxS("カード") : wxS("照会"));
+    list_->SetItem(row, kSource, r.source == "face" ? _("Card") : _("Check"));
     list_->SetItem(row, kOutcome, toWx(outcomeWords(r.outcome)));
     list_->SetItem(row, kName, toWx(r.name) + (r.nameKana.empty() ? wxString() : wxS("（") + toWx(r.nameKana) + wxS("）")));
     list_->SetItem(row, kBirth, r.birthDate ? toWx(formatWareki(*r.birthDate)) : wxString(wxS("—")));
-    wxString patient = r.patientNumber ? wxString::Format(wxS("患者番号 %lld"), static_cast<long long>(*r.patientNumber))
-                                       : wxString(wxS("未登録・未決定"));
+    wxString patient = r.patientNumber ? wxString::Format(_("Patient number %lld"), static_cast<long long>(*r.patientNumber))
+                                       : wxString(_("Not registered, not decided"));
     if (!r.matchWords.empty()) patient += wxS("（") + toWx(r.matchWords) + wxS("）");
     list_->SetItem(row, kPatient, patient);
     list_->SetItemTextColour(row, outcomeColour(r.outcome));
   }
   list_->Thaw();
-  heading_->SetLabel(results_.empty() ? wxString(wxS("届いた結果（未処理 0 件）"))
-                                      : wxString::Format(wxS("届いた結果（未処理 %zu 件）— Enter で開いて確認（F11）"), results_.size()));
+  heading_->SetLabel(results_.empty() ? wxString(_("Arrived results (0 not handled)"))
+                                      : wxString::Format(_("Arrived results (%zu not handled) - press Enter to open and check (F11)"), results_.size()));
   heading_->SetForegroundColour(results_.empty() ? wxColour(90, 90, 90) : kActionColour);
   if (!results_.empty() && list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED) < 0)
     list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);

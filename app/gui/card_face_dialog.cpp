@@ -23,48 +23,50 @@ std::optional<std::string> given(const wxTextCtrl* field) {
 }  // namespace
 
 CardFaceDialog::CardFaceDialog(wxWindow* parent, FallbackReception& reception, std::optional<std::int64_t> patientNumber)
-    : wxDialog(parent, wxID_ANY, wxS("4項目の記録（マイナンバーカード）"), wxDefaultPosition, wxSize(640, 520),
+    : wxDialog(parent, wxID_ANY, _("Recording the 4 items (My Number card)"), wxDefaultPosition, wxSize(640, 520),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       reception_(reception) {
   auto* intro = new wxStaticText(this, wxID_ANY,
-                                 wxS("カードの表面の記載どおりに入力してください。保存した内容は、オンライン資格確認等コールセンター（") +
-                                     toWx(kCallCenterNumber) + wxS("）への確認に使います。"));
+                                 _("Type what the front of the card says. What you save is used for the confirmation by the online qualification call center (") +
+                                     toWx(kCallCenterNumber) + _(")."));
   intro->Wrap(600);
   name_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, 0);
-  name_->SetHint(wxS("例: 山田　花子"));
+  name_->SetHint(_("e.g. Yamada Hanako"));
   kana_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, 0);
-  kana_->SetHint(wxS("分かれば（例: ヤマダ ハナコ）"));
+  kana_->SetHint(_("If known (e.g. Yamada Hanako in kana)"));
   // Typed like on paper forms: 1 or 男, 2 or 女 (the same rule as everywhere in the register).
   sex_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, 0);
-  sex_->SetHint(wxS("1（男）または 2（女）"));
+  sex_->SetHint(_("1 (male) or 2 (female)"));
   birth_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, 0);
-  birth_->SetHint(wxS("例: S50.4.1 / 昭和50年4月1日 / 1975-04-01"));
+  birth_->SetHint(_("e.g. S50.4.1 / Showa 50-4-1 / 1975-04-01"));
   address_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, 0);
   insurer_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, 0);
-  insurer_->SetHint(wxS("分かれば（例: 全国健康保険協会）"));
+  insurer_->SetHint(_("If known (e.g. Japan Health Insurance Association)"));
   patient_ = new wxTextCtrl(this, wxID_ANY, patientNumber ? wxString::Format(wxS("%lld"), static_cast<long long>(*patientNumber)) : wxS(""),
                             wxDefaultPosition, wxDefaultSize, 0);
-  patient_->SetHint(wxS("登録済みの方なら患者番号（初めての方は空欄）"));
+  patient_->SetHint(_("Patient number if registered (empty for a first visit)"));
   errors_ = new wxStaticText(this, wxID_ANY, wxS(""));
   errors_->SetForegroundColour(wxColour(176, 0, 32));
 
   auto* grid = new wxFlexGridSizer(2, 6, 10);
   grid->AddGrowableCol(1);
   const auto row = [&](const wxString& label, wxWindow* field) {
-    grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+    auto* text = new wxStaticText(this, wxID_ANY, label);
+    text->MoveBeforeInTabOrder(field);  // its mnemonic (Alt+N…) goes to the field after it in tab order
+    grid->Add(text, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(field, 1, wxEXPAND);
   };
-  row(wxS("氏名(&N)"), name_);
-  row(wxS("氏名カナ(&K)"), kana_);
-  row(wxS("性別(&S)"), sex_);
-  row(wxS("生年月日(&B)"), birth_);
-  row(wxS("住所(&A)"), address_);
-  row(wxS("保険者名(&I)"), insurer_);
-  row(wxS("患者番号(&P)"), patient_);
+  row(_("&Name"), name_);
+  row(_("Name in &kana"), kana_);
+  row(_("&Sex"), sex_);
+  row(_("Date of &birth"), birth_);
+  row(_("&Address"), address_);
+  row(_("&Insurer name"), insurer_);
+  row(_("&Patient number"), patient_);
 
   auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
-  FindWindow(wxID_OK)->SetLabel(wxS("保存(&O)"));
-  FindWindow(wxID_CANCEL)->SetLabel(wxS("取消"));
+  FindWindow(wxID_OK)->SetLabel(_("Save (&O)"));
+  FindWindow(wxID_CANCEL)->SetLabel(_("Cancel"));
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(intro, 0, wxALL, 12);
   sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
@@ -90,15 +92,15 @@ void CardFaceDialog::save() {
     if (const auto typed = given(patient_)) {
       long long number = 0;
       if (!wxString(toWx(*typed)).ToLongLong(&number) || number <= 0)
-        throw InvalidInput("患者番号は数字で入力してください（初めての方は空欄）。");
+        throw InvalidInput(fromWx(_("Type the patient number in digits (empty for a first visit).")));
       patient = number;
     }
     outcome_ = reception_.capture(fields, patient);
     EndModal(wxID_OK);
   } catch (const ValidationFailed& e) {
-    errors_->SetLabel(validationText(wxS("保存していません。次の項目を直してください:"), e));
+    errors_->SetLabel(validationText(_("Not saved. Correct these items:"), e));
   } catch (const Error& e) {
-    errors_->SetLabel(wxS("保存していません: ") + toWx(e.what()));
+    errors_->SetLabel(_("Not saved: ") + toWx(e.what()));
   }
   Layout();
 }

@@ -14,18 +14,18 @@ constexpr int kTickMs = 100;
 }
 
 CheckWaitDialog::CheckWaitDialog(wxWindow* parent, CheckWaitRequest request)
-    : wxDialog(parent, wxID_ANY, wxS("資格確認中"), wxDefaultPosition, wxSize(460, 220)), request_(std::move(request)),
+    : wxDialog(parent, wxID_ANY, _("Checking qualification"), wxDefaultPosition, wxSize(460, 220)), request_(std::move(request)),
       job_(std::make_shared<JobContext>()), ticker_(this), started_(std::chrono::steady_clock::now()) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* who = new wxStaticText(this, wxID_ANY, request_.who);
   who->SetFont(who->GetFont().Scaled(1.3f).Bold());
   sizer->Add(who, 0, wxALL, 12);
-  sizer->Add(new wxStaticText(this, wxID_ANY, wxS("連携アプリケーションの応答を待っています。")), 0, wxLEFT | wxRIGHT, 12);
+  sizer->Add(new wxStaticText(this, wxID_ANY, _("Waiting for the linkage application's answer.")), 0, wxLEFT | wxRIGHT, 12);
   gauge_ = new wxGauge(this, wxID_ANY, 100);
   sizer->Add(gauge_, 0, wxEXPAND | wxALL, 12);
   elapsed_ = new wxStaticText(this, wxID_ANY, wxS(""));
   sizer->Add(elapsed_, 0, wxLEFT | wxRIGHT, 12);
-  cancel_ = new wxButton(this, wxID_CANCEL, wxS("取消(Esc)"));
+  cancel_ = new wxButton(this, wxID_CANCEL, _("Cancel (Esc)"));
   sizer->Add(cancel_, 0, wxALIGN_RIGHT | wxALL, 12);
   SetSizer(sizer);
 
@@ -34,7 +34,7 @@ CheckWaitDialog::CheckWaitDialog(wxWindow* parent, CheckWaitRequest request)
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
     gauge_->Pulse();
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
-    elapsed_->SetLabel(wxString::Format(wxS("%lld 秒経過"), static_cast<long long>(seconds.count())));
+    elapsed_->SetLabel(wxString::Format(_("%lld s elapsed"), static_cast<long long>(seconds.count())));
   });
   ticker_.Start(kTickMs);
 
@@ -67,7 +67,7 @@ CheckWaitDialog::~CheckWaitDialog() {
 void CheckWaitDialog::cancel() {
   job_->requestCancel();
   cancel_->Disable();
-  cancel_->SetLabel(wxS("取り消し中…"));
+  cancel_->SetLabel(_("Cancelling..."));
 }
 
 void CheckWaitDialog::finish(int code) {

@@ -16,7 +16,7 @@ namespace rececon::gui {
 namespace {
 
 void tell(wxWindow* parent, const wxString& what, const wxString& detail, long icon = wxICON_WARNING) {
-  wxMessageBox(what + (detail.empty() ? wxString() : wxS("\n\n") + detail), wxS("資格確認"), wxOK | icon, parent);
+  wxMessageBox(what + (detail.empty() ? wxString() : wxS("\n\n") + detail), _("Qualification check"), wxOK | icon, parent);
 }
 
 }  // namespace
@@ -29,7 +29,7 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
     config = exchangeConfigFromSettings(reg.database(), dataDir);
     terminal = SiteSettings(reg.database()).get("terminal").value;
   } catch (const Error& e) {
-    tell(parent, wxS("連携フォルダが設定されていないため、資格確認できません。ツール → 設定 で医療機関コードと req・res・face フォルダを設定してください。"),
+    tell(parent, _("The linkage folders are not set, so no qualification check can be made. Set the institution code and the req, res and face folders in Tools -> Settings."),
          toWx(e.what()));
     return false;
   }
@@ -42,33 +42,32 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
     checkId = service.startCheck(target);
     visit = ReceptionDesk(reg.database(), reg.operatorId()).checkIn(patientNumber, checkId);
   } catch (const Error& e) {
-    tell(parent, wxS("資格確認を始められませんでした。"), toWx(e.what()));
+    tell(parent, _("The qualification check could not be started."), toWx(e.what()));
     return checkId != 0;
   }
 
   const Patient patient = reg.patient(patientNumber);
   CheckWaitDialog wait(parent, {reg.database().file(), config, reg.operatorId(), terminal, checkId,
-                                wxString::Format(wxS("患者番号 %lld　"), static_cast<long long>(patientNumber)) + toWx(patient.name)});
+                                wxString::Format(_("Patient number %lld "), static_cast<long long>(patientNumber)) + toWx(patient.name)});
   const int waited = wait.ShowModal();
   const CheckReport report = waited == wxID_OK ? *wait.report() : service.report(checkId);
   try {
     ReceptionDesk(reg.database(), reg.operatorId()).settleCheck(visit.id, report);
   } catch (const Error& e) {
-    tell(parent, wxS("受付の確認状態を記録できませんでした。"), toWx(e.what()));
+    tell(parent, _("The reception's check state could not be recorded."), toWx(e.what()));
   }
   recorded();
   if (waited == wxID_ABORT) {
-    tell(parent, wxS("応答を待てませんでした。受付は「未確認」として残し、連携が戻ったら再確認します。"), wait.error());
+    tell(parent, _("Could not wait for the answer. The reception stays \"unverified\" and is re-verified when the linkage is back."), wait.error());
     return true;
   }
   if (waited == wxID_CANCEL) {
-    tell(parent, wxS("応答を待つのをやめました。受付は「未確認」です。遅れて届いた結果は「届いた結果」に出ます。"), wxString(),
+    tell(parent, _("Stopped waiting for the answer. The reception is \"unverified\". A result arriving late appears under \"Arrived results\"."), wxString(),
          wxICON_INFORMATION);
     return true;
   }
   if (!report.resultId) {
-    tell(parent, wxS("連携アプリケーションから応答がありませんでした。受付は「未確認」として残し、連携が戻ったら再確認します。"
-                     "急ぐときは保険証・資格確認書で確認してください。"),
+    tell(parent, _("No answer came from the linkage application. The reception stays \"unverified\" and is re-verified when the linkage is back. If it is urgent, check the insurance card or eligibility certificate."),
          toWx(report.requestDetail));
     return true;
   }
@@ -84,7 +83,7 @@ bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t re
   try {
     report = service.reportForResult(resultId);
   } catch (const Error& e) {
-    tell(parent, wxS("結果を読めませんでした。"), toWx(e.what()));
+    tell(parent, _("The result could not be read."), toWx(e.what()));
     return false;
   }
   ResultDialog dialog(parent, service, reg, report);
@@ -98,7 +97,7 @@ bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t re
       desk.settleLateAnswer(report);
     }
   } catch (const Error& e) {
-    tell(parent, wxS("結果は記録しましたが、受付を記録できませんでした。"), toWx(e.what()));
+    tell(parent, _("The result was recorded, but the reception could not be."), toWx(e.what()));
   }
   return true;
 }

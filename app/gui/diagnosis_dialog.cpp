@@ -28,19 +28,19 @@ wxColour backgroundOf(CheckLevel level) {
 }  // namespace
 
 DiagnosisDialog::DiagnosisDialog(wxWindow* parent, db::Database& db, std::filesystem::path dataDir)
-    : wxDialog(parent, wxID_ANY, wxS("連携の点検"), wxDefaultPosition, wxSize(1100, 520),
+    : wxDialog(parent, wxID_ANY, _("Linkage diagnosis"), wxDefaultPosition, wxSize(1100, 520),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       db_(db),
       dataDir_(std::move(dataDir)) {
   summary_ = new wxStaticText(this, wxID_ANY, wxS(""));
   items_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  items_->AppendColumn(wxS("状態"), wxLIST_FORMAT_CENTER, 56);
-  items_->AppendColumn(wxS("項目"), wxLIST_FORMAT_LEFT, 230);
-  items_->AppendColumn(wxS("確認した内容"), wxLIST_FORMAT_LEFT, 380);
-  items_->AppendColumn(wxS("次にすること"), wxLIST_FORMAT_LEFT, 420);
+  items_->AppendColumn(_("State"), wxLIST_FORMAT_CENTER, 56);
+  items_->AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, 230);
+  items_->AppendColumn(_("What was checked"), wxLIST_FORMAT_LEFT, 380);
+  items_->AppendColumn(_("What to do next"), wxLIST_FORMAT_LEFT, 420);
   full_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE | wxTE_READONLY);
-  auto* again = new wxButton(this, wxID_REFRESH, wxS("再点検(&R)"));
-  auto* close = new wxButton(this, wxID_CLOSE, wxS("閉じる"));
+  auto* again = new wxButton(this, wxID_REFRESH, _("Check again (&R)"));
+  auto* close = new wxButton(this, wxID_CLOSE, _("Close"));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(again, 0, wxRIGHT, 8);
   buttons->AddStretchSpacer();
@@ -66,7 +66,7 @@ void DiagnosisDialog::runCheck() {
     report_ = checkEnvironment(db_, dataDir_, std::chrono::system_clock::now());
   } catch (const Error& e) {
     report_ = {};
-    summary_->SetLabel(wxS("点検できませんでした: ") + toWx(e.what()));
+    summary_->SetLabel(_("Could not diagnose: ") + toWx(e.what()));
     return;
   }
   long firstNeedingAttention = -1;
@@ -80,17 +80,17 @@ void DiagnosisDialog::runCheck() {
   }
   if (firstNeedingAttention >= 0) items_->SetItemState(firstNeedingAttention, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
   const CheckLevel worst = report_.worst();
-  summary_->SetLabel(worst == CheckLevel::Ok        ? wxS("すべて正常です。")
-                     : worst == CheckLevel::Warning ? wxS("注意が必要な項目があります（受付は続けられます）。")
-                                                    : wxS("異常があります。「次にすること」を上から順に行ってください。"));
+  summary_->SetLabel(worst == CheckLevel::Ok        ? _("Everything is normal.")
+                     : worst == CheckLevel::Warning ? _("Some items need attention (reception can go on).")
+                                                    : _("Something is wrong. Do the \"What to do next\" steps from the top."));
 }
 
 void DiagnosisDialog::showItem(long row) {
   if (row < 0 || static_cast<std::size_t>(row) >= report_.items.size()) return;
   const EnvironmentItem& item = report_.items[static_cast<std::size_t>(row)];
-  wxString text = wxS("【") + toWx(checkLevelLabel(item.level)) + wxS("】") + toWx(item.label) + wxS("\n確認した内容: ") +
+  wxString text = wxS("【") + toWx(checkLevelLabel(item.level)) + wxS("】") + toWx(item.label) + _("\nWhat was checked: ") +
                   toWx(item.detail);
-  if (!item.nextStep.empty()) text += wxS("\n次にすること: ") + toWx(item.nextStep);
+  if (!item.nextStep.empty()) text += _("\nWhat to do next: ") + toWx(item.nextStep);
   full_->ChangeValue(text);
 }
 

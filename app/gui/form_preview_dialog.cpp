@@ -39,26 +39,26 @@ wxBitmap bitmapOf(const forms::PageImage& rendered) {
 wxString overflowWarning(const forms::Document& document) {
   const auto overflows = forms::layoutReport(document).overflows();
   if (overflows.empty()) return wxString();
-  wxString text = wxS("枠に収まらず途中で切れる文字があります:");
-  for (const auto& n : overflows) text += wxString::Format(wxS(" %d頁「"), n.page + 1) + toWx(n.text.substr(0, 60)) + wxS("」");
+  wxString text = _("Some text does not fit its box and is cut:");
+  for (const auto& n : overflows) text += wxString::Format(_(" page %d \""), n.page + 1) + toWx(n.text.substr(0, 60)) + wxS("」");
   return text;
 }
 
 }  // namespace
 
 FormPreviewDialog::FormPreviewDialog(wxWindow* parent, forms::Document document, const wxString& defaultFileName)
-    : wxDialog(parent, wxID_ANY, wxS("印刷プレビュー: ") + toWx(document.title), wxDefaultPosition, wxSize(940, 760),
+    : wxDialog(parent, wxID_ANY, _("Print preview: ") + toWx(document.title), wxDefaultPosition, wxSize(940, 760),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       document_(std::move(document)),
       defaultFileName_(defaultFileName) {
   auto* top = new wxBoxSizer(wxVERTICAL);
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
-  auto* previous = new wxButton(this, kPreviousId, wxS("前の頁(PageUp)"));
+  auto* previous = new wxButton(this, kPreviousId, _("Previous page (PageUp)"));
   pageLabel_ = new wxStaticText(this, wxID_ANY, wxS(""));
-  auto* next = new wxButton(this, kNextId, wxS("次の頁(PageDown)"));
-  auto* printButton = new wxButton(this, kPrintId, wxS("印刷(&P)... Ctrl+P"));
-  auto* saveButton = new wxButton(this, kSaveId, wxS("PDF に保存(&S)... Ctrl+S"));
-  auto* close = new wxButton(this, wxID_CANCEL, wxS("閉じる(Esc)"));
+  auto* next = new wxButton(this, kNextId, _("Next page (PageDown)"));
+  auto* printButton = new wxButton(this, kPrintId, _("&Print... Ctrl+P"));
+  auto* saveButton = new wxButton(this, kSaveId, _("&Save as PDF... Ctrl+S"));
+  auto* close = new wxButton(this, wxID_CANCEL, _("Close (Esc)"));
   bar->Add(previous, 0, wxRIGHT, 4);
   bar->Add(pageLabel_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, 8);
   bar->Add(next, 0, wxRIGHT, 16);
@@ -103,7 +103,7 @@ void FormPreviewDialog::showPage(int index) {
   page_ = index;
   const forms::Page& page = document_.pages[static_cast<std::size_t>(index)];
   image_->SetBitmap(bitmapOf(forms::renderPageImage(page, previewDpi(page))));
-  pageLabel_->SetLabel(wxString::Format(wxS("%d / %d 頁"), index + 1, count));
+  pageLabel_->SetLabel(wxString::Format(_("Page %d / %d"), index + 1, count));
   scroll_->FitInside();
   scroll_->Scroll(0, 0);
   Layout();
@@ -115,26 +115,26 @@ void FormPreviewDialog::print() {
   FormPrintout printout(document_);
   try {
     if (printer.Print(this, &printout, true)) {
-      status_->SetLabel(wxS("印刷を送りました。"));
+      status_->SetLabel(_("Sent to the printer."));
     } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
-      wxMessageBox(wxS("印刷できませんでした。プリンタの接続と設定を確かめてください。PDF に保存して別の端末から印刷することもできます。"),
-                   wxS("印刷"), wxOK | wxICON_WARNING, this);
+      wxMessageBox(_("Could not print. Check the printer's connection and settings. You can also save a PDF and print it from another terminal."),
+                   _("Print"), wxOK | wxICON_WARNING, this);
     }
   } catch (const Error& e) {
-    wxMessageBox(wxS("印刷できませんでした。\n\n") + toWx(e.what()), wxS("印刷"), wxOK | wxICON_WARNING, this);
+    wxMessageBox(_("Could not print.\n\n") + toWx(e.what()), _("Print"), wxOK | wxICON_WARNING, this);
   }
 }
 
 void FormPreviewDialog::savePdf() {
-  wxFileDialog dialog(this, wxS("PDF に保存"), wxS(""), defaultFileName_, wxS("PDF (*.pdf)|*.pdf"),
+  wxFileDialog dialog(this, _("Save as PDF"), wxS(""), defaultFileName_, wxS("PDF (*.pdf)|*.pdf"),
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dialog.ShowModal() != wxID_OK) return;
   try {
     const SavedForm saved = saveFormPdf(document_, fromWx(dialog.GetPath()));
-    status_->SetLabel(wxString::Format(wxS("保存しました: %s（%d 頁）"), dialog.GetPath(), saved.pages));
+    status_->SetLabel(wxString::Format(_("Saved: %s (%d pages)"), dialog.GetPath(), saved.pages));
     status_->SetForegroundColour(wxColour(0, 100, 0));
   } catch (const Error& e) {
-    wxMessageBox(wxS("PDF を保存できませんでした。\n\n") + toWx(e.what()), wxS("PDF に保存"), wxOK | wxICON_WARNING, this);
+    wxMessageBox(_("Could not save the PDF.\n\n") + toWx(e.what()), _("Save as PDF"), wxOK | wxICON_WARNING, this);
   }
 }
 
@@ -143,7 +143,7 @@ void showFormPreview(wxWindow* parent, const std::function<forms::Document()>& b
     FormPreviewDialog dialog(parent, build(), defaultFileName);
     dialog.ShowModal();
   } catch (const Error& e) {
-    wxMessageBox(wxS("帳票を用意できませんでした。\n\n") + toWx(e.what()), wxS("印刷"), wxOK | wxICON_WARNING, parent);
+    wxMessageBox(_("Could not prepare the form.\n\n") + toWx(e.what()), _("Print"), wxOK | wxICON_WARNING, parent);
   }
 }
 

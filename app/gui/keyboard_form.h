@@ -1,7 +1,9 @@
 #pragma once
-// What the keyboard-first forms (4-item record, appointment) share: Enter moves to the next item in
-// reading order and saves on the last (Ctrl+Enter saves anywhere), and a validation failure is listed
-// item by item under the form. UI thread only.
+// What the keyboard-first forms (patient, 4-item record, appointment) share: Enter moves to the next
+// item in reading order and saves on the last (Ctrl+Enter saves anywhere), and a validation failure is
+// listed item by item under the form. Tab follows the order the controls were made in, so the forms make
+// each label just before its field (its mnemonic leads to the next control in tab order); the
+// gui_keyboard_order test walks each form with Tab. UI thread only.
 
 #include <wx/dialog.h>
 #include <wx/string.h>

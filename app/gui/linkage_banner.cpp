@@ -23,10 +23,10 @@ LinkageBanner::LinkageBanner(wxWindow* parent, BannerActions actions) : wxPanel(
   title_->SetFont(title_->GetFont().Bold().Larger());
   detail_ = new wxStaticText(this, wxID_ANY, wxS(""));
   steps_ = new wxStaticText(this, wxID_ANY, wxS(""));
-  enter_ = new wxButton(this, wxID_ANY, wxS("単独モードに切り替える(F8)"));
-  capture_ = new wxButton(this, wxID_ANY, wxS("4項目を記録(F7)"));
-  reverify_ = new wxButton(this, wxID_ANY, wxS("再確認(Ctrl+R)"));
-  diagnose_ = new wxButton(this, wxID_ANY, wxS("連携の点検(F9)"));
+  enter_ = new wxButton(this, wxID_ANY, _("Switch to stand-alone mode (F8)"));
+  capture_ = new wxButton(this, wxID_ANY, _("Record the 4 items (F7)"));
+  reverify_ = new wxButton(this, wxID_ANY, _("Re-verify (Ctrl+R)"));
+  diagnose_ = new wxButton(this, wxID_ANY, _("Linkage diagnosis (F9)"));
   auto* text = new wxBoxSizer(wxVERTICAL);
   text->Add(title_, 0, wxBOTTOM, 2);
   text->Add(detail_, 0, wxBOTTOM, 2);
@@ -57,22 +57,22 @@ bool LinkageBanner::update(const LinkageView& view) {
   wxString title, detail, steps;
   if (!w.findings.empty()) {
     const WatchdogFinding& top = w.findings.front();
-    title = wxString(top.level == LinkageHealth::Down ? wxS("連携停止: ") : wxS("連携の注意: ")) + toWx(top.title);
+    title = wxString(top.level == LinkageHealth::Down ? _("Linkage stopped: ") : _("Linkage warning: ")) + toWx(top.title);
     detail = toWx(top.detail);
     for (std::size_t i = 0; i < top.nextSteps.size() && i < kStepsShown; ++i)
       steps += wxString::Format(wxS("%zu. "), i + 1) + toWx(top.nextSteps[i]) + wxS("\n");
-    if (top.nextSteps.size() > kStepsShown) steps += wxS("続きは「連携の点検」(F9) にあります。");
+    if (top.nextSteps.size() > kStepsShown) steps += _("More under \"Linkage diagnosis\" (F9).");
   } else {
-    title = wxS("連携は正常に戻っています");
-    detail = wxS("単独モードで受け付けた方の保険を再確認してください。");
+    title = _("The linkage is back to normal");
+    detail = _("Re-verify the insurance of the patients received in stand-alone mode.");
   }
   if (f.active) {
-    title = wxS("【単独モードで受付中】 ") + title;
-    detail += wxString::Format(wxS("\n未確認の受付 %lld 件、4項目の確認待ち %lld 件（コールセンター %s）"),
+    title = _("[Receiving in stand-alone mode] ") + title;
+    detail += wxString::Format(_("\nUnverified receptions: %lld, 4 items awaiting confirmation: %lld (call center %s)"),
                                static_cast<long long>(unverified), static_cast<long long>(f.pendingCaptures),
                                toWx(kCallCenterNumber));
   } else if (unverified > 0) {
-    detail += wxString::Format(wxS("\n未確認の受付が %lld 件あります。"), static_cast<long long>(unverified));
+    detail += wxString::Format(_("\nThere are %lld unverified receptions."), static_cast<long long>(unverified));
   }
   // Long details wrap beside the buttons instead of running off the window.
   const int width = std::max(400, GetParent()->GetClientSize().GetWidth() - 300);

@@ -57,7 +57,7 @@ constexpr auto kAutoReverifyEvery = std::chrono::seconds(60);
 }  // namespace
 
 MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
-    : wxFrame(nullptr, wxID_ANY, wxS("レセコン — 受付"), wxDefaultPosition, wxSize(1260, 780)), reg_(reg),
+    : wxFrame(nullptr, wxID_ANY, _("Rececon - Reception"), wxDefaultPosition, wxSize(1260, 780)), reg_(reg),
       dataDir_(dataDir), searchDelay_(this), lastAutoReverify_(std::chrono::steady_clock::now()) {
   buildMenu();
   buildToolBar();
@@ -69,8 +69,8 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   auto* columns = new wxSplitterWindow(rows, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   tabs_ = new wxNotebook(columns, wxID_ANY);
   reception_ = new ReceptionListPanel(tabs_, reg_.database(), [this](std::int64_t number) { selectPatient(number); });
-  tabs_->AddPage(reception_, wxS("受付一覧 (F2)"), true);
-  tabs_->AddPage(buildSearchPage(tabs_), wxS("患者検索 (F3)"));
+  tabs_->AddPage(reception_, _("Reception list (F2)"), true);
+  tabs_->AddPage(buildSearchPage(tabs_), _("Patient search (F3)"));
   detail_ = new PatientDetailPanel(columns, reg_);
   columns->SplitVertically(tabs_, detail_, 660);
   columns->SetMinimumPaneSize(300);
@@ -87,7 +87,7 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   CreateStatusBar(4);
   const int widths[] = {-1, -2, -2, -3};
   SetStatusWidths(4, widths);
-  SetStatusText(wxS("操作者: ") + toWx(reg_.operatorId()), 0);
+  SetStatusText(_("Operator: ") + toWx(reg_.operatorId()), 0);
   startLinkageWatcher(dataDir);
 
   search_->Bind(wxEVT_TEXT, &MainFrame::onSearchText, this);
@@ -105,19 +105,19 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
 wxWindow* MainFrame::buildSearchPage(wxWindow* parent) {
   auto* page = new wxPanel(parent);
   auto* searchRow = new wxBoxSizer(wxHORIZONTAL);
-  searchRow->Add(new wxStaticText(page, wxID_ANY, wxS("患者検索(&F)")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+  searchRow->Add(new wxStaticText(page, wxID_ANY, _("Patient &search")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
   search_ = new wxTextCtrl(page, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
-  search_->SetHint(wxS("カナ・患者番号・生年月日（例: ﾐﾎﾝ / 123 / S22.3.10）"));
+  search_->SetHint(_("Kana, patient number or date of birth (e.g. MIHON in kana / 123 / S22.3.10)"));
   searchRow->Add(search_, 1, wxEXPAND);
 
   resultSummary_ = new wxStaticText(page, wxID_ANY, wxS(""));
   list_ = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  list_->AppendColumn(wxS("患者番号"), wxLIST_FORMAT_RIGHT, 80);
-  list_->AppendColumn(wxS("氏名"), wxLIST_FORMAT_LEFT, 120);
-  list_->AppendColumn(wxS("カナ"), wxLIST_FORMAT_LEFT, 140);
-  list_->AppendColumn(wxS("性別"), wxLIST_FORMAT_CENTER, 44);
-  list_->AppendColumn(wxS("生年月日"), wxLIST_FORMAT_LEFT, 130);
-  list_->AppendColumn(wxS("年齢"), wxLIST_FORMAT_RIGHT, 44);
+  list_->AppendColumn(_("Patient number"), wxLIST_FORMAT_RIGHT, 80);
+  list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 120);
+  list_->AppendColumn(_("Kana"), wxLIST_FORMAT_LEFT, 140);
+  list_->AppendColumn(_("Sex"), wxLIST_FORMAT_CENTER, 44);
+  list_->AppendColumn(_("Date of birth"), wxLIST_FORMAT_LEFT, 130);
+  list_->AppendColumn(_("Age"), wxLIST_FORMAT_RIGHT, 44);
 
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(searchRow, 0, wxEXPAND | wxALL, 8);
@@ -138,7 +138,7 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
   try {
     config = exchangeConfigFromSettings(reg_.database(), dataDir);
   } catch (const Error&) {
-    showLinkageStatus(wxS("連携: 未設定"));
+    showLinkageStatus(_("Linkage: not set"));
     LinkageView view;
     view.watchdog = watchLinkage(reg_.database(), dataDir, std::chrono::system_clock::now(), {}, loadErrorHandbook());
     view.fallback = fallbackStatus(reg_.database());
@@ -170,7 +170,7 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
                                      state->handbook);
         view.fallback = fallbackStatus(*state->connection);
         CallAfter([this, waiting, view] {
-          SetStatusText(wxString::Format(wxS("届いた結果 %lld 件　応答待ちの要求 %d 件"), static_cast<long long>(waiting),
+          SetStatusText(wxString::Format(_("Arrived results: %lld  Requests waiting for an answer: %d"), static_cast<long long>(waiting),
                                          view.watchdog.waitingRequests),
                         2);
           // Other terminals and the background watcher change the lists too: re-read them when the
@@ -181,7 +181,7 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
       },
       [this](const std::string& error) {
         const wxString text = toWx(error);
-        CallAfter([this, text] { showLinkageStatus(wxS("連携: ") + text); });
+        CallAfter([this, text] { showLinkageStatus(_("Linkage: ") + text); });
       });
   watcher_->start();
 }
@@ -198,9 +198,9 @@ void MainFrame::showLinkageView(const LinkageView& view) {
   fallbackActive_ = view.fallback.active;
   fallbackCause_ = view.watchdog.findings.empty() ? "" : view.watchdog.findings.front().title;
   wxString status = toWx(view.watchdog.summary());
-  if (view.fallback.active) status = wxS("【単独モード】 ") + status;
+  if (view.fallback.active) status = _("[Stand-alone mode] ") + status;
   const std::int64_t unverified = view.fallback.unverified + view.fallback.checking;
-  if (unverified > 0) status += wxString::Format(wxS("　未確認 %lld 件"), static_cast<long long>(unverified));
+  if (unverified > 0) status += wxString::Format(_("  Unverified: %lld"), static_cast<long long>(unverified));
   showLinkageStatus(status);
   if (banner_->update(view)) Layout();
   // Only a request shows whether the linkage is back (nothing else is sent while stand-alone), so the
@@ -215,16 +215,17 @@ void MainFrame::showLinkageView(const LinkageView& view) {
 }
 
 void MainFrame::showError(const wxString& what, const std::exception& e) {
-  wxMessageBox(what + wxS("\n\n") + toWx(e.what()), wxS("レセコン"), wxOK | wxICON_WARNING, this);
+  wxMessageBox(what + wxS("\n\n") + toWx(e.what()), _("Rececon"), wxOK | wxICON_WARNING, this);
 }
 
 void MainFrame::enterFallback() {
   if (fallbackActive_) return;
-  const wxString cause = fallbackCause_.empty() ? wxString(wxS("手動で切り替え")) : toWx(fallbackCause_);
-  const int answer = wxMessageBox(wxS("単独モードに切り替えますか？\n\n理由: ") + cause +
-                                      wxS("\n\n受付は続けられます。保険証・資格確認書の内容で受け付け、マイナンバーカードだけの方は4項目を記録します。"
-                                          "連携が戻ったら、受け付けた方の保険を自動で再確認します。"),
-                                  wxS("単独モード"), wxYES_NO | wxICON_QUESTION, this);
+  // The cause is written to the register's fallback log, which is kept in Japanese whatever the window's
+  // language (as the audit reasons are), so it is not translated.
+  const wxString cause = fallbackCause_.empty() ? toWx("手動で切り替え") : toWx(fallbackCause_);
+  const int answer = wxMessageBox(_("Switch to stand-alone mode?\n\nReason: ") + cause +
+                                      _("\n\nReception can go on. Receive patients on their insurance card or eligibility certificate, and record the 4 items for patients with only a My Number card. When the linkage is back, the insurance of the patients received is re-verified automatically."),
+                                  _("Stand-alone mode"), wxYES_NO | wxICON_QUESTION, this);
   if (answer != wxYES) return;
   try {
     FallbackReception(reg_.database(), reg_.operatorId()).enter(fromWx(cause));
@@ -232,7 +233,7 @@ void MainFrame::enterFallback() {
     lastAutoReverify_ = std::chrono::steady_clock::now();  // the first probe after a while, not at once
     if (watcher_) watcher_->wake();
   } catch (const Error& e) {
-    showError(wxS("単独モードに切り替えられませんでした。"), e);
+    showError(_("Could not switch to stand-alone mode."), e);
   }
 }
 
@@ -241,7 +242,7 @@ void MainFrame::toggleFallback() {
     enterFallback();
     return;
   }
-  if (wxMessageBox(wxS("単独モードを終了しますか？（未確認の受付は再確認で確かめます）"), wxS("単独モード"),
+  if (wxMessageBox(_("Leave stand-alone mode? (Unverified receptions are confirmed by re-verification)"), _("Stand-alone mode"),
                    wxYES_NO | wxICON_QUESTION, this) != wxYES)
     return;
   try {
@@ -249,7 +250,7 @@ void MainFrame::toggleFallback() {
     fallbackActive_ = false;
     if (watcher_) watcher_->wake();
   } catch (const Error& e) {
-    showError(wxS("単独モードを終了できませんでした。"), e);
+    showError(_("Could not leave stand-alone mode."), e);
   }
 }
 
@@ -257,39 +258,39 @@ void MainFrame::captureCardFace() {
   FallbackReception reception(reg_.database(), reg_.operatorId());
   CardFaceDialog dialog(this, reception, selectedPatient_);
   if (dialog.ShowModal() != wxID_OK) return;
-  SetStatusText(wxString::Format(wxS("4項目を記録しました（受付 %lld）"), static_cast<long long>(dialog.outcome().visitId)), 1);
+  SetStatusText(wxString::Format(_("Recorded the 4 items (reception %lld)"), static_cast<long long>(dialog.outcome().visitId)), 1);
   refreshDesk();
   if (watcher_) watcher_->wake();
 }
 
 void MainFrame::registerVisitForSelected() {
   if (!selectedPatient_) {
-    wxMessageBox(wxS("先に患者を選んでください（F3 で検索）。"), wxS("受付"), wxOK | wxICON_INFORMATION, this);
+    wxMessageBox(_("Choose a patient first (F3 to search)."), _("Reception"), wxOK | wxICON_INFORMATION, this);
     return;
   }
   try {
     const db::StoredVisit v = FallbackReception(reg_.database(), reg_.operatorId()).registerVisit({*selectedPatient_, std::nullopt, std::nullopt});
-    SetStatusText(wxString::Format(wxS("受付 %lld を記録（患者番号 %lld、未確認）"), static_cast<long long>(v.id),
+    SetStatusText(wxString::Format(_("Recorded reception %lld (patient number %lld, unverified)"), static_cast<long long>(v.id),
                                    static_cast<long long>(*selectedPatient_)), 1);
     refreshDesk();
     if (watcher_) watcher_->wake();
   } catch (const Error& e) {
-    showError(wxS("受付を記録できませんでした。"), e);
+    showError(_("Could not record the reception."), e);
   }
 }
 
 void MainFrame::printKarteForSelected() {
   if (!selectedPatient_) {
-    wxMessageBox(wxS("先に患者を選んでください（F3 で検索）。"), wxS("カルテ1号用紙"), wxOK | wxICON_INFORMATION, this);
+    wxMessageBox(_("Choose a patient first (F3 to search)."), _("Chart form No. 1"), wxOK | wxICON_INFORMATION, this);
     return;
   }
   const std::int64_t number = *selectedPatient_;
   showFormPreview(this, [this, number] { return karte1Document(reg_.database(), number, today()); },
-                  wxString::Format(wxS("カルテ1号用紙_%lld.pdf"), static_cast<long long>(number)));
+                  wxString::Format(_("chart_form_1_%lld.pdf"), static_cast<long long>(number)));
 }
 
 void MainFrame::savePendingCaptures() {
-  wxFileDialog save(this, wxS("4項目の確認待ち一覧を保存"), wxS(""), wxS("4項目確認待ち一覧.txt"), wxS("テキスト (*.txt)|*.txt"),
+  wxFileDialog save(this, _("Save the list of 4-item records awaiting confirmation"), wxS(""), _("4_items_awaiting_confirmation.txt"), _("Text (*.txt)|*.txt"),
                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (save.ShowModal() != wxID_OK) return;
   try {
@@ -299,7 +300,7 @@ void MainFrame::savePendingCaptures() {
                                                  settings.get("institution_name").value, settings.get("institution_code").value,
                                                  today()));
   } catch (const Error& e) {
-    showError(wxS("一覧を保存できませんでした。"), e);
+    showError(_("Could not save the list."), e);
   }
 }
 
@@ -313,15 +314,15 @@ void MainFrame::startReverify(bool automatic) {
     options.probePatience = watchdogOptionsFromSettings(reg_.database()).untakenAfter;
     terminal = SiteSettings(reg_.database()).get("terminal").value;
   } catch (const Error& e) {
-    if (!automatic) showError(wxS("再確認できません。"), e);
+    if (!automatic) showError(_("Cannot re-verify."), e);
     return;
   }
   if (reverifier_.joinable()) reverifier_.join();
   reverifying_ = true;
-  showLinkageStatus(wxS("再確認中…"));
+  showLinkageStatus(_("Re-verifying..."));
   reverifyJob_ = std::make_shared<JobContext>([this](std::int64_t done, std::int64_t total, const std::string&) {
     CallAfter([this, done, total] {
-      showLinkageStatus(wxString::Format(wxS("再確認中… %lld / %lld 件"), static_cast<long long>(done), static_cast<long long>(total)));
+      showLinkageStatus(wxString::Format(_("Re-verifying... %lld / %lld"), static_cast<long long>(done), static_cast<long long>(total)));
     });
   });
   reverifier_ = std::thread([this, config, options, terminal, automatic, job = reverifyJob_,
@@ -334,7 +335,7 @@ void MainFrame::startReverify(bool automatic) {
         if (watcher_) watcher_->wake();
         refreshDesk();
         if (automatic && !report.linkageAnswered) return;
-        TextReportDialog(this, wxS("再確認の結果"), toWx(formatReverifyReport(report))).ShowModal();
+        TextReportDialog(this, _("Re-verification result"), toWx(formatReverifyReport(report))).ShowModal();
       });
     } catch (const Cancelled&) {
       reverifying_ = false;
@@ -342,7 +343,7 @@ void MainFrame::startReverify(bool automatic) {
       const wxString message = toWx(e.what());
       CallAfter([this, message, automatic] {
         reverifying_ = false;
-        if (!automatic) wxMessageBox(wxS("再確認を完了できませんでした。\n\n") + message, wxS("再確認"), wxOK | wxICON_WARNING, this);
+        if (!automatic) wxMessageBox(_("Could not complete the re-verification.\n\n") + message, _("Re-verification"), wxOK | wxICON_WARNING, this);
       });
     }
   });
@@ -356,14 +357,14 @@ void MainFrame::runSearch() {
     if (browsing) {
       const auto total = reg_.count();
       const auto patients = reg_.list(0, kBrowseLimit);
-      wxString summary = wxString::Format(wxS("登録患者 %lld 人"), static_cast<long long>(total));
-      if (total > kBrowseLimit) summary += wxString::Format(wxS("（患者番号順に先頭 %d 人を表示）"), kBrowseLimit);
+      wxString summary = wxString::Format(_("Registered patients: %lld"), static_cast<long long>(total));
+      if (total > kBrowseLimit) summary += wxString::Format(_(" (showing the first %d by patient number)"), kBrowseLimit);
       showPatients(patients, summary);
     } else {
       const auto patients = reg_.search(query);
-      wxString summary = patients.empty() ? wxString(wxS("該当する患者はいません"))
-                                          : wxString::Format(wxS("%zu 人が該当"), patients.size());
-      if (static_cast<int>(patients.size()) == kSearchLimit) summary += wxS("（先頭のみ表示。条件を増やしてください）");
+      wxString summary = patients.empty() ? wxString(_("No patient matches"))
+                                          : wxString::Format(_("%zu patients match"), patients.size());
+      if (static_cast<int>(patients.size()) == kSearchLimit) summary += _(" (only the first are shown; narrow the search)");
       showPatients(patients, summary);
     }
   } catch (const InvalidInput& e) {
@@ -427,21 +428,21 @@ void MainFrame::refreshDesk(bool includePatient) {
     lastWaiting_ = static_cast<std::int64_t>(arrived_->refresh());
     if (includePatient && selectedPatient_) detail_->showPatient(*selectedPatient_);
   } catch (const Error& e) {  // a locked or unreadable database: say so, try again at the next pass
-    SetStatusText(wxS("一覧を読めませんでした: ") + toWx(e.what()), 1);
+    SetStatusText(_("Could not read the list: ") + toWx(e.what()), 1);
   }
 }
 
 bool MainFrame::requireSelected(const wxString& action) {
   if (selectedPatient_) return true;
-  wxMessageBox(wxS("先に患者を選んでください（F2 受付一覧 / F3 患者検索）。"), action, wxOK | wxICON_INFORMATION, this);
+  wxMessageBox(_("Choose a patient first (F2 reception list / F3 patient search)."), action, wxOK | wxICON_INFORMATION, this);
   return false;
 }
 
 void MainFrame::checkSelected() {
-  if (!requireSelected(wxS("資格確認"))) return;
+  if (!requireSelected(_("Qualification check"))) return;
   if (fallbackActive_) {
-    wxMessageBox(wxS("単独モード中は資格確認を送りません。保険証・資格確認書で確認して F6 で受け付けてください（連携が戻ったら再確認します）。"),
-                 wxS("資格確認"), wxOK | wxICON_INFORMATION, this);
+    wxMessageBox(_("No qualification check is sent in stand-alone mode. Check the insurance card or eligibility certificate and receive with F6 (re-verified when the linkage is back)."),
+                 _("Qualification check"), wxOK | wxICON_INFORMATION, this);
     return;
   }
   if (checkPatientAtDesk(this, reg_, dataDir_, *selectedPatient_, [this] { refreshDesk(); })) refreshDesk();
@@ -459,17 +460,17 @@ void MainFrame::registerNewPatient() {
   PatientEditorDialog dialog(this, reg_, std::nullopt);
   if (dialog.ShowModal() != wxID_OK) return;
   const Patient& p = dialog.saved();
-  SetStatusText(wxString::Format(wxS("患者番号 %lld で登録しました: "), static_cast<long long>(p.number)) + toWx(p.name), 1);
+  SetStatusText(wxString::Format(_("Registered as patient number %lld: "), static_cast<long long>(p.number)) + toWx(p.name), 1);
   search_->ChangeValue(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));
   runSearch();
   selectPatient(p.number);
 }
 
 void MainFrame::editSelected() {
-  if (!requireSelected(wxS("患者情報の編集"))) return;
+  if (!requireSelected(_("Edit patient"))) return;
   PatientEditorDialog dialog(this, reg_, *selectedPatient_);
   if (dialog.ShowModal() != wxID_OK) return;
-  SetStatusText(wxString::Format(wxS("患者番号 %lld の情報を保存しました"), static_cast<long long>(*selectedPatient_)), 1);
+  SetStatusText(wxString::Format(_("Saved patient number %lld"), static_cast<long long>(*selectedPatient_)), 1);
   runSearch();
   refreshDesk();
 }
@@ -477,7 +478,7 @@ void MainFrame::editSelected() {
 void MainFrame::editSettings() {
   SettingsDialog dialog(this, reg_.database(), reg_.operatorId());
   if (dialog.ShowModal() != wxID_OK) return;
-  SetStatusText(wxS("設定を保存しました。連携フォルダを読み直します。"), 1);
+  SetStatusText(_("Settings saved. The linkage folders are read again."), 1);
   restartLinkageWatcher();
 }
 

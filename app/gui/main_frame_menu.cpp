@@ -39,38 +39,38 @@ const int kArrivedMenuId = wxWindow::NewControlId();
 
 void MainFrame::buildMenu() {
   auto* file = new wxMenu;
-  file->Append(wxID_FIND, wxS("患者検索(&F)\tF3"));
-  file->Append(wxID_NEW, wxS("新しい患者の登録(&N)...\tCtrl+N"));
-  file->Append(wxID_EDIT, wxS("患者情報の編集・保険証の登録(&E)...\tCtrl+E"));
-  file->Append(wxID_PRINT, wxS("カルテ1号用紙の印刷・PDF(&K)...\tCtrl+P"));
+  file->Append(wxID_FIND, _("Patient search (&F)\tF3"));
+  file->Append(wxID_NEW, _("Register a &new patient...\tCtrl+N"));
+  file->Append(wxID_EDIT, _("&Edit patient / register an insurance card...\tCtrl+E"));
+  file->Append(wxID_PRINT, _("Print chart form No. 1 / P&DF (&K)...\tCtrl+P"));
   file->AppendSeparator();
-  file->Append(wxID_PREFERENCES, wxS("設定(&O)..."));
+  file->Append(wxID_PREFERENCES, _("Settings (&O)..."));
   file->AppendSeparator();
-  file->Append(wxID_EXIT, wxS("終了(&X)\tCtrl+Q"));
+  file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
   auto* desk = new wxMenu;
-  desk->Append(kReceptionMenuId, wxS("受付一覧(&L)\tF2"));
-  desk->Append(wxID_EXECUTE, wxS("選んだ患者の資格確認・受付(&C)\tF5"));
-  desk->Append(kArrivedMenuId, wxS("届いた結果を開く(&R)\tF11"));
+  desk->Append(kReceptionMenuId, _("Reception &list\tF2"));
+  desk->Append(wxID_EXECUTE, _("&Check and receive the chosen patient\tF5"));
+  desk->Append(kArrivedMenuId, _("Open the arrived &result\tF11"));
   auto* linkageMenu = new wxMenu;
-  linkageMenu->Append(kDiagnosisMenuId, wxS("連携の点検(&D)\tF9"));
+  linkageMenu->Append(kDiagnosisMenuId, _("Linkage &diagnosis\tF9"));
   linkageMenu->AppendSeparator();
-  linkageMenu->Append(kFallbackMenuId, wxS("単独モードの開始・終了(&S)\tF8"));
-  linkageMenu->Append(kVisitMenuId, wxS("選んだ患者を受付（資格確認なし）(&V)\tF6"));
-  linkageMenu->Append(kCaptureMenuId, wxS("4項目の記録（マイナンバーカード）(&C)\tF7"));
-  linkageMenu->Append(kOutageSheetMenuId, wxS("4情報 記録票の印刷・PDF(&P)..."));
-  linkageMenu->Append(kCaptureListMenuId, wxS("4項目の確認待ち一覧をテキストで保存(&T)..."));
-  linkageMenu->Append(kReverifyMenuId, wxS("未確認の受付を再確認(&R)\tCtrl+R"));
+  linkageMenu->Append(kFallbackMenuId, _("Enter / leave &stand-alone mode\tF8"));
+  linkageMenu->Append(kVisitMenuId, _("Recei&ve the chosen patient (no check)\tF6"));
+  linkageMenu->Append(kCaptureMenuId, _("Record the 4 items (My Number &card)\tF7"));
+  linkageMenu->Append(kOutageSheetMenuId, _("Print the 4-item record sheet / &PDF..."));
+  linkageMenu->Append(kCaptureListMenuId, _("Save the 4-item list awaiting confirmation as &text..."));
+  linkageMenu->Append(kReverifyMenuId, _("&Re-verify unverified receptions\tCtrl+R"));
   auto* bookingMenu = new wxMenu;
-  bookingMenu->Append(kAppointmentMenuId, wxS("予約の登録(&A)...\tF4"));
-  bookingMenu->Append(kWorklistMenuId, wxS("一括照会の作業リスト(&W)...\tF12"));
+  bookingMenu->Append(kAppointmentMenuId, _("&Add appointment...\tF4"));
+  bookingMenu->Append(kWorklistMenuId, _("Bulk pre-check &worklist...\tF12"));
   auto* help = new wxMenu;
-  help->Append(wxID_ABOUT, wxS("このプログラムについて(&A)"));
+  help->Append(wxID_ABOUT, _("&About this program"));
   auto* bar = new wxMenuBar;
-  bar->Append(file, wxS("ファイル(&F)"));
-  bar->Append(desk, wxS("受付(&U)"));
-  bar->Append(linkageMenu, wxS("連携(&L)"));
-  bar->Append(bookingMenu, wxS("予約・一括照会(&B)"));
-  bar->Append(help, wxS("ヘルプ(&H)"));
+  bar->Append(file, _("&File"));
+  bar->Append(desk, _("Rece&ption"));
+  bar->Append(linkageMenu, _("&Linkage"));
+  bar->Append(bookingMenu, _("Appointments / &bulk pre-check"));
+  bar->Append(help, _("&Help"));
   SetMenuBar(bar);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     tabs_->SetSelection(1);
@@ -83,7 +83,7 @@ void MainFrame::buildMenu() {
     reception_->focusList();
   }, kReceptionMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    if (!arrived_->openSelectedOrOldest()) SetStatusText(wxS("届いた結果はありません"), 1);
+    if (!arrived_->openSelectedOrOldest()) SetStatusText(_("No arrived results"), 1);
   }, kArrivedMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { registerNewPatient(); }, wxID_NEW);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { editSelected(); }, wxID_EDIT);
@@ -103,7 +103,7 @@ void MainFrame::buildMenu() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { savePendingCaptures(); }, kCaptureListMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     showFormPreview(this, [this] { return outageSheetDocument(reg_.database(), today()); },
-                    wxS("4情報記録票_") + toWx(toIsoString(today())) + wxS(".pdf"));
+                    _("4_item_record_sheet_") + toWx(toIsoString(today())) + wxS(".pdf"));
   }, kOutageSheetMenuId);
   // The menu item and the patient panel's button.
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { printKarteForSelected(); }, wxID_PRINT);
@@ -114,7 +114,7 @@ void MainFrame::buildMenu() {
     AppointmentDialog dialog(this, book, selectedPatient_);
     if (dialog.ShowModal() == wxID_OK) {
       const auto& a = dialog.stored();
-      SetStatusText(wxString::Format(wxS("予約を登録しました: 患者番号 %lld "), static_cast<long long>(a.patientNumber)) +
+      SetStatusText(wxString::Format(_("Appointment added: patient number %lld "), static_cast<long long>(a.patientNumber)) +
                     toWx(formatWareki(*fromIsoString(a.date)) + " " + a.time), 1);
     }
   }, kAppointmentMenuId);
@@ -128,8 +128,8 @@ void MainFrame::buildMenu() {
     dialog.ShowModal();
   }, kWorklistMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    wxMessageBox(wxS("レセコン（オンライン資格確認連携）\n患者台帳・保険情報の管理\n\nデータフォルダ: ") + toWx(dataDir_),
-                 wxS("このプログラムについて"),
+    wxMessageBox(_("Rececon (online qualification check linkage)\nPatient register and insurance data\n\nData folder: ") + toWx(dataDir_),
+                 _("About this program"),
                  wxOK | wxICON_INFORMATION, this);
   }, wxID_ABOUT);
 }
@@ -140,19 +140,19 @@ void MainFrame::buildToolBar() {
   const auto tool = [bar](int id, const wxString& label, const char* art) {
     bar->AddTool(id, label, wxArtProvider::GetBitmap(artId(art), artId(wxART_TOOLBAR), wxSize(24, 24)));
   };
-  tool(kReceptionMenuId, wxS("受付一覧 F2"), wxART_LIST_VIEW);
-  tool(wxID_FIND, wxS("検索 F3"), wxART_FIND);
-  tool(wxID_EXECUTE, wxS("資格確認 F5"), wxART_TICK_MARK);
-  tool(kArrivedMenuId, wxS("届いた結果 F11"), wxART_GO_DOWN);
-  tool(wxID_NEW, wxS("新規患者 Ctrl+N"), wxART_NEW);
-  tool(wxID_EDIT, wxS("編集 Ctrl+E"), wxART_EDIT);
+  tool(kReceptionMenuId, _("Reception list F2"), wxART_LIST_VIEW);
+  tool(wxID_FIND, _("Search F3"), wxART_FIND);
+  tool(wxID_EXECUTE, _("Check F5"), wxART_TICK_MARK);
+  tool(kArrivedMenuId, _("Arrived results F11"), wxART_GO_DOWN);
+  tool(wxID_NEW, _("New patient Ctrl+N"), wxART_NEW);
+  tool(wxID_EDIT, _("Edit Ctrl+E"), wxART_EDIT);
   bar->AddSeparator();
-  tool(kAppointmentMenuId, wxS("予約 F4"), wxART_ADD_BOOKMARK);
-  tool(kWorklistMenuId, wxS("作業リスト F12"), wxART_REPORT_VIEW);
-  tool(wxID_PRINT, wxS("カルテ Ctrl+P"), wxART_PRINT);
+  tool(kAppointmentMenuId, _("Appointment F4"), wxART_ADD_BOOKMARK);
+  tool(kWorklistMenuId, _("Worklist F12"), wxART_REPORT_VIEW);
+  tool(wxID_PRINT, _("Chart Ctrl+P"), wxART_PRINT);
   bar->AddSeparator();
-  tool(kFallbackMenuId, wxS("単独モード F8"), wxART_WARNING);
-  tool(kDiagnosisMenuId, wxS("連携の点検 F9"), wxART_HELP_SETTINGS);
+  tool(kFallbackMenuId, _("Stand-alone mode F8"), wxART_WARNING);
+  tool(kDiagnosisMenuId, _("Diagnosis F9"), wxART_HELP_SETTINGS);
   bar->Realize();
 }
 

@@ -16,9 +16,9 @@ namespace {
 
 wxString insuredText(const InsuredNumber& n) {
   wxString s = toWx(n.insurerNumber);
-  if (!n.symbol.empty()) s += wxS("　記号 ") + toWx(n.symbol);
-  s += wxS("　番号 ") + toWx(n.number);
-  s += wxS("　枝番 ") + (n.branch.empty() ? wxString(wxS("なし")) : toWx(n.branch));
+  if (!n.symbol.empty()) s += _("  Symbol ") + toWx(n.symbol);
+  s += _("  Number ") + toWx(n.number);
+  s += _("  Branch ") + (n.branch.empty() ? wxString(_("none")) : toWx(n.branch));
   return s;
 }
 
@@ -33,9 +33,9 @@ PatientDetailPanel::PatientDetailPanel(wxWindow* parent, PatientRegister& reg) :
   auto* head = new wxBoxSizer(wxHORIZONTAL);
   head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
   // Handled by the main window (the same action as its Ctrl+P menu item).
-  check_ = new wxButton(this, wxID_EXECUTE, wxS("資格確認 F5"));
-  edit_ = new wxButton(this, wxID_EDIT, wxS("編集 Ctrl+E"));
-  printKarte_ = new wxButton(this, wxID_PRINT, wxS("カルテ1号用紙(&K)... Ctrl+P"));
+  check_ = new wxButton(this, wxID_EXECUTE, _("Check F5"));
+  edit_ = new wxButton(this, wxID_EDIT, _("Edit Ctrl+E"));
+  printKarte_ = new wxButton(this, wxID_PRINT, _("&Chart form No. 1... Ctrl+P"));
   for (auto* button : {check_, edit_, printKarte_}) {
     button->Disable();
     head->Add(button, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
@@ -44,28 +44,28 @@ PatientDetailPanel::PatientDetailPanel(wxWindow* parent, PatientRegister& reg) :
 
   fieldsParent_ = this;
   fields_ = new wxFlexGridSizer(2, wxSize(16, 6));
-  number_ = addField(wxS("患者番号"));
-  kana_ = addField(wxS("カナ"));
-  sexBirth_ = addField(wxS("性別・生年月日"));
-  address_ = addField(wxS("住所"));
-  phone_ = addField(wxS("電話番号"));
-  lastValid_ = addField(wxS("直近有効な被保険者番号"));
-  reference_ = addField(wxS("照会番号の登録"));
-  limit_ = addField(wxS("限度額適用認定証"));
+  number_ = addField(_("Patient number"));
+  kana_ = addField(_("Kana"));
+  sexBirth_ = addField(_("Sex, date of birth"));
+  address_ = addField(_("Address"));
+  phone_ = addField(_("Telephone"));
+  lastValid_ = addField(_("Last valid insured number"));
+  reference_ = addField(_("Reference number registered"));
+  limit_ = addField(_("Limit certificate"));
   sizer->Add(fields_, 0, wxLEFT | wxRIGHT, 12);
 
-  sizer->Add(new wxStaticText(this, wxID_ANY, wxS("保険情報（新しい順）")), 0, wxLEFT | wxTOP, 12);
+  sizer->Add(new wxStaticText(this, wxID_ANY, _("Insurance (newest first)")), 0, wxLEFT | wxTOP, 12);
   insurances_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  insurances_->AppendColumn(wxS("状態"), wxLIST_FORMAT_LEFT, 50);
-  insurances_->AppendColumn(wxS("保険者番号"), wxLIST_FORMAT_LEFT, 90);
-  insurances_->AppendColumn(wxS("記号"), wxLIST_FORMAT_LEFT, 60);
-  insurances_->AppendColumn(wxS("番号"), wxLIST_FORMAT_LEFT, 70);
-  insurances_->AppendColumn(wxS("枝番"), wxLIST_FORMAT_CENTER, 44);
-  insurances_->AppendColumn(wxS("本人/家族"), wxLIST_FORMAT_CENTER, 70);
-  insurances_->AppendColumn(wxS("有効期間"), wxLIST_FORMAT_LEFT, 160);
-  insurances_->AppendColumn(wxS("負担割合"), wxLIST_FORMAT_CENTER, 64);
-  insurances_->AppendColumn(wxS("高齢受給者"), wxLIST_FORMAT_LEFT, 170);
-  insurances_->AppendColumn(wxS("保険者名称"), wxLIST_FORMAT_LEFT, 200);
+  insurances_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, 50);
+  insurances_->AppendColumn(_("Insurer number"), wxLIST_FORMAT_LEFT, 90);
+  insurances_->AppendColumn(_("Symbol"), wxLIST_FORMAT_LEFT, 60);
+  insurances_->AppendColumn(_("Number"), wxLIST_FORMAT_LEFT, 70);
+  insurances_->AppendColumn(_("Branch"), wxLIST_FORMAT_CENTER, 44);
+  insurances_->AppendColumn(_("Insured / family"), wxLIST_FORMAT_CENTER, 70);
+  insurances_->AppendColumn(_("Valid period"), wxLIST_FORMAT_LEFT, 160);
+  insurances_->AppendColumn(_("Copayment"), wxLIST_FORMAT_CENTER, 64);
+  insurances_->AppendColumn(_("Elderly recipient"), wxLIST_FORMAT_LEFT, 170);
+  insurances_->AppendColumn(_("Insurer name"), wxLIST_FORMAT_LEFT, 200);
   sizer->Add(insurances_, 1, wxEXPAND | wxALL, 10);
   SetSizer(sizer);
   showNothing();
@@ -81,7 +81,7 @@ wxStaticText* PatientDetailPanel::addField(const wxString& label) {
 }
 
 void PatientDetailPanel::showNothing() {
-  title_->SetLabel(wxS("患者を選択してください"));
+  title_->SetLabel(_("Choose a patient"));
   for (auto* field : {number_, kana_, sexBirth_, address_, phone_, lastValid_, reference_, limit_}) field->SetLabel(wxS(""));
   insurances_->DeleteAllItems();
   for (auto* button : {check_, edit_, printKarte_}) button->Disable();
@@ -94,18 +94,19 @@ void PatientDetailPanel::showPatient(std::int64_t number) {
   for (auto* button : {check_, edit_, printKarte_}) button->Enable();
   number_->SetLabel(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));
   kana_->SetLabel(toWx(p.nameKana));
-  sexBirth_->SetLabel(toWx(std::string(sexLabel(p.sex)) + "　" + formatWareki(p.birthDate) + "（" +
-                           std::to_string(ageOn(p.birthDate, today())) + "歳）"));
+  sexBirth_->SetLabel(wxString::Format(_("%s  %s (age %d)"), toWx(sexLabel(p.sex)), toWx(formatWareki(p.birthDate)),
+                                       ageOn(p.birthDate, today())));
   address_->SetLabel(toWx((p.postalCode.empty() ? std::string() : "〒" + p.postalCode + "　") + p.address));
   phone_->SetLabel(toWx(p.phone));
-  lastValid_->SetLabel(p.lastValid ? insuredText(*p.lastValid) : wxString(wxS("なし")));
+  lastValid_->SetLabel(p.lastValid ? insuredText(*p.lastValid) : wxString(_("none")));
   const bool registered = ReferenceRegistrar(reg_.database(), linkage::ExchangeConfig{}, reg_.operatorId()).upToDate(number);
-  reference_->SetLabel(registered ? wxS("登録済み（今の保険で）") : wxS("未登録、または保険が変わってから未登録"));
+  reference_->SetLabel(registered ? _("Registered (with the current insurance)") : _("Not registered, or not since the insurance changed"));
   reference_->SetForegroundColour(registered ? kFineColour : kLookColour);
   if (const auto c = limitCertificateOf(reg_.database(), number)) {
-    limit_->SetLabel(toWx("区分 " + c->classification + " " + c->classificationLabel + "　有効 " + c->validStart + "〜" + c->validEnd));
+    limit_->SetLabel(wxString::Format(_("Class %s %s  valid %s to %s"), toWx(c->classification),
+                                      toWx(c->classificationLabel), toWx(c->validStart), toWx(c->validEnd)));
   } else {
-    limit_->SetLabel(wxS("なし"));
+    limit_->SetLabel(_("none"));
   }
 
   insurances_->Freeze();
@@ -119,8 +120,8 @@ void PatientDetailPanel::showPatient(std::int64_t number) {
     insurances_->SetItem(row, 4, toWx(r.insured.branch));
     insurances_->SetItem(row, 5, r.relationship ? toWx(relationshipLabel(*r.relationship)) : wxString(wxS("—")));
     insurances_->SetItem(row, 6, dateOrDash(r.validFrom) + wxS(" 〜 ") + dateOrDash(r.validTo));
-    insurances_->SetItem(row, 7, r.copayPercent ? wxString::Format(wxS("%d割"), *r.copayPercent / 10) : wxString(wxS("—")));
-    insurances_->SetItem(row, 8, r.elderlyCopayPercent ? wxString::Format(wxS("%d割　"), *r.elderlyCopayPercent / 10) +
+    insurances_->SetItem(row, 7, r.copayPercent ? wxString::Format(_("%d0%%"), *r.copayPercent / 10) : wxString(wxS("—")));
+    insurances_->SetItem(row, 8, r.elderlyCopayPercent ? wxString::Format(_("%d0%%  "), *r.elderlyCopayPercent / 10) +
                                                              dateOrDash(r.elderlyValidFrom) + wxS("〜") + dateOrDash(r.elderlyValidTo)
                                                        : wxString(wxS("—")));
     insurances_->SetItem(row, 9, toWx(r.insurerName));

@@ -24,7 +24,7 @@ std::optional<std::string> typed(const wxTextCtrl* field) {
 }  // namespace
 
 PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg, std::optional<std::int64_t> number)
-    : wxDialog(parent, wxID_ANY, number ? wxS("患者情報の編集") : wxS("新しい患者の登録"), wxDefaultPosition,
+    : wxDialog(parent, wxID_ANY, number ? _("Edit patient") : _("Register a new patient"), wxDefaultPosition,
                wxSize(980, 720), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       reg_(reg), number_(number) {
   std::optional<Patient> held;
@@ -32,40 +32,40 @@ PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
   const auto value = [&](const std::string& text) { return held ? toWx(text) : wxString(); };
 
   auto* columns = new wxBoxSizer(wxHORIZONTAL);
-  auto* personBox = new wxStaticBoxSizer(wxVERTICAL, this, number ? wxString::Format(wxS("患者（患者番号 %lld）"), static_cast<long long>(*number))
-                                                                    : wxString(wxS("患者")));
+  auto* personBox = new wxStaticBoxSizer(wxVERTICAL, this, number ? wxString::Format(_("Patient (patient number %lld)"), static_cast<long long>(*number))
+                                                                    : wxString(_("Patient")));
   auto* person = new wxFlexGridSizer(2, 6, 8);
   person->AddGrowableCol(1);
   wxWindow* pp = personBox->GetStaticBox();
-  name_ = addField(pp, person, "name", wxS("氏名(&N)"), wxS("例: 山田　花子"), value(held ? held->name : ""));
-  kana_ = addField(pp, person, "name_kana", wxS("カナ(&K)"), wxS("ひらがな・カタカナ・半角カナ"), value(held ? held->nameKana : ""));
-  sex_ = addField(pp, person, "sex", wxS("性別(&S)"), wxS("1（男）または 2（女）"), held ? toWx(sexLabel(held->sex)) : wxString());
-  birth_ = addField(pp, person, "birth_date", wxS("生年月日(&B)"), wxS("例: S50.4.1 / 昭和50年4月1日 / 1975-04-01"),
+  name_ = addField(pp, person, "name", _("&Name"), _("e.g. Yamada Hanako"), value(held ? held->name : ""));
+  kana_ = addField(pp, person, "name_kana", _("Kana (&K)"), _("Hiragana, katakana or half-width kana"), value(held ? held->nameKana : ""));
+  sex_ = addField(pp, person, "sex", _("&Sex"), _("1 (male) or 2 (female)"), held ? toWx(sexLabel(held->sex)) : wxString());
+  birth_ = addField(pp, person, "birth_date", _("Date of &birth"), _("e.g. S50.4.1 / Showa 50-4-1 / 1975-04-01"),
                     held ? toWx(formatWarekiShort(held->birthDate)) : wxString());
-  postal_ = addField(pp, person, "postal_code", wxS("郵便番号"), wxS("例: 100-8916"), value(held ? held->postalCode : ""));
-  address_ = addField(pp, person, "address", wxS("住所"), wxS(""), value(held ? held->address : ""));
-  phone_ = addField(pp, person, "phone", wxS("電話番号"), wxS(""), value(held ? held->phone : ""));
-  notes_ = addField(pp, person, "notes", wxS("メモ"), wxS(""), value(held ? held->notes : ""));
+  postal_ = addField(pp, person, "postal_code", _("Postal code"), _("e.g. 100-8916"), value(held ? held->postalCode : ""));
+  address_ = addField(pp, person, "address", _("Address"), wxS(""), value(held ? held->address : ""));
+  phone_ = addField(pp, person, "phone", _("Telephone"), wxS(""), value(held ? held->phone : ""));
+  notes_ = addField(pp, person, "notes", _("Memo"), wxS(""), value(held ? held->notes : ""));
   personBox->Add(person, 1, wxEXPAND | wxALL, 8);
 
-  auto* cardBox = new wxStaticBoxSizer(wxVERTICAL, this, number ? wxS("新しい保険証（変わったときだけ入力）") : wxS("保険証・資格確認書"));
+  auto* cardBox = new wxStaticBoxSizer(wxVERTICAL, this, number ? _("New insurance card (only when it changed)") : _("Insurance card / eligibility certificate"));
   auto* card = new wxFlexGridSizer(2, 6, 8);
   card->AddGrowableCol(1);
   wxWindow* cp = cardBox->GetStaticBox();
-  insurer_ = addField(cp, card, "insurer_number", wxS("保険者番号(&I)"), wxS("6桁または8桁"));
-  symbol_ = addField(cp, card, "symbol", wxS("記号"), wxS("空欄可"));
-  insured_ = addField(cp, card, "number", wxS("番号"), wxS(""));
-  branch_ = addField(cp, card, "branch", wxS("枝番"), wxS("2桁（例: 01）。カードになければ空欄"));
-  relationship_ = addField(cp, card, "relationship", wxS("本人・家族"), wxS("1（本人）または 2（家族）"));
-  insuredName_ = addField(cp, card, "insured_name", wxS("被保険者氏名"), wxS("家族のとき"));
-  qualified_ = addField(cp, card, "qualification_date", wxS("資格取得日"), wxS("例: R2.4.1"));
-  validFrom_ = addField(cp, card, "valid_from", wxS("有効開始日"), wxS("空欄可"));
-  validTo_ = addField(cp, card, "valid_to", wxS("有効終了日"), wxS("空欄可"));
-  copay_ = addField(cp, card, "copay_percent", wxS("負担割合"), wxS("例: 3割 / 30"));
-  elderlyCopay_ = addField(cp, card, "elderly_copay_percent", wxS("高齢受給者 負担割合"), wxS("高齢受給者証のとき"));
-  elderlyFrom_ = addField(cp, card, "elderly_valid_from", wxS("高齢受給者 有効開始"), wxS(""));
-  elderlyTo_ = addField(cp, card, "elderly_valid_to", wxS("高齢受給者 有効終了"), wxS(""));
-  insurerName_ = addField(cp, card, "insurer_name", wxS("保険者名称"), wxS(""));
+  insurer_ = addField(cp, card, "insurer_number", _("Insurer number (&I)"), _("6 or 8 digits"));
+  symbol_ = addField(cp, card, "symbol", _("Symbol"), _("May be empty"));
+  insured_ = addField(cp, card, "number", _("Number"), wxS(""));
+  branch_ = addField(cp, card, "branch", _("Branch"), _("2 digits (e.g. 01); empty if the card has none"));
+  relationship_ = addField(cp, card, "relationship", _("Insured or family"), _("1 (insured) or 2 (family)"));
+  insuredName_ = addField(cp, card, "insured_name", _("Insured person's name"), _("For a family member"));
+  qualified_ = addField(cp, card, "qualification_date", _("Qualification date"), _("e.g. R2.4.1"));
+  validFrom_ = addField(cp, card, "valid_from", _("Valid from"), _("May be empty"));
+  validTo_ = addField(cp, card, "valid_to", _("Valid to"), _("May be empty"));
+  copay_ = addField(cp, card, "copay_percent", _("Copayment"), _("e.g. 30 (percent)"));
+  elderlyCopay_ = addField(cp, card, "elderly_copay_percent", _("Elderly recipient copayment"), _("With an elderly recipient certificate"));
+  elderlyFrom_ = addField(cp, card, "elderly_valid_from", _("Elderly recipient valid from"), wxS(""));
+  elderlyTo_ = addField(cp, card, "elderly_valid_to", _("Elderly recipient valid to"), wxS(""));
+  insurerName_ = addField(cp, card, "insurer_name", _("Insurer name"), wxS(""));
   cardBox->Add(card, 1, wxEXPAND | wxALL, 8);
 
   columns->Add(personBox, 1, wxEXPAND | wxRIGHT, 8);
@@ -74,11 +74,11 @@ PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
   errors_ = new wxStaticText(this, wxID_ANY, wxS(""));
   errors_->SetForegroundColour(kActionColour);
   auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
-  FindWindow(wxID_OK)->SetLabel(number ? wxS("保存(&O)") : wxS("登録(&O)"));
-  FindWindow(wxID_CANCEL)->SetLabel(wxS("取消"));
+  FindWindow(wxID_OK)->SetLabel(number ? _("Save (&O)") : _("Add (&O)"));
+  FindWindow(wxID_CANCEL)->SetLabel(_("Cancel"));
 
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(new wxStaticText(this, wxID_ANY, wxS("Enter で次の項目へ。最後の項目の Enter（どこでも Ctrl+Enter）で保存します。")), 0, wxALL, 10);
+  sizer->Add(new wxStaticText(this, wxID_ANY, _("Enter moves to the next item. Enter on the last item (Ctrl+Enter anywhere) saves.")), 0, wxALL, 10);
   sizer->Add(columns, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
   sizer->Add(errors_, 0, wxEXPAND | wxALL, 10);
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 10);
@@ -91,9 +91,10 @@ PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
 
 wxTextCtrl* PatientEditorDialog::addField(wxWindow* parent, wxSizer* grid, const std::string& key, const wxString& label,
                                           const wxString& hint, const wxString& value) {
+  // The label first: Tab order is creation order, and the label's mnemonic leads to what follows it.
+  grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
   auto* field = new wxTextCtrl(parent, wxID_ANY, value);
   field->SetHint(hint);
-  grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
   grid->Add(field, 1, wxEXPAND);
   order_.push_back(field);
   byField_[key] = field;
@@ -146,14 +147,14 @@ void PatientEditorDialog::save() {
     }
     EndModal(wxID_OK);
   } catch (const ValidationFailed& e) {
-    errors_->SetLabel(validationText(wxS("保存していません。次の項目を直してください:"), e));
+    errors_->SetLabel(validationText(_("Not saved. Correct these items:"), e));
     const auto wrong = byField_.find(e.errors().front().field);
     if (wrong != byField_.end()) {
       wrong->second->SetFocus();
       wrong->second->SelectAll();
     }
   } catch (const Error& e) {
-    errors_->SetLabel(wxS("保存していません: ") + toWx(e.what()));
+    errors_->SetLabel(_("Not saved: ") + toWx(e.what()));
   }
   Layout();
 }

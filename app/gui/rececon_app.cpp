@@ -1,10 +1,12 @@
 // rececon: the reception front-end. Opens the data folder (creating it when missing) and shows the
-// main window. Without a display it says so and points to rececon-cli. (Demo data is the run
-// command's business: a real site's register starts empty.)
+// main window, in Japanese unless --language en. Without a display it says so and points to
+// rececon-cli. (Demo data is the run command's business: a real site's register starts empty.)
 
 #include <wx/app.h>
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include <chrono>
 #include <cstdio>
@@ -15,6 +17,7 @@
 
 #include "app/core/error.h"
 #include "app/gui/main_frame.h"
+#include "app/gui/ui_language.h"
 #include "app/gui/wx_convert.h"
 #include "app/jobs/data_folder.h"
 #include "app/jobs/operator_identity.h"
@@ -35,13 +38,30 @@ std::string memoryInUse() {
   return out.empty() ? "memory not reported on this system" : out;
 }
 
+// What the clerk reads for a control: its own label (buttons, check boxes), else the text before it in
+// tab order (the label of a field, whose mnemonic leads to it), else its window name.
+wxString focusLabel(wxWindow* control) {
+  wxString own = wxStripMenuCodes(control->GetLabel(), wxStrip_Menu);
+  if (!own.empty() && !wxDynamicCast(control, wxTextCtrl)) return own;
+  const wxWindowList& siblings = control->GetParent()->GetChildren();
+  wxWindow* before = nullptr;
+  for (wxWindow* sibling : siblings) {
+    if (sibling == control) break;
+    before = sibling;
+  }
+  if (auto* text = wxDynamicCast(before, wxStaticText)) return wxStripMenuCodes(text->GetLabel(), wxStrip_Menu);
+  return control->GetName();
+}
+
 class RececonApp : public wxApp {
  public:
   void OnInitCmdLine(wxCmdLineParser& parser) override {
     wxApp::OnInitCmdLine(parser);
-    parser.AddOption(wxS(""), wxS("data-dir"), wxS("データフォルダ"), wxCMD_LINE_VAL_STRING);
-    parser.AddOption(wxS(""), wxS("operator"), wxS("操作者ID"), wxCMD_LINE_VAL_STRING);
-    parser.AddSwitch(wxS(""), wxS("startup-report"), wxS("最初の画面が表示されるまでの時間とメモリを出力して終了（計測用）"));
+    parser.AddOption(wxS(""), wxS("data-dir"), _("Data folder"), wxCMD_LINE_VAL_STRING);
+    parser.AddOption(wxS(""), wxS("operator"), _("Operator ID"), wxCMD_LINE_VAL_STRING);
+    parser.AddOption(wxS(""), wxS("language"), _("Language of the window: ja (default) or en"), wxCMD_LINE_VAL_STRING);
+    parser.AddSwitch(wxS(""), wxS("trace-focus"), _("Print each control that takes the keyboard focus (for tests)"));
+    parser.AddSwitch(wxS(""), wxS("startup-report"), _("Print the time to the first window and the memory in use, then exit (for measurement)"));
   }
 
   bool OnCmdLineParsed(wxCmdLineParser& parser) override {
@@ -49,16 +69,23 @@ class RececonApp : public wxApp {
     if (parser.Found(wxS("data-dir"), &value)) dataDir_ = fromWx(value);
     if (parser.Found(wxS("operator"), &value)) operator_ = fromWx(value);
     startupReport_ = parser.Found(wxS("startup-report"));
+    traceFocus_ = parser.Found(wxS("trace-focus"));
+    if (parser.Found(wxS("language"), &value)) languageProblem_ = useUiLanguage(fromWx(value));
     return wxApp::OnCmdLineParsed(parser);
   }
 
   bool OnInit() override {
+    languageProblem_ = useUiLanguage("ja");  // before the command line, so that --help is in Japanese too
     if (!wxApp::OnInit()) return false;
+    if (!languageProblem_.empty()) {
+      std::cerr << "rececon: " << languageProblem_ << "\n";
+      wxMessageBox(toWx(languageProblem_), wxS("Rececon"), wxOK | wxICON_WARNING);
+    }
     try {
       folder_ = std::make_unique<DataFolder>(dataDir_);
       reg_ = std::make_unique<PatientRegister>(folder_->database(), resolveOperator(folder_->database(), operator_));
     } catch (const Error& e) {
-      wxMessageBox(toWx(e.what()), wxS("レセコン — 起動できません"), wxOK | wxICON_ERROR);
+      wxMessageBox(toWx(e.what()), _("Rececon - cannot start"), wxOK | wxICON_ERROR);
       return false;
     }
     auto* frame = new MainFrame(*reg_, folder_->dir().string());
@@ -85,18 +112,35 @@ class RececonApp : public wxApp {
     });
   }
 
+  // With --trace-focus, each control that takes the focus is printed as "focus: <window title> | <label>",
+  // so that a test can walk a screen with Tab and compare the order with the reading order.
+  // The focus is read after every event rather than from focus events, which some native controls (a
+  // GTK choice) do not send.
+  int FilterEvent(wxEvent& event) override {
+    if (traceFocus_) {
+      wxWindow* control = wxWindow::FindFocus();
+      if (control && control != lastFocus_) {
+        lastFocus_ = control;
+        std::printf("focus: %s | %s\n", fromWx(wxGetTopLevelParent(control)->GetLabel()).c_str(),
+                    fromWx(focusLabel(control)).c_str());
+        std::fflush(stdout);
+      }
+    }
+    return wxApp::FilterEvent(event);
+  }
+
   bool OnExceptionInMainLoop() override {
     try {
       throw;
     } catch (const InternalError& e) {
-      wxMessageBox(wxS("内部エラーのため終了します。開発元に連絡してください。\n") + toWx(e.what()), wxS("レセコン"),
+      wxMessageBox(_("Rececon stops because of an internal error. Contact the developer.\n") + toWx(e.what()), _("Rececon"),
                    wxOK | wxICON_ERROR);
       return false;
     } catch (const Error& e) {
-      wxMessageBox(toWx(e.what()), wxS("レセコン"), wxOK | wxICON_ERROR);
+      wxMessageBox(toWx(e.what()), _("Rececon"), wxOK | wxICON_ERROR);
       return true;  // the clerk read the message; the window stays usable
     } catch (const std::exception& e) {
-      wxMessageBox(wxS("内部エラーのため終了します。開発元に連絡してください。\n") + toWx(e.what()), wxS("レセコン"),
+      wxMessageBox(_("Rececon stops because of an internal error. Contact the developer.\n") + toWx(e.what()), _("Rececon"),
                    wxOK | wxICON_ERROR);
       return false;
     }
@@ -108,6 +152,9 @@ class RececonApp : public wxApp {
   std::unique_ptr<DataFolder> folder_;
   std::unique_ptr<PatientRegister> reg_;
   bool startupReport_ = false;
+  bool traceFocus_ = false;
+  wxWindow* lastFocus_ = nullptr;  // compared only, never used: it may be gone
+  std::string languageProblem_;
 };
 
 bool hasDisplay() {

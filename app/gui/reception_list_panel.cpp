@@ -19,12 +19,12 @@ const ReceptionState kStates[] = {ReceptionState::Verified, ReceptionState::Chec
                                   ReceptionState::NeedsAttention, ReceptionState::Reverified};
 
 wxString insuranceSummary(const std::optional<InsuranceRecord>& r) {
-  if (!r) return wxS("保険情報なし");
+  if (!r) return _("No insurance data");
   const InsuredNumber& n = r->insured;
   wxString s = toWx(n.insurerNumber);
   if (!n.symbol.empty()) s += wxS(" ") + toWx(n.symbol);
   s += wxS("・") + toWx(n.number);
-  s += wxS(" 枝番 ") + (n.branch.empty() ? wxString(wxS("なし")) : toWx(n.branch));
+  s += _(" branch ") + (n.branch.empty() ? wxString(_("none")) : toWx(n.branch));
   return s;
 }
 
@@ -37,13 +37,13 @@ ReceptionListPanel::ReceptionListPanel(wxWindow* parent, db::Database& db, std::
   auto* icons = new wxImageList(16, 16);
   for (const ReceptionState state : kStates) icons->Add(wxArtProvider::GetBitmap(receptionIcon(state), artId(wxART_LIST), wxSize(16, 16)));
   list_->AssignImageList(icons, wxIMAGE_LIST_SMALL);
-  list_->AppendColumn(wxS("状態"), wxLIST_FORMAT_LEFT, 90);
-  list_->AppendColumn(wxS("受付"), wxLIST_FORMAT_LEFT, 52);
-  list_->AppendColumn(wxS("患者番号"), wxLIST_FORMAT_RIGHT, 70);
-  list_->AppendColumn(wxS("氏名"), wxLIST_FORMAT_LEFT, 110);
-  list_->AppendColumn(wxS("カナ"), wxLIST_FORMAT_LEFT, 120);
-  list_->AppendColumn(wxS("保険（枝番）"), wxLIST_FORMAT_LEFT, 200);
-  list_->AppendColumn(wxS("確認の内容"), wxLIST_FORMAT_LEFT, 260);
+  list_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, 90);
+  list_->AppendColumn(_("Reception"), wxLIST_FORMAT_LEFT, 52);
+  list_->AppendColumn(_("Patient number"), wxLIST_FORMAT_RIGHT, 70);
+  list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 110);
+  list_->AppendColumn(_("Kana"), wxLIST_FORMAT_LEFT, 120);
+  list_->AppendColumn(_("Insurance (branch)"), wxLIST_FORMAT_LEFT, 200);
+  list_->AppendColumn(_("Check result"), wxLIST_FORMAT_LEFT, 260);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(summary_, 0, wxALL, 8);
   sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
@@ -91,7 +91,7 @@ void ReceptionListPanel::refresh() {
     ++counts[r.state];
   }
   list_->Thaw();
-  wxString summary = toWx(formatWareki(today())) + wxString::Format(wxS("　受付 %zu 人"), rows_.size());
+  wxString summary = toWx(formatWareki(today())) + wxString::Format(_("  Received: %zu"), rows_.size());
   for (const ReceptionState state : kStates) {
     if (counts[state] > 0) summary += wxString::Format(wxS("　%s %d"), toWx(receptionStateLabel(state)), counts[state]);
   }

@@ -43,7 +43,7 @@ wxString verbatim(const std::string& code, const std::string& message) {
 }  // namespace
 
 ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, PatientRegister& reg, CheckReport report)
-    : wxDialog(parent, wxID_ANY, wxS("資格確認の結果"), wxDefaultPosition, wxSize(820, 640),
+    : wxDialog(parent, wxID_ANY, _("Qualification check result"), wxDefaultPosition, wxSize(820, 640),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       service_(service), reg_(reg), report_(std::move(report)) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -53,9 +53,9 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
   outcome->SetForegroundColour(outcomeColour(report_.outcome));
   auto* head = new wxBoxSizer(wxHORIZONTAL);
   head->Add(outcome, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
-  wxString source = report_.checkId ? wxString::Format(wxS("資格確認 %lld の結果"), static_cast<long long>(report_.checkId))
-                                    : wxString(wxS("マイナンバーカード（顔認証付きカードリーダー）の結果"));
-  if (report_.resultId) source += wxString::Format(wxS("（結果ID %lld）"), static_cast<long long>(*report_.resultId));
+  wxString source = report_.checkId ? wxString::Format(_("Result of qualification check %lld"), static_cast<long long>(report_.checkId))
+                                    : wxString(_("Result from a My Number card (face-recognition card reader)"));
+  if (report_.resultId) source += wxString::Format(_(" (result ID %lld)"), static_cast<long long>(*report_.resultId));
   head->Add(new wxStaticText(this, wxID_ANY, source), 0, wxALIGN_CENTER_VERTICAL);
   sizer->Add(head, 0, wxALL, 12);
 
@@ -64,34 +64,35 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
   sizer->Add(advice, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
 
   auto* facts = new wxFlexGridSizer(2, wxSize(12, 4));
-  facts->Add(heading(this, wxS("処理結果（原文）")));
+  facts->Add(heading(this, _("Processing result (verbatim)")));
   facts->Add(new wxStaticText(this, wxID_ANY, verbatim(report_.processingCode, report_.processingMessage)));
   if (!report_.errorCode.empty() || !report_.errorMessage.empty()) {
-    facts->Add(heading(this, wxS("エラー（原文）")));
+    facts->Add(heading(this, _("Error (verbatim)")));
     auto* error = new wxStaticText(this, wxID_ANY, verbatim(report_.errorCode, report_.errorMessage));
     error->SetForegroundColour(kActionColour);
     facts->Add(error);
   }
   if (report_.limitCertificate) {
     const auto& c = *report_.limitCertificate;
-    facts->Add(heading(this, wxS("限度額適用認定証")));
+    facts->Add(heading(this, _("Limit certificate")));
     facts->Add(new wxStaticText(this, wxID_ANY,
-                                toWx("区分 " + c.classification + " " + c.classificationLabel + "　適用区分 " + c.flag + " " +
-                                     c.flagLabel + "　有効 " + c.validStart + "〜" + c.validEnd)));
+                                wxString::Format(_("Class %s %s  applied class %s %s  valid %s to %s"),
+                                                 toWx(c.classification), toWx(c.classificationLabel), toWx(c.flag),
+                                                 toWx(c.flagLabel), toWx(c.validStart), toWx(c.validEnd))));
   }
-  facts->Add(heading(this, wxS("患者")));
+  facts->Add(heading(this, _("Patient")));
   facts->Add(buildPatientChoice(), 1, wxEXPAND);
   facts->AddGrowableCol(1);
   sizer->Add(facts, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
 
-  sizer->Add(heading(this, wxS("登録内容と返された内容 — チェックした項目を反映します（氏名・生年月日・被保険者番号は確かめてから）")),
+  sizer->Add(heading(this, _("Held and returned values - ticked items are applied (check name, date of birth and insured number first)")),
              0, wxLEFT | wxRIGHT | wxTOP, 12);
   comparison_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
   comparison_->EnableCheckBoxes();
-  comparison_->AppendColumn(wxS("項目"), wxLIST_FORMAT_LEFT, 190);
-  comparison_->AppendColumn(wxS("登録内容"), wxLIST_FORMAT_LEFT, 230);
-  comparison_->AppendColumn(wxS("返された内容"), wxLIST_FORMAT_LEFT, 230);
-  comparison_->AppendColumn(wxS("注意"), wxLIST_FORMAT_LEFT, 130);
+  comparison_->AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, 190);
+  comparison_->AppendColumn(_("Held"), wxLIST_FORMAT_LEFT, 230);
+  comparison_->AppendColumn(_("Returned"), wxLIST_FORMAT_LEFT, 230);
+  comparison_->AppendColumn(_("Note"), wxLIST_FORMAT_LEFT, 130);
   sizer->Add(comparison_, 1, wxEXPAND | wxALL, 12);
 
   status_ = new wxStaticText(this, wxID_ANY, wxS(""));
@@ -99,10 +100,10 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
   sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
 
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  accept_ = new wxButton(this, wxID_OK, wxS("反映する(&A)"));
-  auto* reject = new wxButton(this, wxID_NO, wxS("反映しない(&R)"));
-  auto* slip = new wxButton(this, wxID_PRINT, wxS("結果票(&P)..."));
-  auto* later = new wxButton(this, wxID_CANCEL, wxS("後で決める(Esc)"));
+  accept_ = new wxButton(this, wxID_OK, _("Apply (&A)"));
+  auto* reject = new wxButton(this, wxID_NO, _("Do not apply (&R)"));
+  auto* slip = new wxButton(this, wxID_PRINT, _("Result slip (&P)..."));
+  auto* later = new wxButton(this, wxID_CANCEL, _("Decide later (Esc)"));
   buttons->Add(accept_, 0, wxRIGHT, 8);
   buttons->Add(reject, 0, wxRIGHT, 8);
   buttons->Add(slip, 0, wxRIGHT, 8);
@@ -127,8 +128,8 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
 wxWindow* ResultDialog::buildPatientChoice() {
   const auto describe = [this](std::int64_t number) {
     const Patient p = reg_.patient(number);
-    return wxString::Format(wxS("患者番号 %lld　"), static_cast<long long>(number)) + toWx(p.name) + wxS("（") +
-           toWx(p.nameKana) + wxS("）") + toWx(formatWareki(p.birthDate)) + wxS("生");
+    return wxString::Format(_("Patient number %lld "), static_cast<long long>(number)) + toWx(p.name) + wxS("（") +
+           toWx(p.nameKana) + wxS("）") + toWx(formatWareki(p.birthDate)) + _(" born");
   };
   if (!report_.match) {  // a check of a registered patient: the patient is known
     const wxString who = report_.patientNumber ? describe(*report_.patientNumber) : wxString(wxS("—"));
@@ -136,13 +137,13 @@ wxWindow* ResultDialog::buildPatientChoice() {
   }
   auto* panel = new wxPanel(this);
   auto* column = new wxBoxSizer(wxVERTICAL);
-  auto* why = new wxStaticText(panel, wxID_ANY, toWx(std::string("照合: ") + matchKindWords(report_.match->kind) + "。" +
-                                                    report_.match->explanation));
+  auto* why = new wxStaticText(panel, wxID_ANY, wxString::Format(_("Match: %s. %s"), toWx(matchKindWords(report_.match->kind)),
+                                                                toWx(report_.match->explanation)));
   why->Wrap(620);
   if (report_.match->kind != MatchKind::Unique) why->SetForegroundColour(kLookColour);
   patientChoice_ = new wxChoice(panel, wxID_ANY);
   if (report_.match->kind != MatchKind::Unique) {
-    patientChoice_->Append(wxS("（反映する患者を選んでください）"));
+    patientChoice_->Append(_("(choose the patient to apply it to)"));
     choices_.push_back(kNobody);
   }
   for (const auto number : report_.match->candidates) {
@@ -150,7 +151,7 @@ wxWindow* ResultDialog::buildPatientChoice() {
     choices_.push_back(number);
   }
   if (report_.match->kind == MatchKind::None) {
-    patientChoice_->Append(wxS("新しい患者として登録する（返された氏名・生年月日・保険で）"));
+    patientChoice_->Append(_("Register as a new patient (with the returned name, date of birth and insurance)"));
     choices_.push_back(kNewPatient);
   }
   patientChoice_->SetSelection(0);
@@ -203,7 +204,7 @@ void ResultDialog::showComparison() {
       comparison_->SetItem(row, 1, shown(f.held));
       comparison_->SetItem(row, 2, shown(f.returned));
       if (f.differs()) {
-        comparison_->SetItem(row, 3, (f.identity || f.insuredNumber) ? wxS("確かめて承認") : wxS("変更あり"));
+        comparison_->SetItem(row, 3, (f.identity || f.insuredNumber) ? _("Check and approve") : _("Changed"));
         comparison_->SetItemTextColour(row, (f.identity || f.insuredNumber) ? kActionColour : kLookColour);
         comparison_->CheckItem(row, tickedByDefault(f));
       } else {
@@ -216,9 +217,9 @@ void ResultDialog::showComparison() {
   const bool decidable = report_.resultId && (patientKnown || newPatientChosen());
   accept_->Enable(decidable);
   if (newPatientChosen()) {
-    status_->SetLabel(wxS("返された内容で新しい患者を登録し、保険情報を反映します。"));
+    status_->SetLabel(_("Registers a new patient from the returned data and applies the insurance."));
   } else if (!patientKnown && report_.resultId) {
-    status_->SetLabel(wxS("反映する患者を選ぶと、登録内容との比較が出ます。"));
+    status_->SetLabel(_("Choose the patient to apply it to, and the comparison with the held data appears."));
   } else {
     status_->SetLabel(wxS(""));
   }
@@ -241,7 +242,7 @@ void ResultDialog::decide(bool reject) {
     outcome_ = service_.applyResult(*report_.resultId, decision);
     EndModal(wxID_OK);
   } catch (const Error& e) {
-    status_->SetLabel(wxS("反映していません: ") + toWx(e.what()));
+    status_->SetLabel(_("Not applied: ") + toWx(e.what()));
     Layout();
   }
 }
@@ -249,7 +250,7 @@ void ResultDialog::decide(bool reject) {
 void ResultDialog::printSlip() {
   const CheckReport report = report_;
   showFormPreview(this, [this, report] { return resultSlipDocument(reg_.database(), report, today()); },
-                  wxString::Format(wxS("資格確認結果票_%lld.pdf"), static_cast<long long>(report.resultId.value_or(0))));
+                  wxString::Format(_("qualification_result_%lld.pdf"), static_cast<long long>(report.resultId.value_or(0))));
 }
 
 }  // namespace rececon::gui

@@ -23,7 +23,7 @@ const char* const kEncodings[] = {"utf-8", "shift_jis"};
 }  // namespace
 
 SettingsDialog::SettingsDialog(wxWindow* parent, db::Database& db, std::string operatorId)
-    : wxDialog(parent, wxID_ANY, wxS("設定"), wxDefaultPosition, wxSize(860, 600), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxSize(860, 600), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       db_(db), operatorId_(std::move(operatorId)) {
   auto* grid = new wxFlexGridSizer(3, 6, 8);
   grid->AddGrowableCol(1);
@@ -47,11 +47,11 @@ SettingsDialog::SettingsDialog(wxWindow* parent, db::Database& db, std::string o
 
   status_ = new wxStaticText(this, wxID_ANY, wxS(""));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  auto* test = new wxButton(this, wxID_ANY, wxS("フォルダをテスト(&T)"));
+  auto* test = new wxButton(this, wxID_ANY, _("&Test the folders"));
   buttons->Add(test, 0, wxRIGHT, 8);
   buttons->AddStretchSpacer();
-  buttons->Add(new wxButton(this, wxID_OK, wxS("保存(&O)")), 0, wxRIGHT, 8);
-  buttons->Add(new wxButton(this, wxID_CANCEL, wxS("取消")));
+  buttons->Add(new wxButton(this, wxID_OK, _("Save (&O)")), 0, wxRIGHT, 8);
+  buttons->Add(new wxButton(this, wxID_CANCEL, _("Cancel")));
 
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(grid, 0, wxEXPAND | wxALL, 12);
@@ -75,7 +75,7 @@ void SettingsDialog::addText(wxWindow* parent, wxSizer* grid, const std::string&
     grid->AddSpacer(0);
     return;
   }
-  auto* browse = new wxButton(parent, wxID_ANY, wxS("参照..."));
+  auto* browse = new wxButton(parent, wxID_ANY, _("Browse..."));
   browse->Bind(wxEVT_BUTTON, [this, field, label = setting.spec->label](wxCommandEvent&) {
     wxDirDialog pick(this, toWx(label), field->GetValue());
     if (pick.ShowModal() == wxID_OK) field->SetValue(pick.GetPath());
@@ -90,7 +90,7 @@ void SettingsDialog::testFolders() {
     const std::string label = SiteSettings(db_).get(key).spec->label;
     const std::string typedPath = fromWx(texts_[key]->GetValue());
     if (typedPath.empty()) {
-      text += toWx(label) + wxS(": 未設定\n");
+      text += toWx(label) + _(": not set\n");
       allOk = false;
       continue;
     }
@@ -121,7 +121,7 @@ void SettingsDialog::save() {
     return;
   }
   status_->SetForegroundColour(kActionColour);
-  status_->SetLabel(wxS("次の項目は保存していません（ほかの項目は保存しました）:\n") + problems);
+  status_->SetLabel(_("These items were not saved (the others were):\n") + problems);
   Layout();
 }
 

@@ -48,39 +48,43 @@ std::string sortKey(const WorklistItem& i, int column) {
 
 WorklistDialog::WorklistDialog(wxWindow* parent, db::Database& db, std::string operatorId,
                                std::function<void(std::int64_t)> openPatient)
-    : wxDialog(parent, wxID_ANY, wxS("一括照会の作業リスト"), wxDefaultPosition, wxSize(980, 640),
+    : wxDialog(parent, wxID_ANY, _("Bulk pre-check worklist"), wxDefaultPosition, wxSize(980, 640),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       db_(db),
       operatorId_(std::move(operatorId)),
       openPatient_(std::move(openPatient)) {
+  // Each label is made just before its control: tab order is creation order, and a label's mnemonic
+  // leads to the control after it.
+  auto* dateLabel = new wxStaticText(this, wxID_ANY, _("Check &date"));
   // The day the last night checked: today's list in the morning.
   date_ = new wxTextCtrl(this, wxID_ANY, toWx(formatWarekiShort(today())), wxDefaultPosition, wxSize(140, -1),
                          wxTE_PROCESS_ENTER);
+  auto* filterLabel = new wxStaticText(this, wxID_ANY, _("Show (&F)"));
   filter_ = new wxChoice(this, wxID_ANY);
-  filter_->Append(wxS("未対応のみ"));
-  filter_->Append(wxS("すべて"));
+  filter_->Append(_("Not handled only"));
+  filter_->Append(_("All"));
   for (const auto& o : kOutcomes) filter_->Append(toWx(bulkOutcomeLabel(o)));
   filter_->SetSelection(0);
-  auto* show = new wxButton(this, wxID_REFRESH, wxS("表示(&R)"));
+  auto* show = new wxButton(this, wxID_REFRESH, _("Show (&R)"));
   summary_ = new wxStaticText(this, wxID_ANY, wxS(""));
   list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  list_->AppendColumn(wxS("予約時刻"), wxLIST_FORMAT_LEFT, 80);
-  list_->AppendColumn(wxS("患者番号"), wxLIST_FORMAT_RIGHT, 90);
-  list_->AppendColumn(wxS("氏名"), wxLIST_FORMAT_LEFT, 160);
-  list_->AppendColumn(wxS("結果"), wxLIST_FORMAT_LEFT, 200);
-  list_->AppendColumn(wxS("対応"), wxLIST_FORMAT_LEFT, 60);
-  list_->AppendColumn(wxS("保険（照会したもの）"), wxLIST_FORMAT_LEFT, 340);
+  list_->AppendColumn(_("Appointment time"), wxLIST_FORMAT_LEFT, 80);
+  list_->AppendColumn(_("Patient number"), wxLIST_FORMAT_RIGHT, 90);
+  list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 160);
+  list_->AppendColumn(_("Result"), wxLIST_FORMAT_LEFT, 200);
+  list_->AppendColumn(_("Handled"), wxLIST_FORMAT_LEFT, 60);
+  list_->AppendColumn(_("Insurance (as checked)"), wxLIST_FORMAT_LEFT, 340);
   detail_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxSize(-1, 130), wxTE_MULTILINE | wxTE_READONLY);
-  auto* open = new wxButton(this, wxID_OPEN, wxS("患者を開く(Enter)"));
-  auto* done = new wxButton(this, wxID_APPLY, wxS("対応済み／未対応(Space)"));
-  auto* csv = new wxButton(this, wxID_SAVEAS, wxS("CSV に保存(&S)..."));
-  auto* print = new wxButton(this, wxID_PRINT, wxS("印刷・PDF(&P)..."));
-  auto* close = new wxButton(this, wxID_CLOSE, wxS("閉じる"));
+  auto* open = new wxButton(this, wxID_OPEN, _("Open the patient (Enter)"));
+  auto* done = new wxButton(this, wxID_APPLY, _("Handled / not handled (Space)"));
+  auto* csv = new wxButton(this, wxID_SAVEAS, _("&Save as CSV..."));
+  auto* print = new wxButton(this, wxID_PRINT, _("Print / &PDF..."));
+  auto* close = new wxButton(this, wxID_CLOSE, _("Close"));
 
   auto* top = new wxBoxSizer(wxHORIZONTAL);
-  top->Add(new wxStaticText(this, wxID_ANY, wxS("照会日(&D)")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+  top->Add(dateLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
   top->Add(date_, 0, wxRIGHT, 12);
-  top->Add(new wxStaticText(this, wxID_ANY, wxS("表示(&F)")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+  top->Add(filterLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
   top->Add(filter_, 0, wxRIGHT, 12);
   top->Add(show, 0, wxRIGHT, 12);
   top->Add(summary_, 1, wxALIGN_CENTER_VERTICAL);
@@ -127,17 +131,17 @@ WorklistDialog::WorklistDialog(wxWindow* parent, db::Database& db, std::string o
 void WorklistDialog::reload() {
   const DateParseResult d = parseDate(fromWx(date_->GetValue()));
   if (!d.date) {
-    summary_->SetLabel(wxS("照会日: ") + toWx(d.error));
+    summary_->SetLabel(_("Check date: ") + toWx(d.error));
     return;
   }
   try {
     items_ = bulkWorklist(db_, *d.date);
     const auto run = bulkRunForDate(db_, *d.date);
-    summary_->SetLabel(run ? wxString::Format(wxS("%s の一括照会: 要対応 %zu 件"), toWx(formatWareki(*d.date)), items_.size())
-                           : toWx(formatWareki(*d.date)) + wxS(" の一括照会はまだ実行されていません。"));
+    summary_->SetLabel(run ? wxString::Format(_("Bulk pre-check of %s: %zu need attention"), toWx(formatWareki(*d.date)), items_.size())
+                           : toWx(formatWareki(*d.date)) + _(": no bulk pre-check has run for this date yet."));
   } catch (const Error& e) {
     items_.clear();
-    summary_->SetLabel(wxS("読み込めません: ") + toWx(e.what()));
+    summary_->SetLabel(_("Cannot read: ") + toWx(e.what()));
   }
   fill();
 }
@@ -162,7 +166,7 @@ void WorklistDialog::fill() {
     list_->SetItem(at, 1, wxString::Format(wxS("%lld"), static_cast<long long>(item.patientNumber)));
     list_->SetItem(at, 2, toWx(item.name));
     list_->SetItem(at, 3, toWx(item.outcomeLabel));
-    list_->SetItem(at, 4, item.done ? wxS("済") : wxS(""));
+    list_->SetItem(at, 4, item.done ? _("Done") : wxS(""));
     list_->SetItem(at, 5, toWx(item.insurance));
     list_->SetItemTextColour(at, colourOf(item));
   }
@@ -191,9 +195,10 @@ void WorklistDialog::showDetail() {
     return;
   }
   wxString text = toWx(i->name + "（" + i->nameKana + "）  " + i->outcomeLabel + "\n" + i->detail + "\n");
-  if (!i->processingCode.empty()) text += toWx("処理結果: " + i->processingCode + " " + i->processingMessage + "\n");
-  if (!i->comparison.empty()) text += wxS("違い（登録 → 返された値）:\n") + toWx(i->comparison);
-  if (i->done) text += toWx("対応済み: " + i->doneBy + " " + i->doneAt + "\n");
+  if (!i->processingCode.empty())
+    text += wxString::Format(_("Processing result: %s %s\n"), toWx(i->processingCode), toWx(i->processingMessage));
+  if (!i->comparison.empty()) text += _("Differences (held -> returned):\n") + toWx(i->comparison);
+  if (i->done) text += wxString::Format(_("Handled by %s at %s\n"), toWx(i->doneBy), toWx(i->doneAt));
   detail_->SetValue(text);
 }
 
@@ -204,7 +209,7 @@ void WorklistDialog::toggleDone() {
   try {
     setWorklistItemDone(db_, i->entryId, !i->done, operatorId_);
   } catch (const Error& e) {
-    wxMessageBox(wxS("記録できませんでした: ") + toWx(e.what()), wxS("作業リスト"), wxOK | wxICON_ERROR, this);
+    wxMessageBox(_("Could not record: ") + toWx(e.what()), _("Worklist"), wxOK | wxICON_ERROR, this);
     return;
   }
   const auto keep = list_->GetItemCount();
@@ -222,11 +227,11 @@ void WorklistDialog::printShown() {
   std::vector<WorklistItem> rows;
   for (const std::size_t i : shown_) rows.push_back(items_[i]);
   showFormPreview(this, [&] { return worklistDocument(db_, *d.date, rows, today()); },
-                  wxS("作業リスト_") + toWx(toIsoString(*d.date)) + wxS(".pdf"));
+                  _("worklist_") + toWx(toIsoString(*d.date)) + wxS(".pdf"));
 }
 
 void WorklistDialog::saveCsv() {
-  wxFileDialog ask(this, wxS("作業リストを CSV に保存"), wxS(""), wxS("作業リスト.csv"), wxS("CSV (*.csv)|*.csv"),
+  wxFileDialog ask(this, _("Save the worklist as CSV"), wxS(""), _("worklist.csv"), wxS("CSV (*.csv)|*.csv"),
                    wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (ask.ShowModal() != wxID_OK) return;
   std::vector<WorklistItem> rows;
@@ -234,7 +239,7 @@ void WorklistDialog::saveCsv() {
   try {
     writeTextFileAtomically(std::filesystem::path(fromWx(ask.GetPath())), worklistCsv(rows));
   } catch (const Error& e) {
-    wxMessageBox(wxS("保存できませんでした: ") + toWx(e.what()), wxS("作業リスト"), wxOK | wxICON_ERROR, this);
+    wxMessageBox(_("Could not save: ") + toWx(e.what()), _("Worklist"), wxOK | wxICON_ERROR, this);
   }
 }
 
