@@ -48,13 +48,8 @@ start_app() {
 }
 stop_app() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; }
 
-# The focus stops printed since line $1 of the log for the window titled $2, one per line. The focus is
-# printed at the first event after it moved, so a walk may start with the control it started from; one
-# with nothing to read for it (an empty label) is left out.
-stops_since() {
-  tail -n +"$1" "$work/focus.log" | grep -F "focus: $2 | " | sed "s/^focus: .* | //" | grep -v '^$' || true
-}
 log_lines() { wc -l <"$work/focus.log"; }
+stops_since() { focus_stops "$work/focus.log" "$@"; }
 press_tab() { for _ in $(seq 1 "$1"); do xdotool key Tab; sleep 0.12; done; sleep 0.3; }
 
 # Opens a screen with the key(s) $2, waits for the window titled $1 and focuses it; prints its id.
@@ -70,22 +65,7 @@ open_screen() {
   echo "$id"
 }
 
-# Compares the stops walked with the expected reading order (newline-separated): the last stops, as many
-# as expected, since a form that opens may pass the focus through its default button before its first
-# item.
-expect_order() {
-  local screen=$1 expected=$2
-  local walked
-  walked=$(echo "$3" | tail -n "$(echo "$expected" | wc -l)")
-  if [ "$walked" != "$expected" ]; then
-    fail "Tab order of $screen:
---- reading order
-$expected
---- Tab went
-$3"
-  fi
-  echo "ok: $screen — Tab follows the reading order ($(echo "$expected" | wc -l) stops)"
-}
+expect_order() { expect_focus_order "$@"; }
 
 # 1. Japanese by default.
 start_app --trace-focus
@@ -113,7 +93,6 @@ notebook" "$walked"
 from=$(log_lines)
 editor=$(open_screen "新しい患者の登録" ctrl+n)
 press_tab 25
-shot() { import -window root "$shots/$1.png"; }
 walked=$(stops_since "$from" "新しい患者の登録")
 expect_order "the registration form" "氏名
 カナ

@@ -1,5 +1,5 @@
 # What the GUI scripts share: finding the product's windows on the Xvfb display by their title.
-# Sourced by gui_smoke.sh and reception_flow.sh.
+# Sourced by gui_smoke.sh, reception_flow.sh and keyboard_order.sh.
 
 # The visible rececon window whose title contains $1, or nothing. GTK sets only _NET_WM_NAME
 # (xdotool --name reads WM_NAME), so each visible window's title is read with xprop.
@@ -20,4 +20,29 @@ await_window() {
     sleep 0.1
   done
   echo "$found"
+}
+
+# For a window started with --trace-focus, whose output is in the file $1: the focus stops printed since
+# line $2 for the window titled $3, one per line. The focus is printed at the first event after it moved,
+# so a walk may start with the control it started from; one with nothing to read for it (an empty label)
+# is left out.
+focus_stops() {
+  tail -n +"$2" "$1" | grep -F "focus: $3 | " | sed "s/^focus: .* | //" | grep -v '^$' || true
+}
+
+# Compares the stops walked ($3) on the screen named $1 with the expected reading order ($2, one per
+# line): the last stops, as many as expected, since a form that opens may pass the focus through its
+# default button before its first item. Calls the script's fail on a difference.
+expect_focus_order() {
+  local screen=$1 expected=$2
+  local walked
+  walked=$(echo "$3" | tail -n "$(echo "$expected" | wc -l)")
+  if [ "$walked" != "$expected" ]; then
+    fail "Tab order of $screen:
+--- reading order
+$expected
+--- Tab went
+$3"
+  fi
+  echo "ok: $screen — Tab follows the reading order ($(echo "$expected" | wc -l) stops)"
 }
