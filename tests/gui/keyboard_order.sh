@@ -217,9 +217,68 @@ CSV に保存(S)...
 〈日付〉 の一括照会はまだ実行されていません。" "$walked"
 xdotool key Escape
 sleep 0.5
+
+# 8. The patient editor (Ctrl+E, the selected patient): the same order as the registration form.
+from=$(log_lines)
+open_screen "患者情報の編集" ctrl+e >/dev/null
+press_tab 23
+walked=$(stops_since "$from" "患者情報の編集")
+expect_order "the patient editor" "氏名
+カナ
+性別
+生年月日
+郵便番号
+住所
+電話番号
+メモ
+保険者番号
+記号
+番号
+枝番
+本人・家族
+被保険者氏名
+資格取得日
+有効開始日
+有効終了日
+負担割合
+高齢受給者 負担割合
+高齢受給者 有効開始
+高齢受給者 有効終了
+保険者名称
+取消
+保存" "$walked"
+xdotool key Escape
+sleep 0.5
+
+# 9. The print preview (Ctrl+P, カルテ1号用紙): the buttons along the top left to right, then the page
+#    (nothing to read for it, so not listed), round to 前の頁.
+from=$(log_lines)
+open_screen "印刷プレビュー" ctrl+p >/dev/null
+press_tab 7
+walked=$(stops_since "$from" "印刷プレビュー")
+expect_order "the print preview" "前の頁(PageUp)
+次の頁(PageDown)
+印刷(P)... Ctrl+P
+PDF に保存(S)... Ctrl+S
+閉じる(Esc)" "$walked"
+xdotool key Escape
+sleep 0.5
+
+# 10. The linkage diagnosis (F9): the list of checks (read by the summary above it), the details, the
+#     buttons.
+from=$(log_lines)
+open_screen "連携の点検" F9 >/dev/null
+press_tab 4
+walked=$(stops_since "$from" "連携の点検")
+expect_order "the linkage diagnosis" "異常があります。「次にすること」を上から順に行ってください。
+text
+再点検
+閉じる" "$walked"
+xdotool key Escape
+sleep 0.5
 stop_app
 
-# 8. --language en: the English msgids.
+# 11. --language en: the English msgids.
 start_app --language en
 english=$(await_window "Rececon - Reception" 200)
 [ -n "$english" ] || fail "--language en did not show the English title: $(cat "$work/app.err")"

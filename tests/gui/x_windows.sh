@@ -23,11 +23,11 @@ await_window() {
 }
 
 # For a window started with --trace-focus, whose output is in the file $1: the focus stops printed since
-# line $2 for the window titled $3, one per line. The focus is printed at the first event after it moved,
+# line $2 for the window whose title starts with $3, one per line. The focus is printed at the first event after it moved,
 # so a walk may start with the control it started from; one with nothing to read for it (an empty label)
 # is left out.
 focus_stops() {
-  tail -n +"$2" "$1" | grep -F "focus: $3 | " | sed "s/^focus: .* | //" | grep -v '^$' || true
+  tail -n +"$2" "$1" | grep -F "focus: $3" | sed "s/^focus: .* | //" | grep -v '^$' || true
 }
 
 # Compares the stops walked ($3) on the screen named $1 with the expected reading order ($2, one per
