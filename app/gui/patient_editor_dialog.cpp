@@ -139,9 +139,8 @@ void PatientEditorDialog::save() {
   try {
     const auto card = insuranceFields();
     if (number_) {
-      if (card) makeInsurance(*card);  // a wrong card stops the whole save, before anything is written
-      saved_ = reg_.updatePatient(*number_, patientFields(), "受付で患者情報を変更");
-      if (card) reg_.addInsurance(*number_, *card, "受付で新しい保険証を登録");
+      saved_ = reg_.updatePatientWithInsurance(*number_, patientFields(), card,
+                                               card ? "受付で患者情報と新しい保険証を登録" : "受付で患者情報を変更");
     } else {
       saved_ = reg_.addPatientWithInsurance(patientFields(), card, "受付で新規登録");
     }

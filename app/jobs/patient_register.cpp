@@ -7,6 +7,20 @@
 #include "db/patient_repository.h"
 
 namespace rececon {
+namespace {
+
+// Runs one validation, adding its wrong fields to errors instead of throwing: a form that saves a
+// patient and a card lists every wrong item of both at once.
+template <typename Validation>
+void collectErrors(std::vector<FieldError>& errors, Validation&& validate) {
+  try {
+    validate();
+  } catch (const ValidationFailed& e) {
+    errors.insert(errors.end(), e.errors().begin(), e.errors().end());
+  }
+}
+
+}  // namespace
 
 PatientSearch interpretSearchText(const std::string& text, int limit) {
   PatientSearch search;
@@ -43,18 +57,8 @@ Patient PatientRegister::addPatientWithInsurance(const PatientFields& fields,
   std::vector<FieldError> errors;
   Patient p;
   std::optional<InsuranceRecord> record;
-  try {
-    p = makePatient(fields, today());
-  } catch (const ValidationFailed& e) {
-    errors = e.errors();
-  }
-  if (insurance) {
-    try {
-      record = makeInsurance(*insurance);
-    } catch (const ValidationFailed& e) {
-      errors.insert(errors.end(), e.errors().begin(), e.errors().end());
-    }
-  }
+  collectErrors(errors, [&] { p = makePatient(fields, today()); });
+  if (insurance) collectErrors(errors, [&] { record = makeInsurance(*insurance); });
   if (!errors.empty()) throw ValidationFailed(errors);
   db::WriteTransaction tx(db_);
   p.number = storeNewPatient(p, reason);
@@ -72,6 +76,26 @@ Patient PatientRegister::updatePatient(std::int64_t number, const PatientFields&
   storePatient(changed, reason);
   tx.commit();
   return changed;
+}
+
+Patient PatientRegister::updatePatientWithInsurance(std::int64_t number, const PatientFields& changes,
+                                                    const std::optional<InsuranceFields>& newCard,
+                                                    const std::string& reason) {
+  db::WriteTransaction tx(db_);
+  const Patient held = db::PatientRepository(db_).get(number);
+  std::vector<FieldError> errors;
+  Patient changed;
+  std::optional<InsuranceRecord> record;
+  collectErrors(errors, [&] { changed = changePatient(held, changes, today()); });
+  if (newCard) collectErrors(errors, [&] { record = makeInsurance(*newCard); });
+  if (!errors.empty()) throw ValidationFailed(errors);
+  storePatient(changed, reason);
+  if (record) {
+    record->patientNumber = number;
+    storeInsurance(*record, reason);
+  }
+  tx.commit();
+  return patient(number);
 }
 
 Patient PatientRegister::patient(std::int64_t number) { return db::PatientRepository(db_).get(number); }

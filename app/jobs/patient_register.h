@@ -55,6 +55,12 @@ class PatientRegister {
   // Changes the given fields. Throws ValidationFailed, NotFound, EnvironmentError.
   Patient updatePatient(std::int64_t number, const PatientFields& changes,
                         const std::string& reason = "患者情報の変更");
+  // The patient's changes and, when given, the new card they brought (added as current; the old one
+  // becomes history) in one transaction: both are validated first, every wrong field of either is
+  // listed, and nothing is written unless both are stored. Throws ValidationFailed, NotFound,
+  // EnvironmentError.
+  Patient updatePatientWithInsurance(std::int64_t number, const PatientFields& changes,
+                                     const std::optional<InsuranceFields>& newCard, const std::string& reason);
 
   Patient patient(std::int64_t number);  // throws NotFound
   std::vector<Patient> search(const PatientSearch& search);  // throws ValidationFailed on a bad date

@@ -170,3 +170,44 @@ TEST_CASE("A new patient and the insurance on their card are stored together or 
   REQUIRE(reg.patient(p.number).lastValid);
   CHECK(reg.patient(p.number).lastValid->number == "1234");
 }
+
+TEST_CASE("A patient's changes and the new card they brought are stored together or not at all", "[register]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path() / "data");
+  PatientRegister reg(folder.database(), "clerk1");
+  InsuranceFields oldCard;
+  oldCard.insurerNumber = "06993877";
+  oldCard.number = "1234";
+  oldCard.branch = "01";
+  const Patient p = reg.addPatientWithInsurance({"山田　花子", "ヤマダ ハナコ", "2", "S50.4.1", "", "", "", ""}, oldCard);
+
+  PatientFields changes;
+  changes.address = "見本県見本市1-2-3";
+  changes.birthDate = "S50.13.1";  // no 13th month
+  InsuranceFields newCard;
+  newCard.insurerNumber = "138057";
+  newCard.number = "5678";
+  newCard.branch = "2";  // not two digits
+  try {
+    reg.updatePatientWithInsurance(p.number, changes, newCard, "受付で患者情報と新しい保険証を登録");
+    FAIL("accepted");
+  } catch (const ValidationFailed& e) {
+    std::vector<std::string> fields;
+    for (const auto& err : e.errors()) fields.push_back(err.field);
+    CHECK(std::find(fields.begin(), fields.end(), "birth_date") != fields.end());
+    CHECK(std::find(fields.begin(), fields.end(), "branch") != fields.end());
+  }
+  CHECK(reg.patient(p.number).address.empty());  // nothing written
+  CHECK(reg.insurances(p.number).size() == 1);
+
+  changes.birthDate.reset();
+  newCard.branch = "02";
+  const Patient saved = reg.updatePatientWithInsurance(p.number, changes, newCard, "受付で患者情報と新しい保険証を登録");
+  CHECK(saved.address == "見本県見本市1-2-3");
+  const auto current = reg.currentInsurance(p.number);
+  REQUIRE(current);
+  CHECK(current->insured.insurerNumber == "138057");
+  CHECK(reg.insurances(p.number).size() == 2);  // the old card kept as history
+  REQUIRE(reg.patient(p.number).lastValid);
+  CHECK(reg.patient(p.number).lastValid->number == "5678");
+}
