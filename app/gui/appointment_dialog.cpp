@@ -34,12 +34,7 @@ AppointmentDialog::AppointmentDialog(wxWindow* parent, AppointmentBook& book, st
 
   auto* grid = new wxFlexGridSizer(2, 6, 10);
   grid->AddGrowableCol(1);
-  const auto row = [&](const wxString& label, wxWindow* f) {
-    auto* text = new wxStaticText(this, wxID_ANY, label);
-    text->MoveBeforeInTabOrder(f);  // its mnemonic (Alt+D…) goes to the field after it in tab order
-    grid->Add(text, 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(f, 1, wxEXPAND);
-  };
+  const auto row = [&](const wxString& label, wxWindow* field) { addLabelledRow(this, grid, label, field); };
   row(_("&Patient number"), patient_);
   row(_("Appointment &date"), date_);
   row(_("&Time"), time_);

@@ -50,12 +50,7 @@ CardFaceDialog::CardFaceDialog(wxWindow* parent, FallbackReception& reception, s
 
   auto* grid = new wxFlexGridSizer(2, 6, 10);
   grid->AddGrowableCol(1);
-  const auto row = [&](const wxString& label, wxWindow* field) {
-    auto* text = new wxStaticText(this, wxID_ANY, label);
-    text->MoveBeforeInTabOrder(field);  // its mnemonic (Alt+N…) goes to the field after it in tab order
-    grid->Add(text, 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(field, 1, wxEXPAND);
-  };
+  const auto row = [&](const wxString& label, wxWindow* field) { addLabelledRow(this, grid, label, field); };
   row(_("&Name"), name_);
   row(_("Name in &kana"), kana_);
   row(_("&Sex"), sex_);

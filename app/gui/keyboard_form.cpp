@@ -1,5 +1,8 @@
 #include "app/gui/keyboard_form.h"
 
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
 #include <algorithm>
 
 #include "app/gui/wx_convert.h"
@@ -17,6 +20,13 @@ void moveOnEnter(wxDialog* form, std::vector<wxWindow*> order, std::function<voi
     if (event.ControlDown() || it == order.end() || it + 1 == order.end()) save();
     else (*(it + 1))->SetFocus();
   });
+}
+
+void addLabelledRow(wxWindow* parent, wxSizer* grid, const wxString& label, wxWindow* field) {
+  auto* text = new wxStaticText(parent, wxID_ANY, label);
+  text->MoveBeforeInTabOrder(field);
+  grid->Add(text, 0, wxALIGN_CENTER_VERTICAL);
+  grid->Add(field, 1, wxEXPAND);
 }
 
 wxString validationText(const wxString& intro, const ValidationFailed& e) {

@@ -1,9 +1,9 @@
 #pragma once
 // What the keyboard-first forms (patient, 4-item record, appointment) share: Enter moves to the next
 // item in reading order and saves on the last (Ctrl+Enter saves anywhere), and a validation failure is
-// listed item by item under the form. Tab follows the order the controls were made in, so the forms make
-// each label just before its field (its mnemonic leads to the next control in tab order); the
-// gui_keyboard_order test walks each form with Tab. UI thread only.
+// listed item by item under the form. Tab follows the order the controls were made in, and a label's
+// mnemonic leads to the control after it in that order: addLabelledRow keeps each label just before its
+// field. The gui_keyboard_order test walks each form with Tab. UI thread only.
 
 #include <wx/dialog.h>
 #include <wx/string.h>
@@ -16,6 +16,10 @@
 namespace rececon::gui {
 
 void moveOnEnter(wxDialog* form, std::vector<wxWindow*> order, std::function<void()> save);
+
+// Adds a row "label | field" to a two-column grid, the label put just before the field in tab order so
+// that its mnemonic (Alt+…) leads to the field whatever order they were made in.
+void addLabelledRow(wxWindow* parent, wxSizer* grid, const wxString& label, wxWindow* field);
 
 // "<intro>\n・label: message\n…"
 wxString validationText(const wxString& intro, const ValidationFailed& e);

@@ -91,11 +91,9 @@ PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
 
 wxTextCtrl* PatientEditorDialog::addField(wxWindow* parent, wxSizer* grid, const std::string& key, const wxString& label,
                                           const wxString& hint, const wxString& value) {
-  // The label first: Tab order is creation order, and the label's mnemonic leads to what follows it.
-  grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
   auto* field = new wxTextCtrl(parent, wxID_ANY, value);
   field->SetHint(hint);
-  grid->Add(field, 1, wxEXPAND);
+  addLabelledRow(parent, grid, label, field);
   order_.push_back(field);
   byField_[key] = field;
   return field;

@@ -90,11 +90,7 @@ notebook" "$walked"
 
 # 3. The registration form: the patient's items, then the card's, then the buttons as they stand
 #    (GTK puts 取消 left of 登録), and round to the first item.
-from=$(log_lines)
-editor=$(open_screen "新しい患者の登録" ctrl+n)
-press_tab 25
-walked=$(stops_since "$from" "新しい患者の登録")
-expect_order "the registration form" "氏名
+patient_form_items="氏名
 カナ
 性別
 生年月日
@@ -115,7 +111,12 @@ expect_order "the registration form" "氏名
 高齢受給者 負担割合
 高齢受給者 有効開始
 高齢受給者 有効終了
-保険者名称
+保険者名称"
+from=$(log_lines)
+editor=$(open_screen "新しい患者の登録" ctrl+n)
+press_tab 25
+walked=$(stops_since "$from" "新しい患者の登録")
+expect_order "the registration form" "$patient_form_items
 取消
 登録
 氏名
@@ -223,28 +224,7 @@ from=$(log_lines)
 open_screen "患者情報の編集" ctrl+e >/dev/null
 press_tab 23
 walked=$(stops_since "$from" "患者情報の編集")
-expect_order "the patient editor" "氏名
-カナ
-性別
-生年月日
-郵便番号
-住所
-電話番号
-メモ
-保険者番号
-記号
-番号
-枝番
-本人・家族
-被保険者氏名
-資格取得日
-有効開始日
-有効終了日
-負担割合
-高齢受給者 負担割合
-高齢受給者 有効開始
-高齢受給者 有効終了
-保険者名称
+expect_order "the patient editor" "$patient_form_items
 取消
 保存" "$walked"
 xdotool key Escape
