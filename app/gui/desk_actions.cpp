@@ -29,7 +29,7 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
     config = exchangeConfigFromSettings(reg.database(), dataDir);
     terminal = SiteSettings(reg.database()).get("terminal").value;
   } catch (const Error& e) {
-    tell(parent, _("The linkage folders are not set, so no qualification check can be made. Set the institution code and the req, res and face folders in Tools -> Settings."),
+    tell(parent, _("The linkage folders are not set, so no qualification check can be made. Set the institution code and the req, res and face folders in File -> Settings."),
          toWx(e.what()));
     return false;
   }
