@@ -14,16 +14,19 @@
 
 namespace rececon::gui {
 
-AppointmentDialog::AppointmentDialog(wxWindow* parent, AppointmentBook& book, std::optional<std::int64_t> patientNumber)
-    : wxDialog(parent, wxID_ANY, _("Add appointment"), wxDefaultPosition, wxSize(560, 440), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+AppointmentDialog::AppointmentDialog(wxWindow* parent, AppointmentBook& book,
+                                     std::optional<std::int64_t> patientNumber)
+    : wxDialog(parent, wxID_ANY, _("Add appointment"), wxDefaultPosition, wxSize(560, 440),
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       book_(book) {
   const auto field = [this](const wxString& value, const wxString& hint) {
     auto* f = new wxTextCtrl(this, wxID_ANY, value);
     f->SetHint(hint);
     return f;
   };
-  patient_ = field(patientNumber ? wxString::Format(wxS("%lld"), static_cast<long long>(*patientNumber)) : wxString(),
-                   _("Patient number"));
+  patient_ = field(
+      patientNumber ? wxString::Format(wxS("%lld"), static_cast<long long>(*patientNumber)) : wxString(),
+      _("Patient number"));
   date_ = field(toWx(formatWarekiShort(nextBusinessDay(today()))), _("e.g. R8.11.24 / 2026-11-24"));
   time_ = field(wxS(""), _("e.g. 9:30 (may be empty)"));
   department_ = field(wxS(""), _("e.g. Internal medicine"));
@@ -45,7 +48,10 @@ AppointmentDialog::AppointmentDialog(wxWindow* parent, AppointmentBook& book, st
   FindWindow(wxID_OK)->SetLabel(_("Add (&O)"));
   FindWindow(wxID_CANCEL)->SetLabel(_("Cancel"));
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(new wxStaticText(this, wxID_ANY, _("Patients with an appointment are checked in the bulk pre-check the night before.")), 0, wxALL, 12);
+  sizer->Add(
+      new wxStaticText(this, wxID_ANY,
+                       _("Patients with an appointment are checked in the bulk pre-check the night before.")),
+      0, wxALL, 12);
   sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
   sizer->Add(errors_, 1, wxEXPAND | wxALL, 12);
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);

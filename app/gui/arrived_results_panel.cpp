@@ -54,15 +54,19 @@ std::size_t ArrivedResultsPanel::refresh() {
     list_->SetItem(row, kOutcome, toWx(outcomeWords(r.outcome)));
     list_->SetItem(row, kName, toWx(r.name) + (r.nameKana.empty() ? wxString() : wxS("（") + toWx(r.nameKana) + wxS("）")));
     list_->SetItem(row, kBirth, r.birthDate ? toWx(formatWareki(*r.birthDate)) : wxString(wxS("—")));
-    wxString patient = r.patientNumber ? wxString::Format(_("Patient number %lld"), static_cast<long long>(*r.patientNumber))
-                                       : wxString(_("Not registered, not decided"));
+    wxString patient =
+        r.patientNumber ? wxString::Format(_("Patient number %lld"), static_cast<long long>(*r.patientNumber))
+                        : wxString(_("Not registered, not decided"));
     if (!r.matchWords.empty()) patient += wxS("（") + toWx(r.matchWords) + wxS("）");
     list_->SetItem(row, kPatient, patient);
     list_->SetItemTextColour(row, outcomeColour(r.outcome));
   }
   list_->Thaw();
-  heading_->SetLabel(results_.empty() ? wxString(_("Arrived results (0 not handled)"))
-                                      : wxString::Format(_("Arrived results (%zu not handled) - press Enter to open and check (F11)"), results_.size()));
+  heading_->SetLabel(
+      results_.empty()
+          ? wxString(_("Arrived results (0 not handled)"))
+          : wxString::Format(_("Arrived results (%zu not handled) - press Enter to open and check (F11)"),
+                             results_.size()));
   heading_->SetForegroundColour(results_.empty() ? wxColour(90, 90, 90) : kActionColour);
   if (!results_.empty() && list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED) < 0)
     list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);

@@ -22,12 +22,14 @@ std::optional<std::string> given(const wxTextCtrl* field) {
 
 }  // namespace
 
-CardFaceDialog::CardFaceDialog(wxWindow* parent, FallbackReception& reception, std::optional<std::int64_t> patientNumber)
-    : wxDialog(parent, wxID_ANY, _("Recording the 4 items (My Number card)"), wxDefaultPosition, wxSize(640, 520),
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+CardFaceDialog::CardFaceDialog(wxWindow* parent, FallbackReception& reception,
+                               std::optional<std::int64_t> patientNumber)
+    : wxDialog(parent, wxID_ANY, _("Recording the 4 items (My Number card)"), wxDefaultPosition,
+               wxSize(640, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       reception_(reception) {
   auto* intro = new wxStaticText(this, wxID_ANY,
-                                 _("Type what the front of the card says. What you save is used for the confirmation by the online qualification call center (") +
+                                 _("Type what the front of the card says. What you save is used for the "
+                                   "confirmation by the online qualification call center (") +
                                      toWx(kCallCenterNumber) + _(")."));
   intro->Wrap(600);
   name_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, 0);

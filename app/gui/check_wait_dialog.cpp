@@ -14,13 +14,17 @@ constexpr int kTickMs = 100;
 }
 
 CheckWaitDialog::CheckWaitDialog(wxWindow* parent, CheckWaitRequest request)
-    : wxDialog(parent, wxID_ANY, _("Checking qualification"), wxDefaultPosition, wxSize(460, 220)), request_(std::move(request)),
-      job_(std::make_shared<JobContext>()), ticker_(this), started_(std::chrono::steady_clock::now()) {
+    : wxDialog(parent, wxID_ANY, _("Checking qualification"), wxDefaultPosition, wxSize(460, 220)),
+      request_(std::move(request)),
+      job_(std::make_shared<JobContext>()),
+      ticker_(this),
+      started_(std::chrono::steady_clock::now()) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* who = new wxStaticText(this, wxID_ANY, request_.who);
   who->SetFont(who->GetFont().Scaled(1.3f).Bold());
   sizer->Add(who, 0, wxALL, 12);
-  sizer->Add(new wxStaticText(this, wxID_ANY, _("Waiting for the linkage application's answer.")), 0, wxLEFT | wxRIGHT, 12);
+  sizer->Add(new wxStaticText(this, wxID_ANY, _("Waiting for the linkage application's answer.")), 0,
+             wxLEFT | wxRIGHT, 12);
   gauge_ = new wxGauge(this, wxID_ANY, 100);
   sizer->Add(gauge_, 0, wxEXPAND | wxALL, 12);
   elapsed_ = new wxStaticText(this, wxID_ANY, wxS(""));

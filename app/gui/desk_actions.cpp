@@ -16,7 +16,8 @@ namespace rececon::gui {
 namespace {
 
 void tell(wxWindow* parent, const wxString& what, const wxString& detail, long icon = wxICON_WARNING) {
-  wxMessageBox(what + (detail.empty() ? wxString() : wxS("\n\n") + detail), _("Qualification check"), wxOK | icon, parent);
+  wxMessageBox(what + (detail.empty() ? wxString() : wxS("\n\n") + detail), _("Qualification check"),
+               wxOK | icon, parent);
 }
 
 }  // namespace
@@ -29,7 +30,9 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
     config = exchangeConfigFromSettings(reg.database(), dataDir);
     terminal = SiteSettings(reg.database()).get("terminal").value;
   } catch (const Error& e) {
-    tell(parent, _("The linkage folders are not set, so no qualification check can be made. Set the institution code and the req, res and face folders in File -> Settings."),
+    tell(parent,
+         _("The linkage folders are not set, so no qualification check can be made. Set the institution code "
+           "and the req, res and face folders in File -> Settings."),
          toWx(e.what()));
     return false;
   }
@@ -47,8 +50,10 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
   }
 
   const Patient patient = reg.patient(patientNumber);
-  CheckWaitDialog wait(parent, {reg.database().file(), config, reg.operatorId(), terminal, checkId,
-                                wxString::Format(_("Patient number %lld "), static_cast<long long>(patientNumber)) + toWx(patient.name)});
+  CheckWaitDialog wait(parent,
+                       {reg.database().file(), config, reg.operatorId(), terminal, checkId,
+                        wxString::Format(_("Patient number %lld "), static_cast<long long>(patientNumber)) +
+                            toWx(patient.name)});
   const int waited = wait.ShowModal();
   const CheckReport report = waited == wxID_OK ? *wait.report() : service.report(checkId);
   try {
@@ -58,16 +63,24 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
   }
   recorded();
   if (waited == wxID_ABORT) {
-    tell(parent, _("Could not wait for the answer. The reception stays \"unverified\" and is re-verified when the linkage is back."), wait.error());
+    tell(parent,
+         _("Could not wait for the answer. The reception stays \"unverified\" and is re-verified when the "
+           "linkage is back."),
+         wait.error());
     return true;
   }
   if (waited == wxID_CANCEL) {
-    tell(parent, _("Stopped waiting for the answer. The reception is \"unverified\". A result arriving late appears under \"Arrived results\"."), wxString(),
-         wxICON_INFORMATION);
+    tell(parent,
+         _("Stopped waiting for the answer. The reception is \"unverified\". A result arriving late appears "
+           "under \"Arrived results\"."),
+         wxString(), wxICON_INFORMATION);
     return true;
   }
   if (!report.resultId) {
-    tell(parent, _("No answer came from the linkage application. The reception stays \"unverified\" and is re-verified when the linkage is back. If it is urgent, check the insurance card or eligibility certificate."),
+    tell(parent,
+         _("No answer came from the linkage application. The reception stays \"unverified\" and is "
+           "re-verified when the linkage is back. If it is urgent, check the insurance card or eligibility "
+           "certificate."),
          toWx(report.requestDetail));
     return true;
   }

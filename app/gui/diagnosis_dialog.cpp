@@ -80,16 +80,17 @@ void DiagnosisDialog::runCheck() {
   }
   if (firstNeedingAttention >= 0) items_->SetItemState(firstNeedingAttention, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
   const CheckLevel worst = report_.worst();
-  summary_->SetLabel(worst == CheckLevel::Ok        ? _("Everything is normal.")
-                     : worst == CheckLevel::Warning ? _("Some items need attention (reception can go on).")
-                                                    : _("Something is wrong. Do the \"What to do next\" steps from the top."));
+  summary_->SetLabel(worst == CheckLevel::Ok ? _("Everything is normal.")
+                     : worst == CheckLevel::Warning
+                         ? _("Some items need attention (reception can go on).")
+                         : _("Something is wrong. Do the \"What to do next\" steps from the top."));
 }
 
 void DiagnosisDialog::showItem(long row) {
   if (row < 0 || static_cast<std::size_t>(row) >= report_.items.size()) return;
   const EnvironmentItem& item = report_.items[static_cast<std::size_t>(row)];
-  wxString text = wxS("【") + toWx(checkLevelLabel(item.level)) + wxS("】") + toWx(item.label) + _("\nWhat was checked: ") +
-                  toWx(item.detail);
+  wxString text = wxS("【") + toWx(checkLevelLabel(item.level)) + wxS("】") + toWx(item.label) +
+                  _("\nWhat was checked: ") + toWx(item.detail);
   if (!item.nextStep.empty()) text += _("\nWhat to do next: ") + toWx(item.nextStep);
   full_->ChangeValue(text);
 }

@@ -40,15 +40,17 @@ wxString overflowWarning(const forms::Document& document) {
   const auto overflows = forms::layoutReport(document).overflows();
   if (overflows.empty()) return wxString();
   wxString text = _("Some text does not fit its box and is cut:");
-  for (const auto& n : overflows) text += wxString::Format(_(" page %d \""), n.page + 1) + toWx(n.text.substr(0, 60)) + wxS("」");
+  for (const auto& n : overflows)
+    text += wxString::Format(_(" page %d \""), n.page + 1) + toWx(n.text.substr(0, 60)) + wxS("」");
   return text;
 }
 
 }  // namespace
 
-FormPreviewDialog::FormPreviewDialog(wxWindow* parent, forms::Document document, const wxString& defaultFileName)
-    : wxDialog(parent, wxID_ANY, _("Print preview: ") + toWx(document.title), wxDefaultPosition, wxSize(940, 760),
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+FormPreviewDialog::FormPreviewDialog(wxWindow* parent, forms::Document document,
+                                     const wxString& defaultFileName)
+    : wxDialog(parent, wxID_ANY, _("Print preview: ") + toWx(document.title), wxDefaultPosition,
+               wxSize(940, 760), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       document_(std::move(document)),
       defaultFileName_(defaultFileName) {
   auto* top = new wxBoxSizer(wxVERTICAL);
@@ -117,7 +119,8 @@ void FormPreviewDialog::print() {
     if (printer.Print(this, &printout, true)) {
       status_->SetLabel(_("Sent to the printer."));
     } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
-      wxMessageBox(_("Could not print. Check the printer's connection and settings. You can also save a PDF and print it from another terminal."),
+      wxMessageBox(_("Could not print. Check the printer's connection and settings. You can also save a PDF "
+                     "and print it from another terminal."),
                    _("Print"), wxOK | wxICON_WARNING, this);
     }
   } catch (const Error& e) {
@@ -134,7 +137,8 @@ void FormPreviewDialog::savePdf() {
     status_->SetLabel(wxString::Format(_("Saved: %s (%d pages)"), dialog.GetPath(), saved.pages));
     status_->SetForegroundColour(wxColour(0, 100, 0));
   } catch (const Error& e) {
-    wxMessageBox(_("Could not save the PDF.\n\n") + toWx(e.what()), _("Save as PDF"), wxOK | wxICON_WARNING, this);
+    wxMessageBox(_("Could not save the PDF.\n\n") + toWx(e.what()), _("Save as PDF"), wxOK | wxICON_WARNING,
+                 this);
   }
 }
 
@@ -143,7 +147,8 @@ void showFormPreview(wxWindow* parent, const std::function<forms::Document()>& b
     FormPreviewDialog dialog(parent, build(), defaultFileName);
     dialog.ShowModal();
   } catch (const Error& e) {
-    wxMessageBox(_("Could not prepare the form.\n\n") + toWx(e.what()), _("Print"), wxOK | wxICON_WARNING, parent);
+    wxMessageBox(_("Could not prepare the form.\n\n") + toWx(e.what()), _("Print"), wxOK | wxICON_WARNING,
+                 parent);
   }
 }
 

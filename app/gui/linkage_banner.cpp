@@ -57,7 +57,8 @@ bool LinkageBanner::update(const LinkageView& view) {
   wxString title, detail, steps;
   if (!w.findings.empty()) {
     const WatchdogFinding& top = w.findings.front();
-    title = wxString(top.level == LinkageHealth::Down ? _("Linkage stopped: ") : _("Linkage warning: ")) + toWx(top.title);
+    title = wxString(top.level == LinkageHealth::Down ? _("Linkage stopped: ") : _("Linkage warning: ")) +
+            toWx(top.title);
     detail = toWx(top.detail);
     for (std::size_t i = 0; i < top.nextSteps.size() && i < kStepsShown; ++i)
       steps += wxString::Format(wxS("%zu. "), i + 1) + toWx(top.nextSteps[i]) + wxS("\n");
@@ -68,11 +69,13 @@ bool LinkageBanner::update(const LinkageView& view) {
   }
   if (f.active) {
     title = _("[Receiving in stand-alone mode] ") + title;
-    detail += wxString::Format(_("\nUnverified receptions: %lld, 4 items awaiting confirmation: %lld (call center %s)"),
-                               static_cast<long long>(unverified), static_cast<long long>(f.pendingCaptures),
-                               toWx(kCallCenterNumber));
+    detail += wxString::Format(
+        _("\nUnverified receptions: %lld, 4 items awaiting confirmation: %lld (call center %s)"),
+        static_cast<long long>(unverified), static_cast<long long>(f.pendingCaptures),
+        toWx(kCallCenterNumber));
   } else if (unverified > 0) {
-    detail += wxString::Format(_("\nThere are %lld unverified receptions."), static_cast<long long>(unverified));
+    detail +=
+        wxString::Format(_("\nThere are %lld unverified receptions."), static_cast<long long>(unverified));
   }
   // Long details wrap beside the buttons instead of running off the window.
   const int width = std::max(400, GetParent()->GetClientSize().GetWidth() - 300);

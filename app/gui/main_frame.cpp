@@ -57,8 +57,11 @@ constexpr auto kAutoReverifyEvery = std::chrono::seconds(60);
 }  // namespace
 
 MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
-    : wxFrame(nullptr, wxID_ANY, _("Rececon - Reception"), wxDefaultPosition, wxSize(1260, 780)), reg_(reg),
-      dataDir_(dataDir), searchDelay_(this), lastAutoReverify_(std::chrono::steady_clock::now()) {
+    : wxFrame(nullptr, wxID_ANY, _("Rececon - Reception"), wxDefaultPosition, wxSize(1260, 780)),
+      reg_(reg),
+      dataDir_(dataDir),
+      searchDelay_(this),
+      lastAutoReverify_(std::chrono::steady_clock::now()) {
   buildMenu();
   buildToolBar();
   banner_ = new LinkageBanner(this, {[this] { enterFallback(); }, [this] { captureCardFace(); },
@@ -105,7 +108,8 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
 wxWindow* MainFrame::buildSearchPage(wxWindow* parent) {
   auto* page = new wxPanel(parent);
   auto* searchRow = new wxBoxSizer(wxHORIZONTAL);
-  searchRow->Add(new wxStaticText(page, wxID_ANY, _("Patient &search")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+  searchRow->Add(new wxStaticText(page, wxID_ANY, _("Patient &search")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+                 8);
   search_ = new wxTextCtrl(page, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
   search_->SetHint(_("Kana, patient number or date of birth (e.g. MIHON in kana / 123 / S22.3.10)"));
   searchRow->Add(search_, 1, wxEXPAND);
@@ -170,8 +174,8 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
                                      state->handbook);
         view.fallback = fallbackStatus(*state->connection);
         CallAfter([this, waiting, view] {
-          SetStatusText(wxString::Format(_("Arrived results: %lld  Requests waiting for an answer: %d"), static_cast<long long>(waiting),
-                                         view.watchdog.waitingRequests),
+          SetStatusText(wxString::Format(_("Arrived results: %lld  Requests waiting for an answer: %d"),
+                                         static_cast<long long>(waiting), view.watchdog.waitingRequests),
                         2);
           // Other terminals and the background watcher change the lists too: re-read them when the
           // waiting results change, and every few passes anyway.
@@ -223,9 +227,12 @@ void MainFrame::enterFallback() {
   // The cause is written to the register's fallback log, which is kept in Japanese whatever the window's
   // language (as the audit reasons are), so it is not translated.
   const wxString cause = fallbackCause_.empty() ? toWx("手動で切り替え") : toWx(fallbackCause_);
-  const int answer = wxMessageBox(_("Switch to stand-alone mode?\n\nReason: ") + cause +
-                                      _("\n\nReception can go on. Receive patients on their insurance card or eligibility certificate, and record the 4 items for patients with only a My Number card. When the linkage is back, the insurance of the patients received is re-verified automatically."),
-                                  _("Stand-alone mode"), wxYES_NO | wxICON_QUESTION, this);
+  const int answer = wxMessageBox(
+      _("Switch to stand-alone mode?\n\nReason: ") + cause +
+          _("\n\nReception can go on. Receive patients on their insurance card or eligibility certificate, "
+            "and record the 4 items for patients with only a My Number card. When the linkage is back, the "
+            "insurance of the patients received is re-verified automatically."),
+      _("Stand-alone mode"), wxYES_NO | wxICON_QUESTION, this);
   if (answer != wxYES) return;
   try {
     FallbackReception(reg_.database(), reg_.operatorId()).enter(fromWx(cause));
@@ -242,8 +249,8 @@ void MainFrame::toggleFallback() {
     enterFallback();
     return;
   }
-  if (wxMessageBox(_("Leave stand-alone mode? (Unverified receptions are confirmed by re-verification)"), _("Stand-alone mode"),
-                   wxYES_NO | wxICON_QUESTION, this) != wxYES)
+  if (wxMessageBox(_("Leave stand-alone mode? (Unverified receptions are confirmed by re-verification)"),
+                   _("Stand-alone mode"), wxYES_NO | wxICON_QUESTION, this) != wxYES)
     return;
   try {
     FallbackReception(reg_.database(), reg_.operatorId()).leave("手動で終了");
@@ -258,20 +265,24 @@ void MainFrame::captureCardFace() {
   FallbackReception reception(reg_.database(), reg_.operatorId());
   CardFaceDialog dialog(this, reception, selectedPatient_);
   if (dialog.ShowModal() != wxID_OK) return;
-  SetStatusText(wxString::Format(_("Recorded the 4 items (reception %lld)"), static_cast<long long>(dialog.outcome().visitId)), 1);
+  SetStatusText(wxString::Format(_("Recorded the 4 items (reception %lld)"),
+                                 static_cast<long long>(dialog.outcome().visitId)),
+                1);
   refreshDesk();
   if (watcher_) watcher_->wake();
 }
 
 void MainFrame::registerVisitForSelected() {
   if (!selectedPatient_) {
-    wxMessageBox(_("Choose a patient first (F3 to search)."), _("Reception"), wxOK | wxICON_INFORMATION, this);
+    wxMessageBox(_("Choose a patient first (F3 to search)."), _("Reception"), wxOK | wxICON_INFORMATION,
+                 this);
     return;
   }
   try {
     const db::StoredVisit v = FallbackReception(reg_.database(), reg_.operatorId()).registerVisit({*selectedPatient_, std::nullopt, std::nullopt});
-    SetStatusText(wxString::Format(_("Recorded reception %lld (patient number %lld, unverified)"), static_cast<long long>(v.id),
-                                   static_cast<long long>(*selectedPatient_)), 1);
+    SetStatusText(wxString::Format(_("Recorded reception %lld (patient number %lld, unverified)"),
+                                   static_cast<long long>(v.id), static_cast<long long>(*selectedPatient_)),
+                  1);
     refreshDesk();
     if (watcher_) watcher_->wake();
   } catch (const Error& e) {
@@ -281,16 +292,19 @@ void MainFrame::registerVisitForSelected() {
 
 void MainFrame::printKarteForSelected() {
   if (!selectedPatient_) {
-    wxMessageBox(_("Choose a patient first (F3 to search)."), _("Chart form No. 1"), wxOK | wxICON_INFORMATION, this);
+    wxMessageBox(_("Choose a patient first (F3 to search)."), _("Chart form No. 1"),
+                 wxOK | wxICON_INFORMATION, this);
     return;
   }
   const std::int64_t number = *selectedPatient_;
-  showFormPreview(this, [this, number] { return karte1Document(reg_.database(), number, today()); },
-                  wxString::Format(_("chart_form_1_%lld.pdf"), static_cast<long long>(number)));
+  showFormPreview(
+      this, [this, number] { return karte1Document(reg_.database(), number, today()); },
+      wxString::Format(_("chart_form_1_%lld.pdf"), static_cast<long long>(number)));
 }
 
 void MainFrame::savePendingCaptures() {
-  wxFileDialog save(this, _("Save the list of 4-item records awaiting confirmation"), wxS(""), _("4_items_awaiting_confirmation.txt"), _("Text (*.txt)|*.txt"),
+  wxFileDialog save(this, _("Save the list of 4-item records awaiting confirmation"), wxS(""),
+                    _("4_items_awaiting_confirmation.txt"), _("Text (*.txt)|*.txt"),
                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (save.ShowModal() != wxID_OK) return;
   try {
@@ -320,11 +334,13 @@ void MainFrame::startReverify(bool automatic) {
   if (reverifier_.joinable()) reverifier_.join();
   reverifying_ = true;
   showLinkageStatus(_("Re-verifying..."));
-  reverifyJob_ = std::make_shared<JobContext>([this](std::int64_t done, std::int64_t total, const std::string&) {
-    CallAfter([this, done, total] {
-      showLinkageStatus(wxString::Format(_("Re-verifying... %lld / %lld"), static_cast<long long>(done), static_cast<long long>(total)));
-    });
-  });
+  reverifyJob_ =
+      std::make_shared<JobContext>([this](std::int64_t done, std::int64_t total, const std::string&) {
+        CallAfter([this, done, total] {
+          showLinkageStatus(wxString::Format(_("Re-verifying... %lld / %lld"), static_cast<long long>(done),
+                                             static_cast<long long>(total)));
+        });
+      });
   reverifier_ = std::thread([this, config, options, terminal, automatic, job = reverifyJob_,
                              databaseFile = reg_.database().file(), operatorId = reg_.operatorId()] {
     try {
@@ -343,7 +359,9 @@ void MainFrame::startReverify(bool automatic) {
       const wxString message = toWx(e.what());
       CallAfter([this, message, automatic] {
         reverifying_ = false;
-        if (!automatic) wxMessageBox(_("Could not complete the re-verification.\n\n") + message, _("Re-verification"), wxOK | wxICON_WARNING, this);
+        if (!automatic)
+          wxMessageBox(_("Could not complete the re-verification.\n\n") + message, _("Re-verification"),
+                       wxOK | wxICON_WARNING, this);
       });
     }
   });
@@ -358,13 +376,15 @@ void MainFrame::runSearch() {
       const auto total = reg_.count();
       const auto patients = reg_.list(0, kBrowseLimit);
       wxString summary = wxString::Format(_("Registered patients: %lld"), static_cast<long long>(total));
-      if (total > kBrowseLimit) summary += wxString::Format(_(" (showing the first %d by patient number)"), kBrowseLimit);
+      if (total > kBrowseLimit)
+        summary += wxString::Format(_(" (showing the first %d by patient number)"), kBrowseLimit);
       showPatients(patients, summary);
     } else {
       const auto patients = reg_.search(query);
       wxString summary = patients.empty() ? wxString(_("No patient matches"))
                                           : wxString::Format(_("%zu patients match"), patients.size());
-      if (static_cast<int>(patients.size()) == kSearchLimit) summary += _(" (only the first are shown; narrow the search)");
+      if (static_cast<int>(patients.size()) == kSearchLimit)
+        summary += _(" (only the first are shown; narrow the search)");
       showPatients(patients, summary);
     }
   } catch (const InvalidInput& e) {
@@ -434,14 +454,16 @@ void MainFrame::refreshDesk(bool includePatient) {
 
 bool MainFrame::requireSelected(const wxString& action) {
   if (selectedPatient_) return true;
-  wxMessageBox(_("Choose a patient first (F2 reception list / F3 patient search)."), action, wxOK | wxICON_INFORMATION, this);
+  wxMessageBox(_("Choose a patient first (F2 reception list / F3 patient search)."), action,
+               wxOK | wxICON_INFORMATION, this);
   return false;
 }
 
 void MainFrame::checkSelected() {
   if (!requireSelected(_("Qualification check"))) return;
   if (fallbackActive_) {
-    wxMessageBox(_("No qualification check is sent in stand-alone mode. Check the insurance card or eligibility certificate and receive with F6 (re-verified when the linkage is back)."),
+    wxMessageBox(_("No qualification check is sent in stand-alone mode. Check the insurance card or "
+                   "eligibility certificate and receive with F6 (re-verified when the linkage is back)."),
                  _("Qualification check"), wxOK | wxICON_INFORMATION, this);
     return;
   }
@@ -460,7 +482,9 @@ void MainFrame::registerNewPatient() {
   PatientEditorDialog dialog(this, reg_, std::nullopt);
   if (dialog.ShowModal() != wxID_OK) return;
   const Patient& p = dialog.saved();
-  SetStatusText(wxString::Format(_("Registered as patient number %lld: "), static_cast<long long>(p.number)) + toWx(p.name), 1);
+  SetStatusText(wxString::Format(_("Registered as patient number %lld: "), static_cast<long long>(p.number)) +
+                    toWx(p.name),
+                1);
   search_->ChangeValue(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));
   runSearch();
   selectPatient(p.number);
@@ -470,7 +494,8 @@ void MainFrame::editSelected() {
   if (!requireSelected(_("Edit patient"))) return;
   PatientEditorDialog dialog(this, reg_, *selectedPatient_);
   if (dialog.ShowModal() != wxID_OK) return;
-  SetStatusText(wxString::Format(_("Saved patient number %lld"), static_cast<long long>(*selectedPatient_)), 1);
+  SetStatusText(wxString::Format(_("Saved patient number %lld"), static_cast<long long>(*selectedPatient_)),
+                1);
   runSearch();
   refreshDesk();
 }

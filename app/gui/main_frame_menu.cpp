@@ -82,9 +82,12 @@ void MainFrame::buildMenu() {
     refreshDesk();
     reception_->focusList();
   }, kReceptionMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    if (!arrived_->openSelectedOrOldest()) SetStatusText(_("No arrived results"), 1);
-  }, kArrivedMenuId);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (!arrived_->openSelectedOrOldest()) SetStatusText(_("No arrived results"), 1);
+      },
+      kArrivedMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { registerNewPatient(); }, wxID_NEW);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { editSelected(); }, wxID_EDIT);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { checkSelected(); }, wxID_EXECUTE);
@@ -101,10 +104,14 @@ void MainFrame::buildMenu() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { registerVisitForSelected(); }, kVisitMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { captureCardFace(); }, kCaptureMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { savePendingCaptures(); }, kCaptureListMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    showFormPreview(this, [this] { return outageSheetDocument(reg_.database(), today()); },
-                    _("4_item_record_sheet_") + toWx(toIsoString(today())) + wxS(".pdf"));
-  }, kOutageSheetMenuId);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        showFormPreview(
+            this, [this] { return outageSheetDocument(reg_.database(), today()); },
+            _("4_item_record_sheet_") + toWx(toIsoString(today())) + wxS(".pdf"));
+      },
+      kOutageSheetMenuId);
   // The menu item and the patient panel's button.
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { printKarteForSelected(); }, wxID_PRINT);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printKarteForSelected(); }, wxID_PRINT);
@@ -114,8 +121,10 @@ void MainFrame::buildMenu() {
     AppointmentDialog dialog(this, book, selectedPatient_);
     if (dialog.ShowModal() == wxID_OK) {
       const auto& a = dialog.stored();
-      SetStatusText(wxString::Format(_("Appointment added: patient number %lld "), static_cast<long long>(a.patientNumber)) +
-                    toWx(formatWareki(*fromIsoString(a.date)) + " " + a.time), 1);
+      SetStatusText(wxString::Format(_("Appointment added: patient number %lld "),
+                                     static_cast<long long>(a.patientNumber)) +
+                        toWx(formatWareki(*fromIsoString(a.date)) + " " + a.time),
+                    1);
     }
   }, kAppointmentMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
@@ -127,11 +136,15 @@ void MainFrame::buildMenu() {
     });
     dialog.ShowModal();
   }, kWorklistMenuId);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    wxMessageBox(_("Rececon (online qualification check linkage)\nPatient register and insurance data\n\nData folder: ") + toWx(dataDir_),
-                 _("About this program"),
-                 wxOK | wxICON_INFORMATION, this);
-  }, wxID_ABOUT);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        wxMessageBox(_("Rececon (online qualification check linkage)\nPatient register and insurance "
+                       "data\n\nData folder: ") +
+                         toWx(dataDir_),
+                     _("About this program"), wxOK | wxICON_INFORMATION, this);
+      },
+      wxID_ABOUT);
 }
 
 void MainFrame::buildToolBar() {

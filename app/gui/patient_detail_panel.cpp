@@ -94,13 +94,14 @@ void PatientDetailPanel::showPatient(std::int64_t number) {
   for (auto* button : {check_, edit_, printKarte_}) button->Enable();
   number_->SetLabel(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));
   kana_->SetLabel(toWx(p.nameKana));
-  sexBirth_->SetLabel(wxString::Format(_("%s  %s (age %d)"), toWx(sexLabel(p.sex)), toWx(formatWareki(p.birthDate)),
-                                       ageOn(p.birthDate, today())));
+  sexBirth_->SetLabel(wxString::Format(_("%s  %s (age %d)"), toWx(sexLabel(p.sex)),
+                                       toWx(formatWareki(p.birthDate)), ageOn(p.birthDate, today())));
   address_->SetLabel(toWx((p.postalCode.empty() ? std::string() : "〒" + p.postalCode + "　") + p.address));
   phone_->SetLabel(toWx(p.phone));
   lastValid_->SetLabel(p.lastValid ? insuredText(*p.lastValid) : wxString(_("none")));
   const bool registered = ReferenceRegistrar(reg_.database(), linkage::ExchangeConfig{}, reg_.operatorId()).upToDate(number);
-  reference_->SetLabel(registered ? _("Registered (with the current insurance)") : _("Not registered, or not since the insurance changed"));
+  reference_->SetLabel(registered ? _("Registered (with the current insurance)")
+                                  : _("Not registered, or not since the insurance changed"));
   reference_->SetForegroundColour(registered ? kFineColour : kLookColour);
   if (const auto c = limitCertificateOf(reg_.database(), number)) {
     limit_->SetLabel(wxString::Format(_("Class %s %s  valid %s to %s"), toWx(c->classification),
@@ -120,10 +121,13 @@ void PatientDetailPanel::showPatient(std::int64_t number) {
     insurances_->SetItem(row, 4, toWx(r.insured.branch));
     insurances_->SetItem(row, 5, r.relationship ? toWx(relationshipLabel(*r.relationship)) : wxString(wxS("—")));
     insurances_->SetItem(row, 6, dateOrDash(r.validFrom) + wxS(" 〜 ") + dateOrDash(r.validTo));
-    insurances_->SetItem(row, 7, r.copayPercent ? wxString::Format(_("%d0%%"), *r.copayPercent / 10) : wxString(wxS("—")));
-    insurances_->SetItem(row, 8, r.elderlyCopayPercent ? wxString::Format(_("%d0%%  "), *r.elderlyCopayPercent / 10) +
-                                                             dateOrDash(r.elderlyValidFrom) + wxS("〜") + dateOrDash(r.elderlyValidTo)
-                                                       : wxString(wxS("—")));
+    insurances_->SetItem(
+        row, 7, r.copayPercent ? wxString::Format(_("%d0%%"), *r.copayPercent / 10) : wxString(wxS("—")));
+    insurances_->SetItem(row, 8,
+                         r.elderlyCopayPercent
+                             ? wxString::Format(_("%d0%%  "), *r.elderlyCopayPercent / 10) +
+                                   dateOrDash(r.elderlyValidFrom) + wxS("〜") + dateOrDash(r.elderlyValidTo)
+                             : wxString(wxS("—")));
     insurances_->SetItem(row, 9, toWx(r.insurerName));
     if (r.state == InsuranceState::Invalid) insurances_->SetItemTextColour(row, *wxRED);
     if (r.state == InsuranceState::Superseded) insurances_->SetItemTextColour(row, wxColour(120, 120, 120));

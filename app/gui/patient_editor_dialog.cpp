@@ -23,32 +23,42 @@ std::optional<std::string> typed(const wxTextCtrl* field) {
 
 }  // namespace
 
-PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg, std::optional<std::int64_t> number)
+PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
+                                         std::optional<std::int64_t> number)
     : wxDialog(parent, wxID_ANY, number ? _("Edit patient") : _("Register a new patient"), wxDefaultPosition,
                wxSize(980, 720), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      reg_(reg), number_(number) {
+      reg_(reg),
+      number_(number) {
   std::optional<Patient> held;
   if (number) held = reg_.patient(*number);
   const auto value = [&](const std::string& text) { return held ? toWx(text) : wxString(); };
 
   auto* columns = new wxBoxSizer(wxHORIZONTAL);
-  auto* personBox = new wxStaticBoxSizer(wxVERTICAL, this, number ? wxString::Format(_("Patient (patient number %lld)"), static_cast<long long>(*number))
-                                                                    : wxString(_("Patient")));
+  auto* personBox = new wxStaticBoxSizer(
+      wxVERTICAL, this,
+      number ? wxString::Format(_("Patient (patient number %lld)"), static_cast<long long>(*number))
+             : wxString(_("Patient")));
   auto* person = new wxFlexGridSizer(2, 6, 8);
   person->AddGrowableCol(1);
   wxWindow* pp = personBox->GetStaticBox();
   name_ = addField(pp, person, "name", _("&Name"), _("e.g. Yamada Hanako"), value(held ? held->name : ""));
-  kana_ = addField(pp, person, "name_kana", _("Kana (&K)"), _("Hiragana, katakana or half-width kana"), value(held ? held->nameKana : ""));
-  sex_ = addField(pp, person, "sex", _("&Sex"), _("1 (male) or 2 (female)"), held ? toWx(sexLabel(held->sex)) : wxString());
-  birth_ = addField(pp, person, "birth_date", _("Date of &birth"), _("e.g. S50.4.1 / Showa 50-4-1 / 1975-04-01"),
-                    held ? toWx(formatWarekiShort(held->birthDate)) : wxString());
-  postal_ = addField(pp, person, "postal_code", _("Postal code"), _("e.g. 100-8916"), value(held ? held->postalCode : ""));
+  kana_ = addField(pp, person, "name_kana", _("Kana (&K)"), _("Hiragana, katakana or half-width kana"),
+                   value(held ? held->nameKana : ""));
+  sex_ = addField(pp, person, "sex", _("&Sex"), _("1 (male) or 2 (female)"),
+                  held ? toWx(sexLabel(held->sex)) : wxString());
+  birth_ =
+      addField(pp, person, "birth_date", _("Date of &birth"), _("e.g. S50.4.1 / Showa 50-4-1 / 1975-04-01"),
+               held ? toWx(formatWarekiShort(held->birthDate)) : wxString());
+  postal_ = addField(pp, person, "postal_code", _("Postal code"), _("e.g. 100-8916"),
+                     value(held ? held->postalCode : ""));
   address_ = addField(pp, person, "address", _("Address"), wxS(""), value(held ? held->address : ""));
   phone_ = addField(pp, person, "phone", _("Telephone"), wxS(""), value(held ? held->phone : ""));
   notes_ = addField(pp, person, "notes", _("Memo"), wxS(""), value(held ? held->notes : ""));
   personBox->Add(person, 1, wxEXPAND | wxALL, 8);
 
-  auto* cardBox = new wxStaticBoxSizer(wxVERTICAL, this, number ? _("New insurance card (only when it changed)") : _("Insurance card / eligibility certificate"));
+  auto* cardBox = new wxStaticBoxSizer(wxVERTICAL, this,
+                                       number ? _("New insurance card (only when it changed)")
+                                              : _("Insurance card / eligibility certificate"));
   auto* card = new wxFlexGridSizer(2, 6, 8);
   card->AddGrowableCol(1);
   wxWindow* cp = cardBox->GetStaticBox();
@@ -62,7 +72,8 @@ PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
   validFrom_ = addField(cp, card, "valid_from", _("Valid from"), _("May be empty"));
   validTo_ = addField(cp, card, "valid_to", _("Valid to"), _("May be empty"));
   copay_ = addField(cp, card, "copay_percent", _("Copayment"), _("e.g. 30 (percent)"));
-  elderlyCopay_ = addField(cp, card, "elderly_copay_percent", _("Elderly recipient copayment"), _("With an elderly recipient certificate"));
+  elderlyCopay_ = addField(cp, card, "elderly_copay_percent", _("Elderly recipient copayment"),
+                           _("With an elderly recipient certificate"));
   elderlyFrom_ = addField(cp, card, "elderly_valid_from", _("Elderly recipient valid from"), wxS(""));
   elderlyTo_ = addField(cp, card, "elderly_valid_to", _("Elderly recipient valid to"), wxS(""));
   insurerName_ = addField(cp, card, "insurer_name", _("Insurer name"), wxS(""));
@@ -78,7 +89,10 @@ PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
   FindWindow(wxID_CANCEL)->SetLabel(_("Cancel"));
 
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(new wxStaticText(this, wxID_ANY, _("Enter moves to the next item. Enter on the last item (Ctrl+Enter anywhere) saves.")), 0, wxALL, 10);
+  sizer->Add(new wxStaticText(
+                 this, wxID_ANY,
+                 _("Enter moves to the next item. Enter on the last item (Ctrl+Enter anywhere) saves.")),
+             0, wxALL, 10);
   sizer->Add(columns, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
   sizer->Add(errors_, 0, wxEXPAND | wxALL, 10);
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 10);
@@ -137,8 +151,9 @@ void PatientEditorDialog::save() {
   try {
     const auto card = insuranceFields();
     if (number_) {
-      saved_ = reg_.updatePatientWithInsurance(*number_, patientFields(), card,
-                                               card ? "受付で患者情報と新しい保険証を登録" : "受付で患者情報を変更");
+      saved_ = reg_.updatePatientWithInsurance(
+          *number_, patientFields(), card,
+          card ? "受付で患者情報と新しい保険証を登録" : "受付で患者情報を変更");
     } else {
       saved_ = reg_.addPatientWithInsurance(patientFields(), card, "受付で新規登録");
     }

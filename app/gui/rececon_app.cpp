@@ -49,7 +49,8 @@ wxString focusLabel(wxWindow* control) {
     if (sibling == control) break;
     before = sibling;
   }
-  if (auto* text = wxDynamicCast(before, wxStaticText)) return wxStripMenuCodes(text->GetLabel(), wxStrip_Menu);
+  if (auto* text = wxDynamicCast(before, wxStaticText))
+    return wxStripMenuCodes(text->GetLabel(), wxStrip_Menu);
   return control->GetName();
 }
 
@@ -59,9 +60,13 @@ class RececonApp : public wxApp {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption(wxS(""), wxS("data-dir"), _("Data folder"), wxCMD_LINE_VAL_STRING);
     parser.AddOption(wxS(""), wxS("operator"), _("Operator ID"), wxCMD_LINE_VAL_STRING);
-    parser.AddOption(wxS(""), wxS("language"), _("Language of the window: ja (default) or en"), wxCMD_LINE_VAL_STRING);
-    parser.AddSwitch(wxS(""), wxS("trace-focus"), _("Print each control that takes the keyboard focus (for tests)"));
-    parser.AddSwitch(wxS(""), wxS("startup-report"), _("Print the time to the first window and the memory in use, then exit (for measurement)"));
+    parser.AddOption(wxS(""), wxS("language"), _("Language of the window: ja (default) or en"),
+                     wxCMD_LINE_VAL_STRING);
+    parser.AddSwitch(wxS(""), wxS("trace-focus"),
+                     _("Print each control that takes the keyboard focus (for tests)"));
+    parser.AddSwitch(
+        wxS(""), wxS("startup-report"),
+        _("Print the time to the first window and the memory in use, then exit (for measurement)"));
   }
 
   bool OnCmdLineParsed(wxCmdLineParser& parser) override {
@@ -133,15 +138,15 @@ class RececonApp : public wxApp {
     try {
       throw;
     } catch (const InternalError& e) {
-      wxMessageBox(_("Rececon stops because of an internal error. Contact the developer.\n") + toWx(e.what()), _("Rececon"),
-                   wxOK | wxICON_ERROR);
+      wxMessageBox(_("Rececon stops because of an internal error. Contact the developer.\n") + toWx(e.what()),
+                   _("Rececon"), wxOK | wxICON_ERROR);
       return false;
     } catch (const Error& e) {
       wxMessageBox(toWx(e.what()), _("Rececon"), wxOK | wxICON_ERROR);
       return true;  // the clerk read the message; the window stays usable
     } catch (const std::exception& e) {
-      wxMessageBox(_("Rececon stops because of an internal error. Contact the developer.\n") + toWx(e.what()), _("Rececon"),
-                   wxOK | wxICON_ERROR);
+      wxMessageBox(_("Rececon stops because of an internal error. Contact the developer.\n") + toWx(e.what()),
+                   _("Rececon"), wxOK | wxICON_ERROR);
       return false;
     }
   }

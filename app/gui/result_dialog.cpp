@@ -42,10 +42,13 @@ wxString verbatim(const std::string& code, const std::string& message) {
 
 }  // namespace
 
-ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, PatientRegister& reg, CheckReport report)
+ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, PatientRegister& reg,
+                           CheckReport report)
     : wxDialog(parent, wxID_ANY, _("Qualification check result"), wxDefaultPosition, wxSize(820, 640),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      service_(service), reg_(reg), report_(std::move(report)) {
+      service_(service),
+      reg_(reg),
+      report_(std::move(report)) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
 
   auto* outcome = new wxStaticText(this, wxID_ANY, toWx(outcomeWords(report_.outcome)));
@@ -53,9 +56,12 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
   outcome->SetForegroundColour(outcomeColour(report_.outcome));
   auto* head = new wxBoxSizer(wxHORIZONTAL);
   head->Add(outcome, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
-  wxString source = report_.checkId ? wxString::Format(_("Result of qualification check %lld"), static_cast<long long>(report_.checkId))
-                                    : wxString(_("Result from a My Number card (face-recognition card reader)"));
-  if (report_.resultId) source += wxString::Format(_(" (result ID %lld)"), static_cast<long long>(*report_.resultId));
+  wxString source =
+      report_.checkId
+          ? wxString::Format(_("Result of qualification check %lld"), static_cast<long long>(report_.checkId))
+          : wxString(_("Result from a My Number card (face-recognition card reader)"));
+  if (report_.resultId)
+    source += wxString::Format(_(" (result ID %lld)"), static_cast<long long>(*report_.resultId));
   head->Add(new wxStaticText(this, wxID_ANY, source), 0, wxALIGN_CENTER_VERTICAL);
   sizer->Add(head, 0, wxALL, 12);
 
@@ -75,17 +81,19 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
   if (report_.limitCertificate) {
     const auto& c = *report_.limitCertificate;
     facts->Add(heading(this, _("Limit certificate")));
-    facts->Add(new wxStaticText(this, wxID_ANY,
-                                wxString::Format(_("Class %s %s  applied class %s %s  valid %s to %s"),
-                                                 toWx(c.classification), toWx(c.classificationLabel), toWx(c.flag),
-                                                 toWx(c.flagLabel), toWx(c.validStart), toWx(c.validEnd))));
+    facts->Add(
+        new wxStaticText(this, wxID_ANY,
+                         wxString::Format(_("Class %s %s  applied class %s %s  valid %s to %s"),
+                                          toWx(c.classification), toWx(c.classificationLabel), toWx(c.flag),
+                                          toWx(c.flagLabel), toWx(c.validStart), toWx(c.validEnd))));
   }
   facts->Add(heading(this, _("Patient")));
   facts->Add(buildPatientChoice(), 1, wxEXPAND);
   facts->AddGrowableCol(1);
   sizer->Add(facts, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
 
-  sizer->Add(heading(this, _("Held and returned values - ticked items are applied (check name, date of birth and insured number first)")),
+  sizer->Add(heading(this, _("Held and returned values - ticked items are applied (check name, date of birth "
+                             "and insured number first)")),
              0, wxLEFT | wxRIGHT | wxTOP, 12);
   comparison_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
   comparison_->EnableCheckBoxes();
@@ -128,8 +136,8 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
 wxWindow* ResultDialog::buildPatientChoice() {
   const auto describe = [this](std::int64_t number) {
     const Patient p = reg_.patient(number);
-    return wxString::Format(_("Patient number %lld "), static_cast<long long>(number)) + toWx(p.name) + wxS("（") +
-           toWx(p.nameKana) + wxS("）") + toWx(formatWareki(p.birthDate)) + _(" born");
+    return wxString::Format(_("Patient number %lld "), static_cast<long long>(number)) + toWx(p.name) +
+           wxS("（") + toWx(p.nameKana) + wxS("）") + toWx(formatWareki(p.birthDate)) + _(" born");
   };
   if (!report_.match) {  // a check of a registered patient: the patient is known
     const wxString who = report_.patientNumber ? describe(*report_.patientNumber) : wxString(wxS("—"));
@@ -137,8 +145,9 @@ wxWindow* ResultDialog::buildPatientChoice() {
   }
   auto* panel = new wxPanel(this);
   auto* column = new wxBoxSizer(wxVERTICAL);
-  auto* why = new wxStaticText(panel, wxID_ANY, wxString::Format(_("Match: %s. %s"), toWx(matchKindWords(report_.match->kind)),
-                                                                toWx(report_.match->explanation)));
+  auto* why = new wxStaticText(panel, wxID_ANY,
+                               wxString::Format(_("Match: %s. %s"), toWx(matchKindWords(report_.match->kind)),
+                                                toWx(report_.match->explanation)));
   why->Wrap(620);
   if (report_.match->kind != MatchKind::Unique) why->SetForegroundColour(kLookColour);
   patientChoice_ = new wxChoice(panel, wxID_ANY);
@@ -151,7 +160,8 @@ wxWindow* ResultDialog::buildPatientChoice() {
     choices_.push_back(number);
   }
   if (report_.match->kind == MatchKind::None) {
-    patientChoice_->Append(_("Register as a new patient (with the returned name, date of birth and insurance)"));
+    patientChoice_->Append(
+        _("Register as a new patient (with the returned name, date of birth and insurance)"));
     choices_.push_back(kNewPatient);
   }
   patientChoice_->SetSelection(0);
@@ -249,8 +259,10 @@ void ResultDialog::decide(bool reject) {
 
 void ResultDialog::printSlip() {
   const CheckReport report = report_;
-  showFormPreview(this, [this, report] { return resultSlipDocument(reg_.database(), report, today()); },
-                  wxString::Format(_("qualification_result_%lld.pdf"), static_cast<long long>(report.resultId.value_or(0))));
+  showFormPreview(
+      this, [this, report] { return resultSlipDocument(reg_.database(), report, today()); },
+      wxString::Format(_("qualification_result_%lld.pdf"),
+                       static_cast<long long>(report.resultId.value_or(0))));
 }
 
 }  // namespace rececon::gui

@@ -23,8 +23,10 @@ const char* const kEncodings[] = {"utf-8", "shift_jis"};
 }  // namespace
 
 SettingsDialog::SettingsDialog(wxWindow* parent, db::Database& db, std::string operatorId)
-    : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxSize(860, 600), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      db_(db), operatorId_(std::move(operatorId)) {
+    : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxSize(860, 600),
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      db_(db),
+      operatorId_(std::move(operatorId)) {
   auto* grid = new wxFlexGridSizer(3, 6, 8);
   grid->AddGrowableCol(1);
   addText(this, grid, "institution_code");

@@ -137,8 +137,10 @@ void WorklistDialog::reload() {
   try {
     items_ = bulkWorklist(db_, *d.date);
     const auto run = bulkRunForDate(db_, *d.date);
-    summary_->SetLabel(run ? wxString::Format(_("Bulk pre-check of %s: %zu need attention"), toWx(formatWareki(*d.date)), items_.size())
-                           : toWx(formatWareki(*d.date)) + _(": no bulk pre-check has run for this date yet."));
+    summary_->SetLabel(run ? wxString::Format(_("Bulk pre-check of %s: %zu need attention"),
+                                              toWx(formatWareki(*d.date)), items_.size())
+                           : toWx(formatWareki(*d.date)) +
+                                 _(": no bulk pre-check has run for this date yet."));
   } catch (const Error& e) {
     items_.clear();
     summary_->SetLabel(_("Cannot read: ") + toWx(e.what()));
@@ -196,7 +198,8 @@ void WorklistDialog::showDetail() {
   }
   wxString text = toWx(i->name + "（" + i->nameKana + "）  " + i->outcomeLabel + "\n" + i->detail + "\n");
   if (!i->processingCode.empty())
-    text += wxString::Format(_("Processing result: %s %s\n"), toWx(i->processingCode), toWx(i->processingMessage));
+    text += wxString::Format(_("Processing result: %s %s\n"), toWx(i->processingCode),
+                             toWx(i->processingMessage));
   if (!i->comparison.empty()) text += _("Differences (held -> returned):\n") + toWx(i->comparison);
   if (i->done) text += wxString::Format(_("Handled by %s at %s\n"), toWx(i->doneBy), toWx(i->doneAt));
   detail_->SetValue(text);
@@ -226,8 +229,9 @@ void WorklistDialog::printShown() {
   if (!d.date) return;
   std::vector<WorklistItem> rows;
   for (const std::size_t i : shown_) rows.push_back(items_[i]);
-  showFormPreview(this, [&] { return worklistDocument(db_, *d.date, rows, today()); },
-                  _("worklist_") + toWx(toIsoString(*d.date)) + wxS(".pdf"));
+  showFormPreview(
+      this, [&] { return worklistDocument(db_, *d.date, rows, today()); },
+      _("worklist_") + toWx(toIsoString(*d.date)) + wxS(".pdf"));
 }
 
 void WorklistDialog::saveCsv() {
