@@ -91,9 +91,15 @@ std::optional<FileSnapshot> readStable(const std::filesystem::path& file) {
   if (ec) return std::nullopt;
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
-  FileSnapshot snapshot{std::string(std::istreambuf_iterator<char>(in), {}), sizeBefore, timeBefore};
+  // One read of the size seen (not character by character); a file that grew or shrank meanwhile is
+  // caught below by the second look at its size and time, and one cut short by the count read.
+  FileSnapshot snapshot{std::string(static_cast<std::size_t>(sizeBefore), '\0'), sizeBefore, timeBefore};
+  in.read(snapshot.bytes.data(), static_cast<std::streamsize>(sizeBefore));
+  if (static_cast<std::uintmax_t>(in.gcount()) != sizeBefore || in.peek() != std::char_traits<char>::eof()) {
+    return std::nullopt;
+  }
   const auto sizeAfter = std::filesystem::file_size(file, ec);
-  if (ec || sizeAfter != sizeBefore || snapshot.bytes.size() != sizeBefore) return std::nullopt;
+  if (ec || sizeAfter != sizeBefore) return std::nullopt;
   const auto timeAfter = std::filesystem::last_write_time(file, ec);
   if (ec || timeAfter != timeBefore) return std::nullopt;
   return snapshot;
