@@ -12,15 +12,6 @@
 #include "app/gui/wx_convert.h"
 
 namespace rececon::gui {
-namespace {
-
-std::optional<std::string> given(const wxTextCtrl* field) {
-  const std::string text = fromWx(field->GetValue());
-  if (text.empty()) return std::nullopt;
-  return text;
-}
-
-}  // namespace
 
 CardFaceDialog::CardFaceDialog(wxWindow* parent, FallbackReception& reception,
                                std::optional<std::int64_t> patientNumber)
@@ -78,15 +69,15 @@ CardFaceDialog::CardFaceDialog(wxWindow* parent, FallbackReception& reception,
 
 void CardFaceDialog::save() {
   CardFaceFields fields;
-  fields.name = given(name_);
-  fields.nameKana = given(kana_);
-  fields.sex = given(sex_);
-  fields.birthDate = given(birth_);
-  fields.address = given(address_);
-  fields.insurerName = given(insurer_);
+  fields.name = typedText(name_);
+  fields.nameKana = typedText(kana_);
+  fields.sex = typedText(sex_);
+  fields.birthDate = typedText(birth_);
+  fields.address = typedText(address_);
+  fields.insurerName = typedText(insurer_);
   try {
     std::optional<std::int64_t> patient;
-    if (const auto typed = given(patient_)) {
+    if (const auto typed = typedText(patient_)) {
       long long number = 0;
       if (!wxString(toWx(*typed)).ToLongLong(&number) || number <= 0)
         throw InvalidInput(fromWx(_("Type the patient number in digits (empty for a first visit).")));

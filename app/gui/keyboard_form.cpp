@@ -29,6 +29,12 @@ void addLabelledRow(wxWindow* parent, wxSizer* grid, const wxString& label, wxWi
   grid->Add(field, 1, wxEXPAND);
 }
 
+std::optional<std::string> typedText(const wxTextCtrl* field) {
+  const std::string text = fromWx(field->GetValue());
+  if (text.find_first_not_of(" \t　") == std::string::npos) return std::nullopt;
+  return text;
+}
+
 wxString validationText(const wxString& intro, const ValidationFailed& e) {
   wxString text = intro + wxS("\n");
   for (const auto& err : e.errors()) text += wxS("・") + toWx(err.label) + wxS(": ") + toWx(err.message) + wxS("\n");

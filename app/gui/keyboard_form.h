@@ -7,8 +7,11 @@
 
 #include <wx/dialog.h>
 #include <wx/string.h>
+#include <wx/textctrl.h>
 
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "app/core/field_errors.h"
@@ -20,6 +23,10 @@ void moveOnEnter(wxDialog* form, std::vector<wxWindow*> order, std::function<voi
 // Adds a row "label | field" to a two-column grid, the label put just before the field in tab order so
 // that its mnemonic (Alt+…) leads to the field whatever order they were made in.
 void addLabelledRow(wxWindow* parent, wxSizer* grid, const wxString& label, wxWindow* field);
+
+// What was typed in the field, or nullopt when it is empty or only spaces (half- or full-width): an item
+// the clerk left blank.
+std::optional<std::string> typedText(const wxTextCtrl* field);
 
 // "<intro>\n・label: message\n…"
 wxString validationText(const wxString& intro, const ValidationFailed& e);

@@ -13,15 +13,6 @@
 #include "app/gui/wx_convert.h"
 
 namespace rececon::gui {
-namespace {
-
-std::optional<std::string> typed(const wxTextCtrl* field) {
-  const std::string text = fromWx(field->GetValue());
-  if (text.find_first_not_of(" \t　") == std::string::npos) return std::nullopt;
-  return text;
-}
-
-}  // namespace
 
 PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
                                          std::optional<std::int64_t> number)
@@ -115,10 +106,10 @@ wxTextCtrl* PatientEditorDialog::addField(wxWindow* parent, wxSizer* grid, const
 
 PatientFields PatientEditorDialog::patientFields() const {
   PatientFields f;
-  f.name = typed(name_);
-  f.nameKana = typed(kana_);
-  f.sex = typed(sex_);
-  f.birthDate = typed(birth_);
+  f.name = typedText(name_);
+  f.nameKana = typedText(kana_);
+  f.sex = typedText(sex_);
+  f.birthDate = typedText(birth_);
   // Optional items are always given, so that clearing one in the editor clears it in the register.
   f.postalCode = fromWx(postal_->GetValue());
   f.address = fromWx(address_->GetValue());
@@ -129,20 +120,20 @@ PatientFields PatientEditorDialog::patientFields() const {
 
 std::optional<InsuranceFields> PatientEditorDialog::insuranceFields() const {
   InsuranceFields f;
-  f.insurerNumber = typed(insurer_);
-  f.symbol = typed(symbol_);
-  f.number = typed(insured_);
-  f.branch = typed(branch_);
-  f.relationship = typed(relationship_);
-  f.insuredName = typed(insuredName_);
-  f.qualificationDate = typed(qualified_);
-  f.validFrom = typed(validFrom_);
-  f.validTo = typed(validTo_);
-  f.copayPercent = typed(copay_);
-  f.elderlyCopayPercent = typed(elderlyCopay_);
-  f.elderlyValidFrom = typed(elderlyFrom_);
-  f.elderlyValidTo = typed(elderlyTo_);
-  f.insurerName = typed(insurerName_);
+  f.insurerNumber = typedText(insurer_);
+  f.symbol = typedText(symbol_);
+  f.number = typedText(insured_);
+  f.branch = typedText(branch_);
+  f.relationship = typedText(relationship_);
+  f.insuredName = typedText(insuredName_);
+  f.qualificationDate = typedText(qualified_);
+  f.validFrom = typedText(validFrom_);
+  f.validTo = typedText(validTo_);
+  f.copayPercent = typedText(copay_);
+  f.elderlyCopayPercent = typedText(elderlyCopay_);
+  f.elderlyValidFrom = typedText(elderlyFrom_);
+  f.elderlyValidTo = typedText(elderlyTo_);
+  f.insurerName = typedText(insurerName_);
   if (f.empty()) return std::nullopt;
   return f;
 }

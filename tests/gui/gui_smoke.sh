@@ -54,10 +54,7 @@ echo "ok: first run registered $count demo patients and pointed the linkage fold
 "$cli" --data-dir "$data" config set linkage.watchdog_untaken_seconds 2 >/dev/null
 
 # 2. Xvfb on a display number it picks itself.
-exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$work/xvfb.log")
-xvfb_pid=$!
-read -r -t 20 display_number <&3 || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
-export DISPLAY=":$display_number"
+start_xvfb "$work/xvfb.log"
 
 "$run" --data-dir "$data" --operator gui-smoke >"$work/run.log" 2>&1 &
 run_pid=$!

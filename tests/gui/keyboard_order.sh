@@ -37,10 +37,7 @@ for tool in Xvfb xdotool xprop import; do
 done
 
 cli demo import-sim-persons --limit 2 >/dev/null
-exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$work/xvfb.log")
-xvfb_pid=$!
-read -r -t 20 display_number <&3 || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
-export DISPLAY=":$display_number"
+start_xvfb "$work/xvfb.log"
 
 start_app() {
   "$build/app/gui/rececon" --data-dir "$data" --operator kb-test "$@" >"$work/focus.log" 2>"$work/app.err" &

@@ -67,10 +67,7 @@ sim_pid=$!
 for _ in $(seq 1 100); do [ -e "$simroot/sim/ready" ] && break; sleep 0.1; done
 [ -e "$simroot/sim/ready" ] || fail "oqs-sim did not start: $(cat "$work/sim.log")"
 
-exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$work/xvfb.log")
-xvfb_pid=$!
-read -r -t 20 display_number <&3 || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
-export DISPLAY=":$display_number"
+start_xvfb "$work/xvfb.log"
 "$build/app/gui/rececon" --data-dir "$data" --operator desk-test --trace-focus >"$work/app.log" 2>&1 &
 app_pid=$!
 window=$(await_window "レセコン — 受付" 200)

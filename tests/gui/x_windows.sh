@@ -1,5 +1,16 @@
-# What the GUI scripts share: finding the product's windows on the Xvfb display by their title.
+# What the GUI scripts share: starting Xvfb, finding the product's windows on it by their title, and
+# reading the focus trace.
 # Sourced by gui_smoke.sh, reception_flow.sh and keyboard_order.sh.
+
+# Starts Xvfb (1280×800) on a free display and exports DISPLAY; sets xvfb_pid for the script's cleanup.
+# Xvfb's messages go to the file $1; calls the script's fail when it does not start.
+start_xvfb() {
+  exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$1")
+  xvfb_pid=$!
+  local display_number
+  read -r -t 20 display_number <&3 || fail "Xvfb did not start: $(cat "$1")"
+  export DISPLAY=":$display_number"
+}
 
 # The visible rececon window whose title contains $1, or nothing. GTK sets only _NET_WM_NAME
 # (xdotool --name reads WM_NAME), so each visible window's title is read with xprop.
