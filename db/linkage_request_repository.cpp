@@ -13,6 +13,11 @@ namespace {
 constexpr const char* kColumns =
     "id, kind, file_name, file_identifier, reception_number, request_bytes, state, created_at, deadline,"
     " result_file, detail";
+// The same columns with the request's bytes only for a pending one: only it may have to be written
+// again (after a crash), and a night's bulk requests are hundreds of kilobytes each, read on every poll.
+constexpr const char* kColumnsBytesIfPending =
+    "id, kind, file_name, file_identifier, reception_number,"
+    " CASE WHEN state = 'pending' THEN request_bytes ELSE X'' END, state, created_at, deadline, result_file, detail";
 
 StoredLinkageRequest readRow(SQLite::Statement& q) {
   StoredLinkageRequest r;
@@ -80,7 +85,7 @@ bool LinkageRequestRepository::transition(std::int64_t id, const std::string& fr
 
 std::vector<StoredLinkageRequest> LinkageRequestRepository::waiting(std::int64_t lateSince) {
   return guarded("連携要求の読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kColumns +
+    auto cached = db_.prepare(std::string("SELECT ") + kColumnsBytesIfPending +
                               " FROM linkage_request WHERE state IN ('pending', 'sent')"
                               " OR (state = 'timed_out' AND deadline > ?) ORDER BY id");
     SQLite::Statement& q = cached.get();

@@ -51,7 +51,8 @@ class LinkageRequestRepository {
   // Compare-and-set in its own transaction; false when the request is not in state `from`.
   bool transition(std::int64_t id, const std::string& from, const std::string& to, const std::string& detail,
                   const std::string& resultFile);
-  // Pending and sent requests, and timed-out ones whose deadline is after lateSince.
+  // Pending and sent requests, and timed-out ones whose deadline is after lateSince. requestBytes is
+  // filled for pending ones only (what resume needs); the others' stay empty.
   std::vector<StoredLinkageRequest> waiting(std::int64_t lateSince);
   StoredLinkageRequest get(std::int64_t id);
   // Stores the answer to a request (kept when one is stored already). In the caller's transaction.

@@ -1,7 +1,6 @@
 #include "linkage/file_transfer.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <Poco/Crypto/DigestEngine.h>
 
 #include <cerrno>
 #include <cstring>
@@ -135,9 +134,11 @@ std::filesystem::path quarantine(const std::filesystem::path& file, const std::f
 }
 
 std::string contentHash(const std::string& bytes) {
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-  return Poco::DigestEngine::digestToHex(sha.digest());
+  // OpenSSL's SHA-256 (through Poco::Crypto) uses the CPU's SHA instructions: a night's 50 MB of bulk
+  // results hash in tens of milliseconds instead of a quarter of a second with Poco's portable one.
+  Poco::Crypto::DigestEngine sha("SHA256");
+  sha.update(bytes.data(), bytes.size());
+  return Poco::Crypto::DigestEngine::digestToHex(sha.digest());
 }
 
 }  // namespace rececon::linkage

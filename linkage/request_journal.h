@@ -46,6 +46,7 @@ class RequestJournal {
   virtual bool transition(std::int64_t id, RequestState from, RequestState to, const std::string& detail,
                           const std::string& resultFile) = 0;
   // Requests still waiting: Pending and Sent (and TimedOut ones, which a late answer may still end).
+  // Only Pending ones need their requestBytes (to be written after a crash); others may leave it empty.
   virtual std::vector<RequestRecord> waiting() = 0;
 };
 

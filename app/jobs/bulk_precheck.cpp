@@ -27,6 +27,7 @@ using linkage::Text;
 using std::chrono::system_clock;
 
 constexpr std::int64_t kLeaseSeconds = 120;  // renewed every pass; a driver killed hard is taken over after this
+constexpr std::chrono::milliseconds kReportEvery{250};
 const std::vector<std::string> kStages = {"created", "submitted", "accepted", "waiting", "received", "reconciled"};
 
 std::string text(const Text& t) { return t.value_or(""); }
@@ -324,7 +325,7 @@ bool BulkPrecheck::advance(std::int64_t runId, const std::string& checkDate) {
   return moved;
 }
 
-void BulkPrecheck::updateRunState(std::int64_t runId) {
+std::string BulkPrecheck::updateRunState(std::int64_t runId) {
   db::BulkRepository repo(db_);
   const auto files = repo.files(runId);
   std::size_t earliest = kStages.size();
@@ -344,6 +345,7 @@ void BulkPrecheck::updateRunState(std::int64_t runId) {
     repo.setRunState(runId, state, state == "failed" ? failure : "");
   }
   tx.commit();
+  return state;
 }
 
 void BulkPrecheck::holdLease(std::int64_t runId) {
@@ -369,13 +371,20 @@ BulkRunStatus BulkPrecheck::drive(std::int64_t runId, JobContext& job) {
   LinkageResultStore store(db_);
   exchange_.resume();
   bool first = true;
+  std::chrono::steady_clock::time_point lastReport;  // never: the first pass reports
   for (;;) {
     const bool moved = advance(runId, checkDate);
-    if (moved || first) {  // the counts are read only when something changed
-      updateRunState(runId);
-      const BulkRunStatus s = status(runId);
-      job.step(s.reconciled, s.entries, "一括照会 " + formatWareki(*fromIsoString(checkDate)) + "（" + s.state + "）");
-      if (s.finished()) break;
+    if (moved || first) {
+      const std::string state = updateRunState(runId);
+      const bool finished = state == "done" || state == "failed";
+      // Counting a night's entries takes milliseconds: progress is counted a few times a second (and at
+      // the end), not after every step of every file.
+      if (finished || std::chrono::steady_clock::now() - lastReport >= kReportEvery) {
+        const BulkRunStatus s = status(runId);
+        job.step(s.reconciled, s.entries, "一括照会 " + formatWareki(*fromIsoString(checkDate)) + "（" + s.state + "）");
+        lastReport = std::chrono::steady_clock::now();
+      }
+      if (finished) break;
       first = false;
     } else if (job.cancelRequested()) {
       throw Cancelled();

@@ -77,7 +77,7 @@ class BulkPrecheck {
                                        linkage::MessageKind kind,
                                        const std::function<linkage::XmlElement(const std::string& suffix)>& message);
   void saveFile(const db::StoredBulkFile& file);
-  void updateRunState(std::int64_t runId);
+  std::string updateRunState(std::int64_t runId);  // the run state it stored
   void holdLease(std::int64_t runId);
   std::int64_t now() const;
 

@@ -35,6 +35,10 @@ SimDataset SimDataset::load(const std::filesystem::path& csv) {
     for (std::size_t i = 0; i < table.header.size(); ++i) p.fields[table.header[i]] = row[i];
     data.persons_.push_back(std::move(p));
   }
+  for (std::size_t i = 0; i < data.persons_.size(); ++i) {
+    const SimPerson& p = data.persons_[i];
+    if (p.knownToOqs()) data.knownByBirthdate_.emplace(p.get("birthdate"), i);
+  }
   return data;
 }
 
@@ -50,8 +54,9 @@ std::vector<const SimPerson*> SimDataset::find(const std::string& insurer, const
                                                const std::string& birthdate) const {
   std::vector<const SimPerson*> hits;
   const std::string wanted = trimmed(insurer);
-  for (const auto& p : persons_) {
-    if (!p.knownToOqs() || p.get("birthdate") != birthdate) continue;
+  const auto [from, to] = knownByBirthdate_.equal_range(birthdate);
+  for (auto it = from; it != to; ++it) {
+    const SimPerson& p = persons_[it->second];
     const bool current = p.get("insurer_number") == wanted && p.get("symbol") == trimmed(symbol) &&
                          p.get("number") == trimmed(number) && (branch.empty() || p.get("branch") == branch);
     const bool newer = !p.get("new_insurer_number").empty() && p.get("new_insurer_number") == wanted &&

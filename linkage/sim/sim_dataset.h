@@ -31,6 +31,8 @@ class SimDataset {
 
  private:
   std::vector<SimPerson> persons_;
+  // Persons known to OQS by birth date: every lookup names one, and a night asks 50,000 times.
+  std::multimap<std::string, std::size_t> knownByBirthdate_;
 };
 
 // "  123456" -> "123456"

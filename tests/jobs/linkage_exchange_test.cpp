@@ -131,12 +131,19 @@ TEST_CASE_METHOD(Fixture, "A request is journaled, written whole into req, answe
   REQUIRE(handler.results.size() == 1);
   CHECK(handler.results[0].first.id == sent.id);
   CHECK(handler.results[0].second.message.encoding().encoding == Encoding::ShiftJis);
-  CHECK(handler.results[0].second.hash.size() == 64);
+  CHECK(handler.results[0].second.hash == contentHash(handler.results[0].second.bytes));
   CHECK(journal.get(sent.id).state == RequestState::Answered);
   CHECK_FALSE(fs::exists(resultPath(sent)));
   CHECK(fs::exists(config.resDir / "del20261121000000.txt"));  // not ours: untouched
   ex.poll(handler);
   CHECK(handler.results.size() == 1);  // nothing twice
+}
+
+TEST_CASE("A file's content hash is its SHA-256, in lower-case hex", "[exchange]") {
+  CHECK(contentHash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(contentHash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  const std::string big(1 << 20, '\x82');  // more than one block, the size of a bulk result
+  CHECK(contentHash(big) != contentHash(big.substr(1)));
 }
 
 TEST_CASE_METHOD(Fixture, "A half-written result waits; a broken one is quarantined once settled", "[exchange]") {
