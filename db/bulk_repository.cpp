@@ -262,16 +262,6 @@ bool BulkRepository::addEntry(const StoredBulkEntry& e) {
   });
 }
 
-void BulkRepository::assignFile(std::int64_t entryId, std::int64_t fileId) {
-  guarded("一括照会の対象の記録", [&] {
-    auto cached = db_.prepare("UPDATE bulk_entry SET file_id = ? WHERE id = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, fileId);
-    q.bind(2, entryId);
-    q.exec();
-  });
-}
-
 std::vector<StoredBulkEntry> BulkRepository::entries(std::int64_t runId) {
   return guarded("一括照会の対象の読み込み", [&] {
     auto cached = db_.prepare(std::string("SELECT ") + kEntryColumns + " FROM bulk_entry WHERE run_id = ? ORDER BY id");
@@ -288,12 +278,26 @@ std::vector<StoredBulkEntry> BulkRepository::entriesOfFile(std::int64_t fileId) 
   });
 }
 
-std::vector<StoredBulkEntry> BulkRepository::unassignedEntries(std::int64_t runId) {
+int BulkRepository::unassignedCount(std::int64_t runId) {
   return guarded("一括照会の対象の読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kEntryColumns +
-                              " FROM bulk_entry WHERE run_id = ? AND file_id IS NULL AND state = 'pending' ORDER BY id");
-    cached.get().bind(1, runId);
-    return readRows<StoredBulkEntry>(cached.get(), readEntry);
+    auto cached = db_.prepare("SELECT COUNT(*) FROM bulk_entry WHERE run_id = ? AND file_id IS NULL AND state = 'pending'");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, runId);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+  });
+}
+
+int BulkRepository::assignUnassigned(std::int64_t runId, std::int64_t fileId, int limit) {
+  return guarded("一括照会の対象の記録", [&] {
+    auto cached = db_.prepare(
+        "UPDATE bulk_entry SET file_id = ? WHERE id IN (SELECT id FROM bulk_entry"
+        " WHERE run_id = ? AND file_id IS NULL AND state = 'pending' ORDER BY id LIMIT ?)");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, fileId);
+    q.bind(2, runId);
+    q.bind(3, limit);
+    return q.exec();
   });
 }
 

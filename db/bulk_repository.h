@@ -91,11 +91,12 @@ class BulkRepository {
 
   // Adds the entry unless the run has one for the patient already; returns whether it was added.
   bool addEntry(const StoredBulkEntry& e);
-  void assignFile(std::int64_t entryId, std::int64_t fileId);
   std::vector<StoredBulkEntry> entries(std::int64_t runId);
   std::vector<StoredBulkEntry> entriesOfFile(std::int64_t fileId);
-  // Pending entries of the run that are not in a file yet, by id.
-  std::vector<StoredBulkEntry> unassignedEntries(std::int64_t runId);
+  // Pending entries of the run that are not in a file yet.
+  int unassignedCount(std::int64_t runId);
+  // Puts the first `limit` of those (by id) into the file, in one statement; returns how many it put.
+  int assignUnassigned(std::int64_t runId, std::int64_t fileId, int limit);
   StoredBulkEntry entry(std::int64_t id);  // throws NotFound
   // Stores the reconciliation of a pending entry (outcome and everything found); false when the entry is
   // no longer pending (it was reconciled already).

@@ -142,11 +142,8 @@ std::int64_t BulkPrecheck::prepare(Date checkDate) {
     repo.updateFile(f);
   }
   int seq = files.empty() ? 0 : files.back().seq;
-  const auto unassigned = repo.unassignedEntries(runId);
-  std::int64_t fileId = 0;
-  for (std::size_t i = 0; i < unassigned.size(); ++i) {
-    if (i % static_cast<std::size_t>(options_.maxEntriesPerFile) == 0) fileId = repo.addFile(runId, ++seq);
-    repo.assignFile(unassigned[i].id, fileId);
+  for (int left = repo.unassignedCount(runId); left > 0; left -= options_.maxEntriesPerFile) {
+    repo.assignUnassigned(runId, repo.addFile(runId, ++seq), options_.maxEntriesPerFile);
   }
   tx.commit();
   updateRunState(runId);
@@ -264,7 +261,6 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
   if (r.state != RequestState::Answered) {
     failure = "結果の取得要求が" + whyEnded(r);
   } else {
-    // Only the header decides here; the units are read once, by the reconciliation.
     const auto raw = db::LinkageRequestRepository(db_).answer(r.id);
     const linkage::DecodedMessage decoded = linkage::decodeMessage(raw.value_or(""), r.resultFile);
     const linkage::XmlNode header = decoded.header();  // valid while `decoded` lives
@@ -274,6 +270,9 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
       file.resultRequestId = r.id;
       file.downloadErrors = 0;
       saveFile(file);
+      // Reconciled at once from what was just read; after a crash here, "received" reads it again.
+      const linkage::BulkResult result = linkage::readBulkResult(decoded.root());
+      reconcile(file, [&] { return reconcileBulkFile(db_, file.id, operatorId_, result); });
       return true;
     }
     if (segment != std::optional<std::string>("2")) {
@@ -299,19 +298,23 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
   return true;
 }
 
+void BulkPrecheck::reconcile(db::StoredBulkFile& file, const std::function<int()>& reconcileFile) {
+  try {
+    reconcileFile();
+    file = db::BulkRepository(db_).file(file.id);
+  } catch (const InvalidInput& e) {
+    file.state = "failed";
+    file.detail = std::string("結果を照合できません: ") + e.what();
+    saveFile(file);
+  }
+}
+
 bool BulkPrecheck::advanceFile(db::StoredBulkFile& file, const std::string& checkDate) {
   if (file.state == "created") return submitUpload(file, checkDate);
   if (file.state == "submitted") return takeAcceptance(file);
   if (file.state == "accepted" || file.state == "waiting") return file.downloadRequestId ? takeDownload(file) : download(file);
   if (file.state == "received") {
-    try {
-      reconcileBulkFile(db_, file.id, operatorId_);
-      file = db::BulkRepository(db_).file(file.id);
-    } catch (const InvalidInput& e) {
-      file.state = "failed";
-      file.detail = std::string("結果を照合できません: ") + e.what();
-      saveFile(file);
-    }
+    reconcile(file, [&] { return reconcileBulkFile(db_, file.id, operatorId_); });
     return true;
   }
   return false;  // reconciled or failed

@@ -146,14 +146,20 @@ const char* bulkOutcomeLabel(const std::string& o) {
 }
 
 int reconcileBulkFile(db::Database& db, std::int64_t fileId, const std::string& operatorId) {
-  db::WriteTransaction tx(db);
-  db::BulkRepository repo(db);
-  db::StoredBulkFile file = repo.file(fileId);
+  const db::StoredBulkFile file = db::BulkRepository(db).file(fileId);
   if (file.state != "received" || !file.resultRequestId) return 0;
   const auto raw = db::LinkageRequestRepository(db).answer(*file.resultRequestId);
   if (!raw) throw InvalidInput("一括照会の結果（受付番号 " + file.receptionNumber + "）が記録されていません。");
   const std::string fileName = db::LinkageRequestRepository(db).get(*file.resultRequestId).resultFile;
-  const linkage::BulkResult result = linkage::readBulkResult(linkage::decodeMessage(*raw, fileName).root());
+  return reconcileBulkFile(db, fileId, operatorId, linkage::readBulkResult(linkage::decodeMessage(*raw, fileName).root()));
+}
+
+int reconcileBulkFile(db::Database& db, std::int64_t fileId, const std::string& operatorId,
+                      const linkage::BulkResult& result) {
+  db::WriteTransaction tx(db);
+  db::BulkRepository repo(db);
+  db::StoredBulkFile file = repo.file(fileId);
+  if (file.state != "received" || !file.resultRequestId) return 0;
   if (result.header.receptionNumber && *result.header.receptionNumber != file.receptionNumber) {
     throw InvalidInput("一括照会の結果の受付番号 " + *result.header.receptionNumber + " が要求した " + file.receptionNumber +
                        " と違います。");

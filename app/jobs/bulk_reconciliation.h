@@ -10,6 +10,7 @@
 
 #include "db/bulk_repository.h"
 #include "db/database.h"
+#include "linkage/messages.h"
 
 namespace rececon {
 
@@ -35,5 +36,9 @@ const char* bulkOutcomeLabel(const std::string& outcome);
 // entries it reconciled (0 when the file was not in "received"). Throws InvalidInput when the stored
 // answer is not the bulk result for the file's reception number (nothing is changed).
 int reconcileBulkFile(db::Database& db, std::int64_t fileId, const std::string& operatorId);
+// The same with the file's result already read from its stored answer (by the step that received it),
+// so that a night's results are not parsed once more.
+int reconcileBulkFile(db::Database& db, std::int64_t fileId, const std::string& operatorId,
+                      const linkage::BulkResult& result);
 
 }  // namespace rececon
