@@ -44,6 +44,8 @@ std::string toCompactString(Date date);
 
 // Parses exactly YYYY-MM-DD; nullopt otherwise.
 std::optional<Date> fromIsoString(std::string_view text);
+// Parses exactly YYYYMMDD (the linkage files' form); nullopt otherwise.
+std::optional<Date> fromCompactString(std::string_view text);
 
 // 令和6年4月1日 (令和元年 for year 1); Western 2024年4月1日 before 明治.
 std::string formatWareki(Date date);

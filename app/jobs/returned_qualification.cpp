@@ -8,10 +8,7 @@ namespace {
 
 using linkage::Text;
 
-std::optional<Date> fromYyyymmdd(const Text& t) {
-  if (!t || t->size() != 8) return std::nullopt;
-  return parseDate(*t).date;
-}
+std::optional<Date> fromYyyymmdd(const Text& t) { return t ? fromCompactString(*t) : std::nullopt; }
 
 std::optional<int> ratioPercent(const Text& t) {  // "030" -> 30
   if (!t || t->empty() || t->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;

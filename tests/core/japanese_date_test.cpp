@@ -78,6 +78,15 @@ TEST_CASE("ISO strings round-trip", "[date]") {
   CHECK(fromIsoString("1947-03-10") == Date{1947y / 3 / 10});
   CHECK_FALSE(fromIsoString("1947-3-10"));
   CHECK_FALSE(fromIsoString("1947-02-30"));
+  CHECK_FALSE(fromIsoString("1947/03/10"));
+  CHECK_FALSE(fromIsoString("１９４７-03-10"));  // full-width digits are for typed dates, not stored ones
+  CHECK_FALSE(fromIsoString("1947-03-1x"));
+  CHECK(fromCompactString(toCompactString(1947y / 3 / 10)) == Date{1947y / 3 / 10});
+  CHECK(fromCompactString("20240229") == Date{2024y / 2 / 29});
+  CHECK_FALSE(fromCompactString("20230229"));
+  CHECK_FALSE(fromCompactString("2024022"));
+  CHECK_FALSE(fromCompactString("2024-2-9"));
+  CHECK_FALSE(fromCompactString("2024 229"));
 }
 
 TEST_CASE("Stored timestamps read as 和暦 with the time; anything else is left as it is", "[date]") {
