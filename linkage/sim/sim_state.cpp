@@ -62,9 +62,9 @@ void SimState::addBulkJob(const std::string& receptionNumber, BulkJob job) {
 std::optional<BulkJob> SimState::bulkJob(const std::string& receptionNumber) const {
   const auto it = bulkJobs_.find(receptionNumber);
   if (it == bulkJobs_.end()) return std::nullopt;
-  std::ifstream in(bulkDir() / (receptionNumber + ".xml"), std::ios::binary);
-  if (!in) return std::nullopt;
-  return BulkJob{it->second, std::string(std::istreambuf_iterator<char>(in), {})};
+  auto stored = linkage::readStable(bulkDir() / (receptionNumber + ".xml"));  // one read, not char by char
+  if (!stored) return std::nullopt;
+  return BulkJob{it->second, std::move(stored->bytes)};
 }
 
 void SimState::save() const {
