@@ -271,8 +271,7 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
       file.downloadErrors = 0;
       saveFile(file);
       // Reconciled at once from what was just read; after a crash here, "received" reads it again.
-      const linkage::BulkResult result = linkage::readBulkResult(decoded.root());
-      reconcile(file, [&] { return reconcileBulkFile(db_, file.id, operatorId_, result); });
+      reconcile(file, [&] { return reconcileBulkFile(db_, file.id, operatorId_, linkage::readBulkResult(decoded.root())); });
       return true;
     }
     if (segment != std::optional<std::string>("2")) {
