@@ -57,7 +57,13 @@ class EntryJudge {
     const linkage::Qualification& q = *u.qualification;
     e.limitChanged = q.limitCertificateChanged == Text("1");
     const ReturnedQualification returned = returnedFrom(q);
-    if (returned.birthDate && toCompactString(*returned.birthDate) != e.birthDate) {
+    // A result is applied only when its own birth date is read and agrees; one missing or unreadable is not
+    // taken as agreeing.
+    if (!returned.birthDate) {
+      const std::string why = text(q.birthdate).empty() ? "がありません" : "「" + text(q.birthdate) + "」を読めません";
+      return setOutcome(e, outcome::kError, "返された資格に生年月日" + why + "。反映していません。");
+    }
+    if (toCompactString(*returned.birthDate) != e.birthDate) {
       return setOutcome(e, outcome::kError, "返された資格の生年月日が患者と一致しません（別の方の可能性）。反映していません。");
     }
     if (!e.referenceNumber.empty() && e.referenceNumber != expectedReference(e.patientNumber)) {

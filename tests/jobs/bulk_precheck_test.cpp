@@ -297,6 +297,26 @@ TEST_CASE_METHOD(Night, "A result for another reception number is not reconciled
   CHECK(entryOf(runId, "no_change").state == "pending");
 }
 
+TEST_CASE_METHOD(Night, "A result whose birth date is missing or unreadable is not applied", "[bulk]") {
+  BulkPrecheck bulk = precheck();
+  const std::int64_t runId = bulk.prepare(kNight);
+  const auto before = reg.currentInsurance(patient["supplemented"]);
+  const auto safeUpdateWithBirth = [](std::optional<std::string> birth) {
+    return [birth](linkage::Qualification& q) {
+      q.insurerName = "架空健康保険組合";  // would be a safe update …
+      q.birthdate = birth;                // … but whose birth date is this?
+    };
+  };
+  const std::int64_t fileId = receive(runId, {validUnit(entryOf(runId, "supplemented"), safeUpdateWithBirth("1985/3/4")),
+                                              validUnit(entryOf(runId, "no_change"), safeUpdateWithBirth(std::nullopt))});
+  CHECK(reconcileBulkFile(db, fileId, "batch") > 0);
+  CHECK(entryOf(runId, "supplemented").outcome == bulk_outcome::kError);
+  CHECK(entryOf(runId, "supplemented").detail.find("生年月日「1985/3/4」を読めません") != std::string::npos);
+  CHECK(entryOf(runId, "no_change").outcome == bulk_outcome::kError);
+  CHECK(entryOf(runId, "no_change").detail.find("生年月日がありません") != std::string::npos);
+  CHECK(reg.currentInsurance(patient["supplemented"])->id == before->id);
+}
+
 TEST_CASE_METHOD(Night, "Appointments from CSV: Shift_JIS or UTF-8, all or nothing, a second import adds nothing",
                  "[bulk][appointment]") {
   AppointmentBook book(db, "clerk1");
