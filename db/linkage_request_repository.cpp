@@ -10,14 +10,15 @@
 namespace rececon::db {
 namespace {
 
-constexpr const char* kColumns =
-    "id, kind, file_name, file_identifier, reception_number, request_bytes, state, created_at, deadline,"
-    " result_file, detail";
-// The same columns with the request's bytes only for a pending one: only it may have to be written
-// again (after a crash), and a night's bulk requests are hundreds of kilobytes each, read on every poll.
-constexpr const char* kColumnsBytesIfPending =
-    "id, kind, file_name, file_identifier, reception_number,"
-    " CASE WHEN state = 'pending' THEN request_bytes ELSE X'' END, state, created_at, deadline, result_file, detail";
+// The columns readRow reads, in its order, with `bytes` as the sixth: request_bytes itself, or an
+// expression that leaves it out.
+std::string columnsWith(const char* bytes) {
+  return std::string("id, kind, file_name, file_identifier, reception_number, ") + bytes +
+         ", state, created_at, deadline, result_file, detail";
+}
+// The request's bytes only for a pending one: only it may have to be written again (after a crash), and a
+// night's bulk requests are hundreds of kilobytes each, read on every poll.
+constexpr const char* kBytesIfPending = "CASE WHEN state = 'pending' THEN request_bytes ELSE X'' END";
 
 StoredLinkageRequest readRow(SQLite::Statement& q) {
   StoredLinkageRequest r;
@@ -85,7 +86,7 @@ bool LinkageRequestRepository::transition(std::int64_t id, const std::string& fr
 
 std::vector<StoredLinkageRequest> LinkageRequestRepository::waiting(std::int64_t lateSince) {
   return guarded("連携要求の読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kColumnsBytesIfPending +
+    auto cached = db_.prepare("SELECT " + columnsWith(kBytesIfPending) +
                               " FROM linkage_request WHERE state IN ('pending', 'sent')"
                               " OR (state = 'timed_out' AND deadline > ?) ORDER BY id");
     SQLite::Statement& q = cached.get();
@@ -166,7 +167,7 @@ std::optional<std::int64_t> LinkageRequestRepository::idOfFile(const std::string
 
 StoredLinkageRequest LinkageRequestRepository::get(std::int64_t id) {
   return guarded("連携要求の読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kColumns + " FROM linkage_request WHERE id = ?");
+    auto cached = db_.prepare("SELECT " + columnsWith("request_bytes") + " FROM linkage_request WHERE id = ?");
     SQLite::Statement& q = cached.get();
     q.bind(1, id);
     if (!q.executeStep()) throw NotFound("連携要求 " + std::to_string(id) + " は記録されていません。");

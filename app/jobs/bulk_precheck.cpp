@@ -271,7 +271,7 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
       file.downloadErrors = 0;
       saveFile(file);
       // Reconciled at once from what was just read; after a crash here, "received" reads it again.
-      reconcile(file, [&] { return reconcileBulkFile(db_, file.id, operatorId_, linkage::readBulkResult(decoded.root())); });
+      reconcile(file, [&] { reconcileBulkFile(db_, file.id, operatorId_, linkage::readBulkResult(decoded.root())); });
       return true;
     }
     if (segment != std::optional<std::string>("2")) {
@@ -297,7 +297,7 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
   return true;
 }
 
-void BulkPrecheck::reconcile(db::StoredBulkFile& file, const std::function<int()>& reconcileFile) {
+void BulkPrecheck::reconcile(db::StoredBulkFile& file, const std::function<void()>& reconcileFile) {
   try {
     reconcileFile();
     file = db::BulkRepository(db_).file(file.id);
@@ -313,7 +313,7 @@ bool BulkPrecheck::advanceFile(db::StoredBulkFile& file, const std::string& chec
   if (file.state == "submitted") return takeAcceptance(file);
   if (file.state == "accepted" || file.state == "waiting") return file.downloadRequestId ? takeDownload(file) : download(file);
   if (file.state == "received") {
-    reconcile(file, [&] { return reconcileBulkFile(db_, file.id, operatorId_); });
+    reconcile(file, [&] { reconcileBulkFile(db_, file.id, operatorId_); });
     return true;
   }
   return false;  // reconciled or failed

@@ -69,7 +69,7 @@ class BulkPrecheck {
   bool advance(std::int64_t runId, const std::string& checkDate);
   bool advanceFile(db::StoredBulkFile& file, const std::string& checkDate);
   // Runs reconcileFile for a received file; a result that cannot be reconciled fails the file, saying why.
-  void reconcile(db::StoredBulkFile& file, const std::function<int()>& reconcileFile);
+  void reconcile(db::StoredBulkFile& file, const std::function<void()>& reconcileFile);
   bool submitUpload(db::StoredBulkFile& file, const std::string& checkDate);
   bool takeAcceptance(db::StoredBulkFile& file);
   bool download(db::StoredBulkFile& file);
