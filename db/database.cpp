@@ -4,6 +4,13 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "app/core/error.h"
 #include "db/migrations.h"
 #include "db/sqlite_errors.h"
@@ -41,9 +48,41 @@ void claimOrVerify(SQLite::Database& sql, const std::filesystem::path& file) {
   sql.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
 }
 
+// The register holds patient data: its file is made 0600 before SQLite opens it, whatever the umask;
+// SQLite gives its WAL and shared-memory files the database file's own mode. Never through a link.
+// An existing file is only chmod-ed by path, never opened here: closing any descriptor of a database
+// file drops every POSIX lock this process holds on it, including those of its other connections.
+// `mayExist` = false: the file must not exist yet (a backup never replaces anything).
+void makePrivateFile(const std::filesystem::path& file, bool mayExist) {
+  struct stat st {};
+  if (::lstat(file.c_str(), &st) == 0) {
+    if (!mayExist) throw EnvironmentError("「" + file.string() + "」はすでに存在します。別の名前を指定してください。");
+    if (!S_ISREG(st.st_mode)) {
+      throw EnvironmentError("「" + file.string() + "」は通常のファイルではありません（シンボリックリンクなど）。開きません。");
+    }
+    if ((st.st_mode & 077) != 0) ::chmod(file.c_str(), 0600);
+  } else {
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
+      throw EnvironmentError("「" + file.string() + "」を作成できません（" + std::strerror(errno) +
+                             "）。場所と権限を確認してください。");
+    }
+    if (fd < 0 && !mayExist) throw EnvironmentError("「" + file.string() + "」はすでに存在します。別の名前を指定してください。");
+    if (fd >= 0) {
+      ::fchmod(fd, 0600);
+      ::close(fd);
+    }
+  }
+  for (const char* companion : {"-wal", "-shm"}) {
+    const std::string path = file.string() + companion;
+    if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077) != 0) ::chmod(path.c_str(), 0600);
+  }
+}
+
 }  // namespace
 
 Database::Database(const std::filesystem::path& file) : file_(file) {
+  makePrivateFile(file, true);
   guarded("データベースを開く", [&] {
     sql_ = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     configure(*sql_);
@@ -101,11 +140,7 @@ SchemaStatus Database::check() {
 }
 
 void Database::backupTo(const std::filesystem::path& target) {
-  std::error_code ec;
-  if (std::filesystem::exists(target, ec)) {
-    throw EnvironmentError("バックアップ先「" + target.string() +
-                           "」はすでに存在します。別の名前を指定してください。");
-  }
+  makePrivateFile(target, false);  // exclusively: never over an existing file or through a link
   guarded("バックアップ", [&] {
     SQLite::Database out(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     SQLite::Backup backup(out, *sql_);

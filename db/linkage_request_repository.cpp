@@ -191,6 +191,16 @@ void LinkageRequestRepository::addAnswer(std::int64_t requestId, const std::stri
   });
 }
 
+bool LinkageRequestRepository::hasAnswer(const std::string& fileName, const std::string& contentHash) {
+  return guarded("連携の応答の読み込み", [&] {
+    auto cached = db_.prepare("SELECT 1 FROM linkage_answer WHERE file_name = ? AND content_hash = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, fileName);
+    q.bind(2, contentHash);
+    return q.executeStep();
+  });
+}
+
 std::optional<std::string> LinkageRequestRepository::answer(std::int64_t requestId) {
   return guarded("連携の応答の読み込み", [&]() -> std::optional<std::string> {
     auto cached = db_.prepare("SELECT raw FROM linkage_answer WHERE request_id = ?");

@@ -60,6 +60,8 @@ class LinkageRequestRepository {
                  const std::string& raw);
   // The raw answer to a request, if one arrived.
   std::optional<std::string> answer(std::int64_t requestId);
+  // Whether an answer file of this name and content is stored already.
+  bool hasAnswer(const std::string& fileName, const std::string& contentHash);
 
   // What the journal says about the linkage's health at `now` (seconds since the epoch).
   LinkageActivity activity(std::int64_t now);

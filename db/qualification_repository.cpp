@@ -107,6 +107,16 @@ StoredCheck QualificationRepository::check(std::int64_t id) {
   });
 }
 
+bool QualificationRepository::hasResult(const std::string& fileName, const std::string& contentHash) {
+  return guarded("資格確認結果の読み込み", [&] {
+    auto cached = db_.prepare("SELECT 1 FROM qualification_result WHERE file_name = ? AND content_hash = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, fileName);
+    q.bind(2, contentHash);
+    return q.executeStep();
+  });
+}
+
 std::pair<std::int64_t, bool> QualificationRepository::addResult(const StoredResult& r) {
   return guarded("資格確認結果の記録", [&]() -> std::pair<std::int64_t, bool> {
     {

@@ -53,6 +53,8 @@ class QualificationRepository {
   // Stores a result unless the same file (name and content) is stored already; returns its id and
   // whether it was new. In the caller's transaction.
   std::pair<std::int64_t, bool> addResult(const StoredResult& r);
+  // Whether a result file of this name and content is stored already.
+  bool hasResult(const std::string& fileName, const std::string& contentHash);
   StoredResult result(std::int64_t id);  // throws NotFound
   std::optional<StoredResult> resultForCheck(std::int64_t checkId);
   std::vector<StoredResult> resultsInState(const std::string& state);

@@ -18,6 +18,8 @@ const char* errorCodeName(DecodeErrorCode code) {
     case DecodeErrorCode::DuplicateElement: return "OQS-DUPLICATE-ELEMENT";
     case DecodeErrorCode::WrongInstitution: return "OQS-WRONG-INSTITUTION";
     case DecodeErrorCode::UnknownKind: return "OQS-UNKNOWN-KIND";
+    case DecodeErrorCode::SymbolicLink: return "OQS-SYMLINK";
+    case DecodeErrorCode::NotRegularFile: return "OQS-NOT-A-FILE";
   }
   return "OQS-ERROR";
 }

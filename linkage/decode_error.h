@@ -22,6 +22,8 @@ enum class DecodeErrorCode {
   DuplicateElement,     // a single-valued element appears twice
   WrongInstitution,     // MedicalInstitutionCode other than ours
   UnknownKind,          // neither the file name nor the content says which message this is
+  SymbolicLink,         // a link under a file's name: never followed
+  NotRegularFile,       // a folder, FIFO, device or socket under a file's name: never opened
 };
 
 // "OQS-TRUNCATED" etc.

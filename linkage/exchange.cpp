@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 
 #include "linkage/decode_error.h"
 #include "linkage/file_transfer.h"
@@ -20,16 +18,40 @@ bool endsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Regular files of a folder, by name; a folder that cannot be listed yields none (the watchdog reports it).
-std::vector<std::filesystem::path> filesIn(const std::filesystem::path& dir) {
-  std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code typeError;
-    if (it->is_regular_file(typeError)) files.push_back(it->path());
+// The entries of a folder, by name; a folder that cannot be listed yields none (the watchdog reports it).
+std::vector<FolderEntry> entriesIn(const std::filesystem::path& dir) {
+  try {
+    return listFolder(dir);
+  } catch (const TransferError&) {
+    return {};
   }
-  std::sort(files.begin(), files.end());
-  return files;
+}
+
+std::string entryKey(const FolderEntry& e) {
+  return e.name + "|" + std::to_string(static_cast<int>(e.type)) + "|" + std::to_string(e.size) + "|" +
+         std::to_string(e.modified.time_since_epoch().count());
+}
+
+bool allDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The yyyyMMddHHmmss stamp at the end of a face file's name (oqs-interface.md §1.3) as local time.
+std::optional<std::chrono::system_clock::time_point> faceStamp(const std::string& name) {
+  if (!endsWith(name, ".xml") || name.size() < 19 || name[name.size() - 19] != '_') return std::nullopt;
+  const std::string digits = name.substr(name.size() - 18, 14);
+  if (!allDigits(digits)) return std::nullopt;
+  std::tm t{};
+  t.tm_year = std::stoi(digits.substr(0, 4)) - 1900;
+  t.tm_mon = std::stoi(digits.substr(4, 2)) - 1;
+  t.tm_mday = std::stoi(digits.substr(6, 2));
+  t.tm_hour = std::stoi(digits.substr(8, 2));
+  t.tm_min = std::stoi(digits.substr(10, 2));
+  t.tm_sec = std::stoi(digits.substr(12, 2));
+  t.tm_isdst = -1;
+  const std::time_t when = std::mktime(&t);
+  if (when == -1) return std::nullopt;
+  return std::chrono::system_clock::from_time_t(when);
 }
 
 // An .err file's text, for a person: UTF-8 if it is, else CP932, else its bytes shown as hex.
@@ -50,18 +72,6 @@ std::string trimmed(std::string s) {
 RequestRecord* findByFileName(std::vector<RequestRecord>& waiting, const std::string& name) {
   const auto it = std::find_if(waiting.begin(), waiting.end(), [&](const RequestRecord& r) { return r.fileName == name; });
   return it == waiting.end() ? nullptr : &*it;
-}
-
-// Moves a handled file into the archive. Another exchange of ours on the same data (the reception window
-// and a command run beside it) may have handled and moved the same file a moment earlier: a file that is
-// gone is then already archived, not an error.
-void archiveHandled(const std::filesystem::path& file, const std::filesystem::path& archive) {
-  try {
-    moveInto(file, archive);
-  } catch (const TransferError&) {
-    std::error_code ec;
-    if (std::filesystem::exists(file, ec) || ec) throw;
-  }
 }
 
 }  // namespace
@@ -88,6 +98,26 @@ std::filesystem::path LinkageExchange::archiveFor(const char* kind) const {
   return config_.archiveDir / day / kind;
 }
 
+const char* toString(FolderAnomaly anomaly) {
+  switch (anomaly) {
+    case FolderAnomaly::Refused: return "refused";
+    case FolderAnomaly::LeftBehind: return "left_behind";
+    case FolderAnomaly::IdentityClash: return "identity_clash";
+  }
+  return "refused";
+}
+
+bool LinkageExchange::carriesOurIdentity(const std::string& fileName) const {
+  const auto kind = kindFromFileName(fileName);
+  if (!kind || config_.terminalId.empty() || !endsWith(fileName, ".xml")) return false;
+  const std::string_view prefix = kindInfo(*kind).prefix;
+  if (fileName.size() < prefix.size() + 4) return false;
+  const std::string suffix = fileName.substr(prefix.size(), fileName.size() - prefix.size() - 4);
+  const std::size_t idLength = config_.terminalId.size();
+  return suffix.size() == 8 + idLength + 4 && allDigits(suffix.substr(0, 8)) &&
+         suffix.compare(8, idLength, config_.terminalId) == 0 && allDigits(suffix.substr(8 + idLength));
+}
+
 RequestRecord LinkageExchange::submit(MessageKind kind, const XmlElement& message, const std::string& suffix) {
   RequestRecord r;
   r.kind = kind;
@@ -101,7 +131,8 @@ RequestRecord LinkageExchange::submit(MessageKind kind, const XmlElement& messag
   r.deadline = r.createdAt + timeoutFor(kind).count();
   r.id = journal_.add(r);
   try {
-    writeFileAtomically(config_.reqDir, r.fileName, r.requestBytes);
+    // Refuse: a file already under our name is another terminal's (an identity used twice) or planted.
+    writeFileAtomically(config_.reqDir, r.fileName, r.requestBytes, FileAccess::Shared, ExistingFile::Refuse);
   } catch (const TransferError& e) {
     journal_.transition(r.id, RequestState::Pending, RequestState::Failed, e.what(), "");
     throw;
@@ -111,12 +142,20 @@ RequestRecord LinkageExchange::submit(MessageKind kind, const XmlElement& messag
   return r;
 }
 
+void LinkageExchange::takeBack(const RequestRecord& request) {
+  const ReadOutcome read = readBounded(config_.reqDir, request.fileName, kindInfo(request.kind).maxBytes);
+  if (read.status != ReadStatus::Ok) return;
+  // Ours only if it carries the identifier we sent (ASCII, so a byte search works in UTF-8 and CP932).
+  const std::string mark = "<ArbitraryFileIdentifier>" + request.fileIdentifier + "</ArbitraryFileIdentifier>";
+  if (!request.fileIdentifier.empty() && read.snapshot.bytes.find(mark) == std::string::npos) return;
+  removeIfUnchanged(config_.reqDir, read.snapshot);
+}
+
 bool LinkageExchange::cancel(const RequestRecord& request, const std::string& reason) {
   const RequestState from = request.state;
   if (from != RequestState::Pending && from != RequestState::Sent) return false;
   if (!journal_.transition(request.id, from, RequestState::Cancelled, reason, "")) return false;
-  std::error_code ec;
-  std::filesystem::remove(config_.reqDir / request.fileName, ec);  // ours, if the linkage app has not taken it
+  takeBack(request);  // if the linkage app has not taken it
   return true;
 }
 
@@ -125,63 +164,132 @@ int LinkageExchange::resume() {
   for (const RequestRecord& r : journal_.waiting()) {
     if (r.state != RequestState::Pending) continue;
     std::error_code ec;
-    const bool inReq = std::filesystem::exists(config_.reqDir / r.fileName, ec);
+    const bool inReq = std::filesystem::exists(std::filesystem::symlink_status(config_.reqDir / r.fileName, ec));
     const auto resultName = resultFileNameFor(r.fileName);
-    const bool answered = resultName && std::filesystem::exists(config_.resDir / *resultName, ec);
-    if (!inReq && !answered) writeFileAtomically(config_.reqDir, r.fileName, r.requestBytes);
+    const bool answered =
+        resultName && std::filesystem::exists(std::filesystem::symlink_status(config_.resDir / *resultName, ec));
+    if (!inReq && !answered) {
+      writeFileAtomically(config_.reqDir, r.fileName, r.requestBytes, FileAccess::Shared, ExistingFile::Refuse);
+    }
     journal_.transition(r.id, RequestState::Pending, RequestState::Sent, "再起動後に再開", "");
     ++resumed;
   }
   return resumed;
 }
 
-bool LinkageExchange::settled(const std::filesystem::path& file) const {
-  std::error_code ec;
-  const auto modified = std::filesystem::last_write_time(file, ec);
-  if (ec) return false;
-  const auto age = std::filesystem::file_time_type::clock::now() - modified;
+bool LinkageExchange::settled(const FolderEntry& file) const {
+  const auto age = std::filesystem::file_time_type::clock::now() - file.modified;
   return age >= config_.settleTime;
 }
 
-void LinkageExchange::reject(const std::filesystem::path& file, const RequestRecord& request, const std::string& reason,
-                             ExchangeHandler& handler) {
-  quarantine(file, config_.quarantineDir, reason + "\n要求: " + request.fileName);
-  if (journal_.transition(request.id, request.state, RequestState::Failed, reason, file.filename().string())) {
+bool LinkageExchange::withinFaceWindow(const FolderEntry& file) const {
+  const auto stamp = faceStamp(file.name);
+  const auto when = stamp ? *stamp : std::chrono::file_clock::to_sys(file.modified);
+  return when >= clock_() - config_.faceWindow;
+}
+
+void LinkageExchange::report(const std::filesystem::path& file, const FolderEntry& entry, FolderAnomaly anomaly,
+                             const std::string& code, const std::string& reason, ExchangeHandler& handler) {
+  if (!reported_.insert(std::string(toString(anomaly)) + "|" + entryKey(entry)).second) return;
+  handler.onAnomaly(file, anomaly, code, reason);
+}
+
+void LinkageExchange::fail(RequestRecord& request, const std::string& reason, const std::string& resultFile,
+                           ExchangeHandler& handler) {
+  if (journal_.transition(request.id, request.state, RequestState::Failed, reason, resultFile)) {
     handler.onRequestEnded(request, RequestState::Failed, reason);
   }
-  handler.onUnreadable(file, reason);
+  request.state = RequestState::Failed;
 }
 
-void LinkageExchange::handleRefusal(const std::filesystem::path& errFile, std::vector<RequestRecord>& waiting,
-                                    ExchangeHandler& handler) {
-  const std::string requestName = errFile.stem().string() + ".xml";
-  RequestRecord* request = findByFileName(waiting, requestName);
-  if (!request) return;  // another client's refusal
-  const auto snapshot = readStable(errFile);
-  if (!snapshot) return;
-  const std::string reason = "連携アプリが要求を受け付けませんでした: " + trimmed(errText(snapshot->bytes));
-  const std::filesystem::path archive = archiveFor("refused");
-  archiveHandled(errFile, archive);
-  std::error_code ec;
-  if (std::filesystem::exists(config_.resDir / requestName, ec)) archiveHandled(config_.resDir / requestName, archive);
-  if (journal_.transition(request->id, request->state, RequestState::Failed, reason, errFile.filename().string())) {
-    handler.onRequestEnded(*request, RequestState::Failed, reason);
+void LinkageExchange::archive(const std::filesystem::path& dir, const FileSnapshot& file, const char* kind,
+                              ExchangeHandler& handler) {
+  try {
+    moveRead(dir, file, archiveFor(kind));
+  } catch (const TransferError& e) {
+    // Stored already; only the clean-up failed (a read-only or full folder, or another program of ours
+    // took it a moment earlier). The next pass recognises the file as stored and tries again.
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(dir / file.name, ec))) return;
+    handler.onAnomaly(dir / file.name, FolderAnomaly::LeftBehind, "OQS-ARCHIVE-FAILED",
+                      std::string(e.what()) + " 取り込みは済んでいます。フォルダの権限と空き容量を確認してください。");
   }
-  request->state = RequestState::Failed;
 }
 
-void LinkageExchange::handleResult(const std::filesystem::path& file, std::vector<RequestRecord>& waiting,
+void LinkageExchange::reject(const FileSnapshot& file, RequestRecord& request, const std::string& reason,
+                             ExchangeHandler& handler) {
+  const std::filesystem::path path = config_.resDir / file.name;
+  try {
+    quarantine(config_.resDir, file, config_.quarantineDir, reason + "\n要求: " + request.fileName);
+  } catch (const TransferError& e) {
+    handler.onAnomaly(path, FolderAnomaly::LeftBehind, "OQS-QUARANTINE-FAILED", e.what());
+  }
+  fail(request, reason, file.name, handler);
+  handler.onUnreadable(path, reason);
+}
+
+void LinkageExchange::handleRefusal(const FolderEntry& errFile, std::vector<RequestRecord>& waiting,
+                                    ExchangeHandler& handler) {
+  const std::string requestName = errFile.name.substr(0, errFile.name.size() - 4) + ".xml";
+  RequestRecord* request = findByFileName(waiting, requestName);
+  if (!request || request->state == RequestState::Failed) return;  // another terminal's refusal
+  const ReadOutcome read = readBounded(config_.resDir, errFile.name, kRefusalFileMaxBytes);
+  if (read.status == ReadStatus::Changing || read.status == ReadStatus::Gone) return;
+  if (read.status == ReadStatus::Refused) {
+    report(config_.resDir / errFile.name, errFile, FolderAnomaly::Refused, errorCodeName(read.refusal), read.reason, handler);
+    fail(*request, "連携アプリが要求を受け付けませんでした（理由のファイルは読めません: " + read.reason + "）",
+         errFile.name, handler);
+    return;
+  }
+  const std::string reason = "連携アプリが要求を受け付けませんでした: " + trimmed(errText(read.snapshot.bytes));
+  archive(config_.resDir, read.snapshot, "refused", handler);
+  // The bounced request beside it is ours: archived too when it is a plain file.
+  const ReadOutcome bounced = readBounded(config_.resDir, requestName, kindInfo(request->kind).maxBytes);
+  if (bounced.status == ReadStatus::Ok) archive(config_.resDir, bounced.snapshot, "refused", handler);
+  fail(*request, reason, errFile.name, handler);
+}
+
+void LinkageExchange::handleUnclaimed(const FolderEntry& file, ExchangeHandler& handler) {
+  const auto requestName = requestFileNameFor(file.name);
+  const auto known = requestName ? journal_.findByFileName(*requestName) : std::nullopt;
+  const std::filesystem::path path = config_.resDir / file.name;
+  if (!known) {
+    if (carriesOurIdentity(file.name)) {
+      report(path, file, FolderAnomaly::IdentityClash, "OQS-TERMINAL-CLASH",
+             "結果ファイル「" + file.name + "」はこの端末の識別子「" + config_.terminalId +
+                 "」を含みますが、この端末の要求の結果ではありません。別の端末が同じ識別子を使っています。",
+             handler);
+    }
+    return;  // another terminal's: not ours to touch
+  }
+  if (known->state != RequestState::Answered || file.type != EntryType::Regular) return;
+  const auto kind = kindFromFileName(file.name);
+  const ReadOutcome read = readBounded(config_.resDir, file.name, kind ? kindInfo(*kind).maxBytes : kRefusalFileMaxBytes);
+  if (read.status != ReadStatus::Ok) return;
+  // The answer stored before a crash (or a read-only folder) kept it from the archive: archive it now.
+  if (handler.isStored(file.name, contentHash(read.snapshot.bytes))) archive(config_.resDir, read.snapshot, "res", handler);
+}
+
+void LinkageExchange::handleResult(const FolderEntry& file, std::vector<RequestRecord>& waiting,
                                    ExchangeHandler& handler) {
-  const std::string name = file.filename().string();
+  const std::string& name = file.name;
   const auto it = std::find_if(waiting.begin(), waiting.end(), [&](const RequestRecord& r) {
     return r.state != RequestState::Failed && resultFileNameFor(r.fileName) == name;
   });
-  if (it == waiting.end()) return;  // not the answer to any request of ours: not ours to touch
+  if (it == waiting.end()) return handleUnclaimed(file, handler);
   RequestRecord& request = *it;
-  const auto snapshot = readStable(file);
-  if (!snapshot) return;  // still being written
-  IncomingFile incoming{file, std::move(snapshot->bytes), "", {}};
-  incoming.hash = contentHash(incoming.bytes);
+  const std::filesystem::path path = config_.resDir / name;
+  const ReadOutcome read = readBounded(config_.resDir, name, kindInfo(*kindFromFileName(name)).maxBytes);
+  if (read.status == ReadStatus::Changing || read.status == ReadStatus::Gone) return;  // still being written
+  if (read.status == ReadStatus::Refused) {
+    // Under our result's name but not a result we can read: left where it is, the request ends now
+    // instead of waiting out its time-out.
+    const std::string code = errorCodeName(read.refusal);
+    report(path, file, FolderAnomaly::Refused, code, read.reason, handler);
+    fail(request, "[" + code + "] " + read.reason, name, handler);
+    return;
+  }
+  IncomingFile incoming{path, read.snapshot.bytes, contentHash(read.snapshot.bytes), {}};
   DecodeOptions options;
   options.institutionCode = config_.institutionCode;
   try {
@@ -189,22 +297,23 @@ void LinkageExchange::handleResult(const std::filesystem::path& file, std::vecto
   } catch (const DecodeError& e) {
     const std::string reason = std::string("[") + errorCodeName(e.code()) + "] " + e.what();
     const bool mayGrow = e.code() == DecodeErrorCode::Empty || e.code() == DecodeErrorCode::Truncated;
-    if (settled(file)) reject(file, request, reason, handler);
-    else if (mayGrow) handler.onIncomplete(file, reason);
+    if (settled(file)) reject(read.snapshot, request, reason, handler);
+    else if (mayGrow) handler.onIncomplete(path, reason);
     return;
   }
   const XmlNode header = incoming.message.header();
   const std::string echoedId = header.value("ArbitraryFileIdentifier").value_or("");
   if (!request.fileIdentifier.empty() && echoedId != request.fileIdentifier) {
-    reject(file, request, "結果の任意のファイル識別子「" + echoedId + "」が要求の「" + request.fileIdentifier +
-                              "」と一致しません。別の要求の結果の可能性があります。",
+    reject(read.snapshot, request,
+           "結果の任意のファイル識別子「" + echoedId + "」が要求の「" + request.fileIdentifier +
+               "」と一致しません。別の要求の結果の可能性があります。",
            handler);
     return;
   }
   const auto echoedReception = header.value("ReceptionNumber");
   if (!request.receptionNumber.empty() && echoedReception && *echoedReception != request.receptionNumber) {
-    reject(file, request, "結果の一括照会受付番号「" + *echoedReception + "」が要求の「" + request.receptionNumber +
-                              "」と一致しません。",
+    reject(read.snapshot, request,
+           "結果の一括照会受付番号「" + *echoedReception + "」が要求の「" + request.receptionNumber + "」と一致しません。",
            handler);
     return;
   }
@@ -212,37 +321,59 @@ void LinkageExchange::handleResult(const std::filesystem::path& file, std::vecto
   const std::string detail = request.state == RequestState::TimedOut ? "時間切れの後に応答を受信" : "";
   journal_.transition(request.id, request.state, RequestState::Answered, detail, name);
   request.state = RequestState::Answered;
-  archiveHandled(file, archiveFor("res"));
+  archive(config_.resDir, read.snapshot, "res", handler);
 }
 
-void LinkageExchange::handleFace(const std::filesystem::path& file, ExchangeHandler& handler) {
-  const auto snapshot = readStable(file);
-  if (!snapshot) return;
-  const std::string seenKey = file.filename().string() + "|" + std::to_string(snapshot->size) + "|" +
-                              std::to_string(snapshot->modified.time_since_epoch().count());
-  if (leftFaceFiles_.count(seenKey)) return;
-  IncomingFile incoming{file, std::move(snapshot->bytes), "", {}};
-  incoming.hash = contentHash(incoming.bytes);
+void LinkageExchange::handleFace(const FolderEntry& file, ExchangeHandler& handler) {
+  if (!withinFaceWindow(file)) return;
+  const std::string seenKey = entryKey(file);
+  if (seenFaceFiles_.count(seenKey)) return;
+  const std::filesystem::path path = config_.faceDir / file.name;
+  const ReadOutcome read = readBounded(config_.faceDir, file.name, kindInfo(MessageKind::FaceResult).maxBytes);
+  if (read.status == ReadStatus::Changing || read.status == ReadStatus::Gone) return;
+  if (read.status == ReadStatus::Refused) {
+    report(path, file, FolderAnomaly::Refused, errorCodeName(read.refusal), read.reason, handler);
+    seenFaceFiles_.insert(seenKey);
+    return;
+  }
+  IncomingFile incoming{path, read.snapshot.bytes, contentHash(read.snapshot.bytes), {}};
+  const bool archiving = config_.facePolicy == FaceFilePolicy::Archive;
+  if (handler.isStored(file.name, incoming.hash)) {  // handled before (left in place, or a crash before archiving)
+    if (archiving) archive(config_.faceDir, read.snapshot, "face", handler);
+    seenFaceFiles_.insert(seenKey);
+    return;
+  }
   DecodeOptions options;
   options.institutionCode = config_.institutionCode;
   try {
-    incoming.message = decodeMessage(incoming.bytes, file.filename().string(), options);
+    incoming.message = decodeMessage(incoming.bytes, file.name, options);
   } catch (const DecodeError& e) {
     if (!settled(file)) return;
     const std::string reason = std::string("[") + errorCodeName(e.code()) + "] " + e.what();
-    if (config_.facePolicy == FaceFilePolicy::Archive) {
-      quarantine(file, config_.quarantineDir, reason);
-    } else {
-      leftFaceFiles_.insert(seenKey);
+    if (archiving) {
+      try {
+        quarantine(config_.faceDir, read.snapshot, config_.quarantineDir, reason);
+      } catch (const TransferError& q) {
+        handler.onAnomaly(path, FolderAnomaly::LeftBehind, "OQS-QUARANTINE-FAILED", q.what());
+      }
     }
-    handler.onUnreadable(file, reason);
+    seenFaceFiles_.insert(seenKey);
+    handler.onUnreadable(path, reason);
     return;
   }
   handler.onFaceResult(incoming);
-  if (config_.facePolicy == FaceFilePolicy::Archive) {
-    archiveHandled(file, archiveFor("face"));
-  } else {
-    leftFaceFiles_.insert(seenKey);
+  if (archiving) archive(config_.faceDir, read.snapshot, "face", handler);
+  seenFaceFiles_.insert(seenKey);
+}
+
+void LinkageExchange::checkRequestFolder(ExchangeHandler& handler) {
+  if (config_.terminalId.empty()) return;
+  for (const FolderEntry& e : entriesIn(config_.reqDir)) {
+    if (!carriesOurIdentity(e.name) || journal_.findByFileName(e.name)) continue;
+    report(config_.reqDir / e.name, e, FolderAnomaly::IdentityClash, "OQS-TERMINAL-CLASH",
+           "要求ファイル「" + e.name + "」はこの端末の識別子「" + config_.terminalId +
+               "」を含みますが、この端末が書いたものではありません。別の端末が同じ識別子を使っています。",
+           handler);
   }
 }
 
@@ -251,11 +382,10 @@ void LinkageExchange::expire(const std::vector<RequestRecord>& waiting, Exchange
   for (const RequestRecord& r : waiting) {
     if (r.state != RequestState::Sent || r.deadline > now) continue;
     std::error_code ec;
-    const std::filesystem::path requestFile = config_.reqDir / r.fileName;
-    const bool notTaken = std::filesystem::exists(requestFile, ec);
+    const bool notTaken = std::filesystem::exists(std::filesystem::symlink_status(config_.reqDir / r.fileName, ec));
     std::string reason;
     if (notTaken) {
-      std::filesystem::remove(requestFile, ec);  // ours: taken back so that it is not processed late
+      takeBack(r);  // so that it is not processed late
       reason = "連携アプリが要求ファイルを取り込みませんでした（" + std::to_string(timeoutFor(r.kind).count()) +
                "秒）。資格確認端末と連携アプリが動いているか確認してください。";
     } else {
@@ -269,21 +399,19 @@ void LinkageExchange::expire(const std::vector<RequestRecord>& waiting, Exchange
 
 void LinkageExchange::poll(ExchangeHandler& handler) {
   std::vector<RequestRecord> waiting = journal_.waiting();
-  const auto resFiles = filesIn(config_.resDir);
-  for (const auto& f : resFiles) {
-    if (endsWith(f.filename().string(), ".err")) handleRefusal(f, waiting, handler);
+  const auto resEntries = entriesIn(config_.resDir);
+  for (const auto& e : resEntries) {
+    if (endsWith(e.name, ".err")) handleRefusal(e, waiting, handler);
   }
-  for (const auto& f : resFiles) {
-    const std::string name = f.filename().string();
-    const auto kind = kindFromFileName(name);
-    if (!endsWith(name, ".xml") || !kind || kindInfo(*kind).request) continue;  // del*.txt, .tmp, bounced requests
-    handleResult(f, waiting, handler);
+  for (const auto& e : resEntries) {
+    const auto kind = kindFromFileName(e.name);
+    if (!endsWith(e.name, ".xml") || !kind || kindInfo(*kind).request) continue;  // del*.txt, .tmp, bounced requests
+    handleResult(e, waiting, handler);
   }
-  for (const auto& f : filesIn(config_.faceDir)) {
-    if (kindFromFileName(f.filename().string()) == MessageKind::FaceResult && endsWith(f.filename().string(), ".xml")) {
-      handleFace(f, handler);
-    }
+  for (const auto& e : entriesIn(config_.faceDir)) {
+    if (kindFromFileName(e.name) == MessageKind::FaceResult && endsWith(e.name, ".xml")) handleFace(e, handler);
   }
+  checkRequestFolder(handler);
   expire(waiting, handler);
 }
 

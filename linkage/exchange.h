@@ -4,7 +4,10 @@
 // file name and ArbitraryFileIdentifier (and ReceptionNumber for bulk downloads); .err refusals;
 // card-reader results from face; time-outs. Files are read only when stable and decodable; each
 // handled file goes to the archive, an unreadable one of ours to quarantine with a reason file.
-// Files that are not ours (results of another client's requests, del*.txt) are never touched.
+// The folders are untrusted (anyone on the LAN can write them): no link is followed, nothing larger than
+// its kind's limit is read, and a link, FIFO, device or folder under one of our names is reported and
+// left alone. Every name we write carries the terminal's identity; files that are not ours (results of
+// another terminal's requests, del*.txt) are never touched.
 // One thread calls poll()/submit() at a time; the handler runs on that thread.
 
 #include <chrono>
@@ -15,6 +18,7 @@
 #include <set>
 #include <string>
 
+#include "linkage/file_transfer.h"
 #include "linkage/message_codec.h"
 #include "linkage/request_journal.h"
 #include "linkage/xml_element.h"
@@ -36,8 +40,22 @@ struct ExchangeConfig {
   // A result that will not decode is retried until it has not changed for this long, then quarantined:
   // a file being written decodes as truncated for a moment, a broken one forever.
   std::chrono::seconds settleTime{10};
-  FaceFilePolicy facePolicy = FaceFilePolicy::Archive;
+  FaceFilePolicy facePolicy = FaceFilePolicy::Leave;
+  // Face files are considered only when the time stamp in their name (else their modification time) is
+  // at most this old: a shared face folder may hold weeks of other readers' files.
+  std::chrono::hours faceWindow{24 * 3};
+  // This terminal's identity (1–6 of [0-9A-Z]), carried in every request file name we write; "" only in
+  // tests of a single terminal.
+  std::string terminalId;
 };
+
+// Something in the folders that ends no request by itself but must be seen by a person.
+enum class FolderAnomaly {
+  Refused,        // a link, non-regular file or oversized file under one of our names: left alone
+  LeftBehind,     // a handled file could not be archived (read-only or full folder): left in place
+  IdentityClash,  // a file carries our terminal identity but no request of ours: another terminal uses it
+};
+const char* toString(FolderAnomaly anomaly);  // "refused", "left_behind", "identity_clash"
 
 struct IncomingFile {
   std::filesystem::path path;
@@ -61,6 +79,13 @@ class ExchangeHandler {
   // A result of ours that reads as empty or truncated, so probably still being written: it is read again
   // on the next poll until it decodes or settles (then onUnreadable). Called on every such poll.
   virtual void onIncomplete(const std::filesystem::path& /*file*/, const std::string& /*reason*/) {}
+  // See FolderAnomaly; code is stable ("OQS-SYMLINK", "OQS-TOO-LARGE", "OQS-ARCHIVE-FAILED", …). Called
+  // once per file and anomaly in the life of the exchange.
+  virtual void onAnomaly(const std::filesystem::path& /*file*/, FolderAnomaly /*anomaly*/, const std::string& /*code*/,
+                         const std::string& /*reason*/) {}
+  // Whether a file of this name and content was stored already (a file left in res or face after a crash
+  // or by the "leave" policy): it is then archived or passed over, never handed over twice.
+  virtual bool isStored(const std::string& /*fileName*/, const std::string& /*hash*/) { return false; }
 };
 
 class LinkageExchange {
@@ -81,27 +106,46 @@ class LinkageExchange {
   // answered. Returns how many requests were resumed.
   int resume();
 
-  // One pass over res and face, then time-outs. Calls the handler for everything found.
+  // One pass over res and face, then time-outs. Calls the handler for everything found. One bad file never
+  // stops the others. Throws TransferError only when a request's state cannot be recorded.
   void poll(ExchangeHandler& handler);
+
+  // Whether a request or result file name carries this terminal's identity (its suffix is
+  // yyyyMMdd + terminalId + 4 digits).
+  bool carriesOurIdentity(const std::string& fileName) const;
 
   const ExchangeConfig& config() const { return config_; }
 
  private:
-  void handleRefusal(const std::filesystem::path& errFile, std::vector<RequestRecord>& waiting, ExchangeHandler& handler);
-  void handleResult(const std::filesystem::path& file, std::vector<RequestRecord>& waiting, ExchangeHandler& handler);
-  void handleFace(const std::filesystem::path& file, ExchangeHandler& handler);
+  void handleRefusal(const FolderEntry& errFile, std::vector<RequestRecord>& waiting, ExchangeHandler& handler);
+  void handleResult(const FolderEntry& file, std::vector<RequestRecord>& waiting, ExchangeHandler& handler);
+  // A result file answering no waiting request: archived when it is an answer already stored (left by a
+  // crash), reported when it carries our identity but answers nothing we sent.
+  void handleUnclaimed(const FolderEntry& file, ExchangeHandler& handler);
+  void handleFace(const FolderEntry& file, ExchangeHandler& handler);
+  void checkRequestFolder(ExchangeHandler& handler);
   void expire(const std::vector<RequestRecord>& waiting, ExchangeHandler& handler);
   // Quarantines a file of ours that cannot be used, ending its request as Failed.
-  void reject(const std::filesystem::path& file, const RequestRecord& request, const std::string& reason,
-              ExchangeHandler& handler);
-  bool settled(const std::filesystem::path& file) const;
+  void reject(const FileSnapshot& file, RequestRecord& request, const std::string& reason, ExchangeHandler& handler);
+  // Ends a request as Failed with reason (when it is still in the state given).
+  void fail(RequestRecord& request, const std::string& reason, const std::string& resultFile, ExchangeHandler& handler);
+  // Archives a handled file; a folder that will not let it go is reported, not thrown.
+  void archive(const std::filesystem::path& dir, const FileSnapshot& file, const char* kind, ExchangeHandler& handler);
+  // Reports an anomaly once per file, kind and state of the file.
+  void report(const std::filesystem::path& file, const FolderEntry& entry, FolderAnomaly anomaly, const std::string& code,
+              const std::string& reason, ExchangeHandler& handler);
+  // Removes a request file of ours from req, only when it still is ours (it carries our identifier).
+  void takeBack(const RequestRecord& request);
+  bool settled(const FolderEntry& file) const;
+  bool withinFaceWindow(const FolderEntry& file) const;
   std::filesystem::path archiveFor(const char* kind) const;
   std::chrono::seconds timeoutFor(MessageKind kind) const;
 
   ExchangeConfig config_;
   RequestJournal& journal_;
   Clock clock_;
-  std::set<std::string> leftFaceFiles_;  // name|size|mtime of face files handled but left in place
+  std::set<std::string> seenFaceFiles_;  // name|size|mtime of face files handled, left or refused
+  std::set<std::string> reported_;       // anomaly|name|size|mtime already reported
 };
 
 }  // namespace rececon::linkage

@@ -5,24 +5,31 @@
 namespace rececon::linkage {
 namespace {
 
+// Size limits, checked before a file is read: far above what each kind holds (a single result with
+// its limit certificates is a few KiB; a 10,000-person bulk result about 15 MiB), far below what would
+// hurt a reception PC. A file above its kind's limit is refused without being read.
+constexpr std::size_t kSingleLimit = 4u * 1024 * 1024;
+constexpr std::size_t kEmergencyLimit = 16u * 1024 * 1024;
+constexpr std::size_t kBulkLimit = 64u * 1024 * 1024;
+
 // Face results come first: their prefix starts with the plain single-result prefix.
 constexpr std::array<KindInfo, 15> kKinds = {{
-    {MessageKind::FaceResult, "OQSsiquc01res_face_", "資格確認結果（マイナンバーカード）", false},
-    {MessageKind::SingleCheckRequest, "OQSsiquc01req_", "資格確認要求", true},
-    {MessageKind::SingleCheckResult, "OQSsiquc01res_", "資格確認結果", false},
-    {MessageKind::BulkCheckRequest, "OQSmuquc01req_", "資格確認一括照会要求", true},
-    {MessageKind::BulkCheckAccept, "OQSmuquc01res_", "一括照会アップロード結果", false},
-    {MessageKind::BulkCheckDownloadRequest, "OQSmuquc02req_", "一括照会ダウンロード要求", true},
-    {MessageKind::BulkCheckResult, "OQSmuquc02res_", "資格確認一括照会結果", false},
-    {MessageKind::ReferenceRegistrationRequest, "OQSsiimm01req_", "照会番号登録要求", true},
-    {MessageKind::ReferenceRegistrationResult, "OQSsiimm01res_", "照会番号登録結果", false},
-    {MessageKind::BulkReferenceRequest, "OQSmuimm01req_", "照会番号一括登録要求", true},
-    {MessageKind::BulkReferenceAccept, "OQSmuimm01res_", "照会番号一括登録アップロード結果", false},
-    {MessageKind::BulkReferenceDownloadRequest, "OQSmuimm02req_", "照会番号一括登録ダウンロード要求", true},
-    {MessageKind::BulkReferenceResult, "OQSmuimm02res_", "照会番号一括登録結果", false},
+    {MessageKind::FaceResult, "OQSsiquc01res_face_", "資格確認結果（マイナンバーカード）", false, kSingleLimit},
+    {MessageKind::SingleCheckRequest, "OQSsiquc01req_", "資格確認要求", true, kBulkLimit},
+    {MessageKind::SingleCheckResult, "OQSsiquc01res_", "資格確認結果", false, kSingleLimit},
+    {MessageKind::BulkCheckRequest, "OQSmuquc01req_", "資格確認一括照会要求", true, kBulkLimit},
+    {MessageKind::BulkCheckAccept, "OQSmuquc01res_", "一括照会アップロード結果", false, kBulkLimit},
+    {MessageKind::BulkCheckDownloadRequest, "OQSmuquc02req_", "一括照会ダウンロード要求", true, kBulkLimit},
+    {MessageKind::BulkCheckResult, "OQSmuquc02res_", "資格確認一括照会結果", false, kBulkLimit},
+    {MessageKind::ReferenceRegistrationRequest, "OQSsiimm01req_", "照会番号登録要求", true, kBulkLimit},
+    {MessageKind::ReferenceRegistrationResult, "OQSsiimm01res_", "照会番号登録結果", false, kSingleLimit},
+    {MessageKind::BulkReferenceRequest, "OQSmuimm01req_", "照会番号一括登録要求", true, kBulkLimit},
+    {MessageKind::BulkReferenceAccept, "OQSmuimm01res_", "照会番号一括登録アップロード結果", false, kBulkLimit},
+    {MessageKind::BulkReferenceDownloadRequest, "OQSmuimm02req_", "照会番号一括登録ダウンロード要求", true, kBulkLimit},
+    {MessageKind::BulkReferenceResult, "OQSmuimm02res_", "照会番号一括登録結果", false, kBulkLimit},
     // Placeholder names (oqs-interface.md §9): the real prefix is not public.
-    {MessageKind::EmergencySearchRequest, "OQSsiemq01req_", "資格確認要求（救急時医療情報閲覧・暫定）", true},
-    {MessageKind::EmergencySearchResult, "OQSsiemq01res_", "資格確認結果（救急時医療情報閲覧・暫定）", false},
+    {MessageKind::EmergencySearchRequest, "OQSsiemq01req_", "資格確認要求（救急時医療情報閲覧・暫定）", true, kBulkLimit},
+    {MessageKind::EmergencySearchResult, "OQSsiemq01res_", "資格確認結果（救急時医療情報閲覧・暫定）", false, kEmergencyLimit},
 }};
 
 }  // namespace

@@ -2,6 +2,7 @@
 // The kinds of file exchanged with the linkage app (oqs-interface.md §1.4) and their names.
 // Pure; any thread.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,7 +32,11 @@ struct KindInfo {
   const char* prefix;  // file-name prefix, e.g. "OQSsiquc01req_"
   const char* name;    // Japanese name
   bool request;        // written by us into req (false: read from res or face)
+  std::size_t maxBytes;  // a file of this kind larger than this is refused unread
 };
+
+// A refusal file (.err) beside a request in res: a line or two of text.
+inline constexpr std::size_t kRefusalFileMaxBytes = 64 * 1024;
 
 const KindInfo& kindInfo(MessageKind kind);
 

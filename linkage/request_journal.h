@@ -5,6 +5,7 @@
 // The application persists it (in its database); implementations must make each call atomic.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ class RequestJournal {
   // Requests still waiting: Pending and Sent (and TimedOut ones, which a late answer may still end).
   // Only Pending ones need their requestBytes (to be written after a crash); others may leave it empty.
   virtual std::vector<RequestRecord> waiting() = 0;
+  // Any request of this journal by its file name, in whatever state (without its bytes); nullopt when
+  // this journal never wrote that name.
+  virtual std::optional<RequestRecord> findByFileName(const std::string& fileName) = 0;
 };
 
 }  // namespace rececon::linkage

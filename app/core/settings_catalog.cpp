@@ -25,7 +25,8 @@ const std::vector<SettingSpec>& settingsCatalog() {
       {"linkage.settle_seconds", "読めない結果ファイルを隔離するまでの待ち時間（秒）", "10", "1〜600 の整数"},
       {"linkage.watchdog_untaken_seconds", "要求が取り込まれないとき障害とみなすまでの時間（秒）", "20", "1〜3600 の整数"},
       {"linkage.watchdog_error_count", "続けてエラーになったとき障害とみなす件数", "3", "1〜100 の整数"},
-      {"linkage.face_file_policy", "処理済みの顔認証結果ファイル", "archive", "archive（保管フォルダへ移動）または leave（他の利用者のため残す）"},
+      {"linkage.face_file_policy", "処理済みの顔認証結果ファイル", "leave", "leave（他の利用者のため残す。処理済みは名前と内容で記録）または archive（保管フォルダへ移動）"},
+      {"linkage.face_days", "取り込む顔認証結果ファイル（何日前のものまで）", "3", "1〜31 の整数"},
       {"bulk.max_entries_per_file", "一括照会の1ファイルあたりの上限人数", "500", "1〜10000 の整数"},
       {"bulk.max_days_ahead", "一括照会できる日付（何日先まで）", "31", "0〜366 の整数"},
       {"bulk.retry_first_seconds", "一括照会の結果が処理中のとき最初に待つ時間（秒）", "60", "1〜3600 の整数"},
@@ -48,6 +49,7 @@ namespace {
 std::optional<std::pair<long, long>> integerRange(std::string_view key) {
   if (key == "linkage.watchdog_error_count" || key == "bulk.download_error_limit") return std::pair(1L, 100L);
   if (key == "bulk.max_entries_per_file") return std::pair(1L, 10000L);
+  if (key == "linkage.face_days") return std::pair(1L, 31L);
   if (key == "bulk.max_days_ahead") return std::pair(0L, 366L);
   if (key == "bulk.deadline_minutes") return std::pair(1L, 2880L);
   if (key == "bulk.recent_months") return std::pair(0L, 36L);

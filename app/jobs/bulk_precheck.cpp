@@ -162,7 +162,7 @@ std::optional<std::int64_t> BulkPrecheck::sendOnce(
   const std::string prefix = linkage::kindInfo(kind).prefix;
   std::string& name = file.*reservedName;
   if (name.empty()) {  // the name is stored before the file can exist, so a restart finds the request by it
-    name = prefix + nextRequestSuffix(db_, localDateOf(clock_())) + ".xml";
+    name = prefix + nextRequestSuffix(db_, localDateOf(clock_()), exchange_.config().terminalId) + ".xml";
     saveFile(file);
   }
   if (const auto id = db::LinkageRequestRepository(db_).idOfFile(name)) return id;  // resume() rewrites it if needed

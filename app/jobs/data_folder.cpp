@@ -1,8 +1,12 @@
 #include "app/jobs/data_folder.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include "app/core/error.h"
+#include "linkage/file_transfer.h"
 
 namespace rececon {
 
@@ -15,11 +19,17 @@ std::filesystem::path defaultDataDir() {
 }
 
 DataFolder::DataFolder(std::optional<std::filesystem::path> dir) : dir_(dir ? *dir : defaultDataDir()) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir_, ec);
-  if (ec || !std::filesystem::is_directory(dir_)) {
-    throw EnvironmentError("データフォルダ「" + dir_.string() + "」を作成できません（" + ec.message() +
-                           "）。場所と権限を確認するか、--data-dir で別の場所を指定してください。");
+  try {
+    linkage::createPrivateFolder(dir_);
+  } catch (const linkage::TransferError& e) {
+    throw EnvironmentError("データフォルダ「" + dir_.string() + "」を作成できません: " + e.what() +
+                           " 場所と権限を確認するか、--data-dir で別の場所を指定してください。");
+  }
+  // The register and its archives hold patient data: only this user may enter, whatever the umask or
+  // the mode an older version created it with.
+  struct stat st {};
+  if (::stat(dir_.c_str(), &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & 077) != 0) {
+    ::chmod(dir_.c_str(), 0700);
   }
   isNew_ = !std::filesystem::exists(databaseFile());
   db_ = std::make_unique<db::Database>(databaseFile());

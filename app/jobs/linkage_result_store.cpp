@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "app/core/error.h"
 #include "app/jobs/check_outcome.h"
 #include "db/linkage_event_log.h"
 #include "db/linkage_request_repository.h"
@@ -63,11 +64,26 @@ void LinkageResultStore::onIncomplete(const std::filesystem::path& file, const s
   db::LinkageEventLog(db_).record(secondsNow(), "incomplete", file.filename().string(), reason);
 }
 
+void LinkageResultStore::onAnomaly(const std::filesystem::path& file, linkage::FolderAnomaly anomaly,
+                                   const std::string& code, const std::string& reason) {
+  db::LinkageEventLog(db_).record(secondsNow(), linkage::toString(anomaly), file.filename().string(),
+                                  "[" + code + "] " + reason);
+}
+
+bool LinkageResultStore::isStored(const std::string& fileName, const std::string& hash) {
+  return db::QualificationRepository(db_).hasResult(fileName, hash) ||
+         db::LinkageRequestRepository(db_).hasAnswer(fileName, hash);
+}
+
 LinkagePoller::LinkagePoller(db::Database& db, linkage::ExchangeConfig config)
     : db_(db), journal_(db), exchange_(std::move(config), journal_), store_(db) {}
 
 std::int64_t LinkagePoller::poll() {
-  exchange_.poll(store_);
+  try {
+    exchange_.poll(store_);
+  } catch (const linkage::TransferError& e) {
+    throw EnvironmentError(e.what());  // a folder's trouble, never a bug of ours
+  }
   return db::QualificationRepository(db_).countInState("arrived");
 }
 

@@ -24,6 +24,10 @@ class LinkageResultStore : public linkage::ExchangeHandler {
   // still in res).
   void onUnreadable(const std::filesystem::path& file, const std::string& reason) override;
   void onIncomplete(const std::filesystem::path& file, const std::string& reason) override;
+  // Kept in the event log under the anomaly's name, the code leading the detail ("[OQS-SYMLINK] …").
+  void onAnomaly(const std::filesystem::path& file, linkage::FolderAnomaly anomaly, const std::string& code,
+                 const std::string& reason) override;
+  bool isStored(const std::string& fileName, const std::string& hash) override;
 
  private:
   db::Database& db_;
@@ -36,6 +40,7 @@ class LinkagePoller {
  public:
   LinkagePoller(db::Database& db, linkage::ExchangeConfig config);
   // One pass, storing everything found. Returns how many results now wait for a person's decision.
+  // Throws EnvironmentError when a folder or the database fails in a way that stops the pass.
   std::int64_t poll();
 
  private:

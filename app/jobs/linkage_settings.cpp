@@ -2,6 +2,7 @@
 
 #include "app/core/field_errors.h"
 #include "app/jobs/site_settings.h"
+#include "app/jobs/terminal_identity.h"
 
 namespace rececon {
 
@@ -19,6 +20,7 @@ linkage::ExchangeConfig exchangeConfigFromSettings(db::Database& db, const std::
   c.resDir = required("linkage.res_dir");
   c.faceDir = required("linkage.face_dir");
   missing.throwIfAny();
+  c.terminalId = terminalIdentity(dataDir).id;
   c.archiveDir = dataDir / "linkage" / "archive";
   c.quarantineDir = dataDir / "linkage" / "quarantine";
   c.requestEncoding = settings.get("linkage.request_encoding").value == "shift_jis" ? linkage::Encoding::ShiftJis
@@ -26,8 +28,9 @@ linkage::ExchangeConfig exchangeConfigFromSettings(db::Database& db, const std::
   c.singleTimeout = std::chrono::seconds(std::stol(settings.get("linkage.single_timeout_seconds").value));
   c.bulkTimeout = std::chrono::seconds(std::stol(settings.get("linkage.bulk_timeout_seconds").value));
   c.settleTime = std::chrono::seconds(std::stol(settings.get("linkage.settle_seconds").value));
-  c.facePolicy = settings.get("linkage.face_file_policy").value == "leave" ? linkage::FaceFilePolicy::Leave
-                                                                   : linkage::FaceFilePolicy::Archive;
+  c.facePolicy = settings.get("linkage.face_file_policy").value == "archive" ? linkage::FaceFilePolicy::Archive
+                                                                     : linkage::FaceFilePolicy::Leave;
+  c.faceWindow = std::chrono::hours(24 * std::stol(settings.get("linkage.face_days").value));
   return c;
 }
 

@@ -93,7 +93,7 @@ std::int64_t QualificationService::startCheck(const CheckTarget& target) {
   check.operatorId = operatorId_;
   check.terminal = terminal_;
 
-  const std::string suffix = nextRequestSuffix(db_, day);
+  const std::string suffix = nextRequestSuffix(db_, day, config_.terminalId);
   linkage::SingleCheckRequest request;
   request.header.confirmationDate = check.checkDate;
   request.header.institutionCode = config_.institutionCode;
@@ -109,12 +109,8 @@ std::int64_t QualificationService::startCheck(const CheckTarget& target) {
 
   DatabaseRequestJournal journal(db_);
   linkage::LinkageExchange exchange(config_, journal);
-  linkage::RequestRecord sent;
-  try {
-    sent = exchange.submit(linkage::MessageKind::SingleCheckRequest, linkage::toXml(request), suffix);
-  } catch (const linkage::TransferError& e) {
-    throw EnvironmentError(e.what());
-  }
+  const linkage::RequestRecord sent =
+      submitRequest(exchange, linkage::MessageKind::SingleCheckRequest, linkage::toXml(request), suffix);
   check.requestId = sent.id;
   db::WriteTransaction tx(db_);
   const std::int64_t id = db::QualificationRepository(db_).addCheck(check);

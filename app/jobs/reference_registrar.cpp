@@ -84,14 +84,14 @@ RegistrationSummary ReferenceRegistrar::registerPatient(std::int64_t patientNumb
     throw InvalidInput("患者番号 " + std::to_string(patientNumber) +
                        " には有効な保険がないため、照会番号を登録できません。先に資格確認をしてください。");
   }
-  const std::string suffix = nextRequestSuffix(db_, today());
+  const std::string suffix = nextRequestSuffix(db_, today(), config_.terminalId);
   linkage::ReferenceRegistrationRequest request;
   request.header.institutionCode = config_.institutionCode;
   request.header.fileIdentifier = "RN" + suffix;
   request.entries.push_back(entryFor(*current));
   DatabaseRequestJournal journal(db_);
   linkage::LinkageExchange exchange(config_, journal);
-  const auto sent = exchange.submit(linkage::MessageKind::ReferenceRegistrationRequest, linkage::toXml(request), suffix);
+  const auto sent = submitRequest(exchange, linkage::MessageKind::ReferenceRegistrationRequest, linkage::toXml(request), suffix);
   db::ReferenceRepository refs(db_);
   const std::int64_t rowId = refs.add(storedFor(*current, sent.id, operatorId_));
 
@@ -130,14 +130,14 @@ RegistrationSummary ReferenceRegistrar::registerAll(JobContext& job, std::chrono
     summary.detail = "登録が必要な患者はいません。";
     return summary;
   }
-  const std::string suffix = nextRequestSuffix(db_, today());
+  const std::string suffix = nextRequestSuffix(db_, today(), config_.terminalId);
   linkage::ReferenceRegistrationRequest request;
   request.header.institutionCode = config_.institutionCode;
   request.header.fileIdentifier = "RB" + suffix;
   for (const auto& r : pending) request.entries.push_back(entryFor(r));
   DatabaseRequestJournal journal(db_);
   linkage::LinkageExchange exchange(config_, journal);
-  const auto upload = exchange.submit(linkage::MessageKind::BulkReferenceRequest, linkage::toXml(request), suffix);
+  const auto upload = submitRequest(exchange, linkage::MessageKind::BulkReferenceRequest, linkage::toXml(request), suffix);
   db::ReferenceRepository refs(db_);
   std::vector<std::int64_t> rows;
   for (const auto& r : pending) rows.push_back(refs.add(storedFor(r, upload.id, operatorId_)));
@@ -157,8 +157,8 @@ RegistrationSummary ReferenceRegistrar::registerAll(JobContext& job, std::chrono
     return finish(false, accept.header.errorMessage.value_or("受付番号が返されませんでした。"));
   }
   for (int attempt = 0; attempt < maxDownloads; ++attempt) {
-    const std::string downloadSuffix = nextRequestSuffix(db_, today());
-    const auto download = exchange.submit(linkage::MessageKind::BulkReferenceDownloadRequest,
+    const std::string downloadSuffix = nextRequestSuffix(db_, today(), config_.terminalId);
+    const auto download = submitRequest(exchange, linkage::MessageKind::BulkReferenceDownloadRequest,
                                           linkage::toXml(linkage::DownloadRequest{config_.institutionCode,
                                                                                   accept.receptionNumber}),
                                           downloadSuffix);

@@ -70,19 +70,36 @@ std::vector<linkage::RequestRecord> DatabaseRequestJournal::waiting() {
   return out;
 }
 
+std::optional<linkage::RequestRecord> DatabaseRequestJournal::findByFileName(const std::string& fileName) {
+  const auto id = db::LinkageRequestRepository(db_).idOfFile(fileName);
+  if (!id) return std::nullopt;
+  linkage::RequestRecord r = get(*id);
+  r.requestBytes.clear();
+  return r;
+}
+
 linkage::RequestRecord DatabaseRequestJournal::get(std::int64_t id) {
   return fromStored(db::LinkageRequestRepository(db_).get(id));
 }
 
-std::string nextRequestSuffix(db::Database& db, Date day) {
+std::string nextRequestSuffix(db::Database& db, Date day, const std::string& terminalId) {
   const std::string date = toCompactString(day);
-  const int n = db::LinkageRequestRepository(db).nextNumber(date);
+  const int n = db::LinkageRequestRepository(db).nextNumber(date + terminalId);
   if (n > 9999) {
     throw EnvironmentError("本日の連携要求が9,999件を超えたため、要求ファイル名を付けられません。");
   }
-  char suffix[24];
-  std::snprintf(suffix, sizeof suffix, "%s%04d", date.c_str(), n);
-  return suffix;
+  char number[8];
+  std::snprintf(number, sizeof number, "%04d", n);
+  return date + terminalId + number;
+}
+
+linkage::RequestRecord submitRequest(linkage::LinkageExchange& exchange, linkage::MessageKind kind,
+                                     const linkage::XmlElement& message, const std::string& suffix) {
+  try {
+    return exchange.submit(kind, message, suffix);
+  } catch (const linkage::TransferError& e) {
+    throw EnvironmentError(e.what());
+  }
 }
 
 }  // namespace rececon

@@ -7,8 +7,8 @@
 
 namespace rececon {
 
-// Writes the bytes to file through file.tmp, fsync and a rename. Throws EnvironmentError when the folder is
-// missing, the disk is full or the file cannot be put in place.
+// Writes the bytes to file (mode 0600) through a new hidden temporary file, fsync and a rename. Throws
+// EnvironmentError when the folder is missing, the disk is full or the file cannot be put in place.
 void writeTextFileAtomically(const std::filesystem::path& file, const std::string& text);
 
 }  // namespace rececon

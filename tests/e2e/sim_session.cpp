@@ -31,6 +31,8 @@ SimSession::SimSession(std::vector<std::string> simArgs)
   config.institutionCode = "9919999999";
   config.settleTime = std::chrono::seconds(3);
   config.singleTimeout = std::chrono::seconds(8);
+  config.terminalId = "E2E";
+  config.facePolicy = linkage::FaceFilePolicy::Archive;
   for (const auto& d : {config.reqDir, config.resDir, config.faceDir}) fs::create_directories(d);
   exchange = std::make_unique<linkage::LinkageExchange>(config, journal);
   startSim();
@@ -62,7 +64,7 @@ std::string SimSession::simCommand(const std::vector<std::string>& args) {
 }
 
 linkage::RequestRecord SimSession::submit(linkage::MessageKind kind, const linkage::XmlElement& message) {
-  return exchange->submit(kind, message, nextRequestSuffix(folder.database(), today()));
+  return exchange->submit(kind, message, nextRequestSuffix(folder.database(), today(), config.terminalId));
 }
 
 bool SimSession::pollUntil(const std::function<bool()>& done, std::chrono::seconds limit) {

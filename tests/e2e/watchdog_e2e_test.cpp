@@ -13,6 +13,7 @@
 #include "app/jobs/linkage_watchdog.h"
 #include "app/jobs/qualification_service.h"
 #include "app/jobs/site_settings.h"
+#include "db/qualification_repository.h"
 #include "tests/e2e/sim_session.h"
 
 using namespace rececon;
@@ -186,18 +187,25 @@ TEST_CASE_METHOD(WatchdogSession, "partial: half-written results are waited for 
   CHECK(find(watchAt(options.anomalyWindow + 5s), "incomplete_results") == nullptr);  // forgotten after the window
 }
 
-TEST_CASE_METHOD(WatchdogSession, "duplicate: a second copy of an answered result trips 'duplicate_results'",
+TEST_CASE_METHOD(WatchdogSession, "duplicate: a second identical copy of an answered result is archived as already stored",
                  "[e2e][watchdog]") {
   simCommand({"fault", "duplicate"});
   const auto id = check(11);
   REQUIRE(pollUntil([&] { return ended(id); }));
-  REQUIRE(pollUntil([&] { return !fs::is_empty(config.resDir); }, 5s));  // the copy, 2 s later
-  CHECK(find(watchAt(0s), "duplicate_results") == nullptr);  // just written: could still be taken
-  const WatchdogReport r = watchAt(options.untakenAfter + 1s);
-  const auto* f = find(r, "duplicate_results");
-  REQUIRE(f);
-  CHECK(f->level == LinkageHealth::Warning);
-  CHECK(find(r, "unknown_results") == nullptr);
+  const std::int64_t waitingBefore = db::QualificationRepository(db).countInState("arrived");
+  const auto archivedCopies = [&] {
+    int n = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(site.archiveDir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().filename().string().starts_with("OQSsiquc01res_")) ++n;
+    }
+    return n;
+  };
+  // The copy comes 2 s later: same name, same bytes — recognised as stored, archived, applied nothing.
+  REQUIRE(pollUntil([&] { return archivedCopies() == 2; }, 8s));
+  CHECK(db::QualificationRepository(db).countInState("arrived") == waitingBefore);
+  CHECK(find(watchAt(options.untakenAfter + 1s), "duplicate_results") == nullptr);
+  CHECK(find(watchAt(options.untakenAfter + 1s), "unknown_results") == nullptr);
 }
 
 TEST_CASE_METHOD(WatchdogSession, "unknown-results: results nobody asked for trip 'unknown_results'", "[e2e][watchdog]") {

@@ -71,6 +71,9 @@ struct Fixture {
     c.quarantineDir = dir.path() / "quarantine";
     c.institutionCode = "9919999999";
     c.settleTime = std::chrono::seconds(0);
+    c.facePolicy = FaceFilePolicy::Archive;  // the "leave" default has its own tests
+    c.faceWindow = std::chrono::hours(24 * 3650);  // the fixtures' face files carry 2026-11-21 in their names
+    c.terminalId = "T1";
     for (const auto& d : {c.reqDir, c.resDir, c.faceDir}) fs::create_directories(d);
     return c;
   }();
@@ -117,11 +120,12 @@ struct Fixture {
 
 TEST_CASE_METHOD(Fixture, "A request is journaled, written whole into req, answered and archived", "[exchange]") {
   auto ex = exchange(config);
-  const RequestRecord sent = ex.submit(MessageKind::SingleCheckRequest, request("RZ0001"), nextRequestSuffix(folder.database(), today()));
+  const RequestRecord sent = ex.submit(MessageKind::SingleCheckRequest, request("RZ0001"), nextRequestSuffix(folder.database(), today(), "T1"));
   CHECK(sent.fileName.rfind("OQSsiquc01req_", 0) == 0);
-  CHECK(sent.fileName.size() == std::string("OQSsiquc01req_202611210001.xml").size());
+  CHECK(sent.fileName.size() == std::string("OQSsiquc01req_20261121T10001.xml").size());
+  CHECK(ex.carriesOurIdentity(sent.fileName));
   CHECK(fileText(config.reqDir / sent.fileName) == sent.requestBytes);
-  CHECK_FALSE(fs::exists(config.reqDir / (sent.fileName + ".tmp")));
+  CHECK(std::distance(fs::directory_iterator(config.reqDir), fs::directory_iterator()) == 1);  // no temporary left
   CHECK(journal.get(sent.id).state == RequestState::Sent);
 
   fs::remove(config.reqDir / sent.fileName);  // the linkage app takes it …
