@@ -367,7 +367,24 @@ CREATE TABLE bulk_entry (
 CREATE INDEX bulk_entry_file ON bulk_entry (file_id, id);
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7};
+// Step 8: the linkage folders are untrusted — the exchange also records files it refused unread (links,
+// FIFOs, oversized files), handled files it could not archive, and files carrying this terminal's identity
+// that it never wrote. SQLite cannot widen a CHECK constraint in place: the table is made anew.
+constexpr const char* kStep8 = R"SQL(
+CREATE TABLE linkage_event_new (
+  id         INTEGER PRIMARY KEY,
+  at         INTEGER NOT NULL,                        -- seconds since the epoch
+  kind       TEXT NOT NULL CHECK (kind IN ('unreadable', 'incomplete', 'refused', 'left_behind', 'identity_clash')),
+  file_name  TEXT NOT NULL,
+  detail     TEXT NOT NULL,
+  UNIQUE (kind, file_name)
+);
+INSERT INTO linkage_event_new (id, at, kind, file_name, detail) SELECT id, at, kind, file_name, detail FROM linkage_event;
+DROP TABLE linkage_event;
+ALTER TABLE linkage_event_new RENAME TO linkage_event;
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8};
 
 }  // namespace
 

@@ -108,17 +108,23 @@ const char* toString(FolderAnomaly anomaly) {
 }
 
 bool LinkageExchange::carriesOurIdentity(const std::string& fileName) const {
-  const auto kind = kindFromFileName(fileName);
-  if (!kind || config_.terminalId.empty() || !endsWith(fileName, ".xml")) return false;
-  const std::string_view prefix = kindInfo(*kind).prefix;
-  if (fileName.size() < prefix.size() + 4) return false;
-  const std::string suffix = fileName.substr(prefix.size(), fileName.size() - prefix.size() - 4);
-  const std::size_t idLength = config_.terminalId.size();
-  return suffix.size() == 8 + idLength + 4 && allDigits(suffix.substr(0, 8)) &&
-         suffix.compare(8, idLength, config_.terminalId) == 0 && allDigits(suffix.substr(8 + idLength));
+  return !config_.terminalId.empty() && terminalIdOfFileName(fileName) == config_.terminalId;
 }
 
-RequestRecord LinkageExchange::submit(MessageKind kind, const XmlElement& message, const std::string& suffix) {
+bool LinkageExchange::isOurs(const std::string& fileName) const {
+  if (config_.terminalId.empty()) return true;
+  const auto terminal = terminalIdOfFileName(fileName);
+  return !terminal || *terminal == config_.terminalId;  // no identity: written before identities existed
+}
+
+std::vector<RequestRecord> LinkageExchange::ourWaitingRequests() {
+  std::vector<RequestRecord> waiting = journal_.waiting();
+  std::erase_if(waiting, [&](const RequestRecord& r) { return !isOurs(r.fileName); });
+  return waiting;
+}
+
+RequestRecord LinkageExchange::submit(MessageKind kind, const XmlElement& message, const std::string& suffix,
+                                      const std::function<void(const RequestRecord&)>& journaled) {
   RequestRecord r;
   r.kind = kind;
   r.fileName = std::string(kindInfo(kind).prefix) + suffix + ".xml";
@@ -130,6 +136,7 @@ RequestRecord LinkageExchange::submit(MessageKind kind, const XmlElement& messag
   r.createdAt = seconds(clock_());
   r.deadline = r.createdAt + timeoutFor(kind).count();
   r.id = journal_.add(r);
+  if (journaled) journaled(r);
   try {
     // Refuse: a file already under our name is another terminal's (an identity used twice) or planted.
     writeFileAtomically(config_.reqDir, r.fileName, r.requestBytes, FileAccess::Shared, ExistingFile::Refuse);
@@ -161,7 +168,7 @@ bool LinkageExchange::cancel(const RequestRecord& request, const std::string& re
 
 int LinkageExchange::resume() {
   int resumed = 0;
-  for (const RequestRecord& r : journal_.waiting()) {
+  for (const RequestRecord& r : ourWaitingRequests()) {
     if (r.state != RequestState::Pending) continue;
     std::error_code ec;
     const bool inReq = std::filesystem::exists(std::filesystem::symlink_status(config_.reqDir / r.fileName, ec));
@@ -262,7 +269,7 @@ void LinkageExchange::handleUnclaimed(const FolderEntry& file, ExchangeHandler& 
     }
     return;  // another terminal's: not ours to touch
   }
-  if (known->state != RequestState::Answered || file.type != EntryType::Regular) return;
+  if (known->state != RequestState::Answered || file.type != EntryType::Regular || !isOurs(file.name)) return;
   const auto kind = kindFromFileName(file.name);
   const ReadOutcome read = readBounded(config_.resDir, file.name, kind ? kindInfo(*kind).maxBytes : kRefusalFileMaxBytes);
   if (read.status != ReadStatus::Ok) return;
@@ -398,7 +405,9 @@ void LinkageExchange::expire(const std::vector<RequestRecord>& waiting, Exchange
 }
 
 void LinkageExchange::poll(ExchangeHandler& handler) {
-  std::vector<RequestRecord> waiting = journal_.waiting();
+  // With a register shared by several terminals the journal holds every terminal's requests: each
+  // terminal takes, times out and resends only its own.
+  std::vector<RequestRecord> waiting = ourWaitingRequests();
   const auto resEntries = entriesIn(config_.resDir);
   for (const auto& e : resEntries) {
     if (endsWith(e.name, ".err")) handleRefusal(e, waiting, handler);

@@ -94,10 +94,14 @@ class LinkageExchange {
 
   LinkageExchange(ExchangeConfig config, RequestJournal& journal, Clock clock = std::chrono::system_clock::now);
 
-  // Journals the request (Pending), writes <prefix><suffix>.xml into req and marks it Sent. The header's
-  // ArbitraryFileIdentifier (or the body's ReceptionNumber) is what its result must echo. Throws
-  // TransferError (the journal entry is then Failed) or EncodeError.
-  RequestRecord submit(MessageKind kind, const XmlElement& message, const std::string& suffix);
+  // Journals the request (Pending), calls `journaled` with it, writes <prefix><suffix>.xml into req and
+  // marks it Sent. The header's ArbitraryFileIdentifier (or the body's ReceptionNumber) is what its
+  // result must echo. `journaled` is where the caller records what the request is for: after it the
+  // answer may arrive at once (another process of ours polling the same folders may take it). Throws
+  // TransferError (the journal entry is then Failed), EncodeError, or what `journaled` throws (nothing
+  // is written then and the entry stays Pending until it is resumed).
+  RequestRecord submit(MessageKind kind, const XmlElement& message, const std::string& suffix,
+                       const std::function<void(const RequestRecord&)>& journaled = {});
 
   // Withdraws a waiting request: its file is taken back from req if the linkage app has not taken it.
   bool cancel(const RequestRecord& request, const std::string& reason);
@@ -113,10 +117,14 @@ class LinkageExchange {
   // Whether a request or result file name carries this terminal's identity (its suffix is
   // yyyyMMdd + terminalId + 4 digits).
   bool carriesOurIdentity(const std::string& fileName) const;
+  // Whether this terminal may touch a file of that name: it carries our identity, or none at all (written
+  // before identities existed, or by a single terminal's tests).
+  bool isOurs(const std::string& fileName) const;
 
   const ExchangeConfig& config() const { return config_; }
 
  private:
+  std::vector<RequestRecord> ourWaitingRequests();
   void handleRefusal(const FolderEntry& errFile, std::vector<RequestRecord>& waiting, ExchangeHandler& handler);
   void handleResult(const FolderEntry& file, std::vector<RequestRecord>& waiting, ExchangeHandler& handler);
   // A result file answering no waiting request: archived when it is an answer already stored (left by a

@@ -187,6 +187,27 @@ void writeFileAtomically(const fs::path& dir, const std::string& name, const std
   ::fsync(folder.get());  // some network file systems refuse this; the rename still stands
 }
 
+std::string probeWritable(const fs::path& dir) {
+  try {
+    const Descriptor folder = openFolder(dir);
+    const std::string probe = ".rececon-probe-" + randomPart() + ".tmp";
+    Descriptor fd(::openat(folder.get(), probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!fd) return why(errno);
+    std::string problem;
+    try {
+      writeAll(fd.get(), "probe", dir / probe);
+      if (::fsync(fd.get()) != 0) problem = why(errno);
+    } catch (const TransferError& e) {
+      problem = e.what();
+    }
+    fd.reset();
+    if (::unlinkat(folder.get(), probe.c_str(), 0) != 0 && problem.empty()) problem = "試験ファイルを消せません（" + why(errno) + "）";
+    return problem;
+  } catch (const TransferError& e) {
+    return e.what();
+  }
+}
+
 std::vector<FolderEntry> listFolder(const fs::path& dir) {
   Descriptor folder = openFolder(dir);
   DIR* stream = ::fdopendir(::dup(folder.get()));

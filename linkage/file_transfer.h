@@ -39,6 +39,11 @@ enum class ExistingFile { Replace, Refuse };
 void writeFileAtomically(const std::filesystem::path& dir, const std::string& name, const std::string& bytes,
                          FileAccess access = FileAccess::Private, ExistingFile existing = ExistingFile::Replace);
 
+// Whether a file can be created, written, fsynced and removed in dir (permission bits say nothing reliable
+// about a mounted Windows share): a new hidden file under a random name, created exclusively. Returns ""
+// when it can, else why not (Japanese).
+std::string probeWritable(const std::filesystem::path& dir);
+
 // Creates dir (and its parents) if needed; a folder we create for our own files is 0700.
 void createPrivateFolder(const std::filesystem::path& dir);
 

@@ -1,5 +1,6 @@
 #include "linkage/message_kind.h"
 
+#include <algorithm>
 #include <array>
 
 namespace rececon::linkage {
@@ -66,6 +67,21 @@ std::optional<std::string> resultFileNameFor(std::string_view requestFileName) {
 
 std::optional<std::string> requestFileNameFor(std::string_view resultFileName) {
   return replaceFirst(resultFileName, "res_", "req_");
+}
+
+std::optional<std::string> terminalIdOfFileName(std::string_view fileName) {
+  const auto kind = kindFromFileName(fileName);
+  if (!kind || kind == MessageKind::FaceResult || !fileName.ends_with(".xml")) return std::nullopt;
+  const std::string_view prefix = kindInfo(*kind).prefix;
+  std::string_view suffix = fileName.substr(prefix.size(), fileName.size() - prefix.size() - 4);
+  if (suffix.size() < 8 + 1 + 4 || suffix.size() > 8 + 6 + 4) return std::nullopt;
+  const auto digits = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const std::string_view id = suffix.substr(8, suffix.size() - 12);
+  const bool idOk = std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); });
+  if (!digits(suffix.substr(0, 8)) || !digits(suffix.substr(suffix.size() - 4)) || !idOk) return std::nullopt;
+  return std::string(id);
 }
 
 }  // namespace rececon::linkage

@@ -49,4 +49,9 @@ std::optional<std::string> resultFileNameFor(std::string_view requestFileName);
 // The other way round: the request file name a result file name answers.
 std::optional<std::string> requestFileNameFor(std::string_view resultFileName);
 
+// The terminal identity in a request or result file name of ours: its suffix is yyyyMMdd, then the
+// identity (1–6 of [0-9A-Z]), then a 4-digit sequence (OQSsiquc01req_20261121K7Q2M0001.xml -> K7Q2M).
+// nullopt for any other name (face files, names written by other programs).
+std::optional<std::string> terminalIdOfFileName(std::string_view fileName);
+
 }  // namespace rececon::linkage

@@ -1,9 +1,7 @@
 #include "app/jobs/environment_check.h"
 
-#include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <system_error>
 
 #include "app/core/field_errors.h"
@@ -14,6 +12,8 @@
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/linkage_watchdog.h"
 #include "app/jobs/site_settings.h"
+#include "app/jobs/terminal_identity.h"
+#include "linkage/file_transfer.h"
 #include "db/linkage_request_repository.h"
 
 namespace rececon {
@@ -41,20 +41,38 @@ EnvironmentItem checkFolder(const std::string& id, const std::string& label, con
   if (!fs::is_directory(status))
     return item(id, label, CheckLevel::Failure, "「" + dir.string() + "」はフォルダではありません。",
                 "設定（rececon-cli config show）のフォルダの指定を確認してください。");
-  const fs::path probe = dir / (".rececon-diag-" + std::to_string(::getpid()) + ".tmp");
-  bool written = false;
-  {
-    std::ofstream out(probe, std::ios::binary);
-    written = static_cast<bool>(out << "diag") && static_cast<bool>(out.flush());
-  }
-  fs::remove(probe, ec);
-  if (!written)
-    return item(id, label, CheckLevel::Failure, "「" + dir.string() + "」に書き込めません。",
+  const std::string problem = linkage::probeWritable(dir);
+  if (!problem.empty())
+    return item(id, label, CheckLevel::Failure, "「" + dir.string() + "」に書き込めません（" + problem + "）。",
                 "共有フォルダの書き込み権限とディスクの空きを確認してください。");
   return item(id, label, CheckLevel::Ok, dir.string());
 }
 
 namespace {
+
+EnvironmentItem terminalItem(const fs::path& dataDir) {
+  const char* label = "端末識別子（要求ファイル名に入る）";
+  try {
+    const TerminalIdentity t = terminalIdentity(dataDir);
+    const std::string from = t.source == "env"       ? "環境変数 RECECON_TERMINAL_ID"
+                             : t.source == "setting" ? "設定 terminal.id"
+                                                     : "ホスト名「" + t.hostName + "」から自動";
+    return item("terminal.id", label, CheckLevel::Ok, t.id + "（" + from + "）");
+  } catch (const Error& e) {
+    return item("terminal.id", label, CheckLevel::Failure, e.what(), "rececon-cli config set terminal.id で英数字1〜6文字を設定してください。");
+  }
+}
+
+EnvironmentItem folderContentsItem(const linkage::ExchangeConfig& config) {
+  const char* label = "連携フォルダの不審なファイル";
+  const auto found = suspiciousFiles(config.reqDir, config.resDir, config.faceDir);
+  if (found.empty()) return item("folder.contents", label, CheckLevel::Ok, "ありません");
+  std::string detail = std::to_string(found.size()) + " 件:";
+  for (const auto& f : found) detail += "\n  " + f.folder + "/" + f.name + " [" + f.code + "] " + f.detail;
+  return item("folder.contents", label, CheckLevel::Warning, detail,
+              "取り込まずにそのまま残しています。連携アプリが作ったものでなければ、LAN内の機器とフォルダの共有設定を"
+              "保守ベンダと確認し、不要なら資格確認端末側で削除してください。");
+}
 
 EnvironmentItem diskItem(const char* id, const char* label, const fs::path& dir, const EnvironmentCheckOptions& options) {
   std::error_code ec;
@@ -207,6 +225,8 @@ EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, sy
     items.push_back(checkFolder("folder.res", "結果フォルダ（res）", config->resDir));
     items.push_back(checkFolder("folder.face", "顔認証結果フォルダ（face）", config->faceDir));
   }
+  items.push_back(terminalItem(dataDir));
+  if (config) items.push_back(folderContentsItem(*config));
   items.push_back(diskItem("disk.data", "データフォルダの空き容量", dataDir, options));
   if (reqReachable) {
     items.push_back(diskItem("disk.req", "要求フォルダの空き容量", config->reqDir, options));

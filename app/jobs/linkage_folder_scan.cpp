@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "linkage/file_transfer.h"
 #include "linkage/message_kind.h"
 
 namespace rececon {
@@ -44,6 +45,33 @@ std::vector<std::string> lingeringResultFiles(const fs::path& resDir, std::chron
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+std::vector<SuspiciousFile> suspiciousFiles(const fs::path& reqDir, const fs::path& resDir, const fs::path& faceDir) {
+  std::vector<SuspiciousFile> found;
+  for (const auto& [label, dir] : {std::pair{"req", reqDir}, std::pair{"res", resDir}, std::pair{"face", faceDir}}) {
+    std::vector<linkage::FolderEntry> entries;
+    try {
+      entries = linkage::listFolder(dir);
+    } catch (const linkage::TransferError&) {
+      continue;
+    }
+    for (const auto& e : entries) {
+      const auto kind = linkage::kindFromFileName(e.name);
+      if (!kind) continue;
+      if (e.type == linkage::EntryType::Link) {
+        found.push_back({label, e.name, "OQS-SYMLINK", "シンボリックリンクです（リンク先は読みません）。"});
+      } else if (e.type != linkage::EntryType::Regular) {
+        found.push_back({label, e.name, "OQS-NOT-A-FILE",
+                         e.type == linkage::EntryType::Directory ? "フォルダです。" : "通常のファイルではありません（FIFO・デバイスなど）。"});
+      } else if (e.size > linkage::kindInfo(*kind).maxBytes) {
+        found.push_back({label, e.name, "OQS-TOO-LARGE",
+                         std::to_string(e.size) + " バイトあり、上限 " + std::to_string(linkage::kindInfo(*kind).maxBytes) +
+                             " バイトを超えています（読まずに残しています）。"});
+      }
+    }
+  }
+  return found;
 }
 
 }  // namespace rececon

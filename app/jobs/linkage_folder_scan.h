@@ -27,4 +27,19 @@ RequestFolderScan scanRequestFolder(const std::filesystem::path& reqDir, std::ch
 std::vector<std::string> lingeringResultFiles(const std::filesystem::path& resDir, std::chrono::seconds age,
                                               std::chrono::system_clock::time_point now);
 
+// A name of ours in a linkage folder that is not what it should be: a link, a folder, FIFO or device, or
+// a file larger than its kind may be. The exchange leaves each alone; the environment check lists them.
+struct SuspiciousFile {
+  std::string folder;  // "req", "res" or "face"
+  std::string name;
+  std::string code;    // OQS-SYMLINK, OQS-NOT-A-FILE, OQS-TOO-LARGE
+  std::string detail;  // Japanese
+};
+
+// Entries of the three folders named like a linkage file (by prefix) that are not plain files within
+// their kind's size limit; looked at without following links or reading anything. A folder that cannot
+// be listed is skipped (the folder checks report it).
+std::vector<SuspiciousFile> suspiciousFiles(const std::filesystem::path& reqDir, const std::filesystem::path& resDir,
+                                            const std::filesystem::path& faceDir);
+
 }  // namespace rececon

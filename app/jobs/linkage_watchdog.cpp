@@ -84,6 +84,9 @@ LingeringResults lingering(db::Database& db, const linkage::ExchangeConfig& conf
   for (auto& name : lingeringResultFiles(config.resDir, options.untakenAfter, now)) {
     const auto requestName = linkage::requestFileNameFor(name);
     const auto state = requestName ? journal.stateOfFile(*requestName) : std::nullopt;
+    const auto terminal = linkage::terminalIdOfFileName(name);
+    // Another terminal's answer sharing the folders is that terminal's to take, not a finding here.
+    if (!state && terminal && *terminal != config.terminalId) continue;
     if (!state) out.unknown.push_back(std::move(name));
     else if (*state == "answered") out.duplicates.push_back(std::move(name));
   }
@@ -99,11 +102,17 @@ std::string listed(const std::vector<std::string>& names) {
 
 void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, system_clock::time_point now,
                      const WatchdogOptions& options, std::vector<WatchdogFinding>& out) {
-  int incomplete = 0, unreadable = 0;
-  std::string lastIncomplete, lastUnreadable;
+  int incomplete = 0, unreadable = 0, refused = 0, leftBehind = 0, clashes = 0;
+  std::string lastIncomplete, lastUnreadable, lastRefused, lastLeftBehind, lastClash, refusedCode;
   for (const auto& e : db::LinkageEventLog(db).since(secondsOf(now - options.anomalyWindow))) {
     if (e.kind == "incomplete" && incomplete++ == 0) lastIncomplete = e.fileName;
     if (e.kind == "unreadable" && unreadable++ == 0) lastUnreadable = e.fileName + ": " + e.detail;
+    if (e.kind == "refused" && refused++ == 0) {
+      lastRefused = e.fileName + ": " + e.detail;
+      refusedCode = codeInMessage(e.detail);
+    }
+    if (e.kind == "left_behind" && leftBehind++ == 0) lastLeftBehind = e.fileName + ": " + e.detail;
+    if (e.kind == "identity_clash" && clashes++ == 0) lastClash = e.detail;
   }
   const std::string window = std::to_string(options.anomalyWindow.count() / 60) + " 分";
   if (incomplete > 0)
@@ -116,11 +125,31 @@ void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, sy
     out.push_back(finding("unreadable_files", LinkageHealth::Warning, "読めないファイルを隔離しました",
                           "直近 " + window + "で " + std::to_string(unreadable) + " 件（最新: " + lastUnreadable + "）。",
                           {"データフォルダの linkage/quarantine に理由とともに保管しています。削除せず保守ベンダに伝えてください。"}));
+  if (clashes > 0)
+    out.push_back(finding("identity_clash", LinkageHealth::Down, "別の端末が同じ端末識別子を使っています",
+                          std::to_string(clashes) + " 件。最新: " + lastClash,
+                          {"この端末と、同じ連携フォルダを使う各端末の端末識別子（rececon-cli diag の「端末識別子」）を比べてください。",
+                           "重ならないように rececon-cli config set terminal.id で別の英数字を設定してください。",
+                           "直るまで、この端末の資格確認の結果は必ず患者の氏名・生年月日と見比べてください。"},
+                          "OQS-TERMINAL-CLASH"));
+  if (refused > 0)
+    out.push_back(finding("suspicious_files", LinkageHealth::Warning, "連携フォルダに読めない形のファイルがあります",
+                          "直近 " + window + "で " + std::to_string(refused) + " 件（最新: " + lastRefused +
+                              "）。リンク・フォルダ・大きすぎるファイルは読まずに残しています。",
+                          {"rececon-cli diag（F9 連携の点検）の「連携フォルダの不審なファイル」で一覧を確かめてください。",
+                           "連携アプリが作ったものでなければ、LAN内の機器と共有フォルダの設定を保守ベンダと確認してください。"},
+                          refusedCode));
+  if (leftBehind > 0)
+    out.push_back(finding("left_behind", LinkageHealth::Warning, "取り込んだ結果ファイルを片付けられません",
+                          "直近 " + window + "で " + std::to_string(leftBehind) + " 件（最新: " + lastLeftBehind +
+                              "）。結果は取り込み済みです。フォルダに残ったファイルは次の確認で片付けます。",
+                          {"結果フォルダ（res・face）の書き込み権限と、データフォルダのディスクの空きを確認してください。"},
+                          "OQS-ARCHIVE-FAILED"));
   const auto [duplicates, unknown] = lingering(db, config, now, options);
   if (!duplicates.empty())
     out.push_back(finding("duplicate_results", LinkageHealth::Warning, "同じ要求の結果が二度届いています",
                           std::to_string(duplicates.size()) + " 件（" + listed(duplicates) +
-                              "）。最初の結果は取り込み済みで、二度目は取り込まずに res に残しています。",
+                              "）。最初の結果は取り込み済みで、内容の違う二度目は取り込まずに res に残しています。",
                           {"連携アプリケーションの再送設定を保守ベンダに確認してください。",
                            "残ったファイルは確認のうえ連携アプリ側で片付けてください。"}));
   if (!unknown.empty())

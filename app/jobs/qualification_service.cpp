@@ -109,12 +109,16 @@ std::int64_t QualificationService::startCheck(const CheckTarget& target) {
 
   DatabaseRequestJournal journal(db_);
   linkage::LinkageExchange exchange(config_, journal);
-  const linkage::RequestRecord sent =
-      submitRequest(exchange, linkage::MessageKind::SingleCheckRequest, linkage::toXml(request), suffix);
-  check.requestId = sent.id;
-  db::WriteTransaction tx(db_);
-  const std::int64_t id = db::QualificationRepository(db_).addCheck(check);
-  tx.commit();
+  // The check is recorded before its request file exists: an answer taken at once by another process
+  // polling the same folders (the window beside a command) must find the check it belongs to.
+  std::int64_t id = 0;
+  submitRequest(exchange, linkage::MessageKind::SingleCheckRequest, linkage::toXml(request), suffix,
+                [&](const linkage::RequestRecord& journaled) {
+                  check.requestId = journaled.id;
+                  db::WriteTransaction tx(db_);
+                  id = db::QualificationRepository(db_).addCheck(check);
+                  tx.commit();
+                });
   return id;
 }
 

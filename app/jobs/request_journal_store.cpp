@@ -88,15 +88,16 @@ std::string nextRequestSuffix(db::Database& db, Date day, const std::string& ter
   if (n > 9999) {
     throw EnvironmentError("本日の連携要求が9,999件を超えたため、要求ファイル名を付けられません。");
   }
-  char number[8];
+  char number[16];
   std::snprintf(number, sizeof number, "%04d", n);
   return date + terminalId + number;
 }
 
 linkage::RequestRecord submitRequest(linkage::LinkageExchange& exchange, linkage::MessageKind kind,
-                                     const linkage::XmlElement& message, const std::string& suffix) {
+                                     const linkage::XmlElement& message, const std::string& suffix,
+                                     const std::function<void(const linkage::RequestRecord&)>& journaled) {
   try {
-    return exchange.submit(kind, message, suffix);
+    return exchange.submit(kind, message, suffix, journaled);
   } catch (const linkage::TransferError& e) {
     throw EnvironmentError(e.what());
   }

@@ -1,6 +1,7 @@
 #pragma once
 // The linkage request journal kept in the database, and the numbering of request files.
 
+#include <functional>
 #include <string>
 
 #include "app/core/japanese_date.h"
@@ -34,6 +35,7 @@ std::string nextRequestSuffix(db::Database& db, Date day, const std::string& ter
 
 // exchange.submit, with a folder's failure (read-only, full, missing, a name taken) as EnvironmentError.
 linkage::RequestRecord submitRequest(linkage::LinkageExchange& exchange, linkage::MessageKind kind,
-                                     const linkage::XmlElement& message, const std::string& suffix);
+                                     const linkage::XmlElement& message, const std::string& suffix,
+                                     const std::function<void(const linkage::RequestRecord&)>& journaled = {});
 
 }  // namespace rececon

@@ -10,9 +10,15 @@
 namespace rececon::test {
 
 ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args) {
+  return runProcess(program, args, {});
+}
+
+ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args,
+                         const std::map<std::string, std::string>& env) {
   Poco::Pipe outPipe;
   Poco::Pipe errPipe;
-  Poco::ProcessHandle handle = Poco::Process::launch(program, args, nullptr, &outPipe, &errPipe);
+  Poco::Process::Env childEnv(env.begin(), env.end());
+  Poco::ProcessHandle handle = Poco::Process::launch(program, args, std::string(), nullptr, &outPipe, &errPipe, childEnv);
   ProcessResult result;
   // Read stderr on its own thread so neither pipe can fill up and block the child.
   std::thread errReader([&] {

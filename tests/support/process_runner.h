@@ -2,6 +2,7 @@
 // Runs a program to completion and collects its exit code, stdout and stderr (for end-to-end tests
 // of the real executables).
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,5 +15,8 @@ struct ProcessResult {
 };
 
 ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args);
+// The same with variables added to (or replacing those of) this process's environment.
+ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args,
+                         const std::map<std::string, std::string>& env);
 
 }  // namespace rececon::test
