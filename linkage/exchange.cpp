@@ -201,12 +201,21 @@ void LinkageExchange::report(const std::filesystem::path& file, const FolderEntr
   handler.onAnomaly(file, anomaly, code, reason);
 }
 
+bool LinkageExchange::end(RequestRecord& request, RequestState to, const std::string& detail,
+                          const std::string& resultFile) {
+  // The state read at the start of this pass may be behind: another process of ours (a command beside the
+  // window) may have moved the request from Pending to Sent, or timed it out, meanwhile.
+  bool moved = false;
+  for (const RequestState from : {request.state, RequestState::Sent, RequestState::Pending, RequestState::TimedOut}) {
+    if ((moved = journal_.transition(request.id, from, to, detail, resultFile))) break;
+  }
+  request.state = to;
+  return moved;
+}
+
 void LinkageExchange::fail(RequestRecord& request, const std::string& reason, const std::string& resultFile,
                            ExchangeHandler& handler) {
-  if (journal_.transition(request.id, request.state, RequestState::Failed, reason, resultFile)) {
-    handler.onRequestEnded(request, RequestState::Failed, reason);
-  }
-  request.state = RequestState::Failed;
+  if (end(request, RequestState::Failed, reason, resultFile)) handler.onRequestEnded(request, RequestState::Failed, reason);
 }
 
 void LinkageExchange::archive(const std::filesystem::path& dir, const FileSnapshot& file, const char* kind,
@@ -326,8 +335,7 @@ void LinkageExchange::handleResult(const FolderEntry& file, std::vector<RequestR
   }
   handler.onResult(request, incoming);
   const std::string detail = request.state == RequestState::TimedOut ? "時間切れの後に応答を受信" : "";
-  journal_.transition(request.id, request.state, RequestState::Answered, detail, name);
-  request.state = RequestState::Answered;
+  end(request, RequestState::Answered, detail, name);
   archive(config_.resDir, read.snapshot, "res", handler);
 }
 

@@ -135,7 +135,9 @@ class LinkageExchange {
   void expire(const std::vector<RequestRecord>& waiting, ExchangeHandler& handler);
   // Quarantines a file of ours that cannot be used, ending its request as Failed.
   void reject(const FileSnapshot& file, RequestRecord& request, const std::string& reason, ExchangeHandler& handler);
-  // Ends a request as Failed with reason (when it is still in the state given).
+  // Moves a waiting request to `to`, from whichever waiting state it is in now; false when it had ended.
+  bool end(RequestRecord& request, RequestState to, const std::string& detail, const std::string& resultFile);
+  // Ends a waiting request as Failed with reason.
   void fail(RequestRecord& request, const std::string& reason, const std::string& resultFile, ExchangeHandler& handler);
   // Archives a handled file; a folder that will not let it go is reported, not thrown.
   void archive(const std::filesystem::path& dir, const FileSnapshot& file, const char* kind, ExchangeHandler& handler);
