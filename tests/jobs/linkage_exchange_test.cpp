@@ -11,7 +11,9 @@
 #include <thread>
 
 #include "app/jobs/data_folder.h"
+#include "app/jobs/linkage_result_store.h"
 #include "app/jobs/request_journal_store.h"
+#include "db/qualification_repository.h"
 #include "linkage/decode_error.h"
 #include "linkage/exchange.h"
 #include "linkage/exchange_watcher.h"
@@ -282,6 +284,53 @@ TEST_CASE_METHOD(Fixture, "Face files: archived when we are the only consumer, l
   archive.poll(handler);
   CHECK(handler.unreadable.size() == 1);
   CHECK(fs::exists(config.quarantineDir / "OQSsiquc01res_face_x_20261121101531.xml.reason.txt"));
+}
+
+TEST_CASE_METHOD(Fixture, "Face files left for other readers are handled once, across restarts, and only recent ones",
+                 "[exchange]") {
+  auto leave = config;
+  leave.facePolicy = FaceFilePolicy::Leave;
+  leave.faceWindow = std::chrono::hours(24 * 3);
+  const auto stampOf = [&](std::chrono::hours ago) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(now - ago);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &local);
+    return std::string(buf);
+  };
+  const std::string recent = "OQSsiquc01res_face_99199999990a1b2c3d4e5f60718293_" + stampOf(std::chrono::hours(1)) + ".xml";
+  const std::string old = "OQSsiquc01res_face_99199999990a1b2c3d4e5f60718294_" + stampOf(std::chrono::hours(24 * 10)) + ".xml";
+  writeFile(config.faceDir / recent, answer("Zx9QkT2mWb7Yc1A="));
+  writeFile(config.faceDir / old, answer("Zx9QkT2mWb7Yc1B="));
+  LinkageResultStore store(folder.database());
+  for (int restart = 0; restart < 3; ++restart) {  // a new exchange each time: what it remembers is in the database
+    auto ex = exchange(leave);
+    ex.poll(store);
+  }
+  CHECK(db::QualificationRepository(folder.database()).countInState("arrived") == 1);
+  CHECK(fs::exists(config.faceDir / recent));
+  CHECK(fs::exists(config.faceDir / old));
+}
+
+TEST_CASE_METHOD(Fixture, "Another terminal's requests in a shared journal and their answers are never touched",
+                 "[exchange]") {
+  auto other = config;
+  other.terminalId = "T2";
+  auto theirs = LinkageExchange(other, journal, [this] { return now; });
+  const RequestRecord sent = theirs.submit(MessageKind::SingleCheckRequest, request("RZT2"), "20261121T20001");
+  writeFile(resultPath(sent), answer("RZT2"));
+  auto ours = exchange(config);  // terminal T1 on the same journal (one register for both)
+  ours.poll(handler);
+  CHECK(handler.results.empty());
+  CHECK(fs::exists(resultPath(sent)));
+  CHECK(journal.get(sent.id).state == RequestState::Sent);
+  now += std::chrono::hours(1);  // past the deadline: still not ours to time out
+  ours.poll(handler);
+  CHECK(journal.get(sent.id).state == RequestState::Sent);
+  CHECK(handler.ended.empty());
+  theirs.poll(handler);
+  CHECK(handler.results.size() == 1);
 }
 
 TEST_CASE_METHOD(Fixture, "After a crash between journal and file, resume writes the request once", "[exchange]") {
