@@ -302,6 +302,10 @@ fs::path moveRead(const fs::path& dir, const FileSnapshot& snapshot, const fs::p
   const std::string target = uniqueNameIn(to.get(), snapshot.name);
   if (::renameat2(from.get(), snapshot.name.c_str(), to.get(), target.c_str(), RENAME_NOREPLACE) == 0 ||
       (errno == EINVAL && ::renameat(from.get(), snapshot.name.c_str(), to.get(), target.c_str()) == 0)) {
+    // Ours now, and patient data: private, whatever mode its writer gave it (through the file itself, so
+    // that a name swapped for a link at the last moment changes nothing elsewhere).
+    const Descriptor moved(::openat(to.get(), target.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    if (moved) ::fchmod(moved.get(), 0600);
     ::fsync(to.get());
     return targetDir / target;
   }

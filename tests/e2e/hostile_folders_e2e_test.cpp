@@ -295,11 +295,27 @@ TEST_CASE_METHOD(HostileSession, "6. Patient data is created private whatever th
   REQUIRE(underUmask000("form karte1 --patient 1 -o \"$1/カルテ.pdf\"").exitCode == 0);
   REQUIRE(underUmask000("fallback captures --output \"$1/4項目.txt\"").exitCode == 0);
   REQUIRE(underUmask000("db backup \"$1/backup.db\"").exitCode == 0);
+  REQUIRE(underUmask000("bulk worklist --date " + toCompactString(today()) + " --csv \"$1/作業リスト.csv\"").exitCode == 0);
+  // A card result that will not decode, quarantined by a scan under the same umask.
+  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+           {"institution_code", "9919999999"}, {"linkage.req_dir", (root / "req").string()},
+           {"linkage.res_dir", (root / "res").string()}, {"linkage.face_dir", (root / "face").string()},
+           {"linkage.face_file_policy", "archive"}, {"linkage.settle_seconds", "1"}}) {
+    REQUIRE(underUmask000("config set " + key + " \"" + value + "\"").exitCode == 0);
+  }
+  const std::string broken = "OQSsiquc01res_face_9919999999ffffffffffffffffffff_" + toCompactString(today()) + "090000.xml";
+  std::ofstream(root / "face" / broken) << "<XmlMsg><MessageHeader>";
+  fs::last_write_time(root / "face" / broken, fs::file_time_type::clock::now() - std::chrono::minutes(1));
+  REQUIRE(underUmask000("results scan").exitCode == 0);
+  CHECK(modeOf(fresh / "linkage") == 0700);
+  CHECK(modeOf(fresh / "linkage" / "quarantine") == 0700);
+  CHECK(modeOf(fresh / "linkage" / "quarantine" / broken) == 0600);
+  CHECK(modeOf(fresh / "linkage" / "quarantine" / (broken + ".reason.txt")) == 0600);
   CHECK(modeOf(fresh) == 0700);
   CHECK(modeOf(fresh / "rececon.db") == 0600);
   if (fs::exists(fresh / "rececon.db-wal")) CHECK(modeOf(fresh / "rececon.db-wal") == 0600);
   if (fs::exists(fresh / "rececon.db-shm")) CHECK(modeOf(fresh / "rececon.db-shm") == 0600);
-  for (const char* file : {"エラー記録.txt", "カルテ.pdf", "4項目.txt", "backup.db"}) {
+  for (const char* file : {"エラー記録.txt", "カルテ.pdf", "4項目.txt", "backup.db", "作業リスト.csv"}) {
     INFO(file);
     CHECK(modeOf(fresh / file) == 0600);
   }

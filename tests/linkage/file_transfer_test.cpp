@@ -121,6 +121,21 @@ TEST_CASE_METHOD(Folder, "A file read is moved only while it still is the file t
   CHECK(fileText(secret) == "patient register");
 }
 
+TEST_CASE_METHOD(Folder, "On one file system a move renames the file and makes it private", "[transfer]") {
+  std::ofstream(share / "m.xml") << "<XmlMsg/>";
+  fs::permissions(share / "m.xml", fs::perms::all);
+  const ReadOutcome r = readBounded(share, "m.xml", 1024);
+  REQUIRE(r.status == ReadStatus::Ok);
+  std::ofstream(share / "m.xml.taken").close();
+  const fs::path moved = moveRead(share, r.snapshot, share / "archive");
+  CHECK(moved == share / "archive" / "m.xml");
+  CHECK(modeOf(moved) == 0600);
+  CHECK_FALSE(fs::exists(share / "m.xml"));
+  std::ofstream(share / "m.xml") << "<XmlMsg>again</XmlMsg>";  // a second file of the same name keeps both
+  const ReadOutcome again = readBounded(share, "m.xml", 1024);
+  CHECK(moveRead(share, again.snapshot, share / "archive") == share / "archive" / "m.xml.1");
+}
+
 TEST_CASE_METHOD(Folder, "Across file systems a move keeps the bytes read, private, and takes the name away", "[transfer]") {
   const fs::path other = "/dev/shm";
   if (!fs::is_directory(other) || fs::status(other).permissions() == fs::perms::none) {
