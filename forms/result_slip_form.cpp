@@ -99,6 +99,12 @@ Document resultSlipForm(const ResultSlipData& d) {
   if (!d.errorCode.empty() || !d.errorMessage.empty()) {
     c.cell("エラー（原文）", d.errorCode + "　" + d.errorMessage, "error", 10).wrap = true;
   }
+  if (!d.findings.empty()) {
+    c.section("要確認（この結果は反映できません）");
+    for (std::size_t i = 0; i < d.findings.size(); ++i) {
+      c.cell(std::to_string(i + 1), d.findings[i], "finding", 10).wrap = true;
+    }
+  }
   if (d.returned) returnedSection(c, *d.returned, d.printedOn);
   if (!d.limitCertificate.empty()) {
     c.section("限度額適用認定証");

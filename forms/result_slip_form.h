@@ -24,6 +24,7 @@ struct ResultSlipData {
   std::optional<ReturnedQualification> returned;
   std::vector<FieldComparison> comparison;
   std::vector<std::pair<std::string, std::string>> limitCertificate;  // label, value
+  std::vector<std::string> findings;  // what needs a person before the result may be applied (Japanese)
   Date printedOn{};
 };
 

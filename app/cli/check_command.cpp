@@ -37,6 +37,10 @@ void printReport(std::ostream& out, const CheckReport& r) {
   if (!r.processingCode.empty() || !r.processingMessage.empty()) {
     out << "処理結果: " << r.processingCode << " " << r.processingMessage << "\n";
   }
+  if (!r.findings.empty()) {
+    out << "要確認（この結果は反映できません）:\n";
+    for (const auto& f : r.findings) out << "  [" << f.code << "] " << f.message << "\n";
+  }
   out << "対応: " << outcomeAdvice(r.outcome) << "\n";
   if (r.returned) {
     out << "返された資格: " << r.returned->name << "（" << r.returned->nameKana << "） 保険者番号 "
@@ -105,6 +109,17 @@ Poco::JSON::Object::Ptr reportJson(const CheckReport& r) {
     fields->add(fo);
   }
   j->set("comparison", fields);
+  auto findings = newJsonArray();
+  for (const auto& f : r.findings) {
+    auto fo = newJsonObject();
+    fo->set("code", f.code);
+    fo->set("element", f.element);
+    fo->set("value", f.value);
+    fo->set("message", f.message);
+    findings->add(fo);
+  }
+  j->set("findings", findings);
+  j->set("needs_person", !r.findings.empty());
   return j;
 }
 

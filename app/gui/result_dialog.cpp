@@ -68,6 +68,14 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
   auto* advice = new wxStaticText(this, wxID_ANY, toWx(outcomeAdvice(report_.outcome)));
   advice->Wrap(780);
   sizer->Add(advice, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
+  if (!report_.findings.empty()) {  // what disagrees with the question or the contract: a person looks first
+    wxString lines = _("Needs checking - this result cannot be applied:");
+    for (const auto& f : report_.findings) lines += wxS("\n  ") + toWx(f.message);
+    auto* findings = new wxStaticText(this, wxID_ANY, lines);
+    findings->SetForegroundColour(kActionColour);
+    findings->Wrap(780);
+    sizer->Add(findings, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
+  }
 
   auto* facts = new wxFlexGridSizer(2, wxSize(12, 4));
   facts->Add(heading(this, _("Processing result (verbatim)")));
@@ -129,6 +137,12 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
     slip->Disable();
   }
   showComparison();
+  if (!report_.findings.empty()) {
+    accept_->Disable();
+    reject->SetDefault();
+    reject->SetFocus();
+    return;
+  }
   accept_->SetDefault();
   (patientChoice_ && !chosenPatient() && !newPatientChosen() ? static_cast<wxWindow*>(patientChoice_) : accept_)->SetFocus();
 }

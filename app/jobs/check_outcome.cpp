@@ -30,14 +30,16 @@ CheckOutcome outcomeOf(const linkage::QualificationResult& r) {
   if (linkage::segmentOfResult(r.header.segmentOfResult.value_or("")) != linkage::SegmentOfResult::Normal) {
     return CheckOutcome::Error;
   }
-  switch (linkage::qualificationValidity(r.validity.value_or("")).value_or(linkage::QualificationValidity::NotFound)) {
+  if (!r.validity) return CheckOutcome::Error;
+  const auto validity = linkage::qualificationValidity(*r.validity);
+  if (!validity) return CheckOutcome::Error;  // a code nobody knows is for a person, never 該当資格なし
+  switch (*validity) {
     case linkage::QualificationValidity::Valid:
     case linkage::QualificationValidity::ValidUnregistered: return CheckOutcome::Valid;
     case linkage::QualificationValidity::Invalid: return CheckOutcome::Invalid;
     case linkage::QualificationValidity::InvalidNewerExists: return CheckOutcome::InvalidNewerExists;
     case linkage::QualificationValidity::Multiple: return CheckOutcome::Several;
-    case linkage::QualificationValidity::NotFound:
-      return r.validity ? CheckOutcome::NotFound : CheckOutcome::Error;
+    case linkage::QualificationValidity::NotFound: return CheckOutcome::NotFound;
   }
   return CheckOutcome::Error;
 }

@@ -109,6 +109,7 @@ forms::Document resultSlipDocument(db::Database& db, const CheckReport& report, 
   data.errorMessage = report.errorMessage;
   data.returned = report.returned;
   data.comparison = report.comparison;
+  for (const auto& f : report.findings) data.findings.push_back(f.message);
   if (const auto& c = report.limitCertificate) {
     data.limitCertificate = {{"区分", c->classification + " " + c->classificationLabel},
                              {"適用区分", c->flag + " " + c->flagLabel},

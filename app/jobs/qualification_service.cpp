@@ -192,6 +192,9 @@ void QualificationService::fillFromResult(CheckReport& r, const db::StoredResult
   r.errorMessage = stored.errorMessage;
   const auto decoded = linkage::decodeMessage(stored.raw, stored.fileName);
   const auto result = linkage::readQualificationResult(decoded.root());
+  std::optional<db::StoredCheck> asked;
+  if (stored.checkId) asked = db::QualificationRepository(db_).check(*stored.checkId);
+  r.findings = verifyAnswer(result, asked);
   if (result.qualifications.empty()) return;
   const linkage::Qualification& q = result.qualifications.front();
   r.returned = returnedFrom(q);
@@ -210,6 +213,11 @@ void QualificationService::fillFromResult(CheckReport& r, const db::StoredResult
   r.referenceNumber = q.referenceNumber;
   if (!r.patientNumber) {
     r.match = proposePatient(db_, *r.returned, r.referenceNumber);
+    if (r.match->kind == MatchKind::Unique && !r.findings.empty()) {
+      // Values that break their format say nothing reliable about who this is.
+      r.match->kind = MatchKind::Conflict;
+      r.match->explanation += "ただし結果に確認が必要な値があるため、一致とはしません。";
+    }
     if (r.match->kind == MatchKind::Unique) r.patientNumber = r.match->candidates.front();
   }
   if (r.patientNumber) {
@@ -263,6 +271,11 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
   }
   // One transaction from here: a new patient, the register changes and the decision stand or fall together.
   db::WriteTransaction tx(db_);
+  if (const CheckReport asIs = reportForResult(resultId, std::nullopt); !asIs.findings.empty()) {
+    std::string why = "この結果は確認が必要なため反映できません:";
+    for (const auto& f : asIs.findings) why += "\n  " + f.message;
+    throw InvalidInput(why + "\n内容を確かめ、記録だけ残すなら「反映しない」を選び、必要なら資格確認をやり直してください。");
+  }
   std::optional<std::int64_t> patientNumber = decision.patientNumber;
   PatientRegister reg(db_, operatorId_);
   if (decision.newPatient) patientNumber = registerFromResult(resultId, reg);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/core/qualification.h"
+#include "app/jobs/answer_verification.h"
 #include "app/jobs/job_context.h"
 #include "app/jobs/patient_matching.h"
 #include "app/jobs/patient_register.h"
@@ -50,6 +51,9 @@ struct CheckReport {
   std::optional<ReturnedQualification> returned;
   std::vector<FieldComparison> comparison;        // against the patient's held insurance, when a patient is known
   std::optional<LimitCertificateData> limitCertificate;
+  // What disagrees with the question or breaks the contract's formats (answer_verification.h). Any
+  // finding: the result waits for a person and cannot be applied; it is never proposed as a match.
+  std::vector<ResultFinding> findings;
 };
 
 // A person's decision on a received result.
@@ -99,8 +103,8 @@ class QualificationService {
   // patient has no last valid number, else kept in the history only; not found, several, errors ->
   // nothing changes. Identity fields and insured numbers change only when accepted explicitly. The
   // register changes, the change log and the decision are one transaction.
-  // Throws InvalidInput: result already decided, no patient given where one is needed, unknown field,
-  // nothing to store a record from; NotFound.
+  // Throws InvalidInput: result already decided, findings against it (only --reject is taken), no patient
+  // given where one is needed, unknown field, nothing to store a record from; NotFound.
   ApplyOutcome applyResult(std::int64_t resultId, const ApplyDecision& decision);
 
  private:

@@ -1,0 +1,147 @@
+// Every answer checked against its question and the contract's formats: what disagrees is a finding
+// that travels with the result, and such a result is never applied or proposed as a match.
+
+#include <catch2/catch.hpp>
+
+#include "app/jobs/answer_verification.h"
+#include "app/jobs/check_outcome.h"
+#include "app/jobs/data_folder.h"
+#include "app/jobs/patient_register.h"
+#include "app/jobs/qualification_service.h"
+#include "db/qualification_repository.h"
+#include "linkage/message_codec.h"
+#include "tests/support/temp_dir.h"
+
+using namespace rececon;
+
+namespace {
+
+db::StoredCheck askedFor(const std::string& birthDate) {
+  db::StoredCheck c;
+  c.insurerNumber = "06139992";
+  c.symbol = "見本";
+  c.number = "1234";
+  c.branch = "01";
+  c.birthDate = birthDate;
+  return c;
+}
+
+linkage::QualificationResult answer(const std::string& birthDate) {
+  linkage::QualificationResult r;
+  r.header.segmentOfResult = "1";
+  r.processingStatus = "1";
+  r.validity = "1";
+  linkage::Qualification q;
+  q.name = "見本　太郎";
+  q.nameKana = "ﾐﾎﾝ ﾀﾛｳ";
+  q.sex1 = "1";
+  q.birthdate = birthDate;
+  q.insurerNumber = "06139992";
+  q.symbol = "見本";
+  q.number = "1234";
+  q.branch = "01";
+  r.qualifications.push_back(q);
+  return r;
+}
+
+bool has(const std::vector<ResultFinding>& findings, const std::string& code, const std::string& element) {
+  for (const auto& f : findings) {
+    if (f.code == code && f.element == element) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("An answer about the person asked for, in the contract's formats, has no finding", "[verify]") {
+  CHECK(verifyAnswer(answer("19850704"), askedFor("19850704")).empty());
+  CHECK(verifyAnswer(answer("19850704"), std::nullopt).empty());
+}
+
+TEST_CASE("A single check's answer with another birth date needs a person", "[verify]") {
+  const auto findings = verifyAnswer(answer("19890704"), askedFor("19850704"));
+  REQUIRE(has(findings, "birth_date_mismatch", "Birthdate"));
+  CHECK(findings.front().value == "19890704");
+  CHECK(findings.front().message.find("19850704") != std::string::npos);
+  CHECK(has(verifyAnswer(answer(""), askedFor("19850704")), "birth_date_mismatch", "Birthdate"));
+}
+
+TEST_CASE("Echoed search keys that differ from what was sent are named; insurer padding is no difference", "[verify]") {
+  auto r = answer("19850704");
+  r.searchInfo = linkage::SearchKey{"  139992", "見本", "1234", "01", "19850704", "0", {}};
+  auto asked = askedFor("19850704");
+  asked.insurerNumber = "139992";
+  CHECK(verifyAnswer(r, asked).empty());
+  r.searchInfo->number = "1235";
+  r.searchInfo->birthdate = "19850705";
+  const auto findings = verifyAnswer(r, asked);
+  CHECK(has(findings, "search_key_mismatch", "InsuredIdentificationNumber"));
+  CHECK(has(findings, "search_key_mismatch", "Birthdate"));
+}
+
+TEST_CASE("Values that break their format are findings naming the element and the value as received", "[verify]") {
+  auto r = answer("20250231");  // 31 February
+  r.qualifications.front().branch = "1";
+  r.qualifications.front().sex1 = "9";
+  r.qualifications.front().cardExpirationDate = "2026-03-31";
+  const auto findings = verifyAnswer(r, std::nullopt);
+  CHECK(has(findings, "invalid_value", "Birthdate"));
+  CHECK(has(findings, "invalid_value", "InsuredBranchNumber"));
+  CHECK(has(findings, "invalid_value", "Sex1"));
+  CHECK(has(findings, "invalid_value", "InsuredCardExpirationDate"));
+  for (const auto& f : findings) CHECK(f.message.find(f.value) != std::string::npos);
+}
+
+TEST_CASE("An unknown QualificationValidity code is an error for a person, never 該当資格なし", "[verify]") {
+  auto r = answer("19850704");
+  r.validity = "7";
+  CHECK(outcomeOf(r) == CheckOutcome::Error);
+  CHECK(has(verifyAnswer(r, std::nullopt), "unknown_code", "QualificationValidity"));
+  r.validity = "4";
+  CHECK(outcomeOf(r) == CheckOutcome::NotFound);
+  r.validity.reset();
+  CHECK(outcomeOf(r) == CheckOutcome::Error);
+}
+
+TEST_CASE("A stored result with findings is reported with them, never matched, never applied", "[verify]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  db::Database& db = folder.database();
+  PatientRegister reg(db, "clerk1");
+  PatientFields p;
+  p.name = "見本　太郎";
+  p.nameKana = "ミホン　タロウ";
+  p.sex = "1";
+  p.birthDate = "1985-07-04";
+  const std::int64_t patient = reg.addPatient(p, std::nullopt).number;
+
+  // A card result for exactly that person, but with a 枝番 of one digit.
+  auto r = answer("19850704");
+  r.header.institutionCode = "9919999999";
+  r.qualifications.front().branch = "1";
+  db::StoredResult stored;
+  stored.source = "face";
+  stored.fileName = "OQSsiquc01res_face_x_20261121101530.xml";
+  stored.raw = linkage::encodeMessage(linkage::toXml(r), linkage::Encoding::Utf8);
+  stored.contentHash = "h";
+  stored.outcome = outcomeName(outcomeOf(r));
+  stored.state = "arrived";
+  db::WriteTransaction tx(db);
+  const std::int64_t id = db::QualificationRepository(db).addResult(stored).first;
+  tx.commit();
+
+  QualificationService service(db, linkage::ExchangeConfig{}, "clerk1", "desk1");
+  const CheckReport report = service.reportForResult(id);
+  REQUIRE(report.findings.size() == 1);
+  CHECK(report.findings.front().element == "InsuredBranchNumber");
+  REQUIRE(report.match);
+  CHECK(report.match->kind != MatchKind::Unique);  // the identity fits, the values do not: a person looks
+  CHECK_FALSE(report.patientNumber);
+  ApplyDecision all;
+  all.patientNumber = patient;
+  all.all = true;
+  CHECK_THROWS_WITH(service.applyResult(id, all), Catch::Contains("反映できません") && Catch::Contains("InsuredBranchNumber"));
+  ApplyDecision reject;
+  reject.reject = true;
+  CHECK(service.applyResult(id, reject).state == "rejected");
+}
