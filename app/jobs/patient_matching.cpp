@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/core/kana.h"
+#include "app/core/namesake.h"
 #include "db/insurance_repository.h"
 #include "db/patient_repository.h"
 
@@ -42,8 +43,10 @@ const char* matchKindWords(MatchKind kind) {
   return "";
 }
 
-MatchProposal proposePatient(db::Database& db, const ReturnedQualification& returned,
-                             const std::optional<std::string>& referenceNumber) {
+namespace {
+
+MatchProposal proposeByEvidence(db::Database& db, const ReturnedQualification& returned,
+                                const std::optional<std::string>& referenceNumber) {
   const std::vector<std::int64_t> identity = byIdentity(db, returned);
   MatchProposal m;
 
@@ -108,6 +111,37 @@ MatchProposal proposePatient(db::Database& db, const ReturnedQualification& retu
   }
   m.kind = MatchKind::None;
   m.explanation = "一致する患者がいません。新しい患者として登録できます。";
+  return m;
+}
+
+// The namesake guard (app/core/namesake.h): anyone else registered who could be the person of the result
+// puts the proposal in doubt and is named, so that a person chooses; a proposal is never "一致" while a
+// namesake exists, and "該当なし" (offering a new patient) becomes "不一致あり".
+void guardNamesakes(db::Database& db, const ReturnedQualification& returned, MatchProposal& m) {
+  if (!returned.birthDate) return;
+  const PersonIdentity person{returned.name, returned.nameKana, *returned.birthDate};
+  for (const Patient& p : db::PatientRepository(db).search({"", std::nullopt, returned.birthDate, 1000})) {
+    if (std::find(m.candidates.begin(), m.candidates.end(), p.number) != m.candidates.end()) continue;
+    if (areNamesakes(person, {p.name, p.nameKana, p.birthDate})) m.namesakes.push_back(p.number);
+  }
+  if (m.namesakes.empty()) return;
+  std::string named;
+  for (const auto n : m.namesakes) {
+    const Patient p = *db::PatientRepository(db).find(n);
+    named += (named.empty() ? "" : "、") + numberText(n) + "（" + p.name + "、" + sexLabel(p.sex) + "）";
+  }
+  m.candidates.insert(m.candidates.end(), m.namesakes.begin(), m.namesakes.end());
+  if (m.kind == MatchKind::Unique) m.kind = MatchKind::Several;
+  if (m.kind == MatchKind::None) m.kind = MatchKind::Conflict;
+  m.explanation += "同じ生年月日で氏名または読みが同じ患者がほかにもいます: " + named + "。取り違えのないよう、患者を選んでください。";
+}
+
+}  // namespace
+
+MatchProposal proposePatient(db::Database& db, const ReturnedQualification& returned,
+                             const std::optional<std::string>& referenceNumber) {
+  MatchProposal m = proposeByEvidence(db, returned, referenceNumber);
+  guardNamesakes(db, returned, m);
   return m;
 }
 

@@ -3,7 +3,9 @@
 // (table 4.1.1-1 (2), oqs-interface.md §3, §7.3): the reference number first (our patient number,
 // still verified by birth date), then identity (normalised kana + birth date + sex), insurance numbers
 // only to break a tie. Several candidates or any disagreement go to a person; nothing here picks
-// among several. One thread at a time (as its Database).
+// among several. A registered namesake of the person (app/core/namesake.h: the same birth date and the
+// same kana or name, whatever the sex) is always named and makes the choice a person's.
+// One thread at a time (as its Database).
 
 #include <cstdint>
 #include <optional>
@@ -27,6 +29,7 @@ const char* matchKindWords(MatchKind kind);  // 一致 / 候補複数 / 不一�
 struct MatchProposal {
   MatchKind kind = MatchKind::None;
   std::vector<std::int64_t> candidates;  // patient numbers; the proposed one first when Unique
+  std::vector<std::int64_t> namesakes;   // of those, the ones only the namesake guard added
   std::string explanation;               // Japanese: why
 };
 

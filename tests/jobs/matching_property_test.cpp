@@ -10,6 +10,7 @@
 #include <random>
 
 #include "app/core/kana.h"
+#include "app/core/namesake.h"
 #include "app/jobs/data_folder.h"
 #include "app/jobs/demo_data.h"
 #include "app/jobs/patient_matching.h"
@@ -35,6 +36,13 @@ std::string bigKana(std::string kana) {
   return kana;
 }
 
+// The same reading written with other kanji (髙/高, 邊/辺 …): the last character of the name replaced.
+std::string otherKanji(const std::string& name) {
+  const std::string variant = "彌";
+  if (name.size() >= 3) return name.substr(0, name.size() - 3) + variant;
+  return name + variant;
+}
+
 struct Register {
   test::TempDir dir;
   DataFolder folder{dir.path()};
@@ -45,18 +53,24 @@ struct Register {
     JobContext job;
     reg.importPatients(generateDemoPatients(400, 11, 2026y / 11 / 21), job);
     std::mt19937 rng(5);
-    for (int i = 0; i < 150; ++i) {  // near-duplicates of random patients
+    for (int i = 0; i < 210; ++i) {  // near-duplicates of random patients
       const Patient base = reg.patient(1 + static_cast<std::int64_t>(rng() % 400));
       PatientFields f;
       f.name = base.name;
       f.nameKana = base.nameKana;
       f.sex = base.sex == Sex::Male ? "1" : "2";
       f.birthDate = toIsoString(base.birthDate);
-      switch (i % 4) {
-        case 0: f.sex = base.sex == Sex::Male ? "2" : "1"; break;                                   // other sex
+      switch (i % 7) {
+        case 0: f.sex = base.sex == Sex::Male ? "2" : "1"; break;                                   // only the sex differs
         case 1: f.birthDate = toIsoString(sys_days(base.birthDate) + days(1)); break;                // a day apart
         case 2: f.nameKana = bigKana(base.nameKana) == base.nameKana ? base.nameKana + "ｱ" : bigKana(base.nameKana); break;
-        case 3: break;                                                                               // namesake
+        case 3: break;                                                                               // true namesake
+        case 4: f.name = otherKanji(base.name); break;                                              // only the kanji differ
+        case 5:                                                                                      // twins: same reading,
+          f.name = otherKanji(base.name);                                                           // other given name,
+          f.sex = base.sex == Sex::Male ? "2" : "1";                                                 // other sex
+          break;
+        case 6: f.nameKana = base.nameKana + "ｺ"; f.name = base.name + "子"; break;                  // a different person
       }
       reg.addPatient(f, std::nullopt);
     }
@@ -68,6 +82,15 @@ struct Register {
     }
   }
 };
+
+// Anyone registered, other than `chosen`, who could be the person of the result (app/core/namesake.h).
+bool hasNamesake(const std::vector<Patient>& all, std::int64_t chosen, const ReturnedQualification& r) {
+  if (!r.birthDate) return false;
+  for (const Patient& q : all) {
+    if (q.number != chosen && areNamesakes({r.name, r.nameKana, *r.birthDate}, {q.name, q.nameKana, q.birthDate})) return true;
+  }
+  return false;
+}
 
 bool sameIdentity(const Patient& p, const ReturnedQualification& r) {
   return normalizeKana(p.nameKana) == normalizeKana(r.nameKana) && r.birthDate && p.birthDate == *r.birthDate &&
@@ -121,9 +144,19 @@ TEST_CASE("10,000 card results: never a unique proposal when identity disagrees;
                                          chosen.birthDate == *r.birthDate;
         INFO("case " << i << " proposed " << chosen.number << " for " << p.number);
         CHECK((sameIdentity(chosen, r) || byVerifiedReference));
+        CHECK_FALSE(hasNamesake(world.patients, chosen.number, r));  // never 一致 while a namesake exists
         break;
       }
       case MatchKind::Several: ++several; CHECK(m.candidates.size() >= 2); break;
+    }
+    for (const auto n : m.namesakes) {  // every namesake named is one, and is among the candidates
+      const Patient q = world.reg.patient(n);
+      CHECK((r.birthDate && areNamesakes({r.name, r.nameKana, *r.birthDate}, {q.name, q.nameKana, q.birthDate})));
+      CHECK(std::find(m.candidates.begin(), m.candidates.end(), n) != m.candidates.end());
+    }
+    switch (m.kind) {
+      case MatchKind::Unique:
+      case MatchKind::Several: break;
       case MatchKind::Conflict: ++conflict; CHECK_FALSE(m.candidates.empty()); break;
       case MatchKind::None: ++none; CHECK(m.candidates.empty()); break;
     }
