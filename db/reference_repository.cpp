@@ -52,31 +52,72 @@ void ReferenceRepository::setState(std::int64_t id, const std::string& state, co
   tx.commit();
 }
 
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, patient_number, insurance_id, reference_number, insurer_number, symbol, number, branch, request_id,"
+    " state, detail, operator, created_at, updated_at FROM reference_registration ";
+
+StoredReference readReference(SQLite::Statement& q) {
+  StoredReference r;
+  r.id = q.getColumn(0).getInt64();
+  r.patientNumber = q.getColumn(1).getInt64();
+  r.insuranceId = q.getColumn(2).getInt64();
+  r.referenceNumber = q.getColumn(3).getString();
+  r.insurerNumber = q.getColumn(4).getString();
+  r.symbol = q.getColumn(5).getString();
+  r.number = q.getColumn(6).getString();
+  r.branch = q.getColumn(7).getString();
+  r.requestId = optionalInt64(q.getColumn(8));
+  r.state = q.getColumn(9).getString();
+  r.detail = q.getColumn(10).getString();
+  r.operatorId = q.getColumn(11).getString();
+  r.createdAt = q.getColumn(12).getString();
+  r.updatedAt = q.getColumn(13).getString();
+  return r;
+}
+
+}  // namespace
+
 std::optional<StoredReference> ReferenceRepository::latest(std::int64_t patientNumber) {
   return guarded("照会番号の登録の読み込み", [&]() -> std::optional<StoredReference> {
-    auto cached = db_.prepare(
-        "SELECT id, patient_number, insurance_id, reference_number, insurer_number, symbol, number, branch, request_id,"
-        " state, detail, operator, created_at, updated_at FROM reference_registration WHERE patient_number = ?"
-        " ORDER BY id DESC LIMIT 1");
+    auto cached = db_.prepare(std::string(kSelect) + "WHERE patient_number = ? ORDER BY id DESC LIMIT 1");
     SQLite::Statement& q = cached.get();
     q.bind(1, patientNumber);
     if (!q.executeStep()) return std::nullopt;
-    StoredReference r;
-    r.id = q.getColumn(0).getInt64();
-    r.patientNumber = q.getColumn(1).getInt64();
-    r.insuranceId = q.getColumn(2).getInt64();
-    r.referenceNumber = q.getColumn(3).getString();
-    r.insurerNumber = q.getColumn(4).getString();
-    r.symbol = q.getColumn(5).getString();
-    r.number = q.getColumn(6).getString();
-    r.branch = q.getColumn(7).getString();
-    r.requestId = optionalInt64(q.getColumn(8));
-    r.state = q.getColumn(9).getString();
-    r.detail = q.getColumn(10).getString();
-    r.operatorId = q.getColumn(11).getString();
-    r.createdAt = q.getColumn(12).getString();
-    r.updatedAt = q.getColumn(13).getString();
-    return r;
+    return readReference(q);
+  });
+}
+
+std::optional<StoredReference> ReferenceRepository::find(std::int64_t id) {
+  return guarded("照会番号の登録の読み込み", [&]() -> std::optional<StoredReference> {
+    auto cached = db_.prepare(std::string(kSelect) + "WHERE id = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return readReference(q);
+  });
+}
+
+std::vector<StoredReference> ReferenceRepository::inState(const std::string& state, int limit) {
+  return guarded("照会番号の登録の読み込み", [&] {
+    auto cached = db_.prepare(std::string(kSelect) + "WHERE state = ? ORDER BY id LIMIT ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, state);
+    q.bind(2, limit);
+    std::vector<StoredReference> out;
+    while (q.executeStep()) out.push_back(readReference(q));
+    return out;
+  });
+}
+
+int ReferenceRepository::attemptsFor(std::int64_t insuranceId) {
+  return guarded("照会番号の登録の読み込み", [&] {
+    auto cached = db_.prepare("SELECT count(*) FROM reference_registration WHERE insurance_id = ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, insuranceId);
+    q.executeStep();
+    return q.getColumn(0).getInt();
   });
 }
 

@@ -29,6 +29,11 @@ class ReferenceRepository {
   void setState(std::int64_t id, const std::string& state, const std::string& detail);
   // The newest registration of a patient, if any.
   std::optional<StoredReference> latest(std::int64_t patientNumber);
+  std::optional<StoredReference> find(std::int64_t id);
+  // Registrations in a state (oldest first), at most `limit`.
+  std::vector<StoredReference> inState(const std::string& state, int limit);
+  // How many registrations were attempted for one insurance record.
+  int attemptsFor(std::int64_t insuranceId);
 
  private:
   Database& db_;

@@ -223,16 +223,6 @@ int resultsApply(CliContext& c, const std::vector<std::string>& args) {
   if (o->has("accept")) d.accept = splitComma(o->require("accept"));
   d.reason = o->get("reason").value_or("");
   const ApplyOutcome a = c.qualificationService().applyResult(parseCount(o->positional[0], "結果ID"), d);
-  // After a valid result, our patient number goes to OQS as the 照会番号 — again whenever the insurance changed.
-  std::optional<RegistrationSummary> registration;
-  if (a.action == RegisterAction::MakeCurrent && a.patientNumber) {
-    auto& database = c.folder().database();
-    ReferenceRegistrar registrar(database, exchangeConfigFromSettings(database, c.folder().dir()), c.resolvedOperator());
-    if (!registrar.upToDate(*a.patientNumber)) {
-      JobContext job;
-      registration = registrar.registerPatient(*a.patientNumber, job);
-    }
-  }
   if (c.json) {
     auto j = newJsonObject();
     j->set("state", a.state);
@@ -241,11 +231,11 @@ int resultsApply(CliContext& c, const std::vector<std::string>& args) {
     j->set("changed_fields", fields);
     if (a.insuranceId) j->set("insurance_id", static_cast<Poco::Int64>(*a.insuranceId));
     j->set("detail", a.detail);
-    if (registration) j->set("reference_registration", registration->detail);
+    if (!a.referenceRegistration.empty()) j->set("reference_registration", a.referenceRegistration);
     printJson(*c.out, j);
   } else {
     *c.out << a.detail << "\n";
-    if (registration) *c.out << registration->detail << "\n";
+    if (!a.referenceRegistration.empty()) *c.out << a.referenceRegistration << "\n";
   }
   return 0;
 }

@@ -5,6 +5,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
+#include "app/jobs/reference_registrar.h"
 #include "app/jobs/qualification_service.h"
 
 namespace rececon::cli {
@@ -40,8 +41,11 @@ PatientFields patientFields(const CommandOptions& o) {
 void show(CliContext& c, PatientRegister& reg, const Patient& p) {
   const auto current = reg.currentInsurance(p.number);
   const auto limit = limitCertificateOf(c.folder().database(), p.number);
+  const std::string reference =
+      ReferenceRegistrar(c.folder().database(), linkage::ExchangeConfig{}, c.resolvedOperator()).stateWords(p.number);
   if (c.json) {
     auto j = toJson(p, current);
+    j->set("reference_number", reference);
     if (limit) {
       auto l = newJsonObject();
       l->set("classification", limit->classification);
@@ -56,6 +60,7 @@ void show(CliContext& c, PatientRegister& reg, const Patient& p) {
     return;
   }
   printPatientDetail(*c.out, p, current);
+  *c.out << "照会番号の登録: " << reference << "\n";
   if (limit) {
     *c.out << "限度額適用認定証: " << limit->classificationLabel << "  適用区分 " << limit->flag << "（" << limit->flagLabel
            << "）  有効 " << limit->validStart << "〜" << limit->validEnd << "\n";

@@ -99,10 +99,14 @@ void PatientDetailPanel::showPatient(std::int64_t number) {
   address_->SetLabel(toWx((p.postalCode.empty() ? std::string() : "〒" + p.postalCode + "　") + p.address));
   phone_->SetLabel(toWx(p.phone));
   lastValid_->SetLabel(p.lastValid ? insuredText(*p.lastValid) : wxString(_("none")));
-  const bool registered = ReferenceRegistrar(reg_.database(), linkage::ExchangeConfig{}, reg_.operatorId()).upToDate(number);
-  reference_->SetLabel(registered ? _("Registered (with the current insurance)")
-                                  : _("Not registered, or not since the insurance changed"));
-  reference_->SetForegroundColour(registered ? kFineColour : kLookColour);
+  const ReferenceState reference = ReferenceRegistrar(reg_.database(), linkage::ExchangeConfig{}, reg_.operatorId()).state(number);
+  switch (reference) {
+    case ReferenceState::Registered: reference_->SetLabel(_("Registered (with the current insurance)")); break;
+    case ReferenceState::Sending: reference_->SetLabel(_("Sent, waiting for the answer")); break;
+    case ReferenceState::Failed: reference_->SetLabel(_("Registration failed - tried again automatically up to 3 times")); break;
+    case ReferenceState::NotRegistered: reference_->SetLabel(_("Not registered, or not since the insurance changed")); break;
+  }
+  reference_->SetForegroundColour(reference == ReferenceState::Registered ? kFineColour : kLookColour);
   if (const auto c = limitCertificateOf(reg_.database(), number)) {
     limit_->SetLabel(wxString::Format(_("Class %s %s  valid %s to %s"), toWx(c->classification),
                                       toWx(c->classificationLabel), toWx(c->validStart), toWx(c->validEnd)));

@@ -4,6 +4,7 @@
 
 #include "app/core/error.h"
 #include "app/jobs/check_outcome.h"
+#include "app/jobs/reference_registrar.h"
 #include "db/linkage_event_log.h"
 #include "db/linkage_request_repository.h"
 #include "db/qualification_repository.h"
@@ -84,6 +85,8 @@ std::int64_t LinkagePoller::poll() {
   } catch (const linkage::TransferError& e) {
     throw EnvironmentError(e.what());  // a folder's trouble, never a bug of ours
   }
+  // Registrations of 照会番号 sent when a result was applied are completed by whichever pass sees their answer.
+  ReferenceRegistrar(db_, exchange_.config(), "").settlePending();
   return db::QualificationRepository(db_).countInState("arrived");
 }
 

@@ -5,6 +5,7 @@
 #include "app/core/field_errors.h"
 #include "app/core/insurer_number.h"
 #include "app/jobs/check_outcome.h"
+#include "app/jobs/reference_registrar.h"
 #include "app/jobs/linkage_result_store.h"
 #include "app/jobs/patient_register.h"
 #include "app/jobs/request_journal_store.h"
@@ -368,7 +369,20 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
   }
   repo.decide(resultId, outcome.state, operatorId_, detail);
   tx.commit();
+  queueReferenceRegistration(outcome);
   return outcome;
+}
+
+void QualificationService::queueReferenceRegistration(ApplyOutcome& outcome) {
+  if (outcome.action != RegisterAction::MakeCurrent || !outcome.patientNumber || config_.reqDir.empty()) return;
+  ReferenceRegistrar registrar(db_, config_, operatorId_);
+  if (registrar.upToDate(*outcome.patientNumber)) return;
+  try {
+    outcome.referenceRegistration = registrar.queuePatient(*outcome.patientNumber).detail;
+  } catch (const Error& e) {
+    // The decision stands; the registration waits for `refno register` or the next valid result.
+    outcome.referenceRegistration = std::string("照会番号の登録を送れませんでした: ") + e.what();
+  }
 }
 
 }  // namespace rececon

@@ -73,6 +73,9 @@ struct ApplyOutcome {
   std::vector<std::string> changedFields;   // what the register took
   std::optional<std::int64_t> insuranceId;  // the new insurance record, if one was stored
   std::string detail;                       // Japanese, as recorded with the decision
+  // After a valid result: the 照会番号 registration sent for the patient (not waited for), or why it could
+  // not be sent; "" when none was needed.
+  std::string referenceRegistration;
 };
 
 class QualificationService {
@@ -102,7 +105,9 @@ class QualificationService {
   // insurance (the old record superseded, kept); invalid -> stored as current flagged invalid when the
   // patient has no last valid number, else kept in the history only; not found, several, errors ->
   // nothing changes. Identity fields and insured numbers change only when accepted explicitly. The
-  // register changes, the change log and the decision are one transaction.
+  // register changes, the change log and the decision are one transaction. After a valid result the
+  // patient number is sent as 照会番号 when not registered for this insurance yet, without waiting: the
+  // next pass over the folders records the answer (ReferenceRegistrar::settlePending).
   // Throws InvalidInput: result already decided, findings against it (only --reject is taken), no patient
   // given where one is needed, unknown field, nothing to store a record from; NotFound.
   ApplyOutcome applyResult(std::int64_t resultId, const ApplyDecision& decision);
@@ -111,6 +116,7 @@ class QualificationService {
   // A new patient from the result's identity (only when nobody matched), in the caller's transaction.
   // Returns the patient number.
   std::int64_t registerFromResult(std::int64_t resultId, PatientRegister& reg);
+  void queueReferenceRegistration(ApplyOutcome& outcome);
   void fillFromResult(CheckReport& report, const db::StoredResult& stored, std::optional<std::int64_t> insuranceId);
 
   db::Database& db_;

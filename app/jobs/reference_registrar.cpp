@@ -78,7 +78,7 @@ bool ReferenceRegistrar::upToDate(std::int64_t patientNumber) {
          latest->branch == current->insured.branch;
 }
 
-RegistrationSummary ReferenceRegistrar::registerPatient(std::int64_t patientNumber, JobContext& job) {
+RegistrationSummary ReferenceRegistrar::queuePatient(std::int64_t patientNumber) {
   const auto current = PatientRegister(db_, operatorId_).currentInsurance(patientNumber);
   if (!current || current->state != InsuranceState::Current) {
     throw InvalidInput("患者番号 " + std::to_string(patientNumber) +
@@ -91,24 +91,80 @@ RegistrationSummary ReferenceRegistrar::registerPatient(std::int64_t patientNumb
   request.entries.push_back(entryFor(*current));
   DatabaseRequestJournal journal(db_);
   linkage::LinkageExchange exchange(config_, journal);
-  const auto sent = submitRequest(exchange, linkage::MessageKind::ReferenceRegistrationRequest, linkage::toXml(request), suffix);
-  db::ReferenceRepository refs(db_);
-  const std::int64_t rowId = refs.add(storedFor(*current, sent.id, operatorId_));
-
+  // The row is recorded with the request before its file exists, so that any pass may settle it.
+  submitRequest(exchange, linkage::MessageKind::ReferenceRegistrationRequest, linkage::toXml(request), suffix,
+                [&](const linkage::RequestRecord& journaled) {
+                  db::ReferenceRepository(db_).add(storedFor(*current, journaled.id, operatorId_));
+                });
   RegistrationSummary summary;
   summary.requested = 1;
-  std::string why;
-  const auto answer = registrationAnswer(db_, waitForRequest(db_, config_, sent.id, job), why);
-  if (answer && succeeded(*answer, why)) {
-    refs.setState(rowId, "registered", "");
+  summary.detail = "照会番号 " + std::to_string(patientNumber) + " の登録を送りました（結果は届きしだい記録します）。";
+  return summary;
+}
+
+int ReferenceRegistrar::settlePending() {
+  db::ReferenceRepository refs(db_);
+  DatabaseRequestJournal journal(db_);
+  int settled = 0;
+  for (const auto& row : refs.inState("sent", 200)) {
+    if (!row.requestId) continue;
+    const linkage::RequestRecord request = journal.get(*row.requestId);
+    if (request.kind != linkage::MessageKind::ReferenceRegistrationRequest) continue;  // bulk: registerAll's own
+    if (request.state == linkage::RequestState::Pending || request.state == linkage::RequestState::Sent) continue;
+    std::string why;
+    const auto answer = registrationAnswer(db_, request, why);
+    if (answer && succeeded(*answer, why)) {
+      refs.setState(row.id, "registered", "");
+    } else {
+      refs.setState(row.id, "failed", why);
+      const auto current = PatientRegister(db_, operatorId_).currentInsurance(row.patientNumber);
+      const bool sameRecord = current && current->id == row.insuranceId && current->state == InsuranceState::Current;
+      if (sameRecord && refs.attemptsFor(row.insuranceId) < kAttempts) {
+        try {
+          ReferenceRegistrar(db_, config_, row.operatorId).queuePatient(row.patientNumber);
+        } catch (const Error&) {
+          // Left failed with its reason: the next pass or `refno register` tries again.
+        }
+      }
+    }
+    ++settled;
+  }
+  return settled;
+}
+
+RegistrationSummary ReferenceRegistrar::registerPatient(std::int64_t patientNumber, JobContext& job) {
+  RegistrationSummary summary = queuePatient(patientNumber);
+  db::ReferenceRepository refs(db_);
+  const db::StoredReference sent = *refs.latest(patientNumber);
+  waitForRequest(db_, config_, *sent.requestId, job);
+  settlePending();
+  const db::StoredReference attempt = refs.find(sent.id).value_or(sent);
+  if (attempt.state == "registered") {
     summary.registered = 1;
     summary.detail = "照会番号 " + std::to_string(patientNumber) + " を登録しました。";
   } else {
-    refs.setState(rowId, "failed", why);
     summary.failed = 1;
-    summary.detail = "照会番号を登録できませんでした: " + why;
+    summary.detail = "照会番号を登録できませんでした: " + attempt.detail;
   }
   return summary;
+}
+
+ReferenceState ReferenceRegistrar::state(std::int64_t patientNumber) {
+  if (upToDate(patientNumber)) return ReferenceState::Registered;
+  const auto latest = db::ReferenceRepository(db_).latest(patientNumber);
+  if (latest && latest->state == "sent") return ReferenceState::Sending;
+  if (latest && latest->state == "failed") return ReferenceState::Failed;
+  return ReferenceState::NotRegistered;
+}
+
+std::string ReferenceRegistrar::stateWords(std::int64_t patientNumber) {
+  switch (state(patientNumber)) {
+    case ReferenceState::Registered: return "登録済";
+    case ReferenceState::Sending: return "送信中（応答待ち）";
+    case ReferenceState::Failed: return "失敗（" + db::ReferenceRepository(db_).latest(patientNumber)->detail + "）";
+    case ReferenceState::NotRegistered: break;
+  }
+  return "未登録（または保険が変わってから未登録）";
 }
 
 RegistrationSummary ReferenceRegistrar::registerAll(JobContext& job, std::chrono::milliseconds retryDelay,

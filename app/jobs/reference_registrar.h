@@ -20,13 +20,31 @@ struct RegistrationSummary {
   std::string detail;  // Japanese
 };
 
+// Where a patient's 照会番号 stands for their current insurance.
+enum class ReferenceState {
+  Registered,     // the newest registration succeeded for the current numbers
+  Sending,        // sent, its answer not recorded yet
+  Failed,         // the newest attempt failed (its reason is kept)
+  NotRegistered,  // never, or not since the insurance changed
+};
+
 class ReferenceRegistrar {
  public:
   ReferenceRegistrar(db::Database& db, linkage::ExchangeConfig config, std::string operatorId);
 
-  // Registers the patient's current insurance and waits for the answer. Throws InvalidInput when the
-  // patient has no valid current insurance, NotFound.
+  // Sends the registration of the patient's current insurance and returns at once: the answer is taken
+  // by whichever pass over the folders comes next (settlePending). Throws InvalidInput when the patient
+  // has no valid current insurance, NotFound, EnvironmentError when the request cannot be written.
+  RegistrationSummary queuePatient(std::int64_t patientNumber);
+
+  // queuePatient, then waits for the answer (rececon-cli refno register --patient N).
   RegistrationSummary registerPatient(std::int64_t patientNumber, JobContext& job);
+
+  // Single registrations whose request has ended are recorded as registered or failed. A failure is sent
+  // again while the insurance record has had fewer than kAttempts tries (a linkage briefly down);
+  // after that it stays failed, shown with its reason, for `refno register`. Returns how many settled.
+  static constexpr int kAttempts = 3;
+  int settlePending();
 
   // Registers every patient whose valid current insurance is not registered yet, in one bulk request;
   // downloads the result, retrying while OQS is still processing (up to maxDownloads).
@@ -35,6 +53,9 @@ class ReferenceRegistrar {
 
   // True when the patient's newest registration succeeded for the numbers of their current insurance.
   bool upToDate(std::int64_t patientNumber);
+  ReferenceState state(std::int64_t patientNumber);
+  // The same for people: 登録済 / 送信中（応答待ち） / 失敗（reason） / 未登録.
+  std::string stateWords(std::int64_t patientNumber);
 
  private:
   db::Database& db_;
