@@ -319,7 +319,10 @@ void LinkageExchange::handleResult(const FolderEntry& file, std::vector<RequestR
   }
   const XmlNode header = incoming.message.header();
   const std::string echoedId = header.value("ArbitraryFileIdentifier").value_or("");
-  if (!request.fileIdentifier.empty() && echoedId != request.fileIdentifier) {
+  // A file-level error (ErrorCode, no echo) names our request by its file name alone: it is that request's
+  // answer, so that the person sees the error instead of a quarantined file.
+  const bool fileLevelError = echoedId.empty() && header.value("ErrorCode").value_or("") != "";
+  if (!request.fileIdentifier.empty() && echoedId != request.fileIdentifier && !fileLevelError) {
     reject(read.snapshot, request,
            "結果の任意のファイル識別子「" + echoedId + "」が要求の「" + request.fileIdentifier +
                "」と一致しません。別の要求の結果の可能性があります。",
@@ -337,6 +340,25 @@ void LinkageExchange::handleResult(const FolderEntry& file, std::vector<RequestR
   const std::string detail = request.state == RequestState::TimedOut ? "時間切れの後に応答を受信" : "";
   end(request, RequestState::Answered, detail, name);
   archive(config_.resDir, read.snapshot, "res", handler);
+}
+
+void LinkageExchange::handleNotXml(const FolderEntry& file, std::vector<RequestRecord>& waiting, ExchangeHandler& handler) {
+  const std::size_t dot = file.name.rfind('.');
+  if (dot == std::string::npos || endsWith(file.name, ".err")) return;
+  const std::string asXml = file.name.substr(0, dot) + ".xml";
+  const auto it = std::find_if(waiting.begin(), waiting.end(), [&](const RequestRecord& r) {
+    return r.state != RequestState::Failed && resultFileNameFor(r.fileName) == asXml;
+  });
+  if (it == waiting.end()) return;  // not the answer to a request of ours
+  const bool zip = endsWith(file.name, ".zip") || endsWith(file.name, ".ZIP");
+  const std::string code = zip ? "OQS-ENCRYPTED" : "OQS-NOT-XML";
+  const std::string reason =
+      zip ? "連携アプリが結果を暗号化ZIP（" + file.name + "）で返しました。このレセコンは平文のXMLでやりとりします。"
+            "資格確認端末の encrypt.conf で、このレセコンが使うファイル名の接頭辞（" + std::string(kindInfo(it->kind).prefix) +
+            " など）を n（平文）にしてください。"
+          : "連携アプリの結果「" + file.name + "」はXMLファイルではありません。連携アプリの出力設定を確認してください。";
+  report(config_.resDir / file.name, file, FolderAnomaly::Refused, code, reason, handler);
+  fail(*it, "[" + code + "] " + reason, file.name, handler);  // at once, not after the time-out
 }
 
 void LinkageExchange::handleFace(const FolderEntry& file, ExchangeHandler& handler) {
@@ -422,8 +444,9 @@ void LinkageExchange::poll(ExchangeHandler& handler) {
   }
   for (const auto& e : resEntries) {
     const auto kind = kindFromFileName(e.name);
-    if (!endsWith(e.name, ".xml") || !kind || kindInfo(*kind).request) continue;  // del*.txt, .tmp, bounced requests
-    handleResult(e, waiting, handler);
+    if (!kind || kindInfo(*kind).request) continue;  // del*.txt, .tmp, bounced requests
+    if (endsWith(e.name, ".xml")) handleResult(e, waiting, handler);
+    else handleNotXml(e, waiting, handler);
   }
   for (const auto& e : entriesIn(config_.faceDir)) {
     if (kindFromFileName(e.name) == MessageKind::FaceResult && endsWith(e.name, ".xml")) handleFace(e, handler);

@@ -130,6 +130,9 @@ class LinkageExchange {
   // A result file answering no waiting request: archived when it is an answer already stored (left by a
   // crash), reported when it carries our identity but answers nothing we sent.
   void handleUnclaimed(const FolderEntry& file, ExchangeHandler& handler);
+  // An answer of ours in another form than XML (the linkage app set to exchange encrypted ZIP files for
+  // our prefixes): its request ends at once with the reason and the setting to change.
+  void handleNotXml(const FolderEntry& file, std::vector<RequestRecord>& waiting, ExchangeHandler& handler);
   void handleFace(const FolderEntry& file, ExchangeHandler& handler);
   void checkRequestFolder(ExchangeHandler& handler);
   void expire(const std::vector<RequestRecord>& waiting, ExchangeHandler& handler);

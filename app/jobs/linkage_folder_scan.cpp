@@ -64,6 +64,9 @@ std::vector<SuspiciousFile> suspiciousFiles(const fs::path& reqDir, const fs::pa
       } else if (e.type != linkage::EntryType::Regular) {
         found.push_back({label, e.name, "OQS-NOT-A-FILE",
                          e.type == linkage::EntryType::Directory ? "フォルダです。" : "通常のファイルではありません（FIFO・デバイスなど）。"});
+      } else if (!linkage::kindInfo(*kind).request && e.name.ends_with(".zip")) {
+        found.push_back({label, e.name, "OQS-ENCRYPTED",
+                         "暗号化ZIPの結果です。資格確認端末の encrypt.conf で、このレセコンが使う接頭辞を n（平文）にしてください。"});
       } else if (e.size > linkage::kindInfo(*kind).maxBytes) {
         found.push_back({label, e.name, "OQS-TOO-LARGE",
                          std::to_string(e.size) + " バイトあり、上限 " + std::to_string(linkage::kindInfo(*kind).maxBytes) +

@@ -102,12 +102,14 @@ std::string listed(const std::vector<std::string>& names) {
 
 void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, system_clock::time_point now,
                      const WatchdogOptions& options, std::vector<WatchdogFinding>& out) {
-  int incomplete = 0, unreadable = 0, refused = 0, leftBehind = 0, clashes = 0;
-  std::string lastIncomplete, lastUnreadable, lastRefused, lastLeftBehind, lastClash, refusedCode;
+  int incomplete = 0, unreadable = 0, refused = 0, leftBehind = 0, clashes = 0, encrypted = 0;
+  std::string lastIncomplete, lastUnreadable, lastRefused, lastLeftBehind, lastClash, refusedCode, lastEncrypted;
   for (const auto& e : db::LinkageEventLog(db).since(secondsOf(now - options.anomalyWindow))) {
     if (e.kind == "incomplete" && incomplete++ == 0) lastIncomplete = e.fileName;
     if (e.kind == "unreadable" && unreadable++ == 0) lastUnreadable = e.fileName + ": " + e.detail;
-    if (e.kind == "refused" && refused++ == 0) {
+    if (e.kind == "refused" && codeInMessage(e.detail) == "OQS-ENCRYPTED") {
+      if (encrypted++ == 0) lastEncrypted = e.fileName;
+    } else if (e.kind == "refused" && refused++ == 0) {
       lastRefused = e.fileName + ": " + e.detail;
       refusedCode = codeInMessage(e.detail);
     }
@@ -132,6 +134,15 @@ void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, sy
                            "重ならないように rececon-cli config set terminal.id で別の英数字を設定してください。",
                            "直るまで、この端末の資格確認の結果は必ず患者の氏名・生年月日と見比べてください。"},
                           "OQS-TERMINAL-CLASH"));
+  if (encrypted > 0)
+    out.push_back(finding("encrypted_results", LinkageHealth::Down, "連携アプリが結果を暗号化ZIPで返しています",
+                          "直近 " + window + "で " + std::to_string(encrypted) + " 件（最新: " + lastEncrypted +
+                              "）。このレセコンは平文のXMLでやりとりするため、資格確認ができません。",
+                          {"資格確認端末の連携アプリの encrypt.conf（C:\\ProgramData\\OQS\\OQSComApp\\config）で、"
+                           "このレセコンが使う接頭辞（OQSsiquc・OQSmuquc・OQSsiimm・OQSmuimm）を n（平文）にしてください。",
+                           "設定のあと連携アプリを再起動してください。設定は端末を設置した事業者に依頼してください。",
+                           kFallbackStep},
+                          "OQS-ENCRYPTED"));
   if (refused > 0)
     out.push_back(finding("suspicious_files", LinkageHealth::Warning, "連携フォルダに読めない形のファイルがあります",
                           "直近 " + window + "で " + std::to_string(refused) + " 件（最新: " + lastRefused +

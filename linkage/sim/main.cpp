@@ -3,7 +3,7 @@
 //       runs until SIGINT/SIGTERM: watches DIR/req, answers in DIR/res
 //   oqs-sim --root DIR list-persons [--json]      the fictional persons it knows
 //   oqs-sim --root DIR face --person ID           a card-reader result for that person appears in DIR/face
-//   oqs-sim --root DIR fault MODE                 normal|silent|slow|err|error9|partial|duplicate|unknown-results|wrong-institution
+//   oqs-sim --root DIR fault MODE                 normal|silent|slow|err|error9|partial|duplicate|unknown-results|wrong-institution|encrypted|file-error
 //   oqs-sim --root DIR set KEY VALUE              encoding (mirror|utf-8|shift_jis), shuffle (0|1), delay_ms, bulk_ready_ms
 
 #include <Poco/JSON/Array.h>

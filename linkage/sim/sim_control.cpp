@@ -16,7 +16,8 @@ const std::map<std::string, FaultMode> kModes = {
     {"slow", FaultMode::Slow},               {"err", FaultMode::Refuse},
     {"error9", FaultMode::SystemError},      {"partial", FaultMode::PartialWrites},
     {"duplicate", FaultMode::Duplicate},     {"unknown-results", FaultMode::UnknownResults},
-    {"wrong-institution", FaultMode::WrongInstitution},
+    {"wrong-institution", FaultMode::WrongInstitution}, {"encrypted", FaultMode::Encrypted},
+    {"file-error", FaultMode::FileError},
 };
 
 bool apply(SimControl& c, const std::string& key, const std::string& value) {

@@ -18,6 +18,8 @@ enum class FaultMode {
   Duplicate,          // every result is written a second time a little later
   UnknownResults,     // results also appear for requests nobody sent
   WrongInstitution,   // results carry another institution's code
+  Encrypted,          // results come as <name>.zip, as a linkage app set to encrypt (encrypt.conf "e") writes them
+  FileError,          // a file-level error: ErrorCode and ErrorMessage, no ArbitraryFileIdentifier echo
 };
 
 const char* toString(FaultMode mode);

@@ -86,6 +86,13 @@ void Simulator::schedule(const std::string& name, XmlElement result, Encoding en
   }
   const bool partial = c.mode == FaultMode::PartialWrites;
   std::string bytes = encodeMessage(result, encoding);
+  if (c.mode == FaultMode::Encrypted) {
+    // Reconstructed from public evidence (a vendor's set-up script for the linkage app, encrypt.conf):
+    // the same base name with .zip. The content is only a stand-in for a password-protected ZIP.
+    const std::string zipName = name.substr(0, name.size() - 4) + ".zip";
+    scheduled_.push_back({nowMs() + delayMs, options_.root / "res", zipName, "PK\x03\x04(simulated encrypted zip)", false});
+    return;
+  }
   scheduled_.push_back({nowMs() + delayMs, options_.root / "res", name, bytes, partial});
   if (c.mode == FaultMode::Duplicate) scheduled_.push_back({nowMs() + delayMs + 2000, options_.root / "res", name, bytes, false});
   if (c.mode == FaultMode::UnknownResults) {
@@ -131,8 +138,13 @@ void Simulator::answer(const fs::path& file, const std::string& bytes) {
   const auto fileIdentifier = m.header().value("ArbitraryFileIdentifier");
 
   const bool ourInstitution = m.header().value("MedicalInstitutionCode") == std::optional<std::string>(options_.institutionCode);
-  if (c.mode == FaultMode::SystemError || !ourInstitution) {
+  if (c.mode == FaultMode::SystemError || c.mode == FaultMode::FileError || !ourInstitution) {
     ResultHeader h = systemErrorHeader(ctx, fileIdentifier);
+    if (c.mode == FaultMode::FileError) {  // the file could not be read as a request: nothing of it is echoed
+      h.fileIdentifier.reset();
+      h.errorCode = "SIMERR1001";
+      h.errorMessage = "（シミュレータ）要求ファイルの形式に誤りがあります。";
+    }
     if (!ourInstitution) {
       h.errorCode = "SIMERR9003";
       h.errorMessage = "（シミュレータ）医療機関コードが登録されていません。";

@@ -419,3 +419,35 @@ TEST_CASE_METHOD(HostileSession, "4. A second terminal using our identity is det
   CHECK(f->getValue<std::string>("level") == "down");
   CHECK(f->getValue<std::string>("code") == "OQS-TERMINAL-CLASH");
 }
+
+TEST_CASE_METHOD(HostileSession, "Answers as encrypted ZIP files end the check at once with the setting to change",
+                 "[e2e][hostile][contract]") {
+  simCommand({"fault", "encrypted"});  // reconstructed from public evidence: encrypt.conf "e" → <name>.zip
+  const auto started = std::chrono::steady_clock::now();
+  const auto [code, report] = check("7");
+  const auto took = std::chrono::steady_clock::now() - started;
+  CHECK(code == 9);
+  CHECK(took < std::chrono::seconds(5));  // not the 6 s time-out: the .zip ends it as soon as it is seen
+  const std::string detail = report->getValue<std::string>("request_detail");
+  CHECK(detail.find("OQS-ENCRYPTED") != std::string::npos);
+  CHECK(detail.find("encrypt.conf") != std::string::npos);
+  const Json f = finding("encrypted_results");
+  REQUIRE(f);
+  CHECK(f->getValue<std::string>("level") == "down");
+  CHECK(f->getValue<std::string>("code") == "OQS-ENCRYPTED");
+  const Json contents = diagItem("folder.contents");
+  REQUIRE(contents);
+  CHECK(contents->getValue<std::string>("detail").find("OQS-ENCRYPTED") != std::string::npos);
+  CHECK(cli({"errors", "explain", "OQS-ENCRYPTED"}).out.find("encrypt.conf") != std::string::npos);
+}
+
+TEST_CASE_METHOD(HostileSession, "A file-level error without the identifier echo ends its request with the error shown",
+                 "[e2e][hostile][contract]") {
+  simCommand({"fault", "file-error"});
+  const auto [code, report] = check("8");
+  CHECK(code == 9);
+  CHECK(report->getValue<std::string>("error_code") == "SIMERR1001");
+  CHECK(report->getValue<std::string>("error_message").find("形式に誤り") != std::string::npos);
+  std::error_code ec;
+  CHECK((!fs::exists(quarantine(), ec) || fs::is_empty(quarantine())));  // the answer, not "another request's"
+}
