@@ -38,6 +38,9 @@ void checkFrame(XmlNode root) {
 bool mayRepeat(MessageKind kind, std::string_view parent, std::string_view child) {
   if (!elementInfo(child)) return true;
   if (isListPair(parent, child)) return true;
+  // Inside one bulk unit a repeat is that unit's problem, not the file's: the reader marks the unit
+  // (BulkUnit::problems) and the other units of the night still reconcile.
+  if (kind == MessageKind::BulkCheckResult && parent == "BulkConfirmUnit") return true;
   if (parent != "MessageBody") return false;
   switch (kind) {
     case MessageKind::BulkCheckRequest: return child == "QualificationConfirmSearchInfo";

@@ -345,7 +345,13 @@ BulkResult readBulkResult(XmlNode root) {
       continue;
     }
     BulkUnit& u = m.units.emplace_back();
+    std::vector<std::string_view> seen;  // a unit has a handful of children
     for (XmlNode f = c.firstChild(); f; f = f.nextSibling()) {
+      if (f.info() && std::find(seen.begin(), seen.end(), f.name()) != seen.end()) {
+        u.problems.push_back("<" + std::string(f.name()) + "> が1人分の結果の中に2回以上あります。");
+        continue;  // the first one is kept as read; the unit is not applied anyway
+      }
+      seen.push_back(f.name());
       if (readField(f, u, kBulkUnit)) continue;
       if (f.name() == "QualificationConfirmSearchInfo") u.searchInfo = readSearchKey(f);
       else if (f.name() == "ResultOfQualificationConfirmation") readQualification(f, u.qualification.emplace());

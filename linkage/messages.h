@@ -134,6 +134,9 @@ struct BulkUnit {  // BulkConfirmUnit
   Text processingStatus, processingCode, processingMessage, validity, referenceNumber;
   std::optional<Qualification> qualification;
   OtherElements other;
+  // What makes this unit unusable while the rest of the file is fine (an element given twice), in
+  // Japanese; empty for a sound unit. Such a unit is never applied.
+  std::vector<std::string> problems;
   bool operator==(const BulkUnit&) const = default;
 };
 

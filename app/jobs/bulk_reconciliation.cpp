@@ -45,6 +45,11 @@ class EntryJudge {
     e.processingCode = text(u.processingCode);
     e.processingMessage = text(u.processingMessage);
     e.referenceNumber = text(u.referenceNumber);
+    if (!u.problems.empty()) {
+      std::string why;
+      for (const auto& p : u.problems) why += p;
+      return setOutcome(e, outcome::kError, "この方の結果の形式に誤りがあるため反映していません: " + why);
+    }
     const auto echoedBirth = u.searchInfo ? u.searchInfo->birthdate : Text();
     if (echoedBirth && *echoedBirth != e.birthDate) {
       return setOutcome(e, outcome::kError, "照会した生年月日と結果の生年月日が一致しません（別の方の結果の可能性）。反映していません。");

@@ -115,12 +115,16 @@ struct Night {
   }
 
   // Stores `units` as the downloaded result of the run's only file, as the exchange would have.
-  std::int64_t receive(std::int64_t runId, const std::vector<linkage::BulkUnit>& units, const std::string& reception = "R1") {
+  // `edit` changes the file's XML before it is stored (for what the message structs cannot express).
+  std::int64_t receive(std::int64_t runId, const std::vector<linkage::BulkUnit>& units, const std::string& reception = "R1",
+                       const std::function<void(linkage::XmlElement&)>& edit = {}) {
     linkage::BulkResult r;
     r.header.segmentOfResult = "1";
     r.header.receptionNumber = reception;
     r.header.processedCount = std::to_string(units.size());
     r.units = units;
+    linkage::XmlElement xml = linkage::toXml(r);
+    if (edit) edit(xml);
     db::LinkageRequestRepository requests(db);
     db::StoredLinkageRequest s;
     s.kind = "OQSmuquc02req_";
@@ -130,7 +134,7 @@ struct Night {
     requests.transition(requestId, "pending", "answered", "", "OQSmuquc02res_202611210001.xml");
     db::WriteTransaction tx(db);
     requests.addAnswer(requestId, "OQSmuquc02res_202611210001.xml", "hash",
-                       linkage::encodeMessage(linkage::toXml(r), linkage::Encoding::ShiftJis));
+                       linkage::encodeMessage(xml, linkage::Encoding::ShiftJis));
     db::BulkRepository repo(db);
     db::StoredBulkFile f = repo.files(runId).at(0);
     f.state = "received";
@@ -315,6 +319,58 @@ TEST_CASE_METHOD(Night, "A result whose birth date is missing or unreadable is n
   CHECK(entryOf(runId, "no_change").outcome == bulk_outcome::kError);
   CHECK(entryOf(runId, "no_change").detail.find("生年月日がありません") != std::string::npos);
   CHECK(reg.currentInsurance(patient["supplemented"])->id == before->id);
+}
+
+TEST_CASE_METHOD(Night, "One malformed unit among 500 goes to the worklist with its reason; the other 499 reconcile",
+                 "[bulk]") {
+  std::vector<AppointmentFields> rows;
+  for (int i = 0; i < 491; ++i) {  // with the 9 insured patients of the night: 500 entries
+    const std::string birth = toIsoString(std::chrono::sys_days(std::chrono::year(1950) / 1 / 1) + std::chrono::days(i));
+    rows.push_back({"2026-11-24", "10:00", std::to_string(add("extra" + std::to_string(i), "見本　花子", birth)), "内科", "", ""});
+  }
+  AppointmentBook(db, "clerk1").addAll(rows, "test");
+  BulkPrecheck bulk = precheck();
+  const std::int64_t runId = bulk.prepare(kNight);
+  const auto entries = db::BulkRepository(db).entries(runId);
+  std::vector<linkage::BulkUnit> units;
+  for (const auto& e : entries) {
+    if (!e.number.empty()) units.push_back(validUnit(e));
+  }
+  REQUIRE(units.size() == 500);
+  const std::string oddIdentifier = *units[123].searchInfo->arbitraryIdentifier;
+  // Reconstructed from public evidence (readers of the sibling bulk kinds expect one or more of these per
+  // unit): unit 124 carries its qualification twice.
+  const std::int64_t fileId = receive(runId, units, "R1", [](linkage::XmlElement& xml) {
+    int unit = 0;
+    for (auto& section : xml.children) {
+      if (section.name != "MessageBody") continue;
+      for (auto& u : section.children) {
+        if (u.name != "BulkConfirmUnit" || unit++ != 123) continue;
+        for (const auto& f : u.children) {
+          if (f.name == "ResultOfQualificationConfirmation") {
+            u.children.push_back(f);
+            return;
+          }
+        }
+      }
+    }
+  });
+  CHECK(reconcileBulkFile(db, fileId, "batch") > 0);
+  int reconciled = 0, odd = 0;
+  for (const auto& e : db::BulkRepository(db).entries(runId)) {
+    if (e.number.empty()) continue;
+    if (e.identifier == oddIdentifier) {
+      ++odd;
+      CHECK(e.outcome == bulk_outcome::kError);
+      CHECK(e.needsAttention);
+      CHECK(e.detail.find("<ResultOfQualificationConfirmation> が1人分の結果の中に2回以上あります") != std::string::npos);
+    } else if (e.outcome == bulk_outcome::kNoChange || e.outcome == bulk_outcome::kSupplemented) {
+      ++reconciled;
+    }
+  }
+  CHECK(odd == 1);
+  CHECK(reconciled == 499);
+  CHECK(bulkWorklist(db, kNight, true).size() >= 1);
 }
 
 TEST_CASE_METHOD(Night, "Appointments from CSV: Shift_JIS or UTF-8, all or nothing, a second import adds nothing",
