@@ -106,6 +106,10 @@ Document resultSlipForm(const ResultSlipData& d) {
     }
   }
   if (d.returned) returnedSection(c, *d.returned, d.printedOn);
+  if (!d.publicAssistance.empty()) {
+    c.section("医療扶助");
+    for (const auto& [label, value] : d.publicAssistance) c.cell(label, value, "assistance");
+  }
   if (!d.limitCertificate.empty()) {
     c.section("限度額適用認定証");
     for (const auto& [label, value] : d.limitCertificate) c.cell(label, value, "limit");

@@ -24,7 +24,8 @@ struct ResultSlipData {
   std::optional<ReturnedQualification> returned;
   std::vector<FieldComparison> comparison;
   std::vector<std::pair<std::string, std::string>> limitCertificate;  // label, value
-  std::vector<std::string> findings;  // what needs a person before the result may be applied (Japanese)
+  std::vector<std::string> findings;
+  std::vector<std::pair<std::string, std::string>> publicAssistance;  // 医療扶助: label, value  // what needs a person before the result may be applied (Japanese)
   Date printedOn{};
 };
 

@@ -65,6 +65,14 @@ const Table& elementLabels() {
       {"PreschoolClassification", "未就学区分"},
       {"ReasonOfLoss", "資格喪失事由"},
       {"InsurerName", "保険者名称"},
+      // 医療扶助 (public assistance) in a qualification; reconstructed from public evidence
+      // (YUKI-ENT/OQSDrug2 reads these three beside InsurerName).
+      {"PublicExpenseNumber", "公費負担者番号"},
+      // One person of a bulk 照会番号 registration result (reconstructed from public evidence:
+      // YUKI-ENT/MynaReception reads OQSmuimm02res unit by unit).
+      {"BulkRegistrationUnit", "照会番号一括登録結果（1人分）"},
+      {"BeneficiaryNumber", "公費受給者番号"},
+      {"WelfareOfficeName", "福祉事務所名"},
       {"ArbitraryIdentifier", "任意の識別子"},
       {"ReferenceNumber", "照会番号"},
       {"ElderlyRecipientCertificateInfo", "高齢受給者証情報"},

@@ -33,19 +33,23 @@ void checkFrame(XmlNode root) {
   }
 }
 
+// Inside one bulk unit a repeated element is that unit's problem, not the file's: the reader marks the unit
+// (BulkUnit::problems) and the other units of the night still reconcile.
+bool unitDecidesRepeats(MessageKind kind, std::string_view parent) {
+  return kind == MessageKind::BulkCheckResult && parent == "BulkConfirmUnit";
+}
+
 }  // namespace
 
 bool mayRepeat(MessageKind kind, std::string_view parent, std::string_view child) {
   if (!elementInfo(child)) return true;
   if (isListPair(parent, child)) return true;
-  // Inside one bulk unit a repeat is that unit's problem, not the file's: the reader marks the unit
-  // (BulkUnit::problems) and the other units of the night still reconcile.
-  if (kind == MessageKind::BulkCheckResult && parent == "BulkConfirmUnit") return true;
   if (parent != "MessageBody") return false;
   switch (kind) {
     case MessageKind::BulkCheckRequest: return child == "QualificationConfirmSearchInfo";
     case MessageKind::BulkCheckResult: return child == "BulkConfirmUnit";
     case MessageKind::BulkReferenceRequest: return child == "ReferenceNumberRegistrationInfo";
+    case MessageKind::BulkReferenceResult: return child == "BulkRegistrationUnit";
     default: return false;
   }
 }
@@ -71,7 +75,7 @@ void validateStructure(MessageKind kind, const XmlDocument& document, std::vecto
       for (const auto& s : seen) repeated = repeated || s == child->name;
       if (!repeated) {
         seen.push_back(child->name);
-      } else if (!mayRepeat(kind, element.name, child->name)) {
+      } else if (!mayRepeat(kind, element.name, child->name) && !unitDecidesRepeats(kind, element.name)) {
         throw DecodeError(DecodeErrorCode::DuplicateElement,
                           labelled(child->name) + " が " + labelled(element.name) + " の中に2回以上あります。");
       }

@@ -93,6 +93,9 @@ const FieldTable<Qualification> kQualification{
     {"PreschoolClassification", &Qualification::preschool},
     {"ReasonOfLoss", &Qualification::reasonOfLoss},
     {"InsurerName", &Qualification::insurerName},
+    {"PublicExpenseNumber", &Qualification::publicExpenseNumber},
+    {"BeneficiaryNumber", &Qualification::beneficiaryNumber},
+    {"WelfareOfficeName", &Qualification::welfareOfficeName},
     {"LimitApplicationCertificateRelatedConsFlg", &Qualification::limitConsent},
     {"LimitApplicationCertificateRelatedConsTime", &Qualification::limitConsentTime},
     {"LimitApplicationCertificateChanged", &Qualification::limitCertificateChanged},
@@ -364,7 +367,19 @@ BulkResult readBulkResult(XmlNode root) {
 RegistrationResult readRegistrationResult(XmlNode root) {
   RegistrationResult m;
   m.header = readResultHeader(root);
-  readAll(root.child("MessageBody"), m, kRegistrationBody, &m.other);
+  for (XmlNode c = root.child("MessageBody").firstChild(); c; c = c.nextSibling()) {
+    if (c.name() != "BulkRegistrationUnit") {
+      if (!readField(c, m, kRegistrationBody)) m.other.push_back(c.toElement());
+      continue;
+    }
+    RegistrationUnit& u = m.units.emplace_back();
+    for (XmlNode f = c.firstChild(); f; f = f.nextSibling()) {
+      if (f.name() == "ReferenceNumberRegistrationInfo") readAll(f, u.entry, kRegistration, nullptr);
+      else if (f.name() == "ProcessingResultStatus") u.processingStatus = std::string(f.text());
+      else if (f.name() == "ProcessingResultCode") u.processingCode = std::string(f.text());
+      else if (f.name() == "ProcessingResultMessage") u.processingMessage = std::string(f.text());
+    }
+  }
   return m;
 }
 
@@ -439,6 +454,13 @@ XmlElement toXml(const BulkResult& m) {
 XmlElement toXml(const RegistrationResult& m) {
   XmlElement root = resultFrame(m.header);
   writeAll(bodyOf(root), m, kRegistrationBody);
+  for (const auto& u : m.units) {
+    XmlElement& unit = bodyOf(root).addGroup("BulkRegistrationUnit");
+    writeAll(unit.addGroup("ReferenceNumberRegistrationInfo"), u.entry, kRegistration);
+    if (u.processingStatus) unit.add("ProcessingResultStatus", *u.processingStatus);
+    if (u.processingCode) unit.add("ProcessingResultCode", *u.processingCode);
+    if (u.processingMessage) unit.add("ProcessingResultMessage", *u.processingMessage);
+  }
   appendOther(bodyOf(root), m.other);
   return root;
 }

@@ -47,6 +47,7 @@ struct Qualification {
       certificateIssuanceDate, cardValidDate, cardExpirationDate, partialContributionRatio, preschool, reasonOfLoss,
       insurerName, limitConsent, limitConsentTime, limitCertificateChanged, specificDiseasesConsent,
       specificDiseasesConsentTime, referenceNumber, arbitraryIdentifier;
+  Text publicExpenseNumber, beneficiaryNumber, welfareOfficeName;  // 医療扶助: 公費負担者番号, 受給者番号, 福祉事務所
   std::optional<ElderlyRecipient> elderly;
   std::optional<LimitCertificate> limitCertificate;
   std::vector<SpecificDisease> specificDiseases;
@@ -148,10 +149,21 @@ struct BulkResult {
   bool operator==(const BulkResult&) const = default;
 };
 
-// OQSsiimm01res_ / OQSmuimm02res_ (status only; per-entry layout of the bulk form is not public)
+// One person of a bulk registration result (BulkRegistrationUnit). Reconstructed from public evidence: a
+// reader of the real OQSmuimm02res (YUKI-ENT/MynaReception, ReferenceNumberResultParser.cs) takes one unit per
+// patient, with ReferenceNumberRegistrationInfo and its own ProcessingResultStatus (1 done, 2 error) and code.
+struct RegistrationUnit {
+  ReferenceRegistration entry;  // as echoed
+  Text processingStatus, processingCode, processingMessage;
+  bool operator==(const RegistrationUnit&) const = default;
+};
+
+// OQSsiimm01res_ / OQSmuimm02res_: a body-level status, and for the bulk form one unit per person when the
+// linkage app writes them (read them first; the body level is the fallback).
 struct RegistrationResult {
   ResultHeader header;
   Text processingStatus, processingCode, processingMessage;
+  std::vector<RegistrationUnit> units;
   OtherElements other;
   bool operator==(const RegistrationResult&) const = default;
 };

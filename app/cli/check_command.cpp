@@ -45,6 +45,10 @@ void printReport(std::ostream& out, const CheckReport& r) {
   if (r.returned) {
     out << "返された資格: " << r.returned->name << "（" << r.returned->nameKana << "） 保険者番号 "
         << insuredNumberText(r.returned->insurance.insured) << "\n";
+    if (const auto& a = r.returned->publicAssistance) {
+      out << "医療扶助: 公費負担者番号 " << a->payerNumber << "  受給者番号 " << a->beneficiaryNumber << "  福祉事務所 "
+          << a->welfareOfficeName << "\n";
+    }
   }
   if (r.limitCertificate) {
     const auto& c = *r.limitCertificate;
@@ -87,6 +91,13 @@ Poco::JSON::Object::Ptr reportJson(const CheckReport& r) {
     auto q = insuredJson(r.returned->insurance.insured);
     q->set("name", r.returned->name);
     q->set("name_kana", r.returned->nameKana);
+    if (const auto& a = r.returned->publicAssistance) {
+      auto pa = newJsonObject();
+      pa->set("public_expense_number", a->payerNumber);
+      pa->set("beneficiary_number", a->beneficiaryNumber);
+      pa->set("welfare_office_name", a->welfareOfficeName);
+      q->set("public_assistance", pa);
+    }
     j->set("returned", q);
   }
   if (r.limitCertificate) {

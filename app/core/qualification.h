@@ -27,6 +27,13 @@ const char* outcomeWords(CheckOutcome outcome);
 const char* outcomeAdvice(CheckOutcome outcome);
 
 // A person's data as OQS returned it, in domain terms.
+// 医療扶助 (public assistance under the livelihood protection system) as a qualification carries it.
+struct PublicAssistance {
+  std::string payerNumber;        // 公費負担者番号 (PublicExpenseNumber)
+  std::string beneficiaryNumber;  // 公費受給者番号 (BeneficiaryNumber)
+  std::string welfareOfficeName;  // 福祉事務所名 (WelfareOfficeName)
+};
+
 struct ReturnedQualification {
   std::string name;
   std::string nameKana;
@@ -35,6 +42,7 @@ struct ReturnedQualification {
   std::string address;
   std::string postalCode;
   InsuranceRecord insurance;  // id, patientNumber and state unset
+  std::optional<PublicAssistance> publicAssistance;  // when any of its elements was present
 };
 
 struct FieldComparison {

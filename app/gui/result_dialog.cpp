@@ -95,6 +95,13 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
                                           toWx(c.classification), toWx(c.classificationLabel), toWx(c.flag),
                                           toWx(c.flagLabel), toWx(c.validStart), toWx(c.validEnd))));
   }
+  if (report_.returned && report_.returned->publicAssistance) {
+    const auto& a = *report_.returned->publicAssistance;
+    facts->Add(heading(this, _("Public assistance")));
+    facts->Add(new wxStaticText(this, wxID_ANY,
+                                wxString::Format(_("payer %s  beneficiary %s  welfare office %s"), toWx(a.payerNumber),
+                                                 toWx(a.beneficiaryNumber), toWx(a.welfareOfficeName))));
+  }
   facts->Add(heading(this, _("Patient")));
   facts->Add(buildPatientChoice(), 1, wxEXPAND);
   facts->AddGrowableCol(1);

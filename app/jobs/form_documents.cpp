@@ -110,6 +110,11 @@ forms::Document resultSlipDocument(db::Database& db, const CheckReport& report, 
   data.returned = report.returned;
   data.comparison = report.comparison;
   for (const auto& f : report.findings) data.findings.push_back(f.message);
+  if (report.returned && report.returned->publicAssistance) {
+    const PublicAssistance& a = *report.returned->publicAssistance;
+    data.publicAssistance = {{"公費負担者番号", a.payerNumber}, {"公費受給者番号", a.beneficiaryNumber},
+                             {"福祉事務所", a.welfareOfficeName}};
+  }
   if (const auto& c = report.limitCertificate) {
     data.limitCertificate = {{"区分", c->classification + " " + c->classificationLabel},
                              {"適用区分", c->flag + " " + c->flagLabel},

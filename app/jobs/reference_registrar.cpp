@@ -1,5 +1,6 @@
 #include "app/jobs/reference_registrar.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "app/core/error.h"
@@ -204,6 +205,30 @@ RegistrationSummary ReferenceRegistrar::registerAll(JobContext& job, std::chrono
     summary.detail = ok ? std::to_string(rows.size()) + " 人の照会番号を登録しました。" : "照会番号の一括登録に失敗しました: " + why;
     return summary;
   };
+  // One status per person when the result has them: each row takes its own unit's (found by its reference
+  // number and insured numbers); a row without a unit failed.
+  const auto finishPerUnit = [&](const linkage::RegistrationResult& answer) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const InsuranceRecord& r = pending[i];
+      const auto unit = std::find_if(answer.units.begin(), answer.units.end(), [&](const linkage::RegistrationUnit& u) {
+        return u.entry.referenceNumber == Text(std::to_string(r.patientNumber)) &&
+               normalizeInsurerNumber(u.entry.insurerNumber.value_or("")) == r.insured.insurerNumber &&
+               u.entry.number == Text(r.insured.number);
+      });
+      if (unit != answer.units.end() && unit->processingStatus == Text("1")) {
+        refs.setState(rows[i], "registered", "");
+        ++summary.registered;
+      } else {
+        refs.setState(rows[i], "failed", unit == answer.units.end() ? std::string("結果にこの患者が含まれていません。")
+                                                                   : unit->processingCode.value_or("") + " " +
+                                                                         unit->processingMessage.value_or("登録できませんでした。"));
+        ++summary.failed;
+      }
+    }
+    summary.detail = std::to_string(summary.registered) + " 人の照会番号を登録しました" +
+                     (summary.failed ? "。" + std::to_string(summary.failed) + " 人は登録できませんでした（refno register で再送できます）。" : "。");
+    return summary;
+  };
   std::string why;
   const linkage::RequestRecord uploaded = waitForRequest(db_, config_, upload.id, job);
   if (uploaded.state != linkage::RequestState::Answered) return finish(false, uploaded.detail);
@@ -225,6 +250,7 @@ RegistrationSummary ReferenceRegistrar::registerAll(JobContext& job, std::chrono
       std::this_thread::sleep_for(retryDelay);
       continue;
     }
+    if (!answer->units.empty()) return finishPerUnit(*answer);
     return finish(succeeded(*answer, why), why);
   }
   return finish(false, "一括登録の結果が時間内に用意されませんでした。");

@@ -38,6 +38,10 @@ ReturnedQualification returnedFrom(const linkage::Qualification& q) {
   i.cardClassification = q.cardClassification.value_or("");
   i.copayPercent = ratioPercent(q.partialContributionRatio);
   i.insurerName = q.insurerName.value_or("");
+  if (q.publicExpenseNumber || q.beneficiaryNumber || q.welfareOfficeName) {
+    r.publicAssistance = PublicAssistance{q.publicExpenseNumber.value_or(""), q.beneficiaryNumber.value_or(""),
+                                          q.welfareOfficeName.value_or("")};
+  }
   if (q.elderly) {
     i.elderlyCopayPercent = ratioPercent(q.elderly->contributionRatio);
     i.elderlyValidFrom = fromYyyymmdd(q.elderly->validStart);

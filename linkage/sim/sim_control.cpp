@@ -28,6 +28,7 @@ bool apply(SimControl& c, const std::string& key, const std::string& value) {
     if (key == "delay_ms") return c.delayMs = std::stoi(value), c.delayMs >= 0;
     if (key == "bulk_ready_ms") return c.bulkReadyMs = std::stoi(value), c.bulkReadyMs >= 0;
     if (key == "bulk_max_entries") return c.bulkMaxEntries = std::stoi(value), c.bulkMaxEntries >= 1;
+    if (key == "registration_layout" && (value == "body" || value == "per-unit")) return c.registrationLayout = value, true;
   } catch (const std::exception&) {
   }
   return false;

@@ -32,6 +32,9 @@ struct SimControl {
   int delayMs = 1000;               // time between a request and its answer
   int bulkReadyMs = 5000;           // time until a bulk job can be downloaded
   int bulkMaxEntries = 500;         // entries per bulk request file (oqs-interface.md §7.4); more is refused
+  // How a bulk 照会番号 registration result is laid out: "body" (one status for the file) or "per-unit"
+  // (a BulkRegistrationUnit per person with its own status, as a public reader of the real file expects).
+  std::string registrationLayout = "body";
 };
 
 class ControlFile {

@@ -207,10 +207,46 @@ linkage::RegistrationResult answerReferenceRegistration(const linkage::Reference
   return r;
 }
 
+// Whether OQS knows a card with these numbers (insurer compared without padding).
+bool knownCard(const SimDataset& data, const linkage::ReferenceRegistration& e) {
+  const auto trim = [](std::string s) {
+    s.erase(0, s.find_first_not_of(' '));
+    return s;
+  };
+  for (const auto& p : data.persons()) {
+    if (p.knownToOqs() && trim(p.get("insurer_number")) == trim(e.insurerNumber.value_or("")) &&
+        p.get("symbol") == e.symbol.value_or("") && p.get("number") == e.number.value_or("") &&
+        (!e.branch || p.get("branch") == *e.branch)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+linkage::RegistrationResult perUnitRegistration(const linkage::ReferenceRegistrationRequest& request, const SimContext& ctx) {
+  linkage::RegistrationResult r;
+  r.header = header(ctx, Text(), request.header.fileIdentifier, nullptr);
+  for (const auto& e : request.entries) {
+    linkage::RegistrationUnit& u = r.units.emplace_back();
+    u.entry = e;
+    if (!knownCard(ctx.data, e)) {
+      u.processingStatus = "2";
+      u.processingCode = "SIMERR0102";
+      u.processingMessage = "（シミュレータ）この保険証の資格が見つかりません。";
+      continue;
+    }
+    ctx.state.registerReference(qualificationKey(e.insurerNumber.value_or(""), e.symbol.value_or(""), e.number.value_or(""),
+                                                 e.branch.value_or("")),
+                                *e.referenceNumber);
+    u.processingStatus = "1";
+  }
+  return r;
+}
+
 linkage::AcceptResult acceptBulkRegistration(const linkage::ReferenceRegistrationRequest& request,
-                                             const SimContext& ctx, std::int64_t readyAtMs) {
+                                             const SimContext& ctx, bool perUnit, std::int64_t readyAtMs) {
   const std::string reception = ctx.state.newReceptionNumber();
-  linkage::RegistrationResult result = answerReferenceRegistration(request, ctx);
+  linkage::RegistrationResult result = perUnit ? perUnitRegistration(request, ctx) : answerReferenceRegistration(request, ctx);
   result.header.receptionNumber = reception;
   ctx.state.addBulkJob(reception, BulkJob{readyAtMs, linkage::encodeMessage(linkage::toXml(result), linkage::Encoding::Utf8)});
   linkage::AcceptResult accept;

@@ -29,7 +29,9 @@ linkage::RegistrationResult answerReferenceRegistration(const linkage::Reference
                                                         const SimContext& ctx);
 // Bulk registration (OQSmuimm01): registers every entry, keeps the 02 result as a job, and returns the
 // acceptance with its reception number.
-linkage::AcceptResult acceptBulkRegistration(const linkage::ReferenceRegistrationRequest& request, const SimContext& ctx,
+// perUnit: the result carries one BulkRegistrationUnit per person, each with its own status (a card
+// OQS does not know fails alone); else one status for the whole file.
+linkage::AcceptResult acceptBulkRegistration(const linkage::ReferenceRegistrationRequest& request, const SimContext& ctx, bool perUnit,
                                              std::int64_t readyAtMs);
 // OQSmuimm02: like answerBulkDownload, for registration jobs.
 linkage::RegistrationResult answerBulkRegistrationDownload(const linkage::DownloadRequest& request,

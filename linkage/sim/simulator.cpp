@@ -179,7 +179,8 @@ void Simulator::answer(const fs::path& file, const std::string& bytes) {
         break;
       case MessageKind::BulkReferenceRequest:
         schedule(resultName,
-                 toXml(acceptBulkRegistration(readReferenceRegistrationRequest(m.root()), ctx, nowMs() + c.bulkReadyMs)),
+                 toXml(acceptBulkRegistration(readReferenceRegistrationRequest(m.root()), ctx, c.registrationLayout == "per-unit",
+                                              nowMs() + c.bulkReadyMs)),
                  encoding, delay);
         break;
       case MessageKind::BulkReferenceDownloadRequest:

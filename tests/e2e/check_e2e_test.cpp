@@ -371,6 +371,27 @@ TEST_CASE("Card result of somebody not registered: a new patient from the result
         records->getObject(0)->getValue<std::string>("number"));
 }
 
+TEST_CASE("A bulk 照会番号 registration result with a unit per person is read person by person", "[e2e][refno]") {
+  CheckSession s(5);
+  // Reconstructed from public evidence (a reader of the real OQSmuimm02res takes one BulkRegistrationUnit per
+  // patient, each with its own ProcessingResultStatus): the simulator writes that layout on request.
+  s.simCommand({"set", "registration_layout", "per-unit"});
+  const auto stranger = jsonOf(s.cli({"--json", "patient", "add", "--name", "見本　不明", "--kana", "ミホン フメイ", "--birth",
+                                      "S50.1.1", "--sex", "1"}));
+  const std::string number = std::to_string(stranger->getValue<Poco::Int64>("number"));
+  REQUIRE(s.cli({"insurance", "add", "--patient", number, "--insurer", "06993877", "--symbol", "未知", "--number", "99999",
+                 "--branch", "00", "--relation", "1"}).exitCode == 0);  // a card OQS does not know
+  const auto ran = s.cli({"--json", "refno", "register", "--all"});
+  CHECK(ran.exitCode == 9);  // some failed
+  const auto all = Poco::JSON::Parser().parse(ran.out).extract<Poco::JSON::Object::Ptr>();
+  CHECK(all->getValue<int>("requested") == 6);
+  CHECK(all->getValue<int>("registered") == 5);  // body-level reading would have failed all six
+  CHECK(all->getValue<int>("failed") == 1);
+  CHECK(jsonOf(s.cli({"--json", "patient", "show", number}))->getValue<std::string>("reference_number").find("SIMERR0102") !=
+        std::string::npos);
+  CHECK(jsonOf(s.cli({"--json", "patient", "show", "2"}))->getValue<std::string>("reference_number") == "登録済");
+}
+
 TEST_CASE("Reference numbers: one patient, all of them in bulk, and again after a valid result is applied",
           "[e2e][refno]") {
   CheckSession s(20);

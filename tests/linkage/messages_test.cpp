@@ -167,3 +167,29 @@ TEST_CASE("Code values the application branches on, with labels for all tables",
   CHECK_FALSE(codeLabel("ReasonOfLoss", "98"));
   CHECK(elementLabel("InsuredBranchNumber") == std::optional<std::string>("被保険者証枝番"));
 }
+
+TEST_CASE("医療扶助 in a qualification is read as named fields (reconstructed from public evidence)", "[messages]") {
+  const auto m = decodeMessage(readFixture("公開情報から再構成/OQSsiquc01res_medical_aid.xml"), "OQSsiquc01res_medical_aid.xml");
+  const auto r = readQualificationResult(m.root());
+  REQUIRE(r.qualifications.size() == 1);
+  const Qualification& q = r.qualifications.front();
+  CHECK(q.publicExpenseNumber == Text("12999996"));
+  CHECK(q.beneficiaryNumber == Text("9999995"));
+  CHECK(q.welfareOfficeName == Text("見本市福祉事務所"));
+  for (const auto& w : m.warnings) CHECK(w.find("未知の要素") == std::string::npos);
+  checkRoundTrip(r, "OQSsiquc01res_medical_aid.xml", readQualificationResult);
+}
+
+TEST_CASE("A bulk registration result with a unit per person is read unit by unit (reconstructed from public evidence)",
+          "[messages]") {
+  const auto m = decodeMessage(readFixture("公開情報から再構成/OQSmuimm02res_per_unit.xml"), "OQSmuimm02res_per_unit.xml");
+  const auto r = readRegistrationResult(m.root());
+  CHECK_FALSE(r.processingStatus);  // no body-level status in this layout
+  REQUIRE(r.units.size() == 2);
+  CHECK(r.units[0].entry.referenceNumber == Text("12"));
+  CHECK(r.units[0].processingStatus == Text("1"));
+  CHECK(r.units[1].entry.number == Text("99999"));
+  CHECK(r.units[1].processingStatus == Text("2"));
+  CHECK(r.units[1].processingCode == Text("EIMM0001"));
+  checkRoundTrip(r, "OQSmuimm02res_per_unit.xml", readRegistrationResult);
+}
