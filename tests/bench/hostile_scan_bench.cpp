@@ -95,13 +95,17 @@ int main(int argc, char** argv) {
     rest.insert(rest.begin(), {cli, "--data-dir", data.string(), "--operator", "bench"});
     return rest;
   };
-  must(run(cliArgs({"demo", "import-sim-persons", "--limit", std::to_string(good)}), scratch), "import");
-  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
-           {"institution_code", "9919999999"}, {"linkage.req_dir", (root / "req").string()},
-           {"linkage.res_dir", (root / "res").string()}, {"linkage.face_dir", (root / "face").string()},
-           {"linkage.face_file_policy", "archive"}}) {
-    must(run(cliArgs({"config", "set", key, value}), scratch), "config set");
-  }
+  // A register of `good` people whose site points at the bench's folders.
+  const auto prepareSite = [&] {
+    must(run(cliArgs({"demo", "import-sim-persons", "--limit", std::to_string(good)}), scratch), "import");
+    for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+             {"institution_code", "9919999999"}, {"linkage.req_dir", (root / "req").string()},
+             {"linkage.res_dir", (root / "res").string()}, {"linkage.face_dir", (root / "face").string()},
+             {"linkage.face_file_policy", "archive"}}) {
+      must(run(cliArgs({"config", "set", key, value}), scratch), "config set");
+    }
+  };
+  prepareSite();
 
   const auto addGoodResults = [&] {
     for (int p = 1; p <= good; ++p) {
@@ -118,13 +122,7 @@ int main(int argc, char** argv) {
 
   // Fresh register state for the measured scan: the same good results again, beside the huge files.
   fs::remove_all(data);
-  must(run(cliArgs({"demo", "import-sim-persons", "--limit", std::to_string(good)}), scratch), "import");
-  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
-           {"institution_code", "9919999999"}, {"linkage.req_dir", (root / "req").string()},
-           {"linkage.res_dir", (root / "res").string()}, {"linkage.face_dir", (root / "face").string()},
-           {"linkage.face_file_policy", "archive"}}) {
-    must(run(cliArgs({"config", "set", key, value}), scratch), "config set");
-  }
+  prepareSite();
   const std::string stamp = today() + "090000.xml";
   const auto sparse = [](const fs::path& p, std::uintmax_t size) {
     std::ofstream(p).close();
