@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -142,7 +143,8 @@ SchemaStatus Database::check() {
 void Database::backupTo(const std::filesystem::path& target) {
   makePrivateFile(target, false);  // exclusively: never over an existing file or through a link
   guarded("バックアップ", [&] {
-    SQLite::Database out(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // NOFOLLOW: the file just made is reopened by name; a link swapped in meanwhile is refused.
+    SQLite::Database out(target.string(), SQLite::OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW);
     SQLite::Backup backup(out, *sql_);
     backup.executeStep();  // all pages in one step
   });

@@ -89,6 +89,38 @@ std::optional<StoredReference> ReferenceRepository::latest(std::int64_t patientN
   });
 }
 
+bool ReferenceRepository::settle(std::int64_t id, const std::string& state, const std::string& detail) {
+  WriteTransaction tx(db_);
+  const bool changed = guarded("照会番号の登録の記録", [&] {
+    auto cached = db_.prepare(
+        "UPDATE reference_registration SET state = ?, detail = ?, updated_at = ? WHERE id = ? AND state = 'sent'");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, state);
+    q.bind(2, detail);
+    q.bind(3, nowTimestamp());
+    q.bind(4, id);
+    return q.exec() == 1;
+  });
+  tx.commit();
+  return changed;
+}
+
+std::vector<StoredReference> ReferenceRepository::sentSingles(const std::string& requestKind, int limit) {
+  return guarded("照会番号の登録の読み込み", [&] {
+    auto cached = db_.prepare(
+        "SELECT r.id, r.patient_number, r.insurance_id, r.reference_number, r.insurer_number, r.symbol, r.number,"
+        " r.branch, r.request_id, r.state, r.detail, r.operator, r.created_at, r.updated_at"
+        " FROM reference_registration r JOIN linkage_request q ON q.id = r.request_id"
+        " WHERE r.state = 'sent' AND q.kind = ? ORDER BY r.id LIMIT ?");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, requestKind);
+    q.bind(2, limit);
+    std::vector<StoredReference> out;
+    while (q.executeStep()) out.push_back(readReference(q));
+    return out;
+  });
+}
+
 std::optional<StoredReference> ReferenceRepository::find(std::int64_t id) {
   return guarded("照会番号の登録の読み込み", [&]() -> std::optional<StoredReference> {
     auto cached = db_.prepare(std::string(kSelect) + "WHERE id = ?");

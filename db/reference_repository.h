@@ -30,6 +30,10 @@ class ReferenceRepository {
   // The newest registration of a patient, if any.
   std::optional<StoredReference> latest(std::int64_t patientNumber);
   std::optional<StoredReference> find(std::int64_t id);
+  // Moves a registration from 'sent' to `state`; false (nothing changed) when another process settled it first.
+  bool settle(std::int64_t id, const std::string& state, const std::string& detail);
+  // Registrations still 'sent' whose request is of `requestKind` (a linkage file prefix), oldest first.
+  std::vector<StoredReference> sentSingles(const std::string& requestKind, int limit);
   // Registrations in a state (oldest first), at most `limit`.
   std::vector<StoredReference> inState(const std::string& state, int limit);
   // How many registrations were attempted for one insurance record.

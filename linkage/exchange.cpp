@@ -136,7 +136,15 @@ RequestRecord LinkageExchange::submit(MessageKind kind, const XmlElement& messag
   r.createdAt = seconds(clock_());
   r.deadline = r.createdAt + timeoutFor(kind).count();
   r.id = journal_.add(r);
-  if (journaled) journaled(r);
+  if (journaled) {
+    try {
+      journaled(r);
+    } catch (...) {
+      // Nothing was written: the entry must not be sent later by resume() without what it was for.
+      journal_.transition(r.id, RequestState::Pending, RequestState::Failed, "要求の記録に失敗したため送っていません", "");
+      throw;
+    }
+  }
   try {
     // Refuse: a file already under our name is another terminal's (an identity used twice) or planted.
     writeFileAtomically(config_.reqDir, r.fileName, r.requestBytes, FileAccess::Shared, ExistingFile::Refuse);
@@ -150,6 +158,7 @@ RequestRecord LinkageExchange::submit(MessageKind kind, const XmlElement& messag
 }
 
 void LinkageExchange::takeBack(const RequestRecord& request) {
+  if (!isOurs(request.fileName)) return;  // another terminal's file
   const ReadOutcome read = readBounded(config_.reqDir, request.fileName, kindInfo(request.kind).maxBytes);
   if (read.status != ReadStatus::Ok) return;
   // Ours only if it carries the identifier we sent (ASCII, so a byte search works in UTF-8 and CP932).
@@ -159,6 +168,7 @@ void LinkageExchange::takeBack(const RequestRecord& request) {
 }
 
 bool LinkageExchange::cancel(const RequestRecord& request, const std::string& reason) {
+  if (!isOurs(request.fileName)) return false;  // another terminal's request in a shared register
   const RequestState from = request.state;
   if (from != RequestState::Pending && from != RequestState::Sent) return false;
   if (!journal_.transition(request.id, from, RequestState::Cancelled, reason, "")) return false;
@@ -171,7 +181,14 @@ int LinkageExchange::resume() {
   for (const RequestRecord& r : ourWaitingRequests()) {
     if (r.state != RequestState::Pending) continue;
     std::error_code ec;
-    const bool inReq = std::filesystem::exists(std::filesystem::symlink_status(config_.reqDir / r.fileName, ec));
+    const bool nameTaken = std::filesystem::exists(std::filesystem::symlink_status(config_.reqDir / r.fileName, ec));
+    const ReadOutcome present = readBounded(config_.reqDir, r.fileName, kindInfo(r.kind).maxBytes);
+    const bool inReq = present.status == ReadStatus::Ok && present.snapshot.bytes == r.requestBytes;
+    if (nameTaken && !inReq) {  // something else under our name: never written over, never taken for ours
+      journal_.transition(r.id, RequestState::Pending, RequestState::Failed,
+                          "要求ファイルの名前に別のファイルがあるため、再開できませんでした。", "");
+      continue;
+    }
     const auto resultName = resultFileNameFor(r.fileName);
     const bool answered =
         resultName && std::filesystem::exists(std::filesystem::symlink_status(config_.resDir / *resultName, ec));
@@ -203,6 +220,10 @@ void LinkageExchange::report(const std::filesystem::path& file, const FolderEntr
 
 bool LinkageExchange::end(RequestRecord& request, RequestState to, const std::string& detail,
                           const std::string& resultFile) {
+  if (request.state == RequestState::Answered || request.state == RequestState::Failed ||
+      request.state == RequestState::Cancelled) {
+    return false;  // ended already (earlier in this pass)
+  }
   // The state read at the start of this pass may be behind: another process of ours (a command beside the
   // window) may have moved the request from Pending to Sent, or timed it out, meanwhile.
   bool moved = false;
@@ -227,8 +248,9 @@ void LinkageExchange::archive(const std::filesystem::path& dir, const FileSnapsh
     // took it a moment earlier). The next pass recognises the file as stored and tries again.
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(dir / file.name, ec))) return;
-    handler.onAnomaly(dir / file.name, FolderAnomaly::LeftBehind, "OQS-ARCHIVE-FAILED",
-                      std::string(e.what()) + " 取り込みは済んでいます。フォルダの権限と空き容量を確認してください。");
+    const FolderEntry entry{file.name, EntryType::Regular, file.size, file.modified};
+    report(dir / file.name, entry, FolderAnomaly::LeftBehind, "OQS-ARCHIVE-FAILED",
+           std::string(e.what()) + " 取り込みは済んでいます。フォルダの権限と空き容量を確認してください。", handler);
   }
 }
 
@@ -345,9 +367,11 @@ void LinkageExchange::handleResult(const FolderEntry& file, std::vector<RequestR
 void LinkageExchange::handleNotXml(const FolderEntry& file, std::vector<RequestRecord>& waiting, ExchangeHandler& handler) {
   const std::size_t dot = file.name.rfind('.');
   if (dot == std::string::npos || endsWith(file.name, ".err")) return;
+  const std::string extension = file.name.substr(dot);
+  if (extension == ".tmp" || extension == ".part" || extension == ".TMP") return;  // a writer's own temporary name
   const std::string asXml = file.name.substr(0, dot) + ".xml";
   const auto it = std::find_if(waiting.begin(), waiting.end(), [&](const RequestRecord& r) {
-    return r.state != RequestState::Failed && resultFileNameFor(r.fileName) == asXml;
+    return r.state != RequestState::Failed && r.state != RequestState::Answered && resultFileNameFor(r.fileName) == asXml;
   });
   if (it == waiting.end()) return;  // not the answer to a request of ours
   const bool zip = endsWith(file.name, ".zip") || endsWith(file.name, ".ZIP");

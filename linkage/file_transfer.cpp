@@ -210,8 +210,13 @@ std::string probeWritable(const fs::path& dir) {
 
 std::vector<FolderEntry> listFolder(const fs::path& dir) {
   Descriptor folder = openFolder(dir);
-  DIR* stream = ::fdopendir(::dup(folder.get()));
-  if (!stream) throw TransferError("フォルダ" + quoted(dir) + "を読めません（" + why(errno) + "）。");
+  const int listing = ::fcntl(folder.get(), F_DUPFD_CLOEXEC, 0);
+  DIR* stream = listing >= 0 ? ::fdopendir(listing) : nullptr;
+  if (!stream) {
+    const int err = errno;
+    if (listing >= 0) ::close(listing);
+    throw TransferError("フォルダ" + quoted(dir) + "を読めません（" + why(err) + "）。");
+  }
   std::vector<FolderEntry> entries;
   while (const dirent* d = ::readdir(stream)) {
     const std::string name = d->d_name;
@@ -245,7 +250,10 @@ ReadOutcome readBounded(const fs::path& dir, const std::string& name, std::size_
     if (errno == ELOOP) return refuse(DecodeErrorCode::SymbolicLink, "はシンボリックリンクです。リンク先は読みません。");
     if (errno == ENOENT) return out;
     if (errno == ENXIO) return refuse(DecodeErrorCode::NotRegularFile, "は通常のファイルではありません。");
-    return refuse(DecodeErrorCode::NotRegularFile, "を開けません（" + why(errno) + "）。");
+    // Anything else (a writer or a virus scanner holding the file on a share, a moment of EACCES/EIO) may
+    // pass: tried again on the next pass, and a request still ends at its time-out if it never does.
+    out.status = ReadStatus::Changing;
+    return out;
   }
   struct stat before {};
   if (::fstat(fd.get(), &before) != 0) return out;
@@ -300,8 +308,12 @@ fs::path moveRead(const fs::path& dir, const FileSnapshot& snapshot, const fs::p
     throw TransferError(quoted(dir / snapshot.name) + "は読んだ後に置き換えられたため移動しません。");
   }
   const std::string target = uniqueNameIn(to.get(), snapshot.name);
-  if (::renameat2(from.get(), snapshot.name.c_str(), to.get(), target.c_str(), RENAME_NOREPLACE) == 0 ||
-      (errno == EINVAL && ::renameat(from.get(), snapshot.name.c_str(), to.get(), target.c_str()) == 0)) {
+  const auto renamed = [&] {
+    if (::renameat2(from.get(), snapshot.name.c_str(), to.get(), target.c_str(), RENAME_NOREPLACE) == 0) return true;
+    if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) return false;
+    return ::renameat(from.get(), snapshot.name.c_str(), to.get(), target.c_str()) == 0;  // target was free just now
+  };
+  if (renamed()) {
     // Ours now, and patient data: private, whatever mode its writer gave it (through the file itself, so
     // that a name swapped for a link at the last moment changes nothing elsewhere).
     const Descriptor moved(::openat(to.get(), target.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
@@ -315,7 +327,11 @@ fs::path moveRead(const fs::path& dir, const FileSnapshot& snapshot, const fs::p
   // Across file systems (a share and the local disk): keep the bytes we read, then take the name away.
   writeFileAtomically(targetDir, target, snapshot.bytes, FileAccess::Private, ExistingFile::Refuse);
   if (!removeIfUnchanged(dir, snapshot)) {
-    throw TransferError(quoted(dir / snapshot.name) + "を保管しましたが元のファイルを消せません（" + why(errno) + "）。");
+    const int err = errno;
+    // The source stays (a read-only share): so must nothing else. Without this every later pass would add
+    // another copy beside the first.
+    ::unlinkat(to.get(), target.c_str(), 0);
+    throw TransferError(quoted(dir / snapshot.name) + "を保管先へ移せません（元のファイルを消せません: " + why(err) + "）。");
   }
   return targetDir / target;
 }

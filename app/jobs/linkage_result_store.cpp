@@ -97,8 +97,11 @@ std::int64_t pollLinkage(db::Database& db, const linkage::ExchangeConfig& config
 linkage::RequestRecord waitForRequest(db::Database& db, const linkage::ExchangeConfig& config, std::int64_t requestId,
                                       JobContext& job, std::chrono::milliseconds interval) {
   const auto start = std::chrono::steady_clock::now();
+  // One exchange for the whole wait: what it remembers (face files already seen, anomalies reported) is
+  // not read, hashed and reported again on every tick.
+  LinkagePoller poller(db, config);
   for (;;) {
-    pollLinkage(db, config);
+    poller.poll();
     const linkage::RequestRecord r = DatabaseRequestJournal(db).get(requestId);
     if (r.state != linkage::RequestState::Pending && r.state != linkage::RequestState::Sent) return r;
     const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);

@@ -107,28 +107,29 @@ int ReferenceRegistrar::settlePending() {
   db::ReferenceRepository refs(db_);
   DatabaseRequestJournal journal(db_);
   int settled = 0;
-  for (const auto& row : refs.inState("sent", 200)) {
-    if (!row.requestId) continue;
+  // Single registrations only (bulk ones are registerAll's own), selected in SQL so that a large bulk run
+  // left 'sent' never hides them.
+  const std::string kind = linkage::kindInfo(linkage::MessageKind::ReferenceRegistrationRequest).prefix;
+  for (const auto& row : refs.sentSingles(kind, 200)) {
     const linkage::RequestRecord request = journal.get(*row.requestId);
-    if (request.kind != linkage::MessageKind::ReferenceRegistrationRequest) continue;  // bulk: registerAll's own
     if (request.state == linkage::RequestState::Pending || request.state == linkage::RequestState::Sent) continue;
     std::string why;
     const auto answer = registrationAnswer(db_, request, why);
-    if (answer && succeeded(*answer, why)) {
-      refs.setState(row.id, "registered", "");
-    } else {
-      refs.setState(row.id, "failed", why);
-      const auto current = PatientRegister(db_, operatorId_).currentInsurance(row.patientNumber);
-      const bool sameRecord = current && current->id == row.insuranceId && current->state == InsuranceState::Current;
-      if (sameRecord && refs.attemptsFor(row.insuranceId) < kAttempts) {
-        try {
-          ReferenceRegistrar(db_, config_, row.operatorId).queuePatient(row.patientNumber);
-        } catch (const Error&) {
-          // Left failed with its reason: the next pass or `refno register` tries again.
-        }
+    const bool ok = answer && succeeded(*answer, why);
+    // Compare-and-set: of two processes settling the same row (the window and a command, two terminals),
+    // one records it and only that one sends a retry.
+    if (!refs.settle(row.id, ok ? "registered" : "failed", ok ? "" : why)) continue;
+    ++settled;
+    if (ok) continue;
+    const auto current = PatientRegister(db_, operatorId_).currentInsurance(row.patientNumber);
+    const bool sameRecord = current && current->id == row.insuranceId && current->state == InsuranceState::Current;
+    if (sameRecord && refs.attemptsFor(row.insuranceId) < kAttempts) {
+      try {
+        ReferenceRegistrar(db_, config_, row.operatorId).queuePatient(row.patientNumber);
+      } catch (const Error&) {
+        // Left failed with its reason: `refno register` or the next valid result sends it again.
       }
     }
-    ++settled;
   }
   return settled;
 }

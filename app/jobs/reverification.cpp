@@ -97,7 +97,10 @@ class Reverifier {
     }
     item.outcome = outcomeWords(r.outcome);
     const std::string differing = differingFields(r);
-    if (r.outcome == CheckOutcome::Valid && differing.empty()) {
+    if (!r.findings.empty()) {  // the answer disagrees with its question or its format: a person looks
+      item.state = "needs_attention";
+      item.detail = "結果に確認が必要な点があります: " + r.findings.front().message + " 結果を確認してください。";
+    } else if (r.outcome == CheckOutcome::Valid && differing.empty()) {
       item.state = "reverified";
       item.detail = "有効。受付時の保険情報と一致しました。";
       decideUnchanged(*r.resultId);

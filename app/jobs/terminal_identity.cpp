@@ -32,12 +32,19 @@ std::optional<std::string> normalized(const std::string& raw) {
 const char* kExpected = "英数字1〜6文字（要求ファイル名に入ります）";
 
 std::optional<std::string> storedId(const std::filesystem::path& dataDir) {
-  const auto file = linkage::readStable(dataDir / kFileName);
-  if (!file) return std::nullopt;
+  const linkage::ReadOutcome read = linkage::readBounded(dataDir, kFileName, 4096);
+  if (read.status == linkage::ReadStatus::Gone) return std::nullopt;  // never set: derived from the host
+  if (read.status != linkage::ReadStatus::Ok) {
+    // Never fall back silently: another identity would make this terminal's own answers look foreign.
+    throw EnvironmentError("端末識別子のファイル「" + (dataDir / kFileName).string() + "」を読めません" +
+                           (read.reason.empty() ? std::string("。") : "（" + read.reason + "）。") +
+                           "ファイルの種類と権限を確認してください。");
+  }
+  const std::string& bytes = read.snapshot.bytes;
   std::string line;
-  for (std::size_t start = 0; start < file->bytes.size();) {
-    const std::size_t end = std::min(file->bytes.find('\n', start), file->bytes.size());
-    line = file->bytes.substr(start, end - start);
+  for (std::size_t start = 0; start < bytes.size();) {
+    const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+    line = bytes.substr(start, end - start);
     start = end + 1;
     if (!line.starts_with(kKey)) continue;
     const std::string value = line.substr(std::string(kKey).size());
