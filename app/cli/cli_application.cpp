@@ -1,10 +1,9 @@
 #include "app/cli/cli_application.h"
 
-#include <Poco/Util/HelpFormatter.h>
-
 #include <iostream>
 
 #include "app/cli/command_options.h"
+#include "app/cli/help_text.h"
 #include "app/core/error.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/operator_identity.h"
@@ -89,12 +88,9 @@ void CliApplication::handleOption(const std::string& name, const std::string& va
 }
 
 void CliApplication::printUsage() {
-  Poco::Util::HelpFormatter help(options());
-  help.setUnixStyle(true);
-  help.setCommand("rececon-cli");
-  help.setUsage("[--data-dir DIR] [--json] [--operator ID] <コマンド> ...");
-  help.setHeader("レセコン 患者台帳・保険情報の操作ツール");
-  help.setFooter(
+  printHelp(std::cout, options(), "rececon-cli", "[--data-dir DIR] [--json] [--operator ID] <コマンド> ...",
+            "レセコン 患者台帳・保険情報の操作ツール",
+
       "コマンド:\n"
       "  patient add|update|show|list|search   患者の登録・変更・表示・検索\n"
       "  insurance add|update|list|history     保険情報の登録・変更・一覧・変更履歴\n"
@@ -119,7 +115,6 @@ void CliApplication::printUsage() {
       "                                        障害時 4情報 記録票、資格確認結果票 --result ID）\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
-  help.format(std::cout);
 }
 
 int CliApplication::dispatch(const std::vector<std::string>& args) {

@@ -1,6 +1,7 @@
 #include "app/cli/command_options.h"
 
-#include <Poco/Util/HelpFormatter.h>
+#include "app/cli/help_text.h"
+
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
 
@@ -83,11 +84,7 @@ std::optional<CommandOptions> parseCommandOptions(const std::vector<std::string>
     throw UsageError("オプションを解釈できません: " + e.displayText());
   }
   if (parsed.has("help")) {
-    Poco::Util::HelpFormatter help(options);
-    help.setUnixStyle(true);
-    help.setCommand("rececon-cli");
-    help.setUsage(usage);
-    help.format(out);
+    printHelp(out, options, "rececon-cli", usage);
     return std::nullopt;
   }
   return parsed;

@@ -126,4 +126,20 @@ std::string trim(std::string_view text) {
   return encode(std::u32string_view(cps).substr(b, e - b));
 }
 
+int columns(char32_t cp) {
+  if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x3099 && cp <= 0x309A) || cp == 0x200B) return 0;  // combining, zero width
+  const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+                    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                    (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+                    (cp >= 0x20000 && cp <= 0x3FFFD) || (cp >= 0x2460 && cp <= 0x24FF);
+  return wide ? 2 : 1;
+}
+
+std::size_t displayWidth(std::string_view text) {
+  std::size_t width = 0;
+  for (const char32_t cp : decode(text)) width += static_cast<std::size_t>(columns(cp));
+  return width;
+}
+
 }  // namespace rececon::utf8

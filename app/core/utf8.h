@@ -30,4 +30,10 @@ std::string normalizeTyped(std::string_view text);
 // Removes leading and trailing ASCII and ideographic spaces.
 std::string trim(std::string_view text);
 
+// Columns a character takes on a terminal: 2 for East Asian wide and full-width characters (kanji, kana,
+// full-width forms), 1 for the rest (half-width katakana included), 0 for combining marks.
+int columns(char32_t cp);
+// Columns of a whole text (must be valid UTF-8).
+std::size_t displayWidth(std::string_view text);
+
 }  // namespace rececon::utf8

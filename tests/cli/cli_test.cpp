@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
+#include "app/core/utf8.h"
 #include "tests/support/process_runner.h"
 #include "tests/support/temp_dir.h"
 
@@ -276,4 +278,23 @@ TEST_CASE_METHOD(Cli, "form: no output file is a usage error, an unknown patient
   CHECK(folder.exitCode == 74);
   CHECK(folder.err.find("保存先のフォルダ") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "x.pdf"));
+}
+
+TEST_CASE("Help text is whole UTF-8, wrapped to 80 columns by display width, never inside a character", "[cli]") {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--help"}, {"patient", "add", "--help"},
+                                               {"check", "--help"}, {"fallback", "capture", "--help"}}) {
+    const auto r = test::runProcess(RECECON_CLI_PATH, args);
+    INFO(args.front() << " " << (args.size() > 1 ? args[1] : ""));
+    CHECK(r.exitCode == 0);
+    REQUIRE(rececon::utf8::isValid(r.out));
+    std::size_t widest = 0;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) widest = std::max(widest, rececon::utf8::displayWidth(line));
+    CHECK(widest <= 80);
+    CHECK(r.out.find("usage: rececon-cli") != std::string::npos);
+  }
+  // A long Japanese description is continued under its column, not cut: every command is still listed.
+  const auto r = test::runProcess(RECECON_CLI_PATH, {"--help"});
+  CHECK(r.out.find("照会番号（患者番号）をオンライン資格確認") != std::string::npos);
+  CHECK(r.out.find("\n                                        に登録") != std::string::npos);
 }

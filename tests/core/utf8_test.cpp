@@ -23,3 +23,11 @@ TEST_CASE("Full-width ASCII and the ideographic space fold to ASCII; trim remove
   CHECK(utf8::foldFullWidthAscii("０１２ＡＢ－") == "012AB-");
   CHECK(utf8::trim("　 06139992 　") == "06139992");
 }
+
+TEST_CASE("Display width: kanji, kana and full-width forms take two columns, half-width kana one", "[utf8]") {
+  CHECK(rececon::utf8::displayWidth("abc") == 3);
+  CHECK(rececon::utf8::displayWidth("山田　花子") == 10);
+  CHECK(rececon::utf8::displayWidth("ﾔﾏﾀﾞ") == 4);
+  CHECK(rececon::utf8::displayWidth("（ｶﾅ）") == 6);
+  CHECK(rececon::utf8::columns(U'\u3099') == 0);  // combining voiced mark
+}
