@@ -101,9 +101,7 @@ import -window root "$shots/03_card_result_arrived.png"
 echo "ok: a card result in face was picked up by the running window"
 
 # 5. F9 opens 連携の点検 (the environment check) over the running simulator's folders; Escape closes it.
-xdotool windowfocus "$window" 2>/dev/null || true
-xdotool key F9
-dialog=$(await_window "連携の点検")
+dialog=$(open_with_keys "$window" "連携の点検" F9)
 [ -n "$dialog" ] || fail "F9 did not open the 連携の点検 window"
 sleep 0.8
 import -window root "$shots/04_diagnosis.png"
@@ -128,9 +126,7 @@ sleep 2
 import -window root "$shots/05_outage_banner.png"
 changed=$(compare -metric AE "$shots/04_diagnosis.png" "$shots/05_outage_banner.png" null: 2>&1 || true)
 [ "${changed%%.*}" -gt 1000 ] || fail "no banner appeared ($changed pixels changed)"
-xdotool windowfocus "$window" 2>/dev/null || true
-xdotool key F8
-confirm=$(await_window "単独モード")
+confirm=$(open_with_keys "$window" "単独モード" F8)
 [ -n "$confirm" ] || fail "F8 did not ask to switch to stand-alone mode"
 xdotool windowfocus "$confirm" 2>/dev/null || true
 xdotool key Return
@@ -143,11 +139,18 @@ echo "ok: the outage banner appeared ($changed pixels); F8 + Return entered stan
 
 # 7. Reception goes on: F6 receives the selected patient unverified; F7 opens the 4-item form, filled
 #    from the keyboard (Enter moves on, 2 for 女, the offered patient number is cleared) and saved.
-xdotool windowfocus "$window" 2>/dev/null || true
+# The confirmation must be gone before the main window can take keys again; under load it closes late.
+for _ in $(seq 1 50); do
+  [ -z "$(window_titled "単独モード")" ] && break
+  sleep 0.1
+done
+timeout 3 xdotool windowfocus --sync "$window" 2>/dev/null || true
 xdotool key F6
-sleep 0.5
-xdotool key F7
-form=$(await_window "4項目の記録")
+for _ in $(seq 1 50); do
+  "$cli" --data-dir "$data" --json fallback status | grep -q '"unverified": 1' && break
+  sleep 0.1
+done
+form=$(open_with_keys "$window" "4項目の記録" F7)
 [ -n "$form" ] || fail "F7 did not open the 4-item form"
 xdotool windowfocus "$form" 2>/dev/null || true
 sleep 0.3
@@ -217,9 +220,7 @@ bulk_out=$("$cli" --data-dir "$data" --operator batch bulk run --date "$today" 2
 rc=$?
 set -e
 [ "$rc" -eq 2 ] || fail "bulk run expected exit 2 (items need attention), got $rc: $bulk_out"
-xdotool windowfocus "$window" 2>/dev/null || true
-xdotool key F12
-worklist=$(await_window "一括照会の作業リスト")
+worklist=$(open_with_keys "$window" "一括照会の作業リスト" F12)
 [ -n "$worklist" ] || fail "F12 did not open the worklist"
 sleep 0.8
 import -window root "$shots/09_worklist.png"
@@ -259,9 +260,7 @@ echo "ok: bulk worklist shown (F12), an item marked done (Space), its patient op
 
 # 10. Forms: Ctrl+P previews the selected patient's カルテ1号用紙 and Ctrl+S saves it as PDF through the
 #     file dialog; the worklist (F12, then Ctrl+P) and the 4情報 記録票 (menu 連携) are previewed too.
-xdotool windowfocus "$window" 2>/dev/null || true
-xdotool key ctrl+p
-preview=$(await_window "印刷プレビュー")
+preview=$(open_with_keys "$window" "印刷プレビュー" ctrl+p)
 [ -n "$preview" ] || fail "Ctrl+P did not open the print preview of the chart form"
 sleep 0.8
 import -window root "$shots/13_karte_preview.png"
@@ -288,9 +287,7 @@ for _ in $(seq 1 50); do
   [ -z "$(window_titled "印刷プレビュー")" ] && break
   sleep 0.1
 done
-xdotool windowfocus "$window" 2>/dev/null || true
-xdotool key F12
-worklist=$(await_window "一括照会の作業リスト")
+worklist=$(open_with_keys "$window" "一括照会の作業リスト" F12)
 [ -n "$worklist" ] || fail "F12 did not open the worklist again"
 sleep 0.3
 xdotool key ctrl+p

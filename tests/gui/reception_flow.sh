@@ -76,9 +76,7 @@ shot r01_reception_empty 1
 echo "ok: main window on a data folder with 10 patients"
 
 # 2. Ctrl+N: 中村　美咲 (the simulator's P0024) with the card she brought, typed in reading order.
-xdotool windowfocus "$window" 2>/dev/null || true
-xdotool key ctrl+n
-editor=$(await_window "新しい患者の登録")
+editor=$(open_with_keys "$window" "新しい患者の登録" ctrl+n)
 [ -n "$editor" ] || fail "Ctrl+N did not open the registration form"
 xdotool windowfocus "$editor" 2>/dev/null || true
 type_field "中村　美咲"
@@ -135,9 +133,7 @@ echo "ok: F5 checked patient $number (有効), Enter accepted the ticked fields;
 "$sim" --root "$simroot" face --person P0030 >/dev/null
 await_output '"source": "face"' cli --json results pending || fail "the card result was not picked up"
 shot r06_card_result_arrived 1.5
-xdotool windowfocus "$window" 2>/dev/null || true
-xdotool key F11
-card=$(await_window "資格確認の結果")
+card=$(open_with_keys "$window" "資格確認の結果" F11)
 [ -n "$card" ] || fail "F11 did not open the card result"
 shot r07_card_result_unmatched
 xdotool windowfocus "$card" 2>/dev/null || true

@@ -57,3 +57,19 @@ $3"
   fi
   echo "ok: $screen — Tab follows the reading order ($(echo "$expected" | wc -l) stops)"
 }
+
+# Focuses the window $1, presses the keys $3… and waits for the window titled $2; presses them again, up to
+# three times, while it has not appeared — under load a key sent while the window was still busy or not yet
+# focused is lost. Only for keys that merely open a window (pressing twice cannot do anything twice).
+# Prints the new window's id (nothing when it never appeared).
+open_with_keys() {
+  local owner=$1 title=$2 found=""
+  shift 2
+  for _ in 1 2 3; do
+    timeout 3 xdotool windowfocus --sync "$owner" 2>/dev/null || true
+    xdotool key "$@"
+    found=$(await_window "$title" 30)
+    [ -n "$found" ] && break
+  done
+  echo "$found"
+}
