@@ -103,7 +103,8 @@ LinkageActivity LinkageRequestRepository::activity(std::int64_t now) {
         "SELECT (SELECT COALESCE(MAX(updated_at), '') FROM linkage_request WHERE state = 'answered'),"
         " (SELECT COALESCE(MAX(created_at), 0) FROM linkage_request),"
         " (SELECT COUNT(*) FROM linkage_request WHERE state IN ('pending', 'sent') AND deadline < ?),"
-        " (SELECT COUNT(*) FROM linkage_request WHERE state IN ('pending', 'sent'))");
+        " (SELECT COUNT(*) FROM linkage_request WHERE state IN ('pending', 'sent')),"
+        " (SELECT COALESCE(CAST(strftime('%s', MAX(updated_at)) AS INTEGER), 0) FROM linkage_request WHERE state = 'answered')");
     SQLite::Statement& q = cached.get();
     q.bind(1, now);
     q.executeStep();
@@ -112,6 +113,7 @@ LinkageActivity LinkageRequestRepository::activity(std::int64_t now) {
     a.latestCreatedAt = q.getColumn(1).getInt64();
     a.overdue = q.getColumn(2).getInt();
     a.waiting = q.getColumn(3).getInt();
+    a.lastAnsweredSeconds = q.getColumn(4).getInt64();
     return a;
   });
 }

@@ -29,6 +29,7 @@ struct StoredLinkageRequest {
 // A summary of the journal for the environment check.
 struct LinkageActivity {
   std::string lastAnsweredAt;      // updated_at of the newest answered request; "" when none
+  std::int64_t lastAnsweredSeconds = 0;  // the same in seconds since the epoch; 0 when none
   std::int64_t latestCreatedAt = 0;  // newest created_at (seconds since the epoch); 0 when none
   int overdue = 0;                 // pending or sent, deadline before `now`
   int waiting = 0;                 // pending or sent: requests out, waiting for their answer

@@ -10,6 +10,7 @@ packages=(
   libpugixml-dev
   libpoco-dev
   catch2
+  libcsv-dev
   libpango1.0-dev libcairo2-dev fonts-noto-cjk
   poppler-utils
   xvfb xdotool x11-utils imagemagick

@@ -275,6 +275,7 @@ int reverifyCommand(CliContext& c, const std::vector<std::string>& args) {
     j->set("needs_attention", report.needsAttention);
     j->set("unverified", report.stillUnverified);
     j->set("linkage_answered", report.linkageAnswered);
+    j->set("linkage_working", report.linkageWorking);
     j->set("fallback_ended", report.fallbackEnded);
     j->set("visits", visits);
     printJson(*c.out, j);

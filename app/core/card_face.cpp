@@ -2,18 +2,23 @@
 
 #include "app/core/field_errors.h"
 #include "app/core/kana.h"
-#include "app/core/utf8.h"
+#include "app/core/text_input.h"
 
 namespace rececon {
 
 CardFace makeCardFace(const CardFaceFields& fields, Date today) {
   FieldErrors errors;
   CardFace face;
-  face.name = checkedText(errors, fields.name.value_or(""), "name", "氏名", kMaxNameLength);
-  face.nameKana = checkedText(errors, fields.nameKana.value_or(""), "name_kana", "氏名カナ", kMaxNameLength);
-  if (!face.nameKana.empty() && utf8::isValid(face.nameKana) && !isKanaName(face.nameKana))
-    errors.add("name_kana", "氏名カナ", "カタカナまたはひらがなで入力してください（漢字・記号は使えません）。");
-  if (face.name.empty() && face.nameKana.empty())
+  face.name = checkedPersonText(errors, fields.name.value_or(""), "name", "氏名", kMaxNameLength);
+  const std::size_t beforeKana = errors.list().size();
+  const std::string kana =
+      checkedPersonText(errors, fields.nameKana.value_or(""), "name_kana", "氏名カナ", kMaxNameLength);
+  // Stored as full-width katakana like a patient's フリガナ, so the call-center list reads one way.
+  if (!kana.empty() && errors.list().size() == beforeKana) {
+    if (const auto stored = toFullWidthKatakana(kana)) face.nameKana = *stored;
+    else errors.add("name_kana", "氏名カナ", kKanaExpected);
+  }
+  if (face.name.empty() && kana.empty())
     errors.add("name", "氏名", "カードの氏名（漢字）か、読み（カナ）のどちらかを入力してください。");
   if (face.name.empty()) face.name = face.nameKana;
 
@@ -29,7 +34,7 @@ CardFace makeCardFace(const CardFaceFields& fields, Date today) {
     face.birthDate = *birth.date;
   }
 
-  face.address = checkedText(errors, fields.address.value_or(""), "address", "住所", kMaxAddressLength);
+  face.address = checkedPersonText(errors, fields.address.value_or(""), "address", "住所", kMaxAddressLength);
   if (face.address.empty()) errors.add("address", "住所", "カードに書かれた住所を入力してください。");
   face.insurerName = checkedText(errors, fields.insurerName.value_or(""), "insurer_name", "保険者名", kMaxNameLength);
   errors.throwIfAny();

@@ -1,5 +1,7 @@
 #include "app/core/kana.h"
 
+#include <algorithm>
+
 #include "app/core/utf8.h"
 
 namespace rececon {
@@ -40,44 +42,76 @@ bool isRemoved(char32_t c) {
   return c == U' ' || c == U'\t' || c == 0x3000 || c == U'・' || c == 0xFF65 || c == 0x00B7;
 }
 
+bool isSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
+
+// Half-width katakana and hiragana as full-width katakana; anything else unchanged.
+char32_t toKatakana(char32_t c) {
+  if (c >= 0xFF66 && c <= 0xFF9D) return kHalfWidthKatakana[c - 0xFF66];
+  if ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E) return c + 0x60;
+  return c;
+}
+
+// Composes a voicing mark c (any of its forms) with the last kana of out. True when c was a voicing mark:
+// composed, or, with nothing to compose with, appended in its spacing form.
+bool appendVoicingMark(std::u32string& out, char32_t c) {
+  const bool dakuten = c == kHalfDakuten || c == kCombiningDakuten || c == kSpacingDakuten;
+  const bool handakuten = c == kHalfHandakuten || c == kCombiningHandakuten || c == kSpacingHandakuten;
+  if (!dakuten && !handakuten) return false;
+  if (!out.empty()) {
+    const char32_t composed = dakuten ? withDakuten(out.back()) : withHandakuten(out.back());
+    if (composed != 0) {
+      out.back() = composed;
+      return true;
+    }
+  }
+  out.push_back(dakuten ? kSpacingDakuten : kSpacingHandakuten);
+  return true;
+}
+
+bool isStoredKatakana(char32_t c) {
+  return (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FE);  // ァ..ヺ, ー ヽ ヾ
+}
+
 }  // namespace
 
 std::string normalizeKana(std::string_view text) {
   std::u32string out;
   for (char32_t c : utf8::decode(text)) {
     if (isRemoved(c)) continue;
-    if (c >= 0xFF66 && c <= 0xFF9D) c = kHalfWidthKatakana[c - 0xFF66];
-    if ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E) c += 0x60;  // hiragana -> katakana
-    if (c >= 0xFF01 && c <= 0xFF5E) c = c - 0xFF01 + 0x21;                        // full-width ASCII
+    c = toKatakana(c);
+    if (c >= 0xFF01 && c <= 0xFF5E) c = c - 0xFF01 + 0x21;  // full-width ASCII
     if (c >= U'a' && c <= U'z') c = c - U'a' + U'A';
-
-    const bool dakuten = c == kHalfDakuten || c == kCombiningDakuten || c == kSpacingDakuten;
-    const bool handakuten = c == kHalfHandakuten || c == kCombiningHandakuten || c == kSpacingHandakuten;
-    if ((dakuten || handakuten) && !out.empty()) {
-      const char32_t composed = dakuten ? withDakuten(out.back()) : withHandakuten(out.back());
-      if (composed != 0) {
-        out.back() = composed;
-        continue;
-      }
-    }
     // A mark with nothing to combine with is kept in its spacing form, so keys stay comparable.
-    if (dakuten) c = kSpacingDakuten;
-    if (handakuten) c = kSpacingHandakuten;
-    out.push_back(c);
+    if (!appendVoicingMark(out, c)) out.push_back(c);
   }
   return utf8::encode(out);
 }
 
-bool isKanaName(std::string_view text) {
-  if (!utf8::isValid(text)) return false;
-  const std::u32string key = utf8::decode(normalizeKana(text));
-  if (key.empty()) return false;
-  for (const char32_t c : key) {
-    const bool katakana = (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FE);
-    const bool latin = c >= U'A' && c <= U'Z';
-    if (!katakana && !latin) return false;
+std::optional<std::string> toFullWidthKatakana(std::string_view text) {
+  std::u32string out;
+  bool pendingSpace = false;
+  for (char32_t c : utf8::decode(text)) {
+    if (isSpace(c)) {
+      pendingSpace = !out.empty();  // leading spaces vanish; a run between parts becomes one
+      continue;
+    }
+    if (pendingSpace) out.push_back(0x3000);
+    pendingSpace = false;
+    c = toKatakana(c);
+    if (c == 0xFF65 || c == 0x00B7) c = U'・';
+    if (appendVoicingMark(out, c)) {
+      // A stray mark (ア゛) is not a reading: refused rather than stored as a spacing mark.
+      if (out.back() == kSpacingDakuten || out.back() == kSpacingHandakuten) return std::nullopt;
+      continue;
+    }
+    if (!isStoredKatakana(c) && c != U'・') return std::nullopt;
+    out.push_back(c);
   }
-  return true;
+  const bool anyKana = std::any_of(out.begin(), out.end(), isStoredKatakana);
+  if (!anyKana) return std::nullopt;
+  return utf8::encode(out);
 }
+
+bool isKanaName(std::string_view text) { return utf8::isValid(text) && toFullWidthKatakana(text).has_value(); }
 
 }  // namespace rececon

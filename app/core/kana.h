@@ -1,7 +1,9 @@
 #pragma once
-// Kana folding for search and comparison. Names are stored as entered (for display) and,
-// next to them, as a search key made by normalizeKana(). Pure functions; any thread.
+// Kana folding for storage, search and comparison. A フリガナ is stored in one form,
+// toFullWidthKatakana(), so that lists never mix hiragana and half-width katakana; next to it the register
+// keeps a search key made by normalizeKana(). Pure functions; any thread.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,8 +18,22 @@ namespace rececon {
 // Throws InvalidInput on malformed UTF-8.
 std::string normalizeKana(std::string_view text);
 
-// True when text (after normalizeKana) holds only katakana, the long-vowel mark, iteration marks
-// and Latin letters: what a フリガナ field may contain. Empty text is not kana.
+// The stored form of a フリガナ as typed in any kana script: full-width katakana.
+//  * hiragana and half-width katakana -> full-width katakana, ﾞ/ﾟ (and combining or spacing dakuten)
+//    composed with the kana before them (ﾊﾟ -> パ);
+//  * the long-vowel mark (ー ｰ), iteration marks (ヽヾゝゞ) and the middle dot of foreign names (・ ･)
+//    are kept, in full width;
+//  * the separator convention: spaces (ASCII, ideographic, tabs) around the text are removed and every
+//    run of them between family and given name becomes ONE ideographic space U+3000:
+//    "ﾔﾏﾀﾞ  ﾊﾅｺ" and "やまだ はなこ" are both stored as "ヤマダ　ハナコ".
+// nullopt when text holds anything else (Latin letters, digits, kanji, symbols, a voicing mark with
+// nothing to compose with) or no kana at all. Throws InvalidInput on malformed UTF-8.
+std::optional<std::string> toFullWidthKatakana(std::string_view text);
+
+// True when toFullWidthKatakana() accepts text: what a フリガナ field may contain (kana and spaces).
+// False for malformed UTF-8 and for text without kana.
 bool isKanaName(std::string_view text);
+inline constexpr const char* kKanaExpected =
+    "カタカナ・ひらがな・半角カナで入力してください（姓と名の間は空白。漢字・英字・数字・記号は使えません）。";
 
 }  // namespace rececon

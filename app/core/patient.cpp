@@ -5,6 +5,7 @@
 
 #include "app/core/field_errors.h"
 #include "app/core/kana.h"
+#include "app/core/text_input.h"
 #include "app/core/utf8.h"
 
 namespace rececon {
@@ -13,17 +14,21 @@ namespace {
 constexpr std::size_t kMaxNotesLength = 2000;
 
 void applyName(Patient& p, FieldErrors& errors, const std::string& raw) {
-  p.name = checkedText(errors, raw, "name", "氏名", kMaxNameLength);
+  p.name = checkedPersonText(errors, raw, "name", "氏名", kMaxNameLength);
   if (p.name.empty()) errors.add("name", "氏名", "氏名を入力してください。");
 }
 
 void applyKana(Patient& p, FieldErrors& errors, const std::string& raw) {
-  p.nameKana = checkedText(errors, raw, "name_kana", "氏名カナ", kMaxNameLength);
-  if (p.nameKana.empty()) {
-    errors.add("name_kana", "氏名カナ", "フリガナを入力してください。");
-  } else if (utf8::isValid(p.nameKana) && !isKanaName(p.nameKana)) {
-    errors.add("name_kana", "氏名カナ", "カタカナまたはひらがなで入力してください（漢字・記号は使えません）。");
+  const std::size_t before = errors.list().size();
+  const std::string typed = checkedPersonText(errors, raw, "name_kana", "氏名カナ", kMaxNameLength);
+  if (typed.empty()) {
+    if (errors.list().size() == before) errors.add("name_kana", "氏名カナ", "フリガナを入力してください。");
+    return;
   }
+  if (errors.list().size() != before) return;  // a hidden character is named once, not also as "not kana"
+  // Stored in one form whatever the keyboard typed, so that lists never mix hiragana and ﾊﾝｶｸ.
+  if (const auto stored = toFullWidthKatakana(typed)) p.nameKana = *stored;
+  else errors.add("name_kana", "氏名カナ", kKanaExpected);
 }
 
 void applySex(Patient& p, FieldErrors& errors, const std::string& raw) {
@@ -80,7 +85,7 @@ Patient apply(Patient p, const PatientFields& f, Date today, FieldErrors& errors
   if (f.sex) applySex(p, errors, *f.sex);
   if (f.birthDate) applyBirthDate(p, errors, *f.birthDate, today);
   if (f.postalCode) applyPostalCode(p, errors, *f.postalCode);
-  if (f.address) p.address = checkedText(errors, *f.address, "address", "住所", kMaxAddressLength);
+  if (f.address) p.address = checkedPersonText(errors, *f.address, "address", "住所", kMaxAddressLength);
   if (f.phone) applyPhone(p, errors, *f.phone);
   if (f.notes) p.notes = checkedText(errors, *f.notes, "notes", "備考", kMaxNotesLength, true);
   return p;

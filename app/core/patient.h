@@ -29,7 +29,7 @@ struct InsuredNumber {
 struct Patient {
   std::int64_t number = 0;  // 患者番号, registered with OQS as 照会番号; 0 until assigned
   std::string name;         // 氏名 (kanji), as entered
-  std::string nameKana;     // 氏名カナ, as entered
+  std::string nameKana;     // 氏名カナ, as full-width katakana (toFullWidthKatakana)
   Sex sex = Sex::Male;
   Date birthDate{};
   std::string postalCode;  // 123-4567

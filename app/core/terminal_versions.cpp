@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "app/core/csv.h"
+#include "app/core/csv_table.h"
 #include "app/core/error.h"
 #include "app/core/utf8.h"
 

@@ -21,6 +21,7 @@
 #include "app/gui/reception_list_panel.h"
 #include "app/gui/settings_dialog.h"
 #include "app/gui/card_face_dialog.h"
+#include "app/gui/confirm_dialog.h"
 #include "app/gui/worklist_dialog.h"
 #include "app/gui/diagnosis_dialog.h"
 #include "app/gui/form_preview_dialog.h"
@@ -46,6 +47,7 @@ constexpr int kSearchDelayMs = 150;
 constexpr int kSearchLimit = 200;
 constexpr int kBrowseLimit = 500;
 constexpr int kPassesPerRefresh = 5;  // the watcher passes once a second
+constexpr int kReceptionPage = 0, kSearchPage = 1;  // the tabs, in their order
 
 enum Column { kNumber, kName, kKana, kSex, kBirth, kAge };
 
@@ -71,7 +73,9 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   auto* rows = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   auto* columns = new wxSplitterWindow(rows, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   tabs_ = new wxNotebook(columns, wxID_ANY);
-  reception_ = new ReceptionListPanel(tabs_, reg_.database(), [this](std::int64_t number) { selectPatient(number); });
+  reception_ = new ReceptionListPanel(tabs_, reg_.database(), [this](std::optional<std::int64_t> number) {
+    if (tabs_->GetSelection() == kReceptionPage) choosePatient(number);
+  });
   tabs_->AddPage(reception_, _("Reception list (F2)"), true);
   tabs_->AddPage(buildSearchPage(tabs_), _("Patient search (F3)"));
   detail_ = new PatientDetailPanel(columns, reg_);
@@ -96,6 +100,12 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   search_->Bind(wxEVT_TEXT, &MainFrame::onSearchText, this);
   search_->Bind(wxEVT_TEXT_ENTER, &MainFrame::onSearchEnter, this);
   list_->Bind(wxEVT_LIST_ITEM_SELECTED, &MainFrame::onSelected, this);
+  list_->Bind(wxEVT_LIST_ITEM_DESELECTED, &MainFrame::onSelected, this);
+  // One selected patient for the whole desk: the highlighted row of the list in front.
+  tabs_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
+    event.Skip();
+    choosePatient(event.GetSelection() == kReceptionPage ? reception_->chosenPatient() : searchChoice());
+  });
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { editSelected(); });
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { runSearch(); }, searchDelay_.GetId());
   Bind(wxEVT_CHAR_HOOK, &MainFrame::onCharHook, this);
@@ -227,13 +237,13 @@ void MainFrame::enterFallback() {
   // The cause is written to the register's fallback log, which is kept in Japanese whatever the window's
   // language (as the audit reasons are), so it is not translated.
   const wxString cause = fallbackCause_.empty() ? toWx("手動で切り替え") : toWx(fallbackCause_);
-  const int answer = wxMessageBox(
-      _("Switch to stand-alone mode?\n\nReason: ") + cause +
-          _("\n\nReception can go on. Receive patients on their insurance card or eligibility certificate, "
-            "and record the 4 items for patients with only a My Number card. When the linkage is back, the "
-            "insurance of the patients received is re-verified automatically."),
-      _("Stand-alone mode"), wxYES_NO | wxICON_QUESTION, this);
-  if (answer != wxYES) return;
+  if (!confirmAction(this, _("Stand-alone mode"),
+                     _("Switch to stand-alone mode?\n\nReason: ") + cause +
+                         _("\n\nReception can go on. Receive patients on their insurance card or eligibility certificate, "
+                           "and record the 4 items for patients with only a My Number card. When the linkage is back, the "
+                           "insurance of the patients received is re-verified automatically."),
+                     _("&Switch to stand-alone mode"), _("&Do not switch")))
+    return;
   try {
     FallbackReception(reg_.database(), reg_.operatorId()).enter(fromWx(cause));
     fallbackActive_ = true;
@@ -249,8 +259,9 @@ void MainFrame::toggleFallback() {
     enterFallback();
     return;
   }
-  if (wxMessageBox(_("Leave stand-alone mode? (Unverified receptions are confirmed by re-verification)"),
-                   _("Stand-alone mode"), wxYES_NO | wxICON_QUESTION, this) != wxYES)
+  if (!confirmAction(this, _("Stand-alone mode"),
+                     _("Leave stand-alone mode? (Unverified receptions are confirmed by re-verification)"),
+                     _("&Leave stand-alone mode"), _("&Stay in stand-alone mode")))
     return;
   try {
     FallbackReception(reg_.database(), reg_.operatorId()).leave("手動で終了");
@@ -350,7 +361,7 @@ void MainFrame::startReverify(bool automatic) {
         reverifying_ = false;
         if (watcher_) watcher_->wake();
         refreshDesk();
-        if (automatic && !report.linkageAnswered) return;
+        if (automatic && !report.linkageWorking) return;
         TextReportDialog(this, _("Re-verification result"), toWx(formatReverifyReport(report))).ShowModal();
       });
     } catch (const Cancelled&) {
@@ -408,12 +419,30 @@ void MainFrame::showPatients(const std::vector<Patient>& patients, const wxStrin
     list_->SetItem(row, kAge, wxString::Format(wxS("%d"), ageOn(p.birthDate, now)));
   }
   list_->Thaw();
-  if (!patients.empty()) {
-    list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-  } else {
-    selectedPatient_.reset();
-    detail_->showNothing();
+  // The first hit only gets the keyboard focus: nobody chose it yet, so F5 must not check it. Enter in
+  // the search box (or a click, or the arrow keys in the list) chooses.
+  if (!patients.empty()) list_->SetItemState(0, wxLIST_STATE_FOCUSED, wxLIST_STATE_FOCUSED);
+  if (tabs_->GetSelection() == kSearchPage) choosePatient(std::nullopt);
+}
+
+std::optional<std::int64_t> MainFrame::searchChoice() const {
+  const long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  if (row < 0 || static_cast<std::size_t>(row) >= shown_.size()) return std::nullopt;
+  return shown_[static_cast<std::size_t>(row)].number;
+}
+
+void MainFrame::showInSearch(std::int64_t number) {
+  tabs_->SetSelection(kSearchPage);
+  search_->ChangeValue(wxString::Format(wxS("%lld"), static_cast<long long>(number)));
+  searchDelay_.Stop();
+  runSearch();
+  for (std::size_t i = 0; i < shown_.size(); ++i) {
+    if (shown_[i].number != number) continue;
+    const long row = static_cast<long>(i);
+    list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    list_->EnsureVisible(row);
   }
+  list_->SetFocus();
 }
 
 void MainFrame::onSearchText(wxCommandEvent&) { searchDelay_.StartOnce(kSearchDelayMs); }
@@ -421,19 +450,25 @@ void MainFrame::onSearchText(wxCommandEvent&) { searchDelay_.StartOnce(kSearchDe
 void MainFrame::onSearchEnter(wxCommandEvent&) {
   searchDelay_.Stop();
   runSearch();
-  if (list_->GetItemCount() > 0) list_->SetFocus();
+  if (list_->GetItemCount() > 0) {
+    list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    list_->SetFocus();
+  }
 }
 
-void MainFrame::onSelected(wxListEvent& event) {
-  const long row = event.GetIndex();
-  if (row < 0 || static_cast<std::size_t>(row) >= shown_.size()) return;
-  selectPatient(shown_[static_cast<std::size_t>(row)].number);
+void MainFrame::onSelected(wxListEvent&) {
+  if (tabs_->GetSelection() == kSearchPage) choosePatient(searchChoice());
 }
 
-void MainFrame::selectPatient(std::int64_t number) {
+void MainFrame::choosePatient(std::optional<std::int64_t> number) {
+  if (number == selectedPatient_ && number) return;  // the same row again: keep what the pane shows
   selectedPatient_ = number;
+  if (!number) {
+    detail_->showNothing();
+    return;
+  }
   try {
-    detail_->showPatient(number);
+    detail_->showPatient(*number);
   } catch (const Error& e) {
     selectedPatient_.reset();
     detail_->showNothing();
@@ -485,9 +520,7 @@ void MainFrame::registerNewPatient() {
   SetStatusText(wxString::Format(_("Registered as patient number %lld: "), static_cast<long long>(p.number)) +
                     toWx(p.name),
                 1);
-  search_->ChangeValue(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));
-  runSearch();
-  selectPatient(p.number);
+  showInSearch(p.number);
 }
 
 void MainFrame::editSelected() {

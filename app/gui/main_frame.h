@@ -51,7 +51,11 @@ class MainFrame : public wxFrame {
   void onSearchEnter(wxCommandEvent& event);
   void onSelected(wxListEvent& event);
   void onCharHook(wxKeyEvent& event);
-  void selectPatient(std::int64_t number);
+  // The desk's one selected patient (nullopt: none): the patient pane, F5, F6, F7, Ctrl+E and Ctrl+P act
+  // on it. Always the highlighted row of the list in front.
+  void choosePatient(std::optional<std::int64_t> number);
+  std::optional<std::int64_t> searchChoice() const;  // the search list's highlighted patient
+  void showInSearch(std::int64_t number);  // the search tab in front with this patient highlighted
   // Re-reads the reception list and the arrived results, and — after the clerk did something, not on
   // the watcher's periodic pass, which must not reset what the clerk is looking at — the selected patient.
   void refreshDesk(bool includePatient = true);

@@ -128,12 +128,7 @@ void MainFrame::buildMenu() {
     }
   }, kAppointmentMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    WorklistDialog dialog(this, reg_.database(), reg_.operatorId(), [this](std::int64_t patient) {
-      tabs_->SetSelection(1);
-      search_->ChangeValue(wxString::Format(wxS("%lld"), static_cast<long long>(patient)));
-      runSearch();
-      list_->SetFocus();
-    });
+    WorklistDialog dialog(this, reg_.database(), reg_.operatorId(), [this](std::int64_t patient) { showInSearch(patient); });
     dialog.ShowModal();
   }, kWorklistMenuId);
   Bind(

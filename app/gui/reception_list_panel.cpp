@@ -30,8 +30,8 @@ wxString insuranceSummary(const std::optional<InsuranceRecord>& r) {
 
 }  // namespace
 
-ReceptionListPanel::ReceptionListPanel(wxWindow* parent, db::Database& db, std::function<void(std::int64_t)> opened)
-    : wxPanel(parent), db_(db), opened_(std::move(opened)) {
+ReceptionListPanel::ReceptionListPanel(wxWindow* parent, db::Database& db, ChosenFn chosen)
+    : wxPanel(parent), db_(db), chosen_(std::move(chosen)) {
   summary_ = new wxStaticText(this, wxID_ANY, wxS(""));
   list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   auto* icons = new wxImageList(16, 16);
@@ -48,15 +48,24 @@ ReceptionListPanel::ReceptionListPanel(wxWindow* parent, db::Database& db, std::
   sizer->Add(summary_, 0, wxALL, 8);
   sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
   SetSizer(sizer);
-  list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) {
-    const long row = event.GetIndex();
-    if (row < 0 || static_cast<std::size_t>(row) >= rows_.size()) return;
-    const auto& patient = rows_[static_cast<std::size_t>(row)].patient;
-    if (patient) opened_(patient->number);
-  });
+  const auto tell = [this](wxListEvent&) {
+    if (!rebuilding_) chosen_(chosenPatient());
+  };
+  list_->Bind(wxEVT_LIST_ITEM_SELECTED, tell);
+  list_->Bind(wxEVT_LIST_ITEM_DESELECTED, tell);
+  list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, tell);
+}
+
+std::optional<std::int64_t> ReceptionListPanel::chosenPatient() const {
+  const long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  if (row < 0 || static_cast<std::size_t>(row) >= rows_.size()) return std::nullopt;
+  const auto& patient = rows_[static_cast<std::size_t>(row)].patient;
+  if (!patient) return std::nullopt;
+  return patient->number;
 }
 
 void ReceptionListPanel::refresh() {
+  const std::optional<std::int64_t> chosenBefore = chosenPatient();
   const long selected = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
   const std::int64_t selectedVisit = selected >= 0 && static_cast<std::size_t>(selected) < rows_.size()
                                          ? rows_[static_cast<std::size_t>(selected)].visit.id
@@ -71,6 +80,7 @@ void ReceptionListPanel::refresh() {
   shownKey_ = key;
   rows_ = std::move(rows);
   std::map<ReceptionState, int> counts;
+  rebuilding_ = true;
   list_->Freeze();
   list_->DeleteAllItems();
   for (std::size_t i = 0; i < rows_.size(); ++i) {
@@ -91,6 +101,9 @@ void ReceptionListPanel::refresh() {
     ++counts[r.state];
   }
   list_->Thaw();
+  rebuilding_ = false;
+  // The highlighted visit left the list (another day began): the desk must not act on it any more.
+  if (chosenPatient() != chosenBefore) chosen_(chosenPatient());
   wxString summary = toWx(formatWareki(today())) + wxString::Format(_("  Received: %zu"), rows_.size());
   for (const ReceptionState state : kStates) {
     if (counts[state] > 0) summary += wxString::Format(wxS("　%s %d"), toWx(receptionStateLabel(state)), counts[state]);

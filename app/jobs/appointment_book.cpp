@@ -1,10 +1,11 @@
 #include "app/jobs/appointment_book.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <regex>
 
-#include "app/core/csv.h"
+#include "app/core/csv_table.h"
 #include "app/core/field_errors.h"
 #include "app/core/utf8.h"
 #include "db/patient_repository.h"
@@ -31,14 +32,31 @@ std::string csvTextOf(const std::filesystem::path& file) {
   }
 }
 
-// The column of the first of the names the header has; npos when none.
-std::size_t columnOf(const CsvTable& t, std::initializer_list<const char*> names) {
-  for (const char* n : names) {
-    for (std::size_t i = 0; i < t.header.size(); ++i) {
-      if (utf8::trim(t.header[i]) == n) return i;
+// The column named by any of names (a column and its aliases, 患者番号 / patient); npos when none.
+// Throws InvalidInput when the header names it twice: which of the two to read would be a guess.
+std::size_t columnOf(const CsvTable& t, std::initializer_list<const char*> names, const std::string& fileName) {
+  std::size_t found = std::string::npos;
+  for (std::size_t i = 0; i < t.header.size(); ++i) {
+    const std::string name = utf8::trim(t.header[i]);
+    if (std::find(names.begin(), names.end(), name) == names.end()) continue;
+    if (found != std::string::npos) {
+      throw InvalidInput("予約ファイル「" + fileName + "」の見出しに「" + *names.begin() + "」の列が2つあります（「" +
+                         utf8::trim(t.header[found]) + "」と「" + name +
+                         "」は同じ列です）。どちらの値を読むか決められないので、一方を消してください。");
     }
+    found = i;
   }
-  return std::string::npos;
+  return found;
+}
+
+// The file's text as a table; a refusal names the file as well as the line.
+CsvTable tableOf(const std::filesystem::path& file) {
+  const std::string text = csvTextOf(file);
+  try {
+    return parseCsv(text);
+  } catch (const InvalidInput& e) {
+    throw InvalidInput("予約ファイル「" + file.filename().string() + "」: " + e.what());
+  }
 }
 
 }  // namespace
@@ -105,17 +123,19 @@ std::vector<db::StoredAppointment> AppointmentBook::onDate(Date day) {
 }
 
 AppointmentImportSummary AppointmentBook::importCsv(const std::filesystem::path& file) {
-  const CsvTable table = parseCsv(csvTextOf(file));
-  const std::size_t dateCol = columnOf(table, {"予約日", "date"});
-  const std::size_t patientCol = columnOf(table, {"患者番号", "patient"});
+  const CsvTable table = tableOf(file);
+  const std::string name = file.filename().string();
+  // Every alias group is looked up before anything is read, so a repeated column is refused whichever it is.
+  const std::size_t dateCol = columnOf(table, {"予約日", "date"}, name);
+  const std::size_t patientCol = columnOf(table, {"患者番号", "patient"}, name);
+  const std::size_t timeCol = columnOf(table, {"時刻", "time"}, name);
+  const std::size_t deptCol = columnOf(table, {"診療科", "department"}, name);
+  const std::size_t doctorCol = columnOf(table, {"医師", "doctor"}, name);
+  const std::size_t memoCol = columnOf(table, {"メモ", "memo"}, name);
   if (dateCol == std::string::npos || patientCol == std::string::npos) {
-    throw InvalidInput("予約ファイル「" + file.filename().string() +
+    throw InvalidInput("予約ファイル「" + name +
                        "」の1行目に「予約日」と「患者番号」の列名が必要です（任意: 時刻、診療科、医師、メモ）。");
   }
-  const std::size_t timeCol = columnOf(table, {"時刻", "time"});
-  const std::size_t deptCol = columnOf(table, {"診療科", "department"});
-  const std::size_t doctorCol = columnOf(table, {"医師", "doctor"});
-  const std::size_t memoCol = columnOf(table, {"メモ", "memo"});
   const auto cell = [](const std::vector<std::string>& row, std::size_t col) {
     return col == std::string::npos ? std::string() : row[col];
   };
@@ -128,9 +148,9 @@ AppointmentImportSummary AppointmentBook::importCsv(const std::filesystem::path&
     if (blank) continue;
     rows.push_back({cell(row, dateCol), cell(row, timeCol), cell(row, patientCol), cell(row, deptCol),
                     cell(row, doctorCol), cell(row, memoCol)});
-    lineNumbers.push_back(static_cast<int>(i) + 2);
+    lineNumbers.push_back(static_cast<int>(table.rowLines[i]));  // quoted line breaks and blank lines counted
   }
-  return addAll(rows, "csv:" + file.filename().string(), lineNumbers);
+  return addAll(rows, "csv:" + name, lineNumbers);
 }
 
 AppointmentImportSummary AppointmentBook::addAll(const std::vector<AppointmentFields>& rows, const std::string& source,

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "app/core/csv.h"
+#include "app/core/csv_table.h"
 #include "app/jobs/bulk_reconciliation.h"
 #include "db/appointment_repository.h"
 #include "db/audit_log.h"

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <random>
 
-#include "app/core/csv.h"
+#include "app/core/csv_table.h"
 #include "app/core/error.h"
 #include "app/core/insurer_number.h"
 

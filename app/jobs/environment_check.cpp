@@ -59,7 +59,7 @@ EnvironmentItem terminalItem(const fs::path& dataDir) {
                                                      : "ホスト名「" + t.hostName + "」から自動";
     return item("terminal.id", label, CheckLevel::Ok, t.id + "（" + from + "）");
   } catch (const Error& e) {
-    return item("terminal.id", label, CheckLevel::Failure, e.what(), "rececon-cli config set terminal.id で英数字1〜6文字を設定してください。");
+    return item("terminal.id", label, CheckLevel::Failure, e.what(), "システム管理者に、この端末の識別子（英数字1〜6文字、設定項目 terminal.id）の設定を依頼してください。");
   }
 }
 
@@ -87,11 +87,20 @@ EnvironmentItem diskItem(const char* id, const char* label, const fs::path& dir,
 }
 
 // Request files still in req: the linkage app takes them within seconds when it runs.
-EnvironmentItem untakenItem(const fs::path& reqDir, std::chrono::seconds patience, system_clock::time_point now) {
+// The patience is the watchdog's, so that this check and the banner never disagree.
+EnvironmentItem untakenItem(db::Database& db, const fs::path& reqDir, system_clock::time_point now) {
   const char* id = "requests.untaken";
   const char* label = "連携アプリが取り込んでいない要求";
+  const std::chrono::seconds patience = watchdogOptionsFromSettings(db).untakenAfter;
   const RequestFolderScan scan = scanRequestFolder(reqDir, patience, now);
   if (!scan.error.empty()) return item(id, label, CheckLevel::Failure, "要求フォルダを読めません: " + scan.error);
+  const auto lastAnswer =
+      system_clock::time_point(std::chrono::seconds(db::LinkageRequestRepository(db).activity(0).lastAnsweredSeconds));
+  if (scan.staleAreLeftovers(lastAnswer))
+    return item(id, label, CheckLevel::Warning,
+                std::to_string(scan.stale) + " 件が取り込まれずに残っています（" + scan.staleNames.front() +
+                    (scan.stale > 1 ? " ほか" : "") + "）。その後の要求には応答があります。",
+                "受付は続けられます。ファイルは削除せず、この画面の内容をシステム管理者または保守ベンダに伝えてください。");
   if (scan.stale > 0)
     return item(id, label, CheckLevel::Failure,
                 std::to_string(scan.stale) + " 件が " + std::to_string(patience.count()) + " 秒以上取り込まれていません（全 " +
@@ -107,7 +116,7 @@ EnvironmentItem certificateItem(SiteSettings& settings, Date today, const Enviro
   const auto expiry = fromIsoString(stored);
   if (!expiry)
     return item(id, label, CheckLevel::Warning, "有効期限が登録されていません。",
-                "証明書の有効期限を登録してください（rececon-cli config set linkage.certificate_expiry 日付）。");
+                "受付には影響しません。システム管理者に証明書の有効期限の登録を依頼してください（設定項目 linkage.certificate_expiry）。");
   const int days = (std::chrono::sys_days(*expiry) - std::chrono::sys_days(today)).count();
   const std::string until = formatWareki(*expiry) + "まで";
   if (days < 0)
@@ -155,7 +164,7 @@ EnvironmentItem versionsItem(SiteSettings& settings, const EnvironmentCheckOptio
                 "配信アプリケーションの自動アップデート設定が誤っている可能性があります。保守ベンダに問い合わせてください。");
   if (!unknown.empty())
     return item(id, label, CheckLevel::Warning, "確認できないもの: " + joined(unknown),
-                "導入済みバージョンは config set terminal.version.… で、最低バージョンは resources/diagnosis/minimum-versions.csv に記入してください。");
+                "受付には影響しません。システム管理者に、資格確認端末の「配信実績の確認」で見たバージョンの登録を依頼してください（設定項目 terminal.version.…）。");
   return item(id, label, CheckLevel::Ok, detail);
 }
 
@@ -216,7 +225,7 @@ EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, sy
     items.push_back(item("settings", "連携の設定", CheckLevel::Ok, "医療機関コードとフォルダが設定されています。"));
   } catch (const ValidationFailed& e) {
     items.push_back(item("settings", "連携の設定", CheckLevel::Failure, e.what(),
-                         "rececon-cli config set で足りない項目を設定してください。"));
+                         "システム管理者に連携の設定（医療機関コードと3つのフォルダ。画面では ファイル → 設定）を依頼してください。"));
   }
   bool reqReachable = false;
   if (config) {
@@ -230,7 +239,7 @@ EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, sy
   items.push_back(diskItem("disk.data", "データフォルダの空き容量", dataDir, options));
   if (reqReachable) {
     items.push_back(diskItem("disk.req", "要求フォルダの空き容量", config->reqDir, options));
-    items.push_back(untakenItem(config->reqDir, config->singleTimeout, now));
+    items.push_back(untakenItem(db, config->reqDir, now));
   }
   journalItems(db, now, options, items);
   items.push_back(versionsItem(settings, options));

@@ -1,6 +1,8 @@
 #include "app/jobs/linkage_folder_scan.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <system_error>
 
 #include "linkage/file_transfer.h"
@@ -11,10 +13,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool writtenBefore(const fs::path& file, std::chrono::system_clock::time_point cutoff) {
+std::optional<std::chrono::system_clock::time_point> writtenAt(const fs::path& file) {
   std::error_code ec;
   const auto written = fs::last_write_time(file, ec);
-  return !ec && std::chrono::file_clock::to_sys(written) < cutoff;
+  if (ec) return std::nullopt;
+  return std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(written));
+}
+
+bool writtenBefore(const fs::path& file, std::chrono::system_clock::time_point cutoff) {
+  const auto at = writtenAt(file);
+  return at && *at < cutoff;
 }
 
 }  // namespace
@@ -22,14 +30,23 @@ bool writtenBefore(const fs::path& file, std::chrono::system_clock::time_point c
 RequestFolderScan scanRequestFolder(const fs::path& reqDir, std::chrono::seconds patience,
                                     std::chrono::system_clock::time_point now) {
   RequestFolderScan scan;
+  std::vector<std::pair<std::chrono::system_clock::time_point, std::string>> stale;
   std::error_code ec;
   for (fs::directory_iterator it(reqDir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.starts_with(".") || name.ends_with(".tmp") || !it->is_regular_file(ec)) continue;
+    std::string name = it->path().filename().string();
+    // A link is never followed (its time would be its target's); the suspicious-file scan reports it.
+    if (name.starts_with(".") || name.ends_with(".tmp") || it->is_symlink(ec) || !it->is_regular_file(ec)) continue;
     ++scan.waiting;
-    if (writtenBefore(it->path(), now - patience)) ++scan.stale;
+    const auto at = writtenAt(it->path());
+    if (at && *at < now - patience) stale.emplace_back(*at, std::move(name));
   }
   if (ec) scan.error = ec.message();
+  std::sort(stale.begin(), stale.end());
+  scan.stale = static_cast<int>(stale.size());
+  for (auto& [at, name] : stale) {
+    scan.newestStaleWrittenAt = std::max(scan.newestStaleWrittenAt, at);
+    scan.staleNames.push_back(std::move(name));
+  }
   return scan;
 }
 

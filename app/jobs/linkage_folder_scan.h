@@ -13,7 +13,16 @@ namespace rececon {
 struct RequestFolderScan {
   int waiting = 0;      // request files in req
   int stale = 0;        // of which older than the patience given
+  std::vector<std::string> staleNames;  // their names, oldest first
+  std::chrono::system_clock::time_point newestStaleWrittenAt{};  // when the newest of them was written
   std::string error;    // the folder could not be read: why (empty when it could)
+
+  // Stale files while the linkage app answered other requests after the newest of them was written: the
+  // app runs and these are leftovers it will not take (a file it rejected silently, another system's),
+  // not a sign that it stopped. `lastAnswer` is the newest answer's time; epoch when there was none.
+  bool staleAreLeftovers(std::chrono::system_clock::time_point lastAnswer) const {
+    return stale > 0 && lastAnswer > newestStaleWrittenAt;
+  }
 };
 
 // Request files in req (our own files being written, *.tmp, and hidden files skipped), and how many

@@ -60,13 +60,29 @@ WatchdogFinding untaken(std::string detail) {
                   kFallbackStep});
 }
 
+// Up to three names, for a finding's detail.
+std::string listed(const std::vector<std::string>& names) {
+  std::string s;
+  for (std::size_t i = 0; i < names.size() && i < 3; ++i) s += (i ? "、" : "") + names[i];
+  if (names.size() > 3) s += " ほか";
+  return s;
+}
+
 std::optional<WatchdogFinding> untakenFinding(const linkage::ExchangeConfig& config, system_clock::time_point now,
-                                              const WatchdogOptions& options) {
+                                              const WatchdogOptions& options, system_clock::time_point lastAnswer) {
   const RequestFolderScan scan = scanRequestFolder(config.reqDir, options.untakenAfter, now);
   if (!scan.error.empty())
     return finding("folders", LinkageHealth::Down, "連携フォルダに接続できません", "要求フォルダを読めません: " + scan.error,
                    {"共有フォルダの接続と権限を確認してください。", kFallbackStep});
   if (scan.stale == 0) return std::nullopt;
+  // Answers came after these files were written: the app runs. Saying it stopped would hide the real
+  // cause of any other trouble and keep the banner red after the linkage recovered.
+  if (scan.staleAreLeftovers(lastAnswer))
+    return finding("leftover_requests", LinkageHealth::Warning, "要求フォルダに取り込まれないファイルが残っています",
+                   std::to_string(scan.stale) + " 件（" + listed(scan.staleNames) +
+                       "）。連携アプリはその後の要求には応答しています。",
+                   {"受付はこのまま続けられます。",
+                    "ファイルは削除せず、「連携の点検」（F9）の内容とともにシステム管理者または保守ベンダに伝えてください。"});
   return untaken(std::to_string(scan.stale) + " 件の要求ファイルが " + std::to_string(options.untakenAfter.count()) +
                  " 秒以上 req に残っています（全 " + std::to_string(scan.waiting) + " 件）。");
 }
@@ -91,13 +107,6 @@ LingeringResults lingering(db::Database& db, const linkage::ExchangeConfig& conf
     else if (*state == "answered") out.duplicates.push_back(std::move(name));
   }
   return out;
-}
-
-std::string listed(const std::vector<std::string>& names) {
-  std::string s;
-  for (std::size_t i = 0; i < names.size() && i < 3; ++i) s += (i ? "、" : "") + names[i];
-  if (names.size() > 3) s += " ほか";
-  return s;
 }
 
 void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, system_clock::time_point now,
@@ -130,8 +139,8 @@ void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, sy
   if (clashes > 0)
     out.push_back(finding("identity_clash", LinkageHealth::Down, "別の端末が同じ端末識別子を使っています",
                           std::to_string(clashes) + " 件。最新: " + lastClash,
-                          {"この端末と、同じ連携フォルダを使う各端末の端末識別子（rececon-cli diag の「端末識別子」）を比べてください。",
-                           "重ならないように rececon-cli config set terminal.id で別の英数字を設定してください。",
+                          {"この端末と、同じ連携フォルダを使う各端末の端末識別子（「連携の点検」（F9）の「端末識別子」）を比べてください。",
+                           "システム管理者に、重ならない識別子（設定項目 terminal.id）の設定を依頼してください。",
                            "直るまで、この端末の資格確認の結果は必ず患者の氏名・生年月日と見比べてください。"},
                           "OQS-TERMINAL-CLASH"));
   if (encrypted > 0)
@@ -256,7 +265,8 @@ WatchdogReport watchLinkage(db::Database& db, const linkage::ExchangeConfig& con
   auto& findings = report.findings;
   if (auto f = folderFinding(config)) {
     findings.push_back(std::move(*f));
-  } else if (auto u = untakenFinding(config, now, options)) {
+  } else if (auto u = untakenFinding(config, now, options,
+                                      system_clock::time_point(std::chrono::seconds(activity.lastAnsweredSeconds)))) {
     findings.push_back(std::move(*u));
   }
   if (activity.overdue > 0) {

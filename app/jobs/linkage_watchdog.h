@@ -28,7 +28,8 @@ const char* linkageHealthId(LinkageHealth health);
 struct WatchdogFinding {
   // Stable, for scripts and tests: settings, folders, untaken, no_answer, refused, error_results,
   // wrong_institution, unreadable_results, failures, incomplete_results, unreadable_files,
-  // duplicate_results, unknown_results, identity_clash, suspicious_files, left_behind, encrypted_results.
+  // duplicate_results, unknown_results, identity_clash, suspicious_files, left_behind, encrypted_results,
+  // leftover_requests.
   std::string cause;
   LinkageHealth level = LinkageHealth::Warning;
   std::string title;   // the plain cause, one line of Japanese

@@ -2,6 +2,8 @@
 
 #include "app/core/insurer_number.h"
 #include "app/core/japanese_date.h"
+#include "app/core/kana.h"
+#include "app/core/utf8.h"
 
 namespace rececon {
 namespace {
@@ -15,12 +17,21 @@ std::optional<int> ratioPercent(const Text& t) {  // "030" -> 30
   return std::stoi(*t);
 }
 
+// OQS returns half-width katakana; the register holds full-width (toFullWidthKatakana). In the register's
+// form, an unchanged reading compares equal, a taken reading is stored like a typed one, and lists do not mix
+// widths. The message's own form stays in the stored XML. A kana the register would not accept is kept as
+// returned, so that it shows as a difference instead of vanishing.
+std::string registerKana(const std::string& returned) {
+  if (!utf8::isValid(returned)) return returned;
+  return toFullWidthKatakana(returned).value_or(returned);
+}
+
 }  // namespace
 
 ReturnedQualification returnedFrom(const linkage::Qualification& q) {
   ReturnedQualification r;
   r.name = q.name.value_or("");
-  r.nameKana = q.nameKana.value_or("");
+  r.nameKana = registerKana(q.nameKana.value_or(""));
   if (q.sex1 == Text("1")) r.sex = Sex::Male;
   if (q.sex1 == Text("2")) r.sex = Sex::Female;
   r.birthDate = fromYyyymmdd(q.birthdate);

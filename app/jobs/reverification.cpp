@@ -24,6 +24,13 @@ std::string differingFields(const CheckReport& r) {
   return fields;
 }
 
+// What one concluded check shows of the linkage.
+enum class LinkageSign {
+  Silent,   // no answer
+  Failing,  // an answer, but an error: the national system or the app is still not confirming anything
+  Working,  // a qualification answer: checks work again
+};
+
 class Reverifier {
  public:
   Reverifier(db::Database& db, const linkage::ExchangeConfig& config, std::string operatorId, const std::string& terminal)
@@ -85,17 +92,25 @@ class Reverifier {
         request, "連携アプリが " + std::to_string(patience.count()) + " 秒たっても要求を取り込みませんでした（再確認を中止）。");
   }
 
-  // The check has ended: the visit is settled by its outcome. Returns whether the linkage answered.
-  bool conclude(const db::StoredVisit& v, std::int64_t checkId) {
+  // The check has ended: the visit is settled by its outcome. Says what the answer shows of the linkage.
+  LinkageSign conclude(const db::StoredVisit& v, std::int64_t checkId) {
     const CheckReport r = service_.report(checkId);
     ReverifiedVisit item{v.id, v.patientNumber, "", "", "", r.resultId};
     if (!r.resultId) {
       item.state = "unverified";
       item.detail = "応答なし（" + r.requestDetail + "）。連携の復旧後にもう一度再確認してください。";
       settle(v, "checking", item, checkId);
-      return false;
+      return LinkageSign::Silent;
     }
     item.outcome = outcomeWords(r.outcome);
+    if (r.outcome == CheckOutcome::Error && !r.errorCode.empty()) {
+      // A file-level error (SegmentOfResult 9: the national system unreachable, the app's own failure) says
+      // nothing about the patient: the visit stays unverified for the next re-verification, nobody is asked.
+      item.state = "unverified";
+      item.detail = "連携先がエラーを返しました（" + r.errorCode + " " + r.errorMessage + "）。連携の復旧後にもう一度再確認してください。";
+      settle(v, "checking", item, checkId);
+      return LinkageSign::Failing;
+    }
     const std::string differing = differingFields(r);
     if (!r.findings.empty()) {  // the answer disagrees with its question or its format: a person looks
       item.state = "needs_attention";
@@ -113,7 +128,9 @@ class Reverifier {
                     " 保険証・資格確認書を確かめ、結果を確認してください。";
     }
     settle(v, "checking", item, checkId);
-    return true;
+    // A person-level error (ProcessingResultStatus 2) is an answer about this person, not yet a sign that
+    // qualifications can be confirmed again; only a qualification answer is.
+    return r.outcome == CheckOutcome::Error ? LinkageSign::Failing : LinkageSign::Working;
   }
 
   void count(const ReverifiedVisit& item) {
@@ -189,9 +206,11 @@ ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& c
         ++it;
         continue;
       }
-      const bool answered = r.conclude(db::VisitRepository(db).get(it->first.id), it->second);
-      r.report.linkageAnswered = r.report.linkageAnswered || answered;
-      probing = probing && !answered;
+      const LinkageSign sign = r.conclude(db::VisitRepository(db).get(it->first.id), it->second);
+      r.report.linkageAnswered = r.report.linkageAnswered || sign != LinkageSign::Silent;
+      r.report.linkageWorking = r.report.linkageWorking || sign == LinkageSign::Working;
+      // Only a working linkage gets the rest: an error answer means it is still down, as silence does.
+      probing = probing && sign != LinkageSign::Working;
       ++done;
       it = inFlight.erase(it);
     }
@@ -202,8 +221,8 @@ ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& c
   r.report.stillUnverified += static_cast<int>(toSend.size());
   for (const auto& v : toSend)
     r.report.visits.push_back({v.id, v.patientNumber, "unverified", "", "連携が戻っていないため送信していません。", std::nullopt});
-  if (r.report.linkageAnswered) {
-    r.report.fallbackEnded = FallbackReception(db, operatorId).leave("再確認で連携の応答を確認");
+  if (r.report.linkageWorking) {
+    r.report.fallbackEnded = FallbackReception(db, operatorId).leave("再確認で資格確認の応答を確認");
   }
   return r.report;
 }
@@ -212,9 +231,11 @@ std::string formatReverifyReport(const ReverifyReport& report) {
   std::string text = "再確認の結果\n";
   text += "確認済み " + std::to_string(report.reverified) + " 件、要対応 " + std::to_string(report.needsAttention) +
           " 件、未確認のまま " + std::to_string(report.stillUnverified) + " 件\n";
-  if (report.fallbackEnded) text += "連携の応答を確認したため、単独モードを終了しました。\n";
+  if (report.fallbackEnded) text += "資格確認の応答を確認したため、単独モードを終了しました。\n";
   if (!report.linkageAnswered && report.stillUnverified > 0)
     text += "連携アプリから応答がありません。連携の復旧を確認してから、もう一度再確認してください。\n";
+  else if (report.linkageAnswered && !report.linkageWorking && report.stillUnverified > 0)
+    text += "連携先がエラーを返しています（オンライン資格確認等システムの障害など）。単独モードのまま受付を続け、復旧後にもう一度再確認してください。\n";
   for (const char* state : {"needs_attention", "unverified", "reverified"}) {
     for (const auto& v : report.visits) {
       if (v.state != state) continue;

@@ -31,8 +31,9 @@ struct ReverifiedVisit {
 struct ReverifyReport {
   std::vector<ReverifiedVisit> visits;
   int reverified = 0, needsAttention = 0, stillUnverified = 0;
-  bool linkageAnswered = false;  // at least one check was answered
-  bool fallbackEnded = false;    // stand-alone mode was on and has been left
+  bool linkageAnswered = false;  // at least one check was answered, even with an error
+  bool linkageWorking = false;   // at least one answer was a qualification answer (not an error)
+  bool fallbackEnded = false;    // stand-alone mode was on and has been left (only when working)
 };
 
 struct ReverifyOptions {

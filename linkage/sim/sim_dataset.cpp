@@ -4,7 +4,7 @@
 #include <iterator>
 #include <stdexcept>
 
-#include "app/core/csv.h"
+#include "app/core/csv_table.h"
 
 namespace rececon::sim {
 

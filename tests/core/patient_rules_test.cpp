@@ -35,7 +35,7 @@ std::vector<std::string> failingFields(const PatientFields& f) {
 TEST_CASE("A patient needs name, kana, sex and birth date", "[patient]") {
   const Patient p = makePatient(valid(), kToday);
   CHECK(p.name == "見本　太郎");
-  CHECK(p.nameKana == "ﾐﾎﾝ ﾀﾛｳ");  // kept as entered for display
+  CHECK(p.nameKana == "ミホン　タロウ");  // typed ﾐﾎﾝ ﾀﾛｳ: stored as full-width katakana
   CHECK(p.sex == Sex::Male);
   CHECK(p.birthDate == Date{1947y / 3 / 10});
   CHECK(failingFields(PatientFields{}) == std::vector<std::string>{"name", "name_kana", "sex", "birth_date"});
@@ -90,4 +90,53 @@ TEST_CASE("Patient numbers and ages", "[patient]") {
   CHECK_THROWS_AS(parsePatientNumber("12345678901"), ValidationFailed);
   CHECK(ageOn(1947y / 3 / 10, 2026y / 3 / 9) == 78);
   CHECK(ageOn(1947y / 3 / 10, 2026y / 3 / 10) == 79);
+}
+
+TEST_CASE("Kana typed in hiragana or half-width katakana is stored as full-width katakana", "[patient][kana]") {
+  auto f = valid();
+  f.nameKana = "みほん　たろう";
+  CHECK(makePatient(f, kToday).nameKana == "ミホン　タロウ");
+  f.nameKana = " ﾐﾎﾝ  ﾀﾛｳ ";
+  const Patient p = makePatient(f, kToday);
+  CHECK(p.nameKana == "ミホン　タロウ");
+  PatientFields change;
+  change.nameKana = "ﾐﾎﾝ ｼﾞﾛｳ";
+  CHECK(changePatient(p, change, kToday).nameKana == "ミホン　ジロウ");
+}
+
+TEST_CASE("Latin letters are refused in the kana field", "[patient][kana]") {
+  auto f = valid();
+  f.nameKana = "yamada";
+  CHECK(failingFields(f) == std::vector<std::string>{"name_kana"});
+  const Patient p = makePatient(valid(), kToday);
+  PatientFields change;
+  change.nameKana = "ﾐﾎﾝ taro";
+  CHECK_THROWS_WITH(changePatient(p, change, kToday), Catch::Contains("氏名カナ") && Catch::Contains("英字"));
+}
+
+TEST_CASE("Hidden characters in a name or an address are refused naming their position", "[patient][text_input]") {
+  auto f = valid();
+  f.name = "見本\u202E太郎";
+  f.address = "東京都\u200B千代田区";
+  try {
+    makePatient(f, kToday);
+    FAIL("expected ValidationFailed");
+  } catch (const ValidationFailed& e) {
+    REQUIRE(e.errors().size() == 2);
+    CHECK(e.errors()[0].field == "name");
+    CHECK(e.errors()[0].message == "氏名の 3 文字目に見えない制御文字（U+202E）があります。入力し直してください。");
+    CHECK(e.errors()[1].field == "address");
+    CHECK(e.errors()[1].message == "住所の 4 文字目に見えない制御文字（U+200B）があります。入力し直してください。");
+  }
+  f = valid();
+  f.nameKana = "ミホン\uFEFFタロウ";  // a BOM pasted into the kana: named once, as hidden
+  CHECK(failingFields(f) == std::vector<std::string>{"name_kana"});
+}
+
+TEST_CASE("A patient name made of combining marks alone is refused", "[patient][text_input]") {
+  auto f = valid();
+  f.name = "\u0301\u0301";
+  CHECK(failingFields(f) == std::vector<std::string>{"name"});
+  f.name = "\u0308見本";
+  CHECK(failingFields(f) == std::vector<std::string>{"name"});
 }

@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include "app/core/field_errors.h"
-#include "app/core/csv.h"
 #include "app/core/settings_catalog.h"
 
 using namespace rececon;
@@ -23,14 +22,4 @@ TEST_CASE("An unknown setting key is refused and the known keys are named", "[se
   } catch (const InvalidInput& e) {
     CHECK(std::string(e.what()).find("institution_code") != std::string::npos);
   }
-}
-
-TEST_CASE("CSV lines with quotes, commas and Japanese", "[csv]") {
-  CHECK(splitCsvLine("a,\"b,c\",\"say \"\"hi\"\"\",見本\r") == std::vector<std::string>{"a", "b,c", "say \"hi\"", "見本"});
-  CHECK(splitCsvLine(",,") == std::vector<std::string>{"", "", ""});
-  const CsvTable t = parseCsv("id,name\n1,見本\n\n2,架空\n");
-  CHECK(t.rows.size() == 2);
-  CHECK(t.rows[1][t.column("name")] == "架空");
-  CHECK_THROWS_AS(t.column("kana"), InvalidInput);
-  CHECK_THROWS_AS(parseCsv("id,name\n1\n"), InvalidInput);
 }

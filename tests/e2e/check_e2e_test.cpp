@@ -184,7 +184,7 @@ TEST_CASE_METHOD(CheckSession, "Valid: only the accepted fields change; the old 
   CHECK(records->getObject(0)->getValue<int>("copay_percent") == 20);  // not accepted: kept as held
   CHECK(records->getObject(1)->getValue<std::string>("state") == "superseded");
   const auto shown = jsonOf(cli({"--json", "patient", "show", patient}));
-  CHECK(shown->getValue<std::string>("name_kana") == "ｾﾝｹﾞﾝ");  // identity: not accepted, not changed
+  CHECK(shown->getValue<std::string>("name_kana") == "センゲン");  // typed ｾﾝｹﾞﾝ; identity: not accepted, not changed
   CHECK(cli({"insurance", "history", "--patient", patient}).out.find("資格確認の結果（結果ID " + resultId) != std::string::npos);
   CHECK(cli({"results", "apply", resultId, "--all"}).exitCode == 65);  // decided once
 }

@@ -126,3 +126,31 @@ TEST_CASE_METHOD(FallbackSession, "300 arrivals during an outage: received stand
   }
   CHECK(cli({"db", "check"}).exitCode == 0);
 }
+
+TEST_CASE_METHOD(FallbackSession, "Re-verification while the national system answers with errors keeps stand-alone mode",
+                 "[e2e][fallback]") {
+  // The linkage app runs and answers, but every answer is SegmentOfResult 9 (SIMERR9001: the national
+  // system cannot be reached). That is no sign that checks work again.
+  simCommand({"fault", "error9"});
+  REQUIRE(cli({"fallback", "on", "--reason", "オンライン資格確認等システムの障害"}).exitCode == 0);
+  for (const char* patient : {"1", "2", "3"}) json({"fallback", "visit", "--patient", patient});
+
+  const auto report = json({"fallback", "reverify"}, 75).extract<Poco::JSON::Object::Ptr>();
+  CHECK(report->getValue<bool>("linkage_answered"));
+  CHECK_FALSE(report->getValue<bool>("linkage_working"));
+  CHECK_FALSE(report->getValue<bool>("fallback_ended"));
+  CHECK(report->getValue<int>("unverified") == 3);
+  CHECK(report->getValue<int>("needs_attention") == 0);
+  const auto still = json({"fallback", "status"}).extract<Poco::JSON::Object::Ptr>();
+  CHECK(still->getValue<bool>("active"));
+  CHECK(still->getValue<int>("unverified") == 3);
+  const auto text = cli({"fallback", "reverify"});
+  CHECK(text.out.find("単独モードのまま") != std::string::npos);
+
+  // The system is back: the next run ends stand-alone mode.
+  simCommand({"fault", "normal"});
+  const auto back = json({"fallback", "reverify"}).extract<Poco::JSON::Object::Ptr>();
+  CHECK(back->getValue<bool>("linkage_working"));
+  CHECK(back->getValue<bool>("fallback_ended"));
+  CHECK_FALSE(json({"fallback", "status"}).extract<Poco::JSON::Object::Ptr>()->getValue<bool>("active"));
+}

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <thread>
 
 #include "app/jobs/demo_data.h"
@@ -226,4 +227,39 @@ TEST_CASE_METHOD(WatchdogSession, "Folders unreachable: 'folders' before anythin
   REQUIRE_FALSE(r.findings.empty());
   CHECK(r.findings.front().cause == "folders");
   CHECK(r.findings.front().detail.find("結果フォルダ（res）") != std::string::npos);
+}
+
+TEST_CASE_METHOD(WatchdogSession, "A leftover file in req does not hide error answers, and clears to a warning once answers flow",
+                 "[e2e][watchdog]") {
+  // A file the linkage app will never take, left in req long ago (another system's, or one it dropped).
+  const fs::path leftover = config.reqDir / "leftover-from-yesterday.bak";
+  { std::ofstream(leftover) << "<x/>"; }
+  fs::last_write_time(leftover, fs::file_time_type::clock::now() - 10min);
+  // Before any answer, it reads as the app having stopped.
+  REQUIRE(find(watchAt(0s), "untaken"));
+
+  // The national system is down: the app answers every request with SegmentOfResult 9.
+  simCommand({"fault", "error9"});
+  for (std::int64_t patient : {6, 7}) {
+    const auto id = check(patient);
+    REQUIRE(pollUntil([&] { return ended(id); }));
+  }
+  const WatchdogReport outage = watchAt(0s);
+  CHECK(outage.health == LinkageHealth::Down);
+  REQUIRE_FALSE(outage.findings.empty());
+  CHECK(outage.findings.front().cause == "error_results");  // the real cause comes first
+  CHECK(find(outage, "untaken") == nullptr);
+  const auto* leftoverFinding = find(outage, "leftover_requests");
+  REQUIRE(leftoverFinding);
+  CHECK(leftoverFinding->level == LinkageHealth::Warning);
+  CHECK(leftoverFinding->detail.find("leftover-from-yesterday.bak") != std::string::npos);
+
+  // The system is back: nothing says the linkage is down any more; the leftover stays a warning.
+  simCommand({"fault", "normal"});
+  const auto id = check(8);
+  REQUIRE(pollUntil([&] { return ended(id); }));
+  const WatchdogReport back = watchAt(0s);
+  CHECK(back.health == LinkageHealth::Warning);
+  REQUIRE(find(back, "leftover_requests"));
+  CHECK(fs::exists(leftover));  // left alone
 }

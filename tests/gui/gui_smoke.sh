@@ -87,6 +87,23 @@ matches=$("$cli" --data-dir "$data" --json patient search --kana さとう | gre
 [ "$matches" -gt 0 ] || fail "no demo patient matches さとう"
 echo "ok: search for さとう changed $changed pixels; $matches patients match"
 
+# 3b. One selected patient: the first hit is only focused, nobody chose it — F5 asks for a patient
+#     instead of checking it. Enter in the search box chooses the first hit.
+xdotool key F5
+ask=$(await_window '"資格確認"' 30)
+[ -n "$ask" ] || fail "F5 in the search box with nobody chosen did not ask for a patient"
+[ -z "$(window_titled "資格確認中")" ] || fail "F5 started a check of a patient nobody chose"
+xdotool windowfocus "$ask" 2>/dev/null || true
+xdotool key Return
+for _ in $(seq 1 30); do
+  [ -z "$(window_titled '"資格確認"')" ] && break
+  sleep 0.1
+done
+timeout 3 xdotool windowfocus --sync "$window" 2>/dev/null || true
+xdotool key Return
+sleep 0.5
+echo "ok: F5 with nobody chosen asks for a patient; Enter chose the first hit"
+
 # 4. A card result appears in face: the window's background watcher picks it up (no other process polls).
 "$build/linkage/sim/oqs-sim" --root "$data/oqs-sim" face --person P0003 >/dev/null
 pending=0
@@ -113,7 +130,7 @@ sleep 0.5
 echo "ok: F9 showed 連携の点検; Escape closed it; diag finds no failure on the embedded defaults"
 
 # 6. An outage: the simulator stops answering. A check times out; the watchdog in the window shows the
-#    banner at once. F8 asks to switch to stand-alone mode; Return confirms.
+#    banner at once. F8 asks to switch to stand-alone mode; Enter is the way back, Alt+Y (切り替える) confirms.
 sim="$build/linkage/sim/oqs-sim"
 "$sim" --root "$data/oqs-sim" fault silent >/dev/null
 set +e
@@ -129,13 +146,27 @@ changed=$(compare -metric AE "$shots/04_diagnosis.png" "$shots/05_outage_banner.
 confirm=$(open_with_keys "$window" "単独モード" F8)
 [ -n "$confirm" ] || fail "F8 did not ask to switch to stand-alone mode"
 xdotool windowfocus "$confirm" 2>/dev/null || true
+sleep 0.3
+import -window root "$shots/05b_f8_confirm.png"
+# A stray Enter takes the way back: the dialog closes and nothing changes.
 xdotool key Return
+for _ in $(seq 1 30); do
+  [ -z "$(window_titled "単独モード")" ] && break
+  sleep 0.1
+done
+[ -z "$(window_titled "単独モード")" ] || fail "Enter did not close the stand-alone confirmation"
+"$cli" --data-dir "$data" --json fallback status | grep -q '"active": false' || fail "Enter switched to stand-alone mode"
+confirm=$(open_with_keys "$window" "単独モード" F8)
+[ -n "$confirm" ] || fail "F8 did not ask again"
+xdotool windowfocus "$confirm" 2>/dev/null || true
+sleep 0.2
+xdotool key alt+y
 for _ in $(seq 1 50); do
   "$cli" --data-dir "$data" --json fallback status | grep -q '"active": true' && break
   sleep 0.1
 done
 "$cli" --data-dir "$data" --json fallback status | grep -q '"active": true' || fail "stand-alone mode was not entered"
-echo "ok: the outage banner appeared ($changed pixels); F8 + Return entered stand-alone mode"
+echo "ok: the outage banner appeared ($changed pixels); F8 asks in Japanese, Enter keeps the mode, 切り替える(Y) enters stand-alone mode"
 
 # 7. Reception goes on: F6 receives the selected patient unverified; F7 opens the 4-item form, filled
 #    from the keyboard (Enter moves on, 2 for 女, the offered patient number is cleared) and saved.
@@ -278,7 +309,12 @@ for _ in $(seq 1 50); do
 done
 [ -s "$pdf" ] || fail "the chart form was not saved as PDF from the preview"
 karte_text=$(pdftotext -layout "$pdf" - | sed -e 's/ //g' -e 's/　//g' | tr -d '\n')
-grep -q "吉田誠" <<<"$karte_text" || fail "the saved chart form lacks the patient's name: $karte_text"
+# The patient opened from the worklist is on the form: Space marked the first item done and moved to the
+# next open one (all are booked at 10:00, so the list keeps the worklist's order), which Enter opened.
+opened_name=$("$cli" --data-dir "$data" --json bulk worklist --date "$today" | tr -d '\n' |
+  grep -o '{[^{}]*"done" *: *false[^{}]*}' | head -n 1 | grep -o '"name" *: *"[^"]*"' | sed 's/.*: *"\(.*\)"/\1/' | tr -d ' 　')
+[ -n "$opened_name" ] || fail "could not read the name of the worklist item opened"
+grep -q "$opened_name" <<<"$karte_text" || fail "the saved chart form lacks the name of the patient opened ($opened_name): $karte_text"
 grep -q "枝番" <<<"$karte_text" || fail "the saved chart form lacks the 枝番 cell"
 sleep 0.3
 import -window root "$shots/14_karte_saved.png"

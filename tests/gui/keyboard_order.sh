@@ -70,8 +70,14 @@ main=$(await_window "レセコン — 受付" 200)
 [ -n "$main" ] || fail "the main window did not appear in Japanese (catalog not loaded?): $(cat "$work/app.err")"
 xdotool windowfocus "$main" 2>/dev/null || true
 sleep 0.5
+# Nobody is chosen at start (the patient panel is empty); F3, a patient number and Enter choose one.
+xdotool key F3
+sleep 0.3
+xdotool type --delay 30 "1"
+xdotool key Return
+sleep 0.5
 
-# 2. The main window, once round from the reception list: the right-hand patient panel (its buttons,
+# 2. The main window, once round from the search list: the right-hand patient panel (its buttons,
 #    then its insurance list), the arrived results below, the banner's buttons, the tabs, the list again.
 from=$(log_lines)
 press_tab 8

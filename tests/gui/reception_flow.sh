@@ -124,7 +124,8 @@ xdotool key Return
 await_closed "資格確認の結果"
 cli --json results pending | grep -q '"result_id"' && fail "the result still waits for a decision"
 cli --json insurance list --patient "$number" | grep -q '見本健康保険組合' || fail "the accepted insurer name was not stored"
-cli --json patient show "$number" | grep -q 'なかむら みさき' || fail "the identity (kana as typed) changed without a tick"
+# Typed なかむら みさき, stored as full-width katakana; the identity is not ticked, so it stays as stored.
+cli --json patient show "$number" | grep -q 'ナカムラ　ミサキ' || fail "the identity (kana as stored) changed without a tick"
 shot r05_checked_in
 echo "ok: F5 checked patient $number (有効), Enter accepted the ticked fields; identity kept"
 

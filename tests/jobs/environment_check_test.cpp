@@ -96,18 +96,36 @@ TEST_CASE("A missing setting or folder is named as the failing item", "[environm
   CHECK(itemOf(report, "folder.req").level == CheckLevel::Ok);
 }
 
-TEST_CASE("A request file left in req past the time-out means the linkage app is not taking it", "[environment]") {
+TEST_CASE("A request file left in req past the watchdog's patience means the linkage app is not taking it",
+          "[environment]") {
   Site site;
   std::ofstream(site.req / "OQSsiquc01req_20261121093000001.xml") << "<x/>";
   std::ofstream(site.req / "OQSsiquc01req_20261121093000002.xml.tmp") << "<x";  // ours, still being written
   const auto now = system_clock::now();
-  const auto fresh = itemOf(site.check(now), "requests.untaken");
+  const auto fresh = itemOf(site.check(now + std::chrono::seconds(15)), "requests.untaken");
   CHECK(fresh.level == CheckLevel::Ok);
   CHECK(fresh.detail == "1 件");
-  const auto later = itemOf(site.check(now + std::chrono::seconds(61)), "requests.untaken");
+  // The banner's patience (linkage.watchdog_untaken_seconds, 20 s), not the answer time-out: both say the same.
+  const auto later = itemOf(site.check(now + std::chrono::seconds(21)), "requests.untaken");
   CHECK(later.level == CheckLevel::Failure);
-  CHECK_THAT(later.detail, Catch::Contains("60 秒以上"));
+  CHECK_THAT(later.detail, Catch::Contains("20 秒以上"));
   CHECK_THAT(later.nextStep, Catch::Contains("単独モード"));
+}
+
+TEST_CASE("A request file the linkage app left while it answered others is a leftover, not an outage", "[environment]") {
+  Site site;
+  const auto now = system_clock::now();
+  const auto file = site.req / "OQSsiquc01req_20261121093000001.xml";
+  std::ofstream(file) << "<x/>";
+  std::filesystem::last_write_time(file, std::filesystem::file_time_type::clock::now() - std::chrono::minutes(10));
+  db::LinkageRequestRepository journal(site.folder.database());
+  const auto answered = site.addRequest("r1.xml", seconds(now) - 60, seconds(now) + 240);
+  journal.transition(answered, "pending", "answered", "", "a1.xml");  // answered now, after the file was left
+  const auto item = itemOf(site.check(now), "requests.untaken");
+  CHECK(item.level == CheckLevel::Warning);
+  CHECK_THAT(item.detail, Catch::Contains("OQSsiquc01req_20261121093000001.xml"));
+  CHECK_THAT(item.nextStep, Catch::Contains("受付は続けられます"));
+  CHECK_THAT(item.nextStep, !Catch::Contains("config set"));
 }
 
 TEST_CASE("Overdue requests, failures in a row and a clock that ran back are reported", "[environment]") {

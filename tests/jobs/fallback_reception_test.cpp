@@ -91,6 +91,31 @@ TEST_CASE_METHOD(Desk, "Invalid 4 items store nothing", "[fallback]") {
   CHECK(db::AuditLog(db).recent(5).empty());
 }
 
+TEST_CASE_METHOD(Desk, "Captured kana is stored as full-width katakana whatever was typed", "[fallback][kana]") {
+  reception.capture({"初診　花子", "しょしん　はなこ", "2", "H2.4.1", "東京都", std::nullopt}, std::nullopt);
+  reception.capture({std::nullopt, "ｼｮｼﾝ ｼﾞﾛｳ", "1", "H3.5.1", "東京都", std::nullopt}, std::nullopt);
+  const auto pending = pendingCaptures(db);
+  REQUIRE(pending.size() == 2);
+  CHECK(pending[0].first.nameKana == "ショシン　ハナコ");
+  CHECK(pending[1].first.nameKana == "ショシン　ジロウ");
+  CHECK(pending[1].first.name == "ショシン　ジロウ");  // the kana stands for the name
+  CHECK_THROWS_WITH(reception.capture({"初診　三郎", "shoshin", "1", "H2.4.1", "東京都", std::nullopt}, std::nullopt),
+                    Catch::Contains("氏名カナ"));
+  CHECK(pendingCaptures(db).size() == 2);
+}
+
+TEST_CASE_METHOD(Desk, "A zero-width space in the captured address is refused with its position; nothing is stored",
+                 "[fallback][text_input]") {
+  CHECK_THROWS_WITH(
+      reception.capture({"初診　太郎", std::nullopt, "1", "H2.4.1", "東京都\u200B千代田区", std::nullopt}, std::nullopt),
+      Catch::Contains("住所の 4 文字目に見えない制御文字（U+200B）"));
+  CHECK_THROWS_WITH(
+      reception.capture({"初診\u202E太郎", std::nullopt, "1", "H2.4.1", "東京都", std::nullopt}, std::nullopt),
+      Catch::Contains("氏名の 3 文字目"));
+  CHECK(reception.status().unverified == 0);
+  CHECK(pendingCaptures(db).empty());
+}
+
 TEST_CASE_METHOD(Desk, "The pending list carries the call-center number, 和暦 dates and a line for the answer", "[fallback]") {
   reception.capture({"初診　太郎", "ショシン タロウ", "1", "H2.4.1", "神奈川県横浜市中区1-1", "全国健康保険協会"}, std::nullopt);
   const std::string sheet = pendingCapturesSheet(pendingCaptures(db), "見本クリニック", "9919999999",
@@ -98,7 +123,7 @@ TEST_CASE_METHOD(Desk, "The pending list carries the call-center number, 和暦 
   CHECK(sheet.find("0800-080-4583") != std::string::npos);
   CHECK(sheet.find("緊急時医療情報・資格確認機能") != std::string::npos);
   CHECK(sheet.find("作成日: 令和8年11月21日") != std::string::npos);
-  CHECK(sheet.find("初診　太郎（ショシン タロウ）") != std::string::npos);
+  CHECK(sheet.find("初診　太郎（ショシン　タロウ）") != std::string::npos);  // kana stored in full width
   CHECK(sheet.find("生年月日: 平成2年4月1日") != std::string::npos);
   CHECK(sheet.find("患者未登録") != std::string::npos);
   CHECK(sheet.find("保険者名: 全国健康保険協会") != std::string::npos);

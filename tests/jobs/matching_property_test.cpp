@@ -29,7 +29,9 @@ namespace {
 
 // ｷｮｳｺ -> ｷﾖｳｺ: the small-kana variant old systems store.
 std::string bigKana(std::string kana) {
-  const std::pair<std::string, std::string> pairs[] = {{"ｮ", "ﾖ"}, {"ｭ", "ﾕ"}, {"ｬ", "ﾔ"}, {"ｯ", "ﾂ"}};
+  // Both widths: the register stores full-width katakana, results carry half-width.
+  const std::pair<std::string, std::string> pairs[] = {{"ｮ", "ﾖ"}, {"ｭ", "ﾕ"}, {"ｬ", "ﾔ"}, {"ｯ", "ﾂ"},
+                                                       {"ョ", "ヨ"}, {"ュ", "ユ"}, {"ャ", "ヤ"}, {"ッ", "ツ"}};
   for (const auto& [small, big] : pairs) {
     for (std::size_t at = kana.find(small); at != std::string::npos; at = kana.find(small)) kana.replace(at, small.size(), big);
   }

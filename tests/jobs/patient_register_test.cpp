@@ -5,6 +5,7 @@
 #include "app/core/field_errors.h"
 #include "app/jobs/data_folder.h"
 #include "app/jobs/patient_register.h"
+#include "app/jobs/returned_qualification.h"
 #include "tests/support/temp_dir.h"
 
 using namespace rececon;
@@ -210,4 +211,60 @@ TEST_CASE("A patient's changes and the new card they brought are stored together
   CHECK(reg.insurances(p.number).size() == 2);  // the old card kept as history
   REQUIRE(reg.patient(p.number).lastValid);
   CHECK(reg.patient(p.number).lastValid->number == "5678");
+}
+
+TEST_CASE_METHOD(Fixture, "Kana typed in hiragana or half-width katakana is stored and listed as full-width katakana",
+                 "[register][kana]") {
+  PatientFields f;
+  f.name = "見本　花子";
+  f.nameKana = "みほん　はなこ";
+  f.sex = "2";
+  f.birthDate = "S50.4.1";
+  const auto hanako = reg.addPatient(f, std::nullopt).number;
+  f.name = "見本　次郎";
+  f.nameKana = "ﾐﾎﾝ ｼﾞﾛｳ";
+  f.sex = "1";
+  const auto jiro = reg.addPatient(f, std::nullopt).number;
+  CHECK(reg.patient(hanako).nameKana == "ミホン　ハナコ");
+  CHECK(reg.patient(jiro).nameKana == "ミホン　ジロウ");
+
+  PatientFields change;
+  change.nameKana = "ﾐﾎﾝ ﾊﾅｺ";
+  reg.updatePatient(hanako, change);
+  CHECK(reg.patient(hanako).nameKana == "ミホン　ハナコ");
+  for (const Patient& p : reg.list(0, 10)) CHECK(p.nameKana.find("ﾐ") == std::string::npos);
+  CHECK(reg.search(interpretSearchText("ﾐﾎﾝ")).size() == 2);  // the search key still folds every script
+}
+
+TEST_CASE_METHOD(Fixture, "Latin letters in the kana, or a hidden character in the address, store nothing",
+                 "[register][kana][text_input]") {
+  PatientFields f;
+  f.name = "山田　太郎";
+  f.nameKana = "yamada";
+  f.sex = "1";
+  f.birthDate = "S22.3.10";
+  CHECK_THROWS_AS(reg.addPatient(f, std::nullopt), ValidationFailed);
+  f.nameKana = "ヤマダ タロウ";
+  f.address = "東京都\u200B千代田区";
+  CHECK_THROWS_WITH(reg.addPatient(f, std::nullopt), Catch::Contains("住所の 4 文字目"));
+  CHECK(reg.count() == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "A returned half-width kana is read in the register's form: the same reading is no difference",
+                 "[register][kana]") {
+  const Patient held = reg.patient(addPatient());  // typed ミホン タロウ, stored ミホン　タロウ
+  linkage::Qualification q;
+  q.nameKana = "ﾐﾎﾝ ﾀﾛｳ";
+  ReturnedQualification same = returnedFrom(q);
+  same.birthDate = held.birthDate;
+  CHECK(same.nameKana == "ミホン　タロウ");
+  const auto comparison = compareWithRegister(held, std::nullopt, same);
+  const auto kana = std::find_if(comparison.begin(), comparison.end(), [](const auto& c) { return c.field == "name_kana"; });
+  REQUIRE(kana != comparison.end());
+  CHECK_FALSE(kana->differs());
+  q.nameKana = "ﾐﾎﾝ ｼﾞﾛｳ";
+  Patient taken = held;
+  InsuranceRecord record;
+  REQUIRE(takeField("name_kana", returnedFrom(q), taken, record));
+  CHECK(taken.nameKana == "ミホン　ジロウ");  // taken into the register in its form, not as ﾊﾝｶｸ
 }
