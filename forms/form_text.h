@@ -30,4 +30,10 @@ std::string cardClassText(const std::string& code);
 // 見本クリニック（1312345678）, either part left out when unknown.
 std::string institutionText(const std::string& name, const std::string& code);
 
+// A フリガナ from the register as the forms print it: full-width katakana ("ﾖｼﾀﾞ ｱｲ" and "よしだ あい" ->
+// "ヨシダ　アイ"), as toFullWidthKatakana() stores it. A value that function refuses (an old record with a
+// digit or a kanji in it) still prints, with only its half-width katakana made full-width; malformed
+// UTF-8 is returned unchanged. Never throws.
+std::string kanaForPrint(const std::string& kana);
+
 }  // namespace rececon::forms

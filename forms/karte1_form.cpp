@@ -29,7 +29,8 @@ void patientBlock(Page& page, const Karte1Data& d, double y) {
   const Patient& p = d.patient;
   const double x = kLeftX + 8, w = kLeftW - 8, label = 18;
   const double top = y;
-  labelledCell(page, Rect{x, y, w, 6}, label, "ふりがな", p.nameKana, "patient.kana", 9);
+  // Old records hold ｶﾀｶﾅ; the chart is read and filed by its ふりがな, so it prints in full width always.
+  labelledCell(page, Rect{x, y, w, 6}, label, "ふりがな", kanaForPrint(p.nameKana), "patient.kana", 9);
   y += 6;
   auto& name = labelledCell(page, Rect{x, y, w, 12}, label, "氏　名", p.name, "patient.name", 16);
   name.minSizePt = 8;

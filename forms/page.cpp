@@ -1,5 +1,7 @@
 #include "forms/page.h"
 
+#include <algorithm>
+
 #include "app/core/utf8.h"
 
 namespace rececon::forms {
@@ -44,8 +46,14 @@ void Page::characterBoxes(const Rect& rect, int n, const std::string& value, dou
   const double cell = rect.w / n;
   box(rect, 0.25);
   for (int i = 1; i < n; ++i) line(rect.x + cell * i, rect.y, rect.x + cell * i, rect.bottom(), 0.15);
-  for (int i = 0; i < n && i < static_cast<int>(chars.size()); ++i) {
-    auto& run = text(Rect{rect.x + cell * i, rect.y, cell, rect.h}, utf8::encode(chars.substr(i, 1)), sizePt, Align::Center);
+  // Right-justified, the last character in the last box, as on the paper forms clerks know: filled from
+  // the left, a 6-digit 国保 number such as 997239 reads like an 8-digit one with its last two digits
+  // missing.
+  const int used = std::min(n, static_cast<int>(chars.size()));
+  for (int i = 0; i < used; ++i) {
+    const int slot = n - used + i;
+    auto& run = text(Rect{rect.x + cell * slot, rect.y, cell, rect.h}, utf8::encode(chars.substr(i, 1)), sizePt,
+                     Align::Center);
     run.field = field;
   }
   // More characters than boxes (a value longer than the form allows) must not vanish: the rest goes in

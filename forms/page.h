@@ -62,8 +62,10 @@ struct Page {
   void line(double x1, double y1, double x2, double y2, double widthMm = 0.2, bool dashed = false);
   // Vertical lines inside rect at the given offsets from its left edge (column borders).
   void columnLines(const Rect& rect, const std::vector<double>& offsets, double widthMm = 0.2);
-  // A row of n equal boxes for one character each (the digit boxes of 保険者番号 and 公費負担者番号),
-  // filled with the characters of value from the left.
+  // A row of n equal boxes for one character each (the digit boxes of 保険者番号, 公費負担者番号 and
+  // 受給者番号). A value shorter than the row is right-justified, as numbers are on the printed forms: a
+  // 6-digit 国民健康保険 number leaves the two leftmost of eight boxes empty. A longer value fills every box
+  // and the rest follows the row (see page.cpp).
   void characterBoxes(const Rect& rect, int n, const std::string& value, double sizePt, const std::string& field);
 };
 

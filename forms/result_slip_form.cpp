@@ -72,8 +72,8 @@ void comparisonSection(Cursor& c, const std::vector<FieldComparison>& comparison
       c.page()->text(cellOf(r, cols, offsets, 0), "＊", 8, Align::Center).field = "differs";
     }
     c.page()->text(cellOf(r, cols, offsets, 1), f.label, 8).field = "compare.label";
-    c.page()->text(cellOf(r, cols, offsets, 2), f.held.empty() ? "—" : f.held, 8).field = "compare.held." + f.field;
-    c.page()->text(cellOf(r, cols, offsets, 3), f.returned.empty() ? "—" : f.returned, 8).field =
+    c.page()->text(cellOf(r, cols, offsets, 2), f.heldShown, 8).field = "compare.held." + f.field;
+    c.page()->text(cellOf(r, cols, offsets, 3), f.returnedShown, 8).field =
         "compare.returned." + f.field;
     c.y += kRowH;
   }

@@ -58,7 +58,7 @@ void printReport(std::ostream& out, const CheckReport& r) {
   if (!r.comparison.empty()) {
     out << "項目\t登録内容\t返された内容\n";
     for (const auto& f : r.comparison) {
-      out << (f.differs() ? "* " : "  ") << f.label << "\t" << (f.held.empty() ? "—" : f.held) << "\t" << f.returned
+      out << (f.differs() ? "* " : "  ") << f.label << "\t" << f.heldShown << "\t" << f.returnedShown
           << (f.differs() && !tickedByDefault(f) ? "\t（変更には明示の承認が必要）" : "") << "\n";
     }
   }
@@ -115,6 +115,8 @@ Poco::JSON::Object::Ptr reportJson(const CheckReport& r) {
     fo->set("field", f.field);
     fo->set("held", f.held);
     fo->set("returned", f.returned);
+    fo->set("held_shown", f.heldShown);
+    fo->set("returned_shown", f.returnedShown);
     fo->set("differs", f.differs());
     fo->set("needs_explicit_accept", f.identity || f.insuredNumber);
     fields->add(fo);

@@ -48,8 +48,11 @@ struct ReturnedQualification {
 struct FieldComparison {
   std::string field;     // stable key: "branch"
   std::string label;     // 枝番
-  std::string held;      // as we hold it ("" when we hold nothing)
+  std::string held;      // as we hold it ("" when we hold nothing): ISO dates, codes, percents
   std::string returned;  // as OQS returned it ("" when it returned nothing)
+  // The same as a clerk reads them: 和暦 dates, 3割, 被保険者証（一般）; "—" for nothing. For display only;
+  // decisions compare held and returned.
+  std::string heldShown, returnedShown;
   bool identity = false;  // who the person is (name, kana, sex, birth date): never changed without an explicit accept
   bool insuredNumber = false;  // 保険者番号・記号・番号・枝番: likewise
   bool differs() const { return held != returned; }

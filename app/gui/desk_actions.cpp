@@ -22,8 +22,8 @@ void tell(wxWindow* parent, const wxString& what, const wxString& detail, long i
 
 }  // namespace
 
-bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t patientNumber,
-                        const std::function<void()>& recorded) {
+DeskDecision checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir,
+                                std::int64_t patientNumber, const std::function<void()>& recorded) {
   linkage::ExchangeConfig config;
   std::string terminal;
   try {
@@ -34,7 +34,7 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
          _("The linkage folders are not set, so no qualification check can be made. Set the institution code "
            "and the req, res and face folders in File -> Settings."),
          toWx(e.what()));
-    return false;
+    return {};
   }
   QualificationService service(reg.database(), config, reg.operatorId(), terminal);
   std::int64_t checkId = 0;
@@ -46,7 +46,7 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
     visit = ReceptionDesk(reg.database(), reg.operatorId()).checkIn(patientNumber, checkId);
   } catch (const Error& e) {
     tell(parent, _("The qualification check could not be started."), toWx(e.what()));
-    return checkId != 0;
+    return {checkId != 0};
   }
 
   const Patient patient = reg.patient(patientNumber);
@@ -67,14 +67,14 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
          _("Could not wait for the answer. The reception stays \"unverified\" and is re-verified when the "
            "linkage is back."),
          wait.error());
-    return true;
+    return {true};
   }
   if (waited == wxID_CANCEL) {
     tell(parent,
          _("Stopped waiting for the answer. The reception is \"unverified\". A result arriving late appears "
            "under \"Arrived results\"."),
          wxString(), wxICON_INFORMATION);
-    return true;
+    return {true};
   }
   if (!report.resultId) {
     tell(parent,
@@ -82,14 +82,15 @@ bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::strin
            "re-verified when the linkage is back. If it is urgent, check the insurance card or eligibility "
            "certificate."),
          toWx(report.requestDetail));
-    return true;
+    return {true};
   }
-  ResultDialog(parent, service, reg, report).ShowModal();
-  return true;
+  ResultDialog dialog(parent, service, reg, report);
+  dialog.ShowModal();
+  return {true, dialog.nextStep(), patientNumber};
 }
 
-bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t resultId,
-                         const std::string& source) {
+DeskDecision decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t resultId,
+                                 const std::string& source) {
   // Deciding on a stored result reads and writes the register only; the folders are not needed.
   QualificationService service(reg.database(), linkage::ExchangeConfig{}, reg.operatorId(), "");
   CheckReport report;
@@ -97,10 +98,10 @@ bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t re
     report = service.reportForResult(resultId);
   } catch (const Error& e) {
     tell(parent, _("The result could not be read."), toWx(e.what()));
-    return false;
+    return {};
   }
   ResultDialog dialog(parent, service, reg, report);
-  if (dialog.ShowModal() != wxID_OK) return false;
+  if (dialog.ShowModal() != wxID_OK) return {false, dialog.nextStep(), report.patientNumber};
   const ApplyOutcome& outcome = dialog.outcome();
   try {
     ReceptionDesk desk(reg.database(), reg.operatorId());
@@ -112,7 +113,7 @@ bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t re
   } catch (const Error& e) {
     tell(parent, _("The result was recorded, but the reception could not be."), toWx(e.what()));
   }
-  return true;
+  return {true, dialog.nextStep(), outcome.patientNumber ? outcome.patientNumber : report.patientNumber};
 }
 
 }  // namespace rececon::gui

@@ -7,22 +7,31 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "app/jobs/patient_register.h"
+#include "app/jobs/result_advice.h"
 
 namespace rececon::gui {
 
+// What came of a desk action: whether anything was recorded (the lists need refreshing), and the next
+// step the person chose in the result (the window takes it) for which patient.
+struct DeskDecision {
+  bool recorded = false;
+  ResultNextStep next = ResultNextStep::None;
+  std::optional<std::int64_t> patientNumber;
+};
+
 // Sends the check for the patient's current insurance, takes them in (受付), waits for the answer with
 // progress and cancel, settles the visit (then calls recorded, so the lists behind show it) and opens
-// the result for a decision. Every failure becomes a message saying what to do. Returns true when
-// anything was recorded (the lists need refreshing again).
-bool checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t patientNumber,
-                        const std::function<void()>& recorded);
+// the result for a decision. Every failure becomes a message saying what to do.
+DeskDecision checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir,
+                                std::int64_t patientNumber, const std::function<void()>& recorded);
 
 // Opens an arrived result for a decision; a card result that was applied to a patient takes them in.
-// Returns true when it was decided.
-bool decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t resultId,
-                         const std::string& source);
+// recorded is true when it was decided.
+DeskDecision decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t resultId,
+                                 const std::string& source);
 
 }  // namespace rececon::gui

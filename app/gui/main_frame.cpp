@@ -34,6 +34,7 @@
 #include "app/jobs/fallback_reception.h"
 #include "app/jobs/form_documents.h"
 #include "app/jobs/linkage_settings.h"
+#include "app/jobs/reception_desk.h"
 #include "app/jobs/reverification.h"
 #include "app/jobs/site_settings.h"
 #include "app/jobs/text_export.h"
@@ -502,14 +503,41 @@ void MainFrame::checkSelected() {
                  _("Qualification check"), wxOK | wxICON_INFORMATION, this);
     return;
   }
-  if (checkPatientAtDesk(this, reg_, dataDir_, *selectedPatient_, [this] { refreshDesk(); })) refreshDesk();
+  const DeskDecision decision = checkPatientAtDesk(this, reg_, dataDir_, *selectedPatient_, [this] { refreshDesk(); });
+  if (decision.recorded) refreshDesk();
   if (watcher_) watcher_->wake();
+  takeNextStep(decision);
 }
 
 void MainFrame::openArrivedResult(std::int64_t resultId, const std::string& source) {
-  if (decideArrivedResult(this, reg_, resultId, source)) {
+  const DeskDecision decision = decideArrivedResult(this, reg_, resultId, source);
+  if (decision.recorded) {
     refreshDesk();
     runSearch();  // a patient registered from the result appears in the search too
+  }
+  takeNextStep(decision);
+}
+
+void MainFrame::takeNextStep(const DeskDecision& decision) {
+  if (decision.next == ResultNextStep::None) return;
+  if (decision.next == ResultNextStep::StandAlone) {
+    enterFallback();
+    return;
+  }
+  if (!decision.patientNumber) return;
+  if (selectedPatient_ != decision.patientNumber) showInSearch(*decision.patientNumber);
+  if (decision.next == ResultNextStep::EditInsurance) {
+    editSelected();
+    return;
+  }
+  try {
+    const auto visit = ReceptionDesk(reg_.database(), reg_.operatorId()).receiveOnCard(*decision.patientNumber);
+    SetStatusText(wxString::Format(_("Recorded reception %lld (patient number %lld, unverified)"),
+                                   static_cast<long long>(visit.id), static_cast<long long>(*decision.patientNumber)),
+                  1);
+    refreshDesk();
+  } catch (const Error& e) {
+    showError(_("Could not record the reception."), e);
   }
 }
 

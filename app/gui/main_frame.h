@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/gui/desk_actions.h"
 #include "app/jobs/job_context.h"
 #include "app/jobs/patient_register.h"
 
@@ -63,6 +64,7 @@ class MainFrame : public wxFrame {
   // The desk's actions (F5, F11, Ctrl+N, Ctrl+E, 設定).
   void checkSelected();
   void openArrivedResult(std::int64_t resultId, const std::string& source);
+  void takeNextStep(const DeskDecision& decision);  // what the person chose in a result: edit, receive, stand-alone
   void registerNewPatient();
   void editSelected();
   void editSettings();

@@ -14,6 +14,7 @@
 #include "app/gui/form_preview_dialog.h"
 #include "app/gui/outcome_style.h"
 #include "app/gui/wx_convert.h"
+#include "app/jobs/diagnosis_files.h"
 #include "app/jobs/form_documents.h"
 
 namespace rececon::gui {
@@ -28,11 +29,18 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
   return label;
 }
 
-// Dates in the comparison come as YYYY-MM-DD; the clerk reads them in 和暦.
-wxString shown(const std::string& value) {
-  if (value.empty()) return wxS("—");
-  if (const auto date = fromIsoString(value)) return toWx(formatWareki(*date));
-  return toWx(value);
+// Rows that differ stand out from the rows that agree, whatever the text colour.
+const wxColour kDiffersBackground(255, 243, 205);
+const wxColour kUnchangedColour(0, 110, 50);
+
+wxString nextStepLabel(ResultNextStep step) {
+  switch (step) {
+    case ResultNextStep::EditInsurance: return _("Correct the insurance (&E)");
+    case ResultNextStep::ReceiveUnverified: return _("Receive on the insurance card (&U)");
+    case ResultNextStep::StandAlone: return _("Stand-alone mode (&S)");
+    case ResultNextStep::None: break;
+  }
+  return wxS("");
 }
 
 wxString verbatim(const std::string& code, const std::string& message) {
@@ -48,7 +56,8 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       service_(service),
       reg_(reg),
-      report_(std::move(report)) {
+      report_(std::move(report)),
+      handbook_(loadErrorHandbook()) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
 
   auto* outcome = new wxStaticText(this, wxID_ANY, toWx(outcomeWords(report_.outcome)));
@@ -56,18 +65,16 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
   outcome->SetForegroundColour(outcomeColour(report_.outcome));
   auto* head = new wxBoxSizer(wxHORIZONTAL);
   head->Add(outcome, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
-  wxString source =
-      report_.checkId
-          ? wxString::Format(_("Result of qualification check %lld"), static_cast<long long>(report_.checkId))
-          : wxString(_("Result from a My Number card (face-recognition card reader)"));
-  if (report_.resultId)
-    source += wxString::Format(_(" (result ID %lld)"), static_cast<long long>(*report_.resultId));
+  const wxString source = report_.checkId ? wxString(_("Answer to the check sent from the desk"))
+                                          : wxString(_("Result from a My Number card (face-recognition card reader)"));
   head->Add(new wxStaticText(this, wxID_ANY, source), 0, wxALIGN_CENTER_VERTICAL);
-  sizer->Add(head, 0, wxALL, 12);
+  sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, 12);
 
-  auto* advice = new wxStaticText(this, wxID_ANY, toWx(outcomeAdvice(report_.outcome)));
-  advice->Wrap(780);
-  sizer->Add(advice, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
+  summary_ = new wxStaticText(this, wxID_ANY, wxS(""));
+  summary_->SetFont(summary_->GetFont().Scaled(1.3f).Bold());
+  sizer->Add(summary_, 0, wxLEFT | wxRIGHT | wxTOP, 12);
+  advice_ = new wxStaticText(this, wxID_ANY, wxS(""));
+  sizer->Add(advice_, 0, wxALL, 12);
   if (!report_.findings.empty()) {  // what disagrees with the question or the contract: a person looks first
     wxString lines = _("Needs checking - this result cannot be applied:");
     for (const auto& f : report_.findings) lines += wxS("\n  ") + toWx(f.message);
@@ -125,10 +132,18 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   accept_ = new wxButton(this, wxID_OK, _("Apply (&A)"));
   auto* reject = new wxButton(this, wxID_NO, _("Do not apply (&R)"));
-  auto* slip = new wxButton(this, wxID_PRINT, _("Result slip (&P)..."));
-  auto* later = new wxButton(this, wxID_CANCEL, _("Decide later (Esc)"));
   buttons->Add(accept_, 0, wxRIGHT, 8);
   buttons->Add(reject, 0, wxRIGHT, 8);
+  // What else the desk can do with this answer (correct the numbers, receive on the card, stand-alone).
+  std::vector<wxButton*> nextButtons;
+  for (const ResultNextStep step : adviseOnResult(report_, handbook_).nextSteps) {
+    auto* next = new wxButton(this, wxID_ANY, nextStepLabel(step));
+    next->Bind(wxEVT_BUTTON, [this, step](wxCommandEvent&) { takeNextStep(step); });
+    buttons->Add(next, 0, wxRIGHT, 8);
+    nextButtons.push_back(next);
+  }
+  auto* slip = new wxButton(this, wxID_PRINT, _("Result slip (&P)..."));
+  auto* later = new wxButton(this, wxID_CANCEL, _("Decide later (Esc)"));
   buttons->Add(slip, 0, wxRIGHT, 8);
   buttons->AddStretchSpacer();
   buttons->Add(later);
@@ -144,14 +159,24 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
     slip->Disable();
   }
   showComparison();
-  if (!report_.findings.empty()) {
-    accept_->Disable();
-    reject->SetDefault();
-    reject->SetFocus();
+  // Enter does what this outcome calls for: apply a valid answer; otherwise the suggested next step (never
+  // 反映する over an empty table); a result that needs checking is only ever not applied.
+  wxButton* byDefault = accept_;
+  if (!report_.findings.empty()) byDefault = reject;
+  else if (report_.outcome != CheckOutcome::Valid && !nextButtons.empty()) byDefault = nextButtons.front();
+  byDefault->SetDefault();
+  (patientChoice_ && !chosenPatient() && !newPatientChosen() ? static_cast<wxWindow*>(patientChoice_) : byDefault)->SetFocus();
+}
+
+void ResultDialog::takeNextStep(ResultNextStep step) {
+  nextStep_ = step;
+  // The answer has been seen and the register stays as it is: recorded, so it leaves the arrived results.
+  if (report_.resultId && chosenPatient()) {
+    decide(true);
+    if (IsModal()) EndModal(wxID_OK);  // recording failed (said in the status line): the step is taken anyway
     return;
   }
-  accept_->SetDefault();
-  (patientChoice_ && !chosenPatient() && !newPatientChosen() ? static_cast<wxWindow*>(patientChoice_) : accept_)->SetFocus();
+  EndModal(wxID_CANCEL);
 }
 
 wxWindow* ResultDialog::buildPatientChoice() {
@@ -232,11 +257,12 @@ void ResultDialog::showComparison() {
   if (patientKnown) {
     for (const FieldComparison& f : report_.comparison) {
       comparison_->InsertItem(row, toWx(f.label));
-      comparison_->SetItem(row, 1, shown(f.held));
-      comparison_->SetItem(row, 2, shown(f.returned));
+      comparison_->SetItem(row, 1, toWx(f.heldShown));
+      comparison_->SetItem(row, 2, toWx(f.returnedShown));
       if (f.differs()) {
         comparison_->SetItem(row, 3, (f.identity || f.insuredNumber) ? _("Check and approve") : _("Changed"));
         comparison_->SetItemTextColour(row, (f.identity || f.insuredNumber) ? kActionColour : kLookColour);
+        comparison_->SetItemBackgroundColour(row, kDiffersBackground);
         comparison_->CheckItem(row, tickedByDefault(f));
       } else {
         comparison_->SetItemTextColour(row, wxColour(110, 110, 110));
@@ -245,7 +271,13 @@ void ResultDialog::showComparison() {
     }
   }
   comparison_->Thaw();
-  const bool decidable = report_.resultId && (patientKnown || newPatientChosen());
+  const ResultAdvice advice = adviseOnResult(report_, handbook_);
+  summary_->SetLabel(patientKnown ? toWx(advice.summary) : wxString());
+  summary_->SetForegroundColour(advice.unchanged ? kUnchangedColour : kLookColour);
+  summary_->Show(patientKnown && !advice.summary.empty());
+  advice_->SetLabel(toWx(advice.nextText));
+  advice_->Wrap(FromDIP(780));
+  const bool decidable = advice.applicable && (patientKnown || newPatientChosen());
   accept_->Enable(decidable);
   if (newPatientChosen()) {
     status_->SetLabel(_("Registers a new patient from the returned data and applies the insurance."));

@@ -29,7 +29,7 @@ void setOutcome(db::StoredBulkEntry& e, const char* name, std::string detail) {
 std::string comparisonLines(const std::vector<FieldComparison>& fields) {
   std::string out;
   for (const auto& c : fields) {
-    out += c.label + ": " + (c.held.empty() ? "（なし）" : c.held) + " → " + (c.returned.empty() ? "（なし）" : c.returned) +
+    out += c.label + ": " + (c.held.empty() ? "（なし）" : c.heldShown) + " → " + (c.returned.empty() ? "（なし）" : c.returnedShown) +
            "\n";
   }
   return out;

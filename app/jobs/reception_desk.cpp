@@ -135,6 +135,16 @@ db::StoredVisit ReceptionDesk::checkInFromCardResult(std::int64_t patientNumber,
                 std::string("マイナンバーカードで確認: ") + outcomeWords(outcome));
 }
 
+db::StoredVisit ReceptionDesk::receiveOnCard(std::int64_t patientNumber) {
+  PatientRegister reg(db_, operatorId_);
+  const auto insurance = reg.currentInsurance(patientNumber);
+  if (!insurance)
+    throw InvalidInput("患者番号 " + std::to_string(patientNumber) +
+                       " には保険情報がありません。保険証・資格確認書の内容を登録してから受付してください。");
+  return record(patientNumber, insurance->id, "unverified", std::nullopt, std::nullopt,
+                "保険証・資格確認書で受付（オンライン資格確認は後で再確認）");
+}
+
 namespace {
 
 // What a visit becomes once its check has ended, and why (as recorded with it).
@@ -144,6 +154,9 @@ std::pair<std::string, std::string> settledState(const CheckReport& report) {
     return {"unverified", "応答なし（" + why + "）。連携が戻ったら再確認します。"};
   }
   if (report.outcome == CheckOutcome::Valid) return {"verified", "オンライン資格確認: 有効"};
+  // A file-level error says nothing about the person: as with no answer, re-verification checks it later.
+  if (report.outcome == CheckOutcome::Error && !report.errorCode.empty())
+    return {"unverified", "連携先のエラー（" + report.errorCode + "）。連携が戻ったら再確認します。"};
   return {"needs_attention", std::string("オンライン資格確認: ") + outcomeWords(report.outcome)};
 }
 

@@ -71,8 +71,13 @@ class ReceptionDesk {
   // said valid, else it needs attention. Re-uses a visit of today.
   db::StoredVisit checkInFromCardResult(std::int64_t patientNumber, std::int64_t resultId, CheckOutcome outcome);
 
+  // The patient is received on the insurance card or eligibility certificate they showed, without an
+  // online answer now: today's visit (or a new one on the current insurance) becomes unverified, and
+  // re-verification checks it once the linkage answers. InvalidInput when the patient has no insurance.
+  db::StoredVisit receiveOnCard(std::int64_t patientNumber);
+
   // The check of a visit has ended: verified (valid answer), needs_attention (any other answer, with the
-  // outcome in words), unverified (no answer; re-verification checks it later). False when the visit
+  // outcome in words), unverified (no answer, or a file-level error; re-verification checks it later). False when the visit
   // was no longer waiting for this check (a newer check, or re-verification settled it).
   bool settleCheck(std::int64_t visitId, const CheckReport& report);
 

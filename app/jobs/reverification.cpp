@@ -18,8 +18,8 @@ namespace {
 std::string differingFields(const CheckReport& r) {
   std::string fields;
   for (const auto& c : r.comparison) {
-    if (c.differs()) fields += (fields.empty() ? "" : "、") + c.label + "（登録 " + (c.held.empty() ? "なし" : c.held) + " → 結果 " +
-                               (c.returned.empty() ? "なし" : c.returned) + "）";
+    if (c.differs()) fields += (fields.empty() ? "" : "、") + c.label + "（登録 " + (c.held.empty() ? "なし" : c.heldShown) + " → 結果 " +
+                               (c.returned.empty() ? "なし" : c.returnedShown) + "）";
   }
   return fields;
 }

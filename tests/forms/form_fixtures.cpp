@@ -101,9 +101,11 @@ forms::ResultSlipData resultSlipFixture() {
   q.insurance.validFrom = Date{year{2019}, month{5}, day{1}};
   q.insurance.copayPercent = 30;
   d.returned = q;
-  d.comparison = {{"branch", "枝番", "07", "08", false, true},
-                  {"insurer_name", "保険者名", "㈱架空製作所健康保険組合", "㈱架空製作所健康保険組合"},
-                  {"copay", "一部負担金割合", "", "3割"}};
+  // held/returned as stored (percent), then as a clerk reads them (what the slip prints).
+  d.comparison = {{"branch", "枝番", "07", "08", "07", "08", false, true},
+                  {"insurer_name", "保険者名", "㈱架空製作所健康保険組合", "㈱架空製作所健康保険組合",
+                   "㈱架空製作所健康保険組合", "㈱架空製作所健康保険組合"},
+                  {"copay", "一部負担金割合", "", "30", "—", "3割"}};
   d.limitCertificate = {{"区分", "A01 区分ア"}, {"有効期間", "令和8年8月1日 〜 令和9年7月31日"}};
   d.printedOn = kPrinted;
   return d;

@@ -72,6 +72,21 @@ std::string longest(const std::vector<std::map<std::string, std::string>>& peopl
   return best;
 }
 
+// The runs a form laid out for one field, left to right.
+std::vector<forms::TextRun> runsOf(const forms::Page& page, const std::string& field) {
+  std::vector<forms::TextRun> runs;
+  for (const auto& t : page.texts)
+    if (t.field == field) runs.push_back(t);
+  std::sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.box.x < b.box.x; });
+  return runs;
+}
+
+std::string joined(const std::vector<forms::TextRun>& runs) {
+  std::string s;
+  for (const auto& r : runs) s += r.text;
+  return s;
+}
+
 }  // namespace
 
 TEST_CASE("karte1: every field in the PDF text, 枝番 and 和暦 dates included; page image matches", "[forms]") {
@@ -102,6 +117,80 @@ TEST_CASE("karte1 without insurance leaves the insurance slots empty", "[forms]"
   const auto text = test::pdfTextSqueezed(pdf);
   CHECK(text.find("06993877") == std::string::npos);
   CHECK(text.find(squeeze("見本　太郎")) != std::string::npos);
+}
+
+TEST_CASE("karte1: a 6-digit 国保 insurer number is right-justified in the eight boxes, an 8-digit one fills them",
+          "[forms]") {
+  // The eight boxes as an 8-digit number occupies them; the 6-digit number must sit in the last six.
+  auto data = test::karte1Fixture();
+  const auto full = runsOf(forms::karte1Form(data).pages.at(0), "insurance.insurer_number");
+  REQUIRE(full.size() == 8);
+  CHECK(joined(full) == "06993877");
+  for (std::size_t i = 1; i < full.size(); ++i) CHECK(full[i].box.x == Approx(full[i - 1].box.right()));
+
+  data.insurance->insured.insurerNumber = "997239";
+  const auto page = forms::karte1Form(data).pages.at(0);
+  const auto six = runsOf(page, "insurance.insurer_number");
+  REQUIRE(six.size() == 6);
+  CHECK(joined(six) == "997239");
+  for (std::size_t i = 0; i < six.size(); ++i) {
+    INFO("digit " << i + 1 << " of 997239");
+    CHECK(six[i].box.x == Approx(full[i + 2].box.x));
+    CHECK(six[i].box.w == Approx(full[i + 2].box.w));
+  }
+  CHECK(six.back().box.right() == Approx(full.back().box.right()));  // the last digit in the last box
+
+  test::TempDir dir;
+  const auto pdf = dir / "国保.pdf";
+  CHECK(forms::writePdf(forms::karte1Form(data), pdf.string()).overflows().empty());
+  CHECK(test::pdfTextSqueezed(pdf).find("997239") != std::string::npos);
+}
+
+TEST_CASE("character boxes right-justify any value shorter than the row (公費負担者番号, 受給者番号)", "[forms]") {
+  forms::Page page = forms::Page::a4();
+  page.characterBoxes(forms::Rect{10, 10, 70, 8}, 7, "12345", 11, "public.recipient1");  // 7 boxes of 10 mm
+  const auto runs = runsOf(page, "public.recipient1");
+  REQUIRE(runs.size() == 5);
+  CHECK(joined(runs) == "12345");
+  CHECK(runs.front().box.x == Approx(30));  // boxes 1 and 2 empty
+  CHECK(runs.back().box.right() == Approx(80));
+
+  // Longer than the row: every box filled from the left, the rest after the row (an overflow, never lost).
+  forms::Page longer = forms::Page::a4();
+  longer.characterBoxes(forms::Rect{10, 10, 80, 8}, 8, "0699387712", 11, "insurance.insurer_number");
+  const auto all = runsOf(longer, "insurance.insurer_number");
+  REQUIRE(all.size() == 9);
+  CHECK(all.front().text == "0");
+  CHECK(all.front().box.x == Approx(10));
+  CHECK(all.back().text == "12");
+  CHECK(all.back().box.x == Approx(90));
+}
+
+TEST_CASE("karte1: a half-width ふりがな from an old record prints in full-width katakana", "[forms]") {
+  auto data = test::karte1Fixture();
+  data.patient.nameKana = "ﾖｼﾀﾞ ｱｲ";
+  const auto kana = runsOf(forms::karte1Form(data).pages.at(0), "patient.kana");
+  REQUIRE(kana.size() == 1);
+  CHECK(kana[0].text == "ヨシダ　アイ");
+
+  test::TempDir dir;
+  const auto pdf = dir / "半角カナ.pdf";
+  forms::writePdf(forms::karte1Form(data), pdf.string());
+  const auto text = test::pdfTextSqueezed(pdf);
+  CHECK(text.find("ヨシダアイ") != std::string::npos);
+  CHECK(text.find("ﾖｼ") == std::string::npos);
+}
+
+TEST_CASE("kana for print: full-width katakana always, and a value the register would refuse still prints",
+          "[forms]") {
+  CHECK(forms::kanaForPrint("ﾐﾎﾝ ﾊﾟﾝﾀﾞ") == "ミホン　パンダ");
+  CHECK(forms::kanaForPrint("みほん　たろう") == "ミホン　タロウ");
+  CHECK(forms::kanaForPrint("ミホン タロウ") == "ミホン　タロウ");
+  // Not a reading (digit, kanji): only the half-width katakana are widened, the rest kept as it is.
+  CHECK(forms::kanaForPrint("ﾀﾞｲｺﾞ 2世") == "ダイゴ 2世");
+  CHECK(forms::kanaForPrint("ｱ ﾞ") == "ア ﾞ");  // a stray mark: kept rather than lost
+  CHECK(forms::kanaForPrint("") == "");
+  CHECK(forms::kanaForPrint("\xff\xfe") == "\xff\xfe");  // malformed UTF-8: no exception
 }
 
 TEST_CASE("outage sheet: captures in rows, blank rows for writing by hand, continued on a second page", "[forms]") {
@@ -155,7 +244,7 @@ TEST_CASE("result slip: outcome, verbatim message, returned data and the compari
   requireGolden(pdf, 1, "result_slip");
 
   auto many = test::resultSlipFixture();
-  for (int i = 0; i < 30; ++i) many.comparison.push_back({"f" + std::to_string(i), "項目" + std::to_string(i), "a", "b"});
+  for (int i = 0; i < 30; ++i) many.comparison.push_back({"f" + std::to_string(i), "項目" + std::to_string(i), "a", "b", "a", "b"});
   const auto longer = dir / "長い.pdf";
   forms::writePdf(forms::resultSlipForm(many), longer.string());
   CHECK(test::pdfPageCount(longer) == 2);

@@ -128,6 +128,27 @@ cli --json insurance list --patient "$number" | grep -q '見本健康保険組�
 cli --json patient show "$number" | grep -q 'ナカムラ　ミサキ' || fail "the identity (kana as stored) changed without a tick"
 shot r05_checked_in
 echo "ok: F5 checked patient $number (有効), Enter accepted the ticked fields; identity kept"
+# Applying a valid result in the window registers the patient's 照会番号 (settled by the window's watcher).
+await_output '"reference_number": "登録済"' cli --json patient show "$number" ||
+  fail "the 照会番号 was not registered after the valid result was applied in the window: $(cli --json patient show "$number")"
+echo "ok: the valid result applied in the window registered the 照会番号"
+
+# 3b. The national system is down (every answer SegmentOfResult 9): the result says so, offers the next
+#     steps, and Enter takes the suggested one — receive on the insurance card — never 反映する.
+"$sim" --root "$simroot" fault error9 >/dev/null
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool key F5
+error=$(await_window "資格確認の結果" 150)
+[ -n "$error" ] || fail "F5 under error9 did not bring the result dialog"
+shot r05b_error_result 0.8
+xdotool windowfocus "$error" 2>/dev/null || true
+xdotool key Return
+await_closed "資格確認の結果"
+await_output '保険証・資格確認書で受付' cli --json reception list ||
+  fail "Enter on an error result did not receive the patient on the card: $(cli --json reception list)"
+cli --json results pending | grep -q '"result_id"' && fail "the error result still waits for a decision"
+"$sim" --root "$simroot" fault normal >/dev/null
+echo "ok: an error answer offered the next steps; Enter received the patient on the card (unverified)"
 
 # 4. A card result for 髙橋　京子 (P0030, not registered) arrives; F11 opens it; nobody matched, so
 #    she is registered from the result.
