@@ -6,6 +6,7 @@
 #include <wx/stattext.h>
 
 #include "app/core/error.h"
+#include "app/gui/outcome_style.h"
 #include "app/gui/wx_convert.h"
 
 namespace rececon::gui {
@@ -42,30 +43,44 @@ CheckWaitDialog::CheckWaitDialog(wxWindow* parent, CheckWaitRequest request)
   });
   ticker_.Start(kTickMs);
 
-  worker_ = std::thread([this, request = request_, job = job_] {
-    try {
-      db::Database connection(request.databaseFile);
-      QualificationService service(connection, request.config, request.operatorId, request.terminal);
-      CheckReport report = service.waitForCheck(request.checkId, *job);
-      CallAfter([this, report] {
-        report_ = report;
+  worker_.start(
+      this,
+      [request = request_, job = job_] {
+        return waitForDeskCheck(request.databaseFile, request.config, request.operatorId, request.terminal,
+                                request.checkId, *job);
+      },
+      [this](CheckReport report) {
+        report_ = std::move(report);
         finish(wxID_OK);
+      },
+      [this](std::exception_ptr failure) {
+        try {
+          std::rethrow_exception(failure);
+        } catch (const Cancelled&) {
+          finish(wxID_CANCEL);
+        } catch (const std::exception& e) {
+          error_ = toWx(e.what());
+          finish(wxID_ABORT);
+        }
       });
-    } catch (const Cancelled&) {
-      CallAfter([this] { finish(wxID_CANCEL); });
-    } catch (const std::exception& e) {  // a worker thread must never take the window down
-      const wxString message = toWx(e.what());
-      CallAfter([this, message] {
-        error_ = message;
-        finish(wxID_ABORT);
-      });
-    }
-  });
+  if (!request_.linkageDown.empty()) {
+    // Counting towards the time-out in silence while the linkage is known to be stopped wastes the
+    // patient's time: say so at once, and what to do instead.
+    auto* hint = new wxStaticText(
+        this, wxID_ANY,
+        _("The linkage seems to be stopped: ") + request_.linkageDown +
+            _("\nAn answer may not come. Esc stops waiting; then receive on the insurance card (F6) or switch to "
+              "stand-alone mode (F8)."));
+    hint->SetForegroundColour(kActionColour);
+    hint->Wrap(FromDIP(520));
+    sizer->Insert(2, hint, 0, wxLEFT | wxRIGHT | wxTOP, 12);
+    Fit();
+  }
 }
 
 CheckWaitDialog::~CheckWaitDialog() {
   job_->requestCancel();
-  if (worker_.joinable()) worker_.join();
+  worker_.join();
 }
 
 void CheckWaitDialog::cancel() {
@@ -76,7 +91,7 @@ void CheckWaitDialog::cancel() {
 
 void CheckWaitDialog::finish(int code) {
   ticker_.Stop();
-  if (worker_.joinable()) worker_.join();
+  worker_.join();
   EndModal(code);
 }
 

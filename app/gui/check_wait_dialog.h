@@ -1,6 +1,7 @@
 #pragma once
 // 資格確認中: waits for one check's answer on a worker thread with its own database connection, so the
-// window never freezes; shows who is being checked and for how long, and 取消 (Escape too) stops waiting
+// window never freezes; shows who is being checked and for how long (and at once when the linkage is
+// known to be stopped), and 取消 (Escape too) stops waiting
 // — the request stays out and a late answer arrives with the other results. UI thread only; the worker
 // reaches the dialog only through CallAfter and is joined before the dialog goes.
 
@@ -13,8 +14,9 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 
+#include "app/gui/background_task.h"
+#include "app/jobs/desk_check.h"
 #include "app/jobs/job_context.h"
 #include "app/jobs/qualification_service.h"
 
@@ -26,10 +28,11 @@ namespace rececon::gui {
 
 struct CheckWaitRequest {
   std::filesystem::path databaseFile;
-  linkage::ExchangeConfig config;
+  DeskExchange config;
   std::string operatorId, terminal;
   std::int64_t checkId = 0;
   wxString who;  // 患者番号 N 氏名
+  wxString linkageDown;  // the watchdog's cause when the linkage is known to be stopped; empty when not
 };
 
 class CheckWaitDialog : public wxDialog {
@@ -48,7 +51,7 @@ class CheckWaitDialog : public wxDialog {
 
   CheckWaitRequest request_;
   std::shared_ptr<JobContext> job_;
-  std::thread worker_;
+  BackgroundTask worker_;
   wxTimer ticker_;
   std::chrono::steady_clock::time_point started_;
   std::optional<CheckReport> report_;

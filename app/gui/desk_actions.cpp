@@ -7,10 +7,7 @@
 #include "app/gui/check_wait_dialog.h"
 #include "app/gui/result_dialog.h"
 #include "app/gui/wx_convert.h"
-#include "app/jobs/linkage_settings.h"
-#include "app/jobs/qualification_service.h"
-#include "app/jobs/reception_desk.h"
-#include "app/jobs/site_settings.h"
+#include "app/jobs/desk_check.h"
 
 namespace rececon::gui {
 namespace {
@@ -23,43 +20,36 @@ void tell(wxWindow* parent, const wxString& what, const wxString& detail, long i
 }  // namespace
 
 DeskDecision checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir,
-                                std::int64_t patientNumber, const std::function<void()>& recorded) {
-  linkage::ExchangeConfig config;
-  std::string terminal;
+                                std::int64_t patientNumber, const wxString& linkageDown,
+                                const std::function<void()>& recorded) {
+  StartedDeskCheck started;
   try {
-    config = exchangeConfigFromSettings(reg.database(), dataDir);
-    terminal = SiteSettings(reg.database()).get("terminal").value;
-  } catch (const Error& e) {
+    started = startDeskCheck(reg.database(), dataDir, reg.operatorId(), patientNumber);
+  } catch (const ValidationFailed& e) {
     tell(parent,
          _("The linkage folders are not set, so no qualification check can be made. Set the institution code "
            "and the req, res and face folders in File -> Settings."),
          toWx(e.what()));
     return {};
-  }
-  QualificationService service(reg.database(), config, reg.operatorId(), terminal);
-  std::int64_t checkId = 0;
-  db::StoredVisit visit;
-  try {
-    CheckTarget target;
-    target.patientNumber = patientNumber;
-    checkId = service.startCheck(target);
-    visit = ReceptionDesk(reg.database(), reg.operatorId()).checkIn(patientNumber, checkId);
   } catch (const Error& e) {
     tell(parent, _("The qualification check could not be started."), toWx(e.what()));
-    return {checkId != 0};
+    return {};
   }
 
   const Patient patient = reg.patient(patientNumber);
   CheckWaitDialog wait(parent,
-                       {reg.database().file(), config, reg.operatorId(), terminal, checkId,
+                       {started.databaseFile, started.exchange, reg.operatorId(), started.terminal, started.checkId,
                         wxString::Format(_("Patient number %lld "), static_cast<long long>(patientNumber)) +
-                            toWx(patient.name)});
+                            toWx(patient.name),
+                        linkageDown});
   const int waited = wait.ShowModal();
-  const CheckReport report = waited == wxID_OK ? *wait.report() : service.report(checkId);
+  CheckReport report;
   try {
-    ReceptionDesk(reg.database(), reg.operatorId()).settleCheck(visit.id, report);
+    report = settleDeskCheck(reg.database(), reg.operatorId(), started,
+                             waited == wxID_OK ? wait.report() : std::optional<CheckReport>());
   } catch (const Error& e) {
     tell(parent, _("The reception's check state could not be recorded."), toWx(e.what()));
+    if (wait.report()) report = *wait.report();
   }
   recorded();
   if (waited == wxID_ABORT) {
@@ -84,15 +74,15 @@ DeskDecision checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const st
          toWx(report.requestDetail));
     return {true};
   }
+  QualificationService service(reg.database(), started.exchange, reg.operatorId(), started.terminal);
   ResultDialog dialog(parent, service, reg, report);
   dialog.ShowModal();
   return {true, dialog.nextStep(), patientNumber};
 }
 
-DeskDecision decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t resultId,
-                                 const std::string& source) {
-  // Deciding on a stored result reads and writes the register only; the folders are not needed.
-  QualificationService service(reg.database(), linkage::ExchangeConfig{}, reg.operatorId(), "");
+DeskDecision decideArrivedResult(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t resultId) {
+  // Reading a stored result needs the register only; the exchange carries the 照会番号 registration after.
+  QualificationService service(reg.database(), deskExchangeIfSet(reg.database(), dataDir), reg.operatorId(), "");
   CheckReport report;
   try {
     report = service.reportForResult(resultId);
@@ -101,19 +91,9 @@ DeskDecision decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::in
     return {};
   }
   ResultDialog dialog(parent, service, reg, report);
-  if (dialog.ShowModal() != wxID_OK) return {false, dialog.nextStep(), report.patientNumber};
-  const ApplyOutcome& outcome = dialog.outcome();
-  try {
-    ReceptionDesk desk(reg.database(), reg.operatorId());
-    if (source == "face" && outcome.patientNumber && outcome.state != "rejected") {
-      desk.checkInFromCardResult(*outcome.patientNumber, resultId, report.outcome);
-    } else if (source == "check") {
-      desk.settleLateAnswer(report);
-    }
-  } catch (const Error& e) {
-    tell(parent, _("The result was recorded, but the reception could not be."), toWx(e.what()));
-  }
-  return {true, dialog.nextStep(), outcome.patientNumber ? outcome.patientNumber : report.patientNumber};
+  const bool decided = dialog.ShowModal() == wxID_OK;
+  const auto patient = decided && dialog.outcome().patientNumber ? dialog.outcome().patientNumber : report.patientNumber;
+  return {decided, dialog.nextStep(), patient};
 }
 
 }  // namespace rececon::gui

@@ -26,12 +26,13 @@ struct DeskDecision {
 // Sends the check for the patient's current insurance, takes them in (受付), waits for the answer with
 // progress and cancel, settles the visit (then calls recorded, so the lists behind show it) and opens
 // the result for a decision. Every failure becomes a message saying what to do.
+// linkageDown: the watchdog's cause when the linkage is known to be stopped (the wait says so at once).
 DeskDecision checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir,
-                                std::int64_t patientNumber, const std::function<void()>& recorded);
+                                std::int64_t patientNumber, const wxString& linkageDown,
+                                const std::function<void()>& recorded);
 
 // Opens an arrived result for a decision; a card result that was applied to a patient takes them in.
 // recorded is true when it was decided.
-DeskDecision decideArrivedResult(wxWindow* parent, PatientRegister& reg, std::int64_t resultId,
-                                 const std::string& source);
+DeskDecision decideArrivedResult(wxWindow* parent, PatientRegister& reg, const std::string& dataDir, std::int64_t resultId);
 
 }  // namespace rececon::gui

@@ -7,19 +7,13 @@
 
 #include <functional>
 
-#include "app/jobs/fallback_reception.h"
-#include "app/jobs/linkage_watchdog.h"
+#include "app/jobs/desk_watch.h"
 
 class wxButton;
 class wxStaticText;
 
 namespace rececon::gui {
 
-// What the watcher saw on its last pass.
-struct LinkageView {
-  WatchdogReport watchdog;
-  FallbackStatus fallback;
-};
 
 struct BannerActions {
   std::function<void()> enterFallback;  // 単独モードに切り替える (asks first)

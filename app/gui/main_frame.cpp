@@ -38,7 +38,6 @@
 #include "app/jobs/reverification.h"
 #include "app/jobs/site_settings.h"
 #include "app/jobs/text_export.h"
-#include "linkage/exchange_watcher.h"
 
 namespace rececon::gui {
 namespace {
@@ -52,10 +51,6 @@ constexpr int kReceptionPage = 0, kSearchPage = 1;  // the tabs, in their order
 
 enum Column { kNumber, kName, kKana, kSex, kBirth, kAge };
 
-
-// While stand-alone with unverified visits and the linkage not known to be down, a probe goes out at
-// most this often.
-constexpr auto kAutoReverifyEvery = std::chrono::seconds(60);
 
 }  // namespace
 
@@ -143,67 +138,38 @@ wxWindow* MainFrame::buildSearchPage(wxWindow* parent) {
 }
 
 MainFrame::~MainFrame() {
-  if (watcher_) watcher_->stop();  // joins: no poll can call back into a destroyed window
+  watch_.reset();  // stops and joins: no pass can call back into a destroyed window
   if (reverifyJob_) reverifyJob_->requestCancel();
-  if (reverifier_.joinable()) reverifier_.join();
+  reverifier_.join();
 }
 
 void MainFrame::startLinkageWatcher(const std::string& dataDir) {
-  linkage::ExchangeConfig config;
-  try {
-    config = exchangeConfigFromSettings(reg_.database(), dataDir);
-  } catch (const Error&) {
-    showLinkageStatus(_("Linkage: not set"));
-    LinkageView view;
-    view.watchdog = watchLinkage(reg_.database(), dataDir, std::chrono::system_clock::now(), {}, loadErrorHandbook());
-    view.fallback = fallbackStatus(reg_.database());
-    showLinkageView(view);
-    return;
-  }
-  const std::filesystem::path databaseFile = reg_.database().file();
-  // The watcher thread polls with its own connection and one poller kept for the window's life; it
-  // reaches the window only through CallAfter. Both are made on the watcher thread at its first pass.
-  struct WatcherState {
-    std::unique_ptr<db::Database> connection;
-    std::unique_ptr<LinkagePoller> poller;
-    WatchdogOptions options;
-    ErrorHandbook handbook;
-  };
-  auto state = std::make_shared<WatcherState>();
-  watcher_ = std::make_unique<linkage::ExchangeWatcher>(
-      std::vector<std::filesystem::path>{config.resDir, config.faceDir}, std::chrono::seconds(1),
-      [this, config, databaseFile, state] {
-        if (!state->poller) {
-          state->connection = std::make_unique<db::Database>(databaseFile);
-          state->poller = std::make_unique<LinkagePoller>(*state->connection, config);
-          state->options = watchdogOptionsFromSettings(*state->connection);
-          state->handbook = loadErrorHandbook();
-        }
-        const std::int64_t waiting = state->poller->poll();
-        LinkageView view;
-        view.watchdog = watchLinkage(*state->connection, config, std::chrono::system_clock::now(), state->options,
-                                     state->handbook);
-        view.fallback = fallbackStatus(*state->connection);
-        CallAfter([this, waiting, view] {
+  watch_ = std::make_unique<DeskWatch>(
+      reg_.database().file(), dataDir,
+      // On the watcher's thread: only copies cross to the window, through CallAfter.
+      [this](const DeskPulse& pulse) {
+        CallAfter([this, pulse] {
           SetStatusText(wxString::Format(_("Arrived results: %lld  Requests waiting for an answer: %d"),
-                                         static_cast<long long>(waiting), view.watchdog.waitingRequests),
+                                         static_cast<long long>(pulse.waitingResults), pulse.view.watchdog.waitingRequests),
                         2);
           // Other terminals and the background watcher change the lists too: re-read them when the
           // waiting results change, and every few passes anyway.
-          if (waiting != lastWaiting_ || ++pollsSinceRefresh_ >= kPassesPerRefresh) refreshDesk(false);
-          showLinkageView(view);
+          if (pulse.waitingResults != lastWaiting_ || ++pollsSinceRefresh_ >= kPassesPerRefresh) refreshDesk(false);
+          showLinkageView(pulse.view);
         });
       },
       [this](const std::string& error) {
         const wxString text = toWx(error);
         CallAfter([this, text] { showLinkageStatus(_("Linkage: ") + text); });
       });
-  watcher_->start();
+  if (!watch_->start(reg_.database())) {
+    showLinkageStatus(_("Linkage: not set"));
+    showLinkageView(DeskWatch::view(reg_.database(), dataDir));
+  }
 }
 
 void MainFrame::restartLinkageWatcher() {
-  if (watcher_) watcher_->stop();
-  watcher_.reset();
+  watch_.reset();  // stops and joins
   startLinkageWatcher(dataDir_);
 }
 
@@ -212,18 +178,14 @@ void MainFrame::showLinkageStatus(const wxString& text) { SetStatusText(text, 3)
 void MainFrame::showLinkageView(const LinkageView& view) {
   fallbackActive_ = view.fallback.active;
   fallbackCause_ = view.watchdog.findings.empty() ? "" : view.watchdog.findings.front().title;
+  linkageDownCause_ = view.watchdog.health == LinkageHealth::Down ? fallbackCause_ : "";
   wxString status = toWx(view.watchdog.summary());
   if (view.fallback.active) status = _("[Stand-alone mode] ") + status;
   const std::int64_t unverified = view.fallback.unverified + view.fallback.checking;
   if (unverified > 0) status += wxString::Format(_("  Unverified: %lld"), static_cast<long long>(unverified));
   showLinkageStatus(status);
   if (banner_->update(view)) Layout();
-  // Only a request shows whether the linkage is back (nothing else is sent while stand-alone), so the
-  // probe goes out whatever the journal says — unless the folders themselves are out of reach.
-  const bool unreachable = !view.watchdog.findings.empty() &&
-                           (view.watchdog.findings.front().cause == "folders" || view.watchdog.findings.front().cause == "settings");
-  if (view.fallback.active && unverified > 0 && !unreachable && !reverifying_ &&
-      std::chrono::steady_clock::now() - lastAutoReverify_ > kAutoReverifyEvery) {
+  if (!reverifying_ && shouldProbeLinkage(view, std::chrono::steady_clock::now() - lastAutoReverify_)) {
     lastAutoReverify_ = std::chrono::steady_clock::now();
     startReverify(true);
   }
@@ -249,7 +211,7 @@ void MainFrame::enterFallback() {
     FallbackReception(reg_.database(), reg_.operatorId()).enter(fromWx(cause));
     fallbackActive_ = true;
     lastAutoReverify_ = std::chrono::steady_clock::now();  // the first probe after a while, not at once
-    if (watcher_) watcher_->wake();
+    if (watch_) watch_->wake();
   } catch (const Error& e) {
     showError(_("Could not switch to stand-alone mode."), e);
   }
@@ -267,7 +229,7 @@ void MainFrame::toggleFallback() {
   try {
     FallbackReception(reg_.database(), reg_.operatorId()).leave("手動で終了");
     fallbackActive_ = false;
-    if (watcher_) watcher_->wake();
+    if (watch_) watch_->wake();
   } catch (const Error& e) {
     showError(_("Could not leave stand-alone mode."), e);
   }
@@ -281,7 +243,7 @@ void MainFrame::captureCardFace() {
                                  static_cast<long long>(dialog.outcome().visitId)),
                 1);
   refreshDesk();
-  if (watcher_) watcher_->wake();
+  if (watch_) watch_->wake();
 }
 
 void MainFrame::registerVisitForSelected() {
@@ -291,12 +253,12 @@ void MainFrame::registerVisitForSelected() {
     return;
   }
   try {
-    const db::StoredVisit v = FallbackReception(reg_.database(), reg_.operatorId()).registerVisit({*selectedPatient_, std::nullopt, std::nullopt});
+    const auto v = FallbackReception(reg_.database(), reg_.operatorId()).registerVisit({*selectedPatient_, std::nullopt, std::nullopt});
     SetStatusText(wxString::Format(_("Recorded reception %lld (patient number %lld, unverified)"),
                                    static_cast<long long>(v.id), static_cast<long long>(*selectedPatient_)),
                   1);
     refreshDesk();
-    if (watcher_) watcher_->wake();
+    if (watch_) watch_->wake();
   } catch (const Error& e) {
     showError(_("Could not record the reception."), e);
   }
@@ -332,18 +294,6 @@ void MainFrame::savePendingCaptures() {
 
 void MainFrame::startReverify(bool automatic) {
   if (reverifying_) return;
-  linkage::ExchangeConfig config;
-  ReverifyOptions options;
-  std::string terminal;
-  try {
-    config = exchangeConfigFromSettings(reg_.database(), dataDir_);
-    options.probePatience = watchdogOptionsFromSettings(reg_.database()).untakenAfter;
-    terminal = SiteSettings(reg_.database()).get("terminal").value;
-  } catch (const Error& e) {
-    if (!automatic) showError(_("Cannot re-verify."), e);
-    return;
-  }
-  if (reverifier_.joinable()) reverifier_.join();
   reverifying_ = true;
   showLinkageStatus(_("Re-verifying..."));
   reverifyJob_ =
@@ -353,30 +303,30 @@ void MainFrame::startReverify(bool automatic) {
                                              static_cast<long long>(total)));
         });
       });
-  reverifier_ = std::thread([this, config, options, terminal, automatic, job = reverifyJob_,
-                             databaseFile = reg_.database().file(), operatorId = reg_.operatorId()] {
-    try {
-      db::Database connection(databaseFile);
-      const ReverifyReport report = reverifyVisits(connection, config, operatorId, terminal, *job, options);
-      CallAfter([this, report, automatic] {
+  reverifier_.start(
+      this,
+      [job = reverifyJob_, databaseFile = reg_.database().file(), dataDir = dataDir_, operatorId = reg_.operatorId()] {
+        return reverifyWithSettings(databaseFile, dataDir, operatorId, *job);
+      },
+      [this, automatic](ReverifyReport report) {
         reverifying_ = false;
-        if (watcher_) watcher_->wake();
+        if (watch_) watch_->wake();
         refreshDesk();
+        // An automatic probe speaks only when checks work again; otherwise the banner says enough.
         if (automatic && !report.linkageWorking) return;
         TextReportDialog(this, _("Re-verification result"), toWx(formatReverifyReport(report))).ShowModal();
-      });
-    } catch (const Cancelled&) {
-      reverifying_ = false;
-    } catch (const std::exception& e) {  // Error and anything else: a worker thread must never take the window down
-      const wxString message = toWx(e.what());
-      CallAfter([this, message, automatic] {
+      },
+      [this, automatic](std::exception_ptr failure) {
         reverifying_ = false;
-        if (!automatic)
-          wxMessageBox(_("Could not complete the re-verification.\n\n") + message, _("Re-verification"),
-                       wxOK | wxICON_WARNING, this);
+        try {
+          std::rethrow_exception(failure);
+        } catch (const Cancelled&) {
+        } catch (const std::exception& e) {
+          if (!automatic)
+            wxMessageBox(_("Could not complete the re-verification.\n\n") + toWx(e.what()), _("Re-verification"),
+                         wxOK | wxICON_WARNING, this);
+        }
       });
-    }
-  });
 }
 
 void MainFrame::runSearch() {
@@ -503,14 +453,15 @@ void MainFrame::checkSelected() {
                  _("Qualification check"), wxOK | wxICON_INFORMATION, this);
     return;
   }
-  const DeskDecision decision = checkPatientAtDesk(this, reg_, dataDir_, *selectedPatient_, [this] { refreshDesk(); });
+  const DeskDecision decision =
+      checkPatientAtDesk(this, reg_, dataDir_, *selectedPatient_, toWx(linkageDownCause_), [this] { refreshDesk(); });
   if (decision.recorded) refreshDesk();
-  if (watcher_) watcher_->wake();
+  if (watch_) watch_->wake();
   takeNextStep(decision);
 }
 
-void MainFrame::openArrivedResult(std::int64_t resultId, const std::string& source) {
-  const DeskDecision decision = decideArrivedResult(this, reg_, resultId, source);
+void MainFrame::openArrivedResult(std::int64_t resultId, const std::string& /*source: the result knows it*/) {
+  const DeskDecision decision = decideArrivedResult(this, reg_, dataDir_, resultId);
   if (decision.recorded) {
     refreshDesk();
     runSearch();  // a patient registered from the result appears in the search too

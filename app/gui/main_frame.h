@@ -7,15 +7,15 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
-#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "app/gui/background_task.h"
 #include "app/gui/desk_actions.h"
+#include "app/jobs/desk_watch.h"
 #include "app/jobs/job_context.h"
 #include "app/jobs/patient_register.h"
 
@@ -25,17 +25,12 @@ class wxListEvent;
 class wxTextCtrl;
 class wxStaticText;
 
-namespace rececon::linkage {
-class ExchangeWatcher;
-}
-
 namespace rececon::gui {
 
 class PatientDetailPanel;
 class LinkageBanner;
 class ReceptionListPanel;
 class ArrivedResultsPanel;
-struct LinkageView;
 
 class MainFrame : public wxFrame {
  public:
@@ -84,8 +79,8 @@ class MainFrame : public wxFrame {
   void registerVisitForSelected();
   void savePendingCaptures();
   void printKarteForSelected();  // カルテ1号用紙 of the selected patient, in a print preview
-  // Re-verification on a worker thread with its own connection; automatic runs report only when the
-  // linkage answered.
+  // Re-verification on a worker thread with its own connection; automatic runs report only when checks
+  // work again.
   void startReverify(bool automatic);
   void showError(const wxString& what, const std::exception& e);
 
@@ -102,13 +97,14 @@ class MainFrame : public wxFrame {
   PatientDetailPanel* detail_ = nullptr;
   wxTimer searchDelay_;
   std::vector<Patient> shown_;
-  std::unique_ptr<linkage::ExchangeWatcher> watcher_;
+  std::unique_ptr<DeskWatch> watch_;
   LinkageBanner* banner_ = nullptr;
   std::optional<std::int64_t> selectedPatient_;
   bool fallbackActive_ = false;
   std::string fallbackCause_;  // the watchdog's plain cause, offered as the reason for stand-alone mode
-  std::thread reverifier_;
-  std::atomic<bool> reverifying_{false};
+  std::string linkageDownCause_;  // the same while the linkage is known to be down; "" otherwise
+  BackgroundTask reverifier_;
+  bool reverifying_ = false;  // UI thread only
   std::shared_ptr<JobContext> reverifyJob_;
   std::chrono::steady_clock::time_point lastAutoReverify_;
 };

@@ -14,6 +14,7 @@
 #include "app/gui/form_preview_dialog.h"
 #include "app/gui/outcome_style.h"
 #include "app/gui/wx_convert.h"
+#include "app/jobs/desk_check.h"
 #include "app/jobs/diagnosis_files.h"
 #include "app/jobs/form_documents.h"
 
@@ -302,7 +303,9 @@ void ResultDialog::decide(bool reject) {
   }
   decision.reason = reject ? "受付で確認し、反映しない" : "受付で確認し、反映";
   try {
-    outcome_ = service_.applyResult(*report_.resultId, decision);
+    // The check's own answer or an arrived one: the use case takes the reception along with the decision.
+    outcome_ = decideResult(service_, reg_.database(), reg_.operatorId(), *report_.resultId,
+                            report_.checkId ? "check" : "face", decision);
     EndModal(wxID_OK);
   } catch (const Error& e) {
     status_->SetLabel(_("Not applied: ") + toWx(e.what()));

@@ -6,6 +6,9 @@
 #include "app/core/error.h"
 #include "app/jobs/check_outcome.h"
 #include "app/jobs/fallback_reception.h"
+#include "app/jobs/linkage_settings.h"
+#include "app/jobs/linkage_watchdog.h"
+#include "app/jobs/site_settings.h"
 #include "app/jobs/qualification_service.h"
 #include "app/jobs/request_journal_store.h"
 #include "db/qualification_repository.h"
@@ -225,6 +228,15 @@ ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& c
     r.report.fallbackEnded = FallbackReception(db, operatorId).leave("再確認で資格確認の応答を確認");
   }
   return r.report;
+}
+
+ReverifyReport reverifyWithSettings(const std::filesystem::path& databaseFile, const std::filesystem::path& dataDir,
+                                    const std::string& operatorId, JobContext& job) {
+  db::Database connection(databaseFile);
+  ReverifyOptions options;
+  options.probePatience = watchdogOptionsFromSettings(connection).untakenAfter;
+  return reverifyVisits(connection, exchangeConfigFromSettings(connection, dataDir), operatorId,
+                        SiteSettings(connection).get("terminal").value, job, options);
 }
 
 std::string formatReverifyReport(const ReverifyReport& report) {

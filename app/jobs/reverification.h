@@ -8,6 +8,7 @@
 // already being checked are waited for, not sent again).
 
 #include <chrono>
+#include <filesystem>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +47,12 @@ struct ReverifyOptions {
 
 ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& config, const std::string& operatorId,
                               const std::string& terminal, JobContext& job, const ReverifyOptions& options = {});
+
+// The same for this site as its settings describe it (folders, the watchdog's patience as the probe's,
+// the terminal), on a connection of its own so that any thread may run it. Throws ValidationFailed when
+// the linkage is not set up.
+ReverifyReport reverifyWithSettings(const std::filesystem::path& databaseFile, const std::filesystem::path& dataDir,
+                                    const std::string& operatorId, JobContext& job);
 
 // The report as text for the clerk: counts, then what changed and what still needs a person, one line
 // per visit.
