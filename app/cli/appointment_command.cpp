@@ -7,14 +7,15 @@
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
 #include "app/jobs/appointment_book.h"
-#include "db/patient_repository.h"
+#include "app/core/error.h"
+#include "app/jobs/patient_register.h"
 
 namespace rececon::cli {
 namespace {
 
 AppointmentBook book(CliContext& c) { return AppointmentBook(c.folder().database(), c.resolvedOperator()); }
 
-Poco::JSON::Object::Ptr appointmentJson(const db::StoredAppointment& a) {
+Poco::JSON::Object::Ptr appointmentJson(const StoredAppointment& a) {
   auto j = newJsonObject();
   j->set("id", a.id);
   j->set("date", a.date);
@@ -61,10 +62,14 @@ int listCommand(CliContext& c, const std::vector<std::string>& args) {
     return 0;
   }
   *c.out << formatWareki(date) << " の予約 " << list.size() << " 件\n";
-  db::PatientRepository patients(c.folder().database());
+  PatientRegister patients(c.folder().database(), c.resolvedOperator());
   for (const auto& a : list) {
-    const auto p = patients.find(a.patientNumber);
-    *c.out << (a.time.empty() ? "--:--" : a.time) << "  " << a.patientNumber << "  " << (p ? p->name : "") << "  "
+    std::string name;
+    try {
+      name = patients.patient(a.patientNumber).name;
+    } catch (const NotFound&) {  // a booking for a number not (yet) registered: listed without a name
+    }
+    *c.out << (a.time.empty() ? "--:--" : a.time) << "  " << a.patientNumber << "  " << name << "  "
            << a.department << (a.doctor.empty() ? "" : " " + a.doctor) << (a.memo.empty() ? "" : "  " + a.memo) << "\n";
   }
   return 0;

@@ -15,7 +15,6 @@
 #include "app/jobs/bulk_worklist.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/text_export.h"
-#include "db/change_log.h"
 
 namespace rececon::cli {
 namespace {
@@ -31,7 +30,7 @@ Date checkDate(const CommandOptions& o, bool required) {
 }
 
 BulkPrecheck precheck(CliContext& c) {
-  db::Database& database = c.folder().database();
+  auto& database = c.folder().database();
   return BulkPrecheck(database, exchangeConfigFromSettings(database, c.folder().dir()), bulkOptionsFromSettings(database),
                       c.resolvedOperator());
 }
@@ -47,7 +46,7 @@ JobContext progressReporter(const CliContext& c) {
       const int filled = total > 0 ? static_cast<int>(kWidth * done / total) : 0;
       std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '-') << "] " << line << "   " << std::flush;
     } else if (line != last) {
-      std::cerr << db::nowTimestamp() << " " << line << "\n";
+      std::cerr << logTimestamp() << " " << line << "\n";
     }
     last = line;
   });
@@ -177,7 +176,7 @@ int worklistCommand(CliContext& c, const std::vector<std::string>& args) {
   set.addOption(valueOption("reopen", "この項目を未対応に戻す", "ID"));
   auto o = parseCommandOptions(args, set, "bulk worklist --date D [--open] [--csv FILE] [--done ID | --reopen ID]", *c.out);
   if (!o) return 0;
-  db::Database& database = c.folder().database();
+  auto& database = c.folder().database();
   if (o->has("done") || o->has("reopen")) {
     const bool done = o->has("done");
     const std::int64_t id = parseCount(*o->get(done ? "done" : "reopen"), "項目");

@@ -18,7 +18,6 @@
 #include "app/jobs/reverification.h"
 #include "app/jobs/site_settings.h"
 #include "app/jobs/text_export.h"
-#include "db/audit_log.h"
 
 namespace rececon::cli {
 namespace {
@@ -52,7 +51,7 @@ int statusCommand(CliContext& c, const std::vector<std::string>& args) {
   Poco::Util::OptionSet set;
   auto o = parseCommandOptions(args, set, "fallback status", *c.out);
   if (!o) return 0;
-  db::Database& database = c.folder().database();
+  auto& database = c.folder().database();
   const FallbackStatus s = fallbackStatus(database);
   const WatchdogReport w = watchLinkage(database, c.folder().dir(), std::chrono::system_clock::now(),
                                         watchdogOptionsFromSettings(database), loadErrorHandbook());
@@ -135,7 +134,7 @@ int visitCommand(CliContext& c, const std::vector<std::string>& args) {
   request.patientNumber = parseCount(o->require("patient"), "患者番号");
   if (auto id = o->get("insurance")) request.insuranceId = parseCount(*id, "保険ID");
   request.visitDate = dateOption(*o, "date", "受付日");
-  const db::StoredVisit v = reception(c).registerVisit(request);
+  const auto v = reception(c).registerVisit(request);
   if (c.json) {
     auto j = newJsonObject();
     j->set("visit", v.id);
@@ -192,7 +191,7 @@ int capturesCommand(CliContext& c, const std::vector<std::string>& args) {
   set.addOption(valueOption("output", "一覧を書き出すファイル（印刷用テキスト）", "FILE"));
   auto o = parseCommandOptions(args, set, "fallback captures [--output FILE]", *c.out);
   if (!o) return 0;
-  db::Database& database = c.folder().database();
+  auto& database = c.folder().database();
   SiteSettings settings(database);
   const auto pending = pendingCaptures(database);
   const std::string sheet = pendingCapturesSheet(pending, settings.get("institution_name").value,
@@ -248,7 +247,7 @@ int reverifyCommand(CliContext& c, const std::vector<std::string>& args) {
   Poco::Util::OptionSet set;
   auto o = parseCommandOptions(args, set, "fallback reverify", *c.out);
   if (!o) return 0;
-  db::Database& database = c.folder().database();
+  auto& database = c.folder().database();
   const bool showProgress = !c.json && isatty(STDERR_FILENO);
   JobContext job([&](std::int64_t done, std::int64_t total, const std::string& what) {
     if (showProgress) std::cerr << "\r" << what << "… " << done << " / " << total << std::flush;
@@ -292,10 +291,10 @@ int auditCommand(CliContext& c, const std::vector<std::string>& args) {
   set.addOption(valueOption("limit", "新しい順に何件まで（既定 100）", "N"));
   auto o = parseCommandOptions(args, set, "fallback audit [--visit ID | --limit N]", *c.out);
   if (!o) return 0;
-  db::AuditLog log(c.folder().database());
   const auto visit = o->get("visit");
-  const auto entries = visit ? log.forVisit(parseCount(*visit, "受付番号"))
-                             : log.recent(static_cast<int>(parseCount(o->get("limit").value_or("100"), "件数")));
+  const auto entries = visit ? visitAudit(c.folder().database(), parseCount(*visit, "受付番号"))
+                             : recentAudit(c.folder().database(),
+                                           static_cast<int>(parseCount(o->get("limit").value_or("100"), "件数")));
   if (c.json) {
     auto list = newJsonArray();
     for (const auto& e : entries) {

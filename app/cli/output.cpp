@@ -77,7 +77,7 @@ Object::Ptr toJson(const InsuranceRecord& r) {
   return o;
 }
 
-Object::Ptr toJson(const db::ChangeEntry& e) {
+Object::Ptr toJson(const ChangeEntry& e) {
   auto o = newJsonObject();
   o->set("id", static_cast<Poco::Int64>(e.id));
   o->set("entity", e.entity);
@@ -174,7 +174,7 @@ void printInsurance(std::ostream& out, const InsuranceRecord& r) {
   }
 }
 
-void printChange(std::ostream& out, const db::ChangeEntry& e) {
+void printChange(std::ostream& out, const ChangeEntry& e) {
   const char* what = e.entity == "patient" ? "患者" : "保険";
   const char* action = e.action == "create" ? "登録" : "変更";
   out << e.changedAt << "  " << what << action;

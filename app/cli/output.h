@@ -11,7 +11,7 @@
 #include "app/core/insurance.h"
 #include "app/core/patient.h"
 #include "app/jobs/site_settings.h"
-#include "db/change_log.h"
+#include "app/jobs/patient_register.h"
 
 namespace rececon::cli {
 
@@ -19,7 +19,7 @@ Poco::JSON::Object::Ptr toJson(const Patient& p, const std::optional<InsuranceRe
 Poco::JSON::Object::Ptr toJson(const InsuranceRecord& r);
 // insurer_number, symbol, number, branch.
 Poco::JSON::Object::Ptr insuredJson(const InsuredNumber& n);
-Poco::JSON::Object::Ptr toJson(const db::ChangeEntry& e);
+Poco::JSON::Object::Ptr toJson(const ChangeEntry& e);
 Poco::JSON::Object::Ptr toJson(const SettingValue& s);
 Poco::JSON::Object::Ptr newJsonObject();
 Poco::JSON::Array::Ptr newJsonArray();
@@ -32,7 +32,7 @@ void printPatientDetail(std::ostream& out, const Patient& p, const std::optional
 // One line per patient under a header; says so when the list is empty.
 void printPatientTable(std::ostream& out, const std::vector<Patient>& patients);
 void printInsurance(std::ostream& out, const InsuranceRecord& r);
-void printChange(std::ostream& out, const db::ChangeEntry& e);
+void printChange(std::ostream& out, const ChangeEntry& e);
 
 // "06139992 記号 123 番号 4567 枝番 01"
 std::string insuredNumberText(const InsuredNumber& n);

@@ -42,7 +42,7 @@ void show(CliContext& c, PatientRegister& reg, const Patient& p) {
   const auto current = reg.currentInsurance(p.number);
   const auto limit = limitCertificateOf(c.folder().database(), p.number);
   const std::string reference =
-      ReferenceRegistrar(c.folder().database(), linkage::ExchangeConfig{}, c.resolvedOperator()).stateWords(p.number);
+      referenceStateWordsOf(c.folder().database(), p.number);
   if (c.json) {
     auto j = toJson(p, current);
     j->set("reference_number", reference);

@@ -18,7 +18,7 @@ namespace rececon::gui {
 class AppointmentDialog : public wxDialog {
  public:
   AppointmentDialog(wxWindow* parent, AppointmentBook& book, std::optional<std::int64_t> patientNumber);
-  const db::StoredAppointment& stored() const { return stored_; }
+  const StoredAppointment& stored() const { return stored_; }
 
  private:
   void save();
@@ -31,7 +31,7 @@ class AppointmentDialog : public wxDialog {
   wxTextCtrl* doctor_ = nullptr;
   wxTextCtrl* memo_ = nullptr;
   wxStaticText* errors_ = nullptr;
-  db::StoredAppointment stored_;
+  StoredAppointment stored_;
 };
 
 }  // namespace rececon::gui

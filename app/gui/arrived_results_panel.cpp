@@ -14,8 +14,8 @@ enum Column { kTime, kSource, kOutcome, kName, kBirth, kPatient };
 
 }  // namespace
 
-ArrivedResultsPanel::ArrivedResultsPanel(wxWindow* parent, db::Database& db, OpenFn open)
-    : wxPanel(parent), db_(db), open_(std::move(open)) {
+ArrivedResultsPanel::ArrivedResultsPanel(wxWindow* parent, PatientRegister& reg, OpenFn open)
+    : wxPanel(parent), reg_(reg), open_(std::move(open)) {
   heading_ = new wxStaticText(this, wxID_ANY, wxS(""));
   heading_->SetFont(heading_->GetFont().Bold());
   list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -38,7 +38,7 @@ ArrivedResultsPanel::ArrivedResultsPanel(wxWindow* parent, db::Database& db, Ope
 }
 
 std::size_t ArrivedResultsPanel::refresh() {
-  auto results = arrivedResults(db_);
+  auto results = arrivedResults(reg_.database());
   std::string key;
   for (const auto& r : results) key += "|" + std::to_string(r.resultId) + std::to_string(r.patientNumber.value_or(0)) + r.matchWords;
   if (key == shownKey_ && !key.empty()) return results_.size();

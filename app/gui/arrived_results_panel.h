@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/jobs/patient_register.h"
 #include "app/jobs/reception_desk.h"
 
 class wxListCtrl;
@@ -21,7 +22,7 @@ namespace rececon::gui {
 class ArrivedResultsPanel : public wxPanel {
  public:
   using OpenFn = std::function<void(std::int64_t resultId, const std::string& source)>;
-  ArrivedResultsPanel(wxWindow* parent, db::Database& db, OpenFn open);
+  ArrivedResultsPanel(wxWindow* parent, PatientRegister& reg, OpenFn open);
 
   // Reads the waiting results again (the list is rebuilt only when they changed); returns how many
   // there are.
@@ -31,7 +32,7 @@ class ArrivedResultsPanel : public wxPanel {
   void focusList();
 
  private:
-  db::Database& db_;
+  PatientRegister& reg_;
   OpenFn open_;
   std::vector<ArrivedResult> results_;
   std::string shownKey_;

@@ -27,10 +27,10 @@ wxColour backgroundOf(CheckLevel level) {
 
 }  // namespace
 
-DiagnosisDialog::DiagnosisDialog(wxWindow* parent, db::Database& db, std::filesystem::path dataDir)
+DiagnosisDialog::DiagnosisDialog(wxWindow* parent, PatientRegister& reg, std::filesystem::path dataDir)
     : wxDialog(parent, wxID_ANY, _("Linkage diagnosis"), wxDefaultPosition, wxSize(1100, 520),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      db_(db),
+      reg_(reg),
       dataDir_(std::move(dataDir)) {
   summary_ = new wxStaticText(this, wxID_ANY, wxS(""));
   items_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -63,7 +63,7 @@ void DiagnosisDialog::runCheck() {
   items_->DeleteAllItems();
   full_->Clear();
   try {
-    report_ = checkEnvironment(db_, dataDir_, std::chrono::system_clock::now());
+    report_ = checkEnvironment(reg_.database(), dataDir_, std::chrono::system_clock::now());
   } catch (const Error& e) {
     report_ = {};
     summary_->SetLabel(_("Could not diagnose: ") + toWx(e.what()));

@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "app/jobs/environment_check.h"
-#include "db/database.h"
+#include "app/jobs/patient_register.h"
 
 class wxListCtrl;
 class wxStaticText;
@@ -18,14 +18,14 @@ namespace rececon::gui {
 
 class DiagnosisDialog : public wxDialog {
  public:
-  DiagnosisDialog(wxWindow* parent, db::Database& db, std::filesystem::path dataDir);
+  DiagnosisDialog(wxWindow* parent, PatientRegister& reg, std::filesystem::path dataDir);
 
  private:
   void runCheck();
   // The selected row in full below the list (the columns cut long text).
   void showItem(long row);
 
-  db::Database& db_;
+  PatientRegister& reg_;
   std::filesystem::path dataDir_;
   wxStaticText* summary_ = nullptr;
   wxListCtrl* items_ = nullptr;

@@ -64,12 +64,12 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   buildToolBar();
   banner_ = new LinkageBanner(this, {[this] { enterFallback(); }, [this] { captureCardFace(); },
                                      [this] { startReverify(false); },
-                                     [this] { DiagnosisDialog(this, reg_.database(), dataDir_).ShowModal(); }});
+                                     [this] { DiagnosisDialog(this, reg_, dataDir_).ShowModal(); }});
   // Top: the lists and the patient; bottom: the results waiting for a person.
   auto* rows = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   auto* columns = new wxSplitterWindow(rows, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   tabs_ = new wxNotebook(columns, wxID_ANY);
-  reception_ = new ReceptionListPanel(tabs_, reg_.database(), [this](std::optional<std::int64_t> number) {
+  reception_ = new ReceptionListPanel(tabs_, reg_, [this](std::optional<std::int64_t> number) {
     if (tabs_->GetSelection() == kReceptionPage) choosePatient(number);
   });
   tabs_->AddPage(reception_, _("Reception list (F2)"), true);
@@ -77,7 +77,8 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   detail_ = new PatientDetailPanel(columns, reg_);
   columns->SplitVertically(tabs_, detail_, 660);
   columns->SetMinimumPaneSize(300);
-  arrived_ = new ArrivedResultsPanel(rows, reg_.database(),
+  columns->SetSashGravity(0.5);  // a larger window widens the lists too, not only the patient pane
+  arrived_ = new ArrivedResultsPanel(rows, reg_,
                                      [this](std::int64_t id, const std::string& source) { openArrivedResult(id, source); });
   rows->SplitHorizontally(columns, arrived_, -170);
   rows->SetMinimumPaneSize(110);
@@ -109,6 +110,9 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   runSearch();
   refreshDesk();
   reception_->focusList();
+  // The desk is the clerk's whole screen: the frame takes the display's work area (a maximise request
+  // alone depends on the window manager), so a large screen shows more rows, not a grey margin.
+  SetSize(wxGetClientDisplayRect());
 }
 
 wxWindow* MainFrame::buildSearchPage(wxWindow* parent) {
@@ -513,7 +517,7 @@ void MainFrame::editSelected() {
 }
 
 void MainFrame::editSettings() {
-  SettingsDialog dialog(this, reg_.database(), reg_.operatorId());
+  SettingsDialog dialog(this, reg_, reg_.operatorId());
   if (dialog.ShowModal() != wxID_OK) return;
   SetStatusText(_("Settings saved. The linkage folders are read again."), 1);
   restartLinkageWatcher();

@@ -97,7 +97,7 @@ void MainFrame::buildMenu() {
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editSelected(); }, wxID_EDIT);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    DiagnosisDialog dialog(this, reg_.database(), dataDir_);
+    DiagnosisDialog dialog(this, reg_, dataDir_);
     dialog.ShowModal();
   }, kDiagnosisMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { toggleFallback(); }, kFallbackMenuId);
@@ -128,7 +128,7 @@ void MainFrame::buildMenu() {
     }
   }, kAppointmentMenuId);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    WorklistDialog dialog(this, reg_.database(), reg_.operatorId(), [this](std::int64_t patient) { showInSearch(patient); });
+    WorklistDialog dialog(this, reg_, reg_.operatorId(), [this](std::int64_t patient) { showInSearch(patient); });
     dialog.ShowModal();
   }, kWorklistMenuId);
   Bind(

@@ -99,7 +99,7 @@ void PatientDetailPanel::showPatient(std::int64_t number) {
   address_->SetLabel(toWx((p.postalCode.empty() ? std::string() : "〒" + p.postalCode + "　") + p.address));
   phone_->SetLabel(toWx(p.phone));
   lastValid_->SetLabel(p.lastValid ? insuredText(*p.lastValid) : wxString(_("none")));
-  const ReferenceState reference = ReferenceRegistrar(reg_.database(), linkage::ExchangeConfig{}, reg_.operatorId()).state(number);
+  const ReferenceState reference = referenceStateOf(reg_.database(), number);
   switch (reference) {
     case ReferenceState::Registered: reference_->SetLabel(_("Registered (with the current insurance)")); break;
     case ReferenceState::Sending: reference_->SetLabel(_("Sent, waiting for the answer")); break;

@@ -30,8 +30,8 @@ wxString insuranceSummary(const std::optional<InsuranceRecord>& r) {
 
 }  // namespace
 
-ReceptionListPanel::ReceptionListPanel(wxWindow* parent, db::Database& db, ChosenFn chosen)
-    : wxPanel(parent), db_(db), chosen_(std::move(chosen)) {
+ReceptionListPanel::ReceptionListPanel(wxWindow* parent, PatientRegister& reg, ChosenFn chosen)
+    : wxPanel(parent), reg_(reg), chosen_(std::move(chosen)) {
   summary_ = new wxStaticText(this, wxID_ANY, wxS(""));
   list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   auto* icons = new wxImageList(16, 16);
@@ -70,7 +70,7 @@ void ReceptionListPanel::refresh() {
   const std::int64_t selectedVisit = selected >= 0 && static_cast<std::size_t>(selected) < rows_.size()
                                          ? rows_[static_cast<std::size_t>(selected)].visit.id
                                          : 0;
-  auto rows = receptionList(db_, today());
+  auto rows = receptionList(reg_.database(), today());
   std::string key = toIsoString(today());
   for (const auto& r : rows) {
     key += "|" + std::to_string(r.visit.id) + r.visit.verification + r.visit.verificationDetail + r.name +

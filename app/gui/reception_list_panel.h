@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/jobs/patient_register.h"
 #include "app/jobs/reception_desk.h"
 
 class wxListCtrl;
@@ -24,7 +25,7 @@ class ReceptionListPanel : public wxPanel {
   // chosen: the patient of the highlighted visit, nullopt when no row is highlighted or its person is
   // not registered yet (known only from the 4 items).
   using ChosenFn = std::function<void(std::optional<std::int64_t>)>;
-  ReceptionListPanel(wxWindow* parent, db::Database& db, ChosenFn chosen);
+  ReceptionListPanel(wxWindow* parent, PatientRegister& reg, ChosenFn chosen);
 
   // Reads today's visits again; the list is rebuilt only when something shown changed, so a periodic
   // refresh never moves the selection or the scroll position for nothing.
@@ -34,7 +35,7 @@ class ReceptionListPanel : public wxPanel {
   std::optional<std::int64_t> chosenPatient() const;
 
  private:
-  db::Database& db_;
+  PatientRegister& reg_;
   ChosenFn chosen_;
   bool rebuilding_ = false;  // selection events of a rebuild are not a clerk's choice
   std::vector<ReceptionRow> rows_;

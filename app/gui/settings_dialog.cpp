@@ -22,10 +22,10 @@ const char* const kEncodings[] = {"utf-8", "shift_jis"};
 
 }  // namespace
 
-SettingsDialog::SettingsDialog(wxWindow* parent, db::Database& db, std::string operatorId)
+SettingsDialog::SettingsDialog(wxWindow* parent, PatientRegister& reg, std::string operatorId)
     : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxSize(860, 600),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      db_(db),
+      reg_(reg),
       operatorId_(std::move(operatorId)) {
   auto* grid = new wxFlexGridSizer(3, 6, 8);
   grid->AddGrowableCol(1);
@@ -35,7 +35,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, db::Database& db, std::string o
   addText(this, grid, "terminal");
   for (const char* key : kFolderKeys) addText(this, grid, key, true);
 
-  SiteSettings settings(db_);
+  SiteSettings settings(reg_.database());
   grid->Add(new wxStaticText(this, wxID_ANY, toWx(settings.get("linkage.request_encoding").spec->label)), 0, wxALIGN_CENTER_VERTICAL);
   encoding_ = new wxChoice(this, wxID_ANY);
   encoding_->Append(wxS("UTF-8"));
@@ -67,7 +67,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, db::Database& db, std::string o
 }
 
 void SettingsDialog::addText(wxWindow* parent, wxSizer* grid, const std::string& key, bool folder) {
-  const SettingValue setting = SiteSettings(db_).get(key);
+  const SettingValue setting = SiteSettings(reg_.database()).get(key);
   grid->Add(new wxStaticText(parent, wxID_ANY, toWx(setting.spec->label)), 0, wxALIGN_CENTER_VERTICAL);
   auto* field = new wxTextCtrl(parent, wxID_ANY, toWx(setting.value));
   field->SetHint(toWx(setting.spec->expected));
@@ -89,7 +89,7 @@ void SettingsDialog::testFolders() {
   wxString text;
   bool allOk = true;
   for (const char* key : kFolderKeys) {
-    const std::string label = SiteSettings(db_).get(key).spec->label;
+    const std::string label = SiteSettings(reg_.database()).get(key).spec->label;
     const std::string typedPath = fromWx(texts_[key]->GetValue());
     if (typedPath.empty()) {
       text += toWx(label) + _(": not set\n");
@@ -107,7 +107,7 @@ void SettingsDialog::testFolders() {
 }
 
 void SettingsDialog::save() {
-  SiteSettings settings(db_);
+  SiteSettings settings(reg_.database());
   wxString problems;
   const auto store = [&](const std::string& key, const std::string& value) {
     try {

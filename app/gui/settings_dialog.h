@@ -10,7 +10,7 @@
 #include <map>
 #include <string>
 
-#include "db/database.h"
+#include "app/jobs/patient_register.h"
 
 class wxChoice;
 class wxTextCtrl;
@@ -20,14 +20,14 @@ namespace rececon::gui {
 
 class SettingsDialog : public wxDialog {
  public:
-  SettingsDialog(wxWindow* parent, db::Database& db, std::string operatorId);
+  SettingsDialog(wxWindow* parent, PatientRegister& reg, std::string operatorId);
 
  private:
   void addText(wxWindow* parent, wxSizer* grid, const std::string& key, bool folder = false);
   void testFolders();
   void save();
 
-  db::Database& db_;
+  PatientRegister& reg_;
   std::string operatorId_;
   std::map<std::string, wxTextCtrl*> texts_;
   wxChoice* encoding_ = nullptr;

@@ -46,11 +46,11 @@ std::string sortKey(const WorklistItem& i, int column) {
 
 }  // namespace
 
-WorklistDialog::WorklistDialog(wxWindow* parent, db::Database& db, std::string operatorId,
+WorklistDialog::WorklistDialog(wxWindow* parent, PatientRegister& reg, std::string operatorId,
                                std::function<void(std::int64_t)> openPatient)
     : wxDialog(parent, wxID_ANY, _("Bulk pre-check worklist"), wxDefaultPosition, wxSize(980, 640),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      db_(db),
+      reg_(reg),
       operatorId_(std::move(operatorId)),
       openPatient_(std::move(openPatient)) {
   // Each label is made just before its control: tab order is creation order, and a label's mnemonic
@@ -135,8 +135,8 @@ void WorklistDialog::reload() {
     return;
   }
   try {
-    items_ = bulkWorklist(db_, *d.date);
-    const auto run = bulkRunForDate(db_, *d.date);
+    items_ = bulkWorklist(reg_.database(), *d.date);
+    const auto run = bulkRunForDate(reg_.database(), *d.date);
     summary_->SetLabel(run ? wxString::Format(_("Bulk pre-check of %s: %zu need attention"),
                                               toWx(formatWareki(*d.date)), items_.size())
                            : toWx(formatWareki(*d.date)) +
@@ -210,7 +210,7 @@ void WorklistDialog::toggleDone() {
   if (!i) return;
   const long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
   try {
-    setWorklistItemDone(db_, i->entryId, !i->done, operatorId_);
+    setWorklistItemDone(reg_.database(), i->entryId, !i->done, operatorId_);
   } catch (const Error& e) {
     wxMessageBox(_("Could not record: ") + toWx(e.what()), _("Worklist"), wxOK | wxICON_ERROR, this);
     return;
@@ -230,7 +230,7 @@ void WorklistDialog::printShown() {
   std::vector<WorklistItem> rows;
   for (const std::size_t i : shown_) rows.push_back(items_[i]);
   showFormPreview(
-      this, [&] { return worklistDocument(db_, *d.date, rows, today()); },
+      this, [&] { return worklistDocument(reg_.database(), *d.date, rows, today()); },
       _("worklist_") + toWx(toIsoString(*d.date)) + wxS(".pdf"));
 }
 

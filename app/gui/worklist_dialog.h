@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "app/jobs/bulk_worklist.h"
-#include "db/database.h"
+#include "app/jobs/patient_register.h"
 
 class wxChoice;
 class wxListCtrl;
@@ -23,7 +23,7 @@ namespace rececon::gui {
 
 class WorklistDialog : public wxDialog {
  public:
-  WorklistDialog(wxWindow* parent, db::Database& db, std::string operatorId, std::function<void(std::int64_t)> openPatient);
+  WorklistDialog(wxWindow* parent, PatientRegister& reg, std::string operatorId, std::function<void(std::int64_t)> openPatient);
 
  private:
   void reload();
@@ -35,7 +35,7 @@ class WorklistDialog : public wxDialog {
   void printShown();  // the rows as shown (filter, order) in a print preview
   const WorklistItem* selected() const;
 
-  db::Database& db_;
+  PatientRegister& reg_;
   std::string operatorId_;
   std::function<void(std::int64_t)> openPatient_;
   wxTextCtrl* date_ = nullptr;

@@ -19,6 +19,9 @@
 
 namespace rececon {
 
+// An appointment as stored (its id, who entered it and how), as the front-ends show it.
+using StoredAppointment = db::StoredAppointment;
+
 struct AppointmentFields {  // as typed
   std::string date, time, patientNumber, department, doctor, memo;
 };

@@ -204,4 +204,8 @@ std::string pendingCapturesSheet(const std::vector<CaptureWithVisit>& pending, c
   return text;
 }
 
+std::vector<AuditEntry> visitAudit(db::Database& db, std::int64_t visitId) { return db::AuditLog(db).forVisit(visitId); }
+
+std::vector<AuditEntry> recentAudit(db::Database& db, int limit) { return db::AuditLog(db).recent(limit); }
+
 }  // namespace rececon

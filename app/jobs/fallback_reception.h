@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/core/card_face.h"
+#include "db/audit_log.h"
 #include "db/database.h"
 #include "db/fallback_repository.h"
 #include "db/visit_repository.h"
@@ -85,5 +86,10 @@ class FallbackReception {
 // birth date, sex, name, kana, address, insurer name, patient number if known).
 std::string pendingCapturesSheet(const std::vector<CaptureWithVisit>& pending, const std::string& institutionName,
                                  const std::string& institutionCode, Date printedOn);
+
+// The audit trail of stand-alone reception: one visit's entries, or the newest `limit`.
+using AuditEntry = db::AuditEntry;
+std::vector<AuditEntry> visitAudit(db::Database& db, std::int64_t visitId);
+std::vector<AuditEntry> recentAudit(db::Database& db, int limit);
 
 }  // namespace rececon

@@ -1,6 +1,7 @@
 #include "app/jobs/job_context.h"
 
 #include "app/core/error.h"
+#include "db/change_log.h"
 
 namespace rececon {
 
@@ -8,5 +9,7 @@ void JobContext::step(std::int64_t done, std::int64_t total, const std::string& 
   if (progress_) progress_(done, total, what);
   if (cancelled_) throw Cancelled();
 }
+
+std::string logTimestamp() { return db::nowTimestamp(); }
 
 }  // namespace rececon

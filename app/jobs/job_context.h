@@ -28,4 +28,7 @@ class JobContext {
   std::atomic<bool> cancelled_{false};
 };
 
+// The local time with its offset, as every record of the register carries it: for a job's log lines.
+std::string logTimestamp();
+
 }  // namespace rececon

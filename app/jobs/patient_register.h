@@ -16,6 +16,9 @@
 
 namespace rececon {
 
+// One entry of a patient's change history, as the front-ends list it.
+using ChangeEntry = db::ChangeEntry;
+
 // One patient to import with their insurance records, oldest first (the last current one wins).
 struct PatientImportRow {
   std::optional<std::int64_t> number;  // nullopt = assign the next free number

@@ -257,4 +257,12 @@ RegistrationSummary ReferenceRegistrar::registerAll(JobContext& job, std::chrono
   return finish(false, "一括登録の結果が時間内に用意されませんでした。");
 }
 
+ReferenceState referenceStateOf(db::Database& db, std::int64_t patientNumber) {
+  return ReferenceRegistrar(db, linkage::ExchangeConfig{}, "").state(patientNumber);
+}
+
+std::string referenceStateWordsOf(db::Database& db, std::int64_t patientNumber) {
+  return ReferenceRegistrar(db, linkage::ExchangeConfig{}, "").stateWords(patientNumber);
+}
+
 }  // namespace rececon

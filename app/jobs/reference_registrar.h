@@ -63,4 +63,9 @@ class ReferenceRegistrar {
   std::string operatorId_;
 };
 
+// The same state for a patient, read without an exchange (nothing is sent): for the patient panel and
+// `patient show`.
+ReferenceState referenceStateOf(db::Database& db, std::int64_t patientNumber);
+std::string referenceStateWordsOf(db::Database& db, std::int64_t patientNumber);
+
 }  // namespace rececon

@@ -75,7 +75,7 @@ import -window root "$shots/01_main_window.png"
 # 3. F3 opens the search tab; a hiragana search changes the list (the people's kana are stored in half-width katakana).
 xdotool windowfocus "$window" 2>/dev/null || true
 xdotool key F3
-sleep 0.3
+sleep 0.8  # the search box takes the focus a moment after the tab changes; a key typed before is lost
 xdotool type --delay 40 "さとう"
 sleep 1.5
 import -window root "$shots/02_search_satou.png"

@@ -2,10 +2,11 @@
 # reading the focus trace.
 # Sourced by gui_smoke.sh, reception_flow.sh and keyboard_order.sh.
 
-# Starts Xvfb (1280×800) on a free display and exports DISPLAY; sets xvfb_pid for the script's cleanup.
+# Starts Xvfb on a free display and exports DISPLAY; sets xvfb_pid for the script's cleanup. The screen is
+# 1280×800 (a reception PC's small screen) unless RECECON_SCREEN says otherwise (e.g. 1920x1080).
 # Xvfb's messages go to the file $1; calls the script's fail when it does not start.
 start_xvfb() {
-  exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>"$1")
+  exec 3< <(exec Xvfb -displayfd 1 -screen 0 "${RECECON_SCREEN:-1280x800}x24" -nolisten tcp 2>"$1")
   xvfb_pid=$!
   local display_number
   read -r -t 20 display_number <&3 || fail "Xvfb did not start: $(cat "$1")"
