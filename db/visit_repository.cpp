@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "app/core/error.h"
 #include "db/change_log.h"
 #include "db/nullable_columns.h"
 #include "db/sqlite_errors.h"
@@ -14,6 +15,14 @@ constexpr const char* kColumns =
     "id, visit_date, arrived_at, patient_number, insurance_id, fallback_period_id, verification, check_id, result_id,"
     " verification_detail, verified_at, operator, created_at";
 
+// The stored word of a state; a word no state has means the register was changed outside the program.
+VisitVerification verificationFrom(const std::string& stored) {
+  if (const auto v = enumFromName<VisitVerification>(stored)) return *v;
+  throw EnvironmentError("受付の確認状態「" + stored + "」を読めません（データベースが外から変更された可能性があります）。");
+}
+
+std::string stored(VisitVerification v) { return std::string(nameOf(v)); }
+
 StoredVisit readRow(SQLite::Statement& q) {
   StoredVisit v;
   v.id = q.getColumn(0).getInt64();
@@ -22,7 +31,7 @@ StoredVisit readRow(SQLite::Statement& q) {
   v.patientNumber = optionalInt64(q.getColumn(3));
   v.insuranceId = optionalInt64(q.getColumn(4));
   v.fallbackPeriodId = optionalInt64(q.getColumn(5));
-  v.verification = q.getColumn(6).getString();
+  v.verification = verificationFrom(q.getColumn(6).getString());
   v.checkId = optionalInt64(q.getColumn(7));
   v.resultId = optionalInt64(q.getColumn(8));
   v.verificationDetail = q.getColumn(9).getString();
@@ -52,7 +61,7 @@ std::int64_t VisitRepository::add(const StoredVisit& v) {
     bindOptional(q, 3, v.patientNumber);
     bindOptional(q, 4, v.insuranceId);
     bindOptional(q, 5, v.fallbackPeriodId);
-    q.bind(6, v.verification);
+    q.bind(6, stored(v.verification));
     bindOptional(q, 7, v.checkId);
     bindOptional(q, 8, v.resultId);
     q.bind(9, v.verificationDetail);
@@ -64,7 +73,7 @@ std::int64_t VisitRepository::add(const StoredVisit& v) {
   });
 }
 
-bool VisitRepository::setVerification(std::int64_t id, const std::string& from, const std::string& to,
+bool VisitRepository::setVerification(std::int64_t id, VisitVerification from, VisitVerification to,
                                       std::optional<std::int64_t> checkId, std::optional<std::int64_t> resultId,
                                       const std::string& detail) {
   return guarded("受付の確認状態の記録", [&] {
@@ -73,13 +82,13 @@ bool VisitRepository::setVerification(std::int64_t id, const std::string& from, 
         "UPDATE visit SET verification = ?, check_id = COALESCE(?, check_id), result_id = COALESCE(?, result_id),"
         " verification_detail = ?, verified_at = ? WHERE id = ? AND verification = ?");
     SQLite::Statement& q = cached.get();
-    q.bind(1, to);
+    q.bind(1, stored(to));
     bindOptional(q, 2, checkId);
     bindOptional(q, 3, resultId);
     q.bind(4, detail);
     q.bind(5, nowTimestamp());
     q.bind(6, id);
-    q.bind(7, from);
+    q.bind(7, stored(from));
     return q.exec() == 1;
   });
 }
@@ -105,7 +114,7 @@ StoredVisit VisitRepository::get(std::int64_t id) {
   });
 }
 
-std::vector<StoredVisit> VisitRepository::withVerification(const std::vector<std::string>& states, int limit) {
+std::vector<StoredVisit> VisitRepository::withVerification(const std::vector<VisitVerification>& states, int limit) {
   return guarded("受付の読み込み", [&] {
     std::string placeholders;
     for (std::size_t i = 0; i < states.size(); ++i) placeholders += i ? ", ?" : "?";
@@ -113,7 +122,7 @@ std::vector<StoredVisit> VisitRepository::withVerification(const std::vector<std
                               ") ORDER BY id LIMIT ?");
     SQLite::Statement& q = cached.get();
     int index = 1;
-    for (const auto& s : states) q.bind(index++, s);
+    for (const auto s : states) q.bind(index++, stored(s));
     q.bind(index, limit > 0 ? static_cast<std::int64_t>(limit) : std::int64_t{-1});
     return readAll(q);
   });
@@ -151,21 +160,21 @@ std::vector<std::int64_t> VisitRepository::patientsSeenSince(const std::string& 
   });
 }
 
-std::map<std::string, std::int64_t> VisitRepository::countByVerification() {
+std::map<VisitVerification, std::int64_t> VisitRepository::countByVerification() {
   return guarded("受付の集計", [&] {
     auto cached = db_.prepare("SELECT verification, COUNT(*) FROM visit GROUP BY verification");
     SQLite::Statement& q = cached.get();
-    std::map<std::string, std::int64_t> counts;
-    while (q.executeStep()) counts[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+    std::map<VisitVerification, std::int64_t> counts;
+    while (q.executeStep()) counts[verificationFrom(q.getColumn(0).getString())] = q.getColumn(1).getInt64();
     return counts;
   });
 }
 
-std::int64_t VisitRepository::countWithDetail(const std::string& verification, const std::string& detail) {
+std::int64_t VisitRepository::countWithDetail(VisitVerification verification, const std::string& detail) {
   return guarded("受付の集計", [&] {
     auto cached = db_.prepare("SELECT COUNT(*) FROM visit WHERE verification = ? AND verification_detail = ?");
     SQLite::Statement& q = cached.get();
-    q.bind(1, verification);
+    q.bind(1, stored(verification));
     q.bind(2, detail);
     q.executeStep();
     return q.getColumn(0).getInt64();

@@ -140,7 +140,7 @@ int visitCommand(CliContext& c, const std::vector<std::string>& args) {
     j->set("visit", v.id);
     j->set("patient", *v.patientNumber);
     j->set("insurance", *v.insuranceId);
-    j->set("verification", v.verification);
+    j->set("verification", std::string(nameOf(v.verification)));
     j->set("fallback", v.fallbackPeriodId.has_value());
     printJson(*c.out, j);
   } else {
@@ -263,7 +263,7 @@ int reverifyCommand(CliContext& c, const std::vector<std::string>& args) {
       auto j = newJsonObject();
       j->set("visit", v.visitId);
       if (v.patientNumber) j->set("patient", *v.patientNumber);
-      j->set("state", v.state);
+      j->set("state", std::string(nameOf(v.state)));
       j->set("outcome", v.outcome);
       j->set("detail", v.detail);
       if (v.resultId) j->set("result_id", *v.resultId);

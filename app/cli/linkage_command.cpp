@@ -7,49 +7,39 @@
 #include "app/cli/output.h"
 #include "app/jobs/linkage_file_inspection.h"
 #include "app/jobs/site_settings.h"
-#include "linkage/code_tables.h"
-#include "linkage/message_schema.h"
 
 namespace rececon::cli {
 namespace {
 
-using linkage::XmlNode;
-
-// Children become keys; a child that may repeat (or does) becomes an array, so a list has the
-// same shape whether it holds one entry or many.
-// Recursion is safe here: the decoder has already capped the depth.
-Poco::JSON::Object::Ptr elementJson(XmlNode element, linkage::MessageKind kind) {
+// Children become keys; a child that is a list becomes an array, so a list has the same shape whether it
+// holds one entry or many.
+Poco::JSON::Object::Ptr elementJson(const InspectedElement& element) {
   auto object = newJsonObject();
-  for (XmlNode child = element.firstChild(); child; child = child.nextSibling()) {
-    const std::string name(child.name());
-    if (object->has(name)) continue;  // a list, filled at its first entry
-    const auto value = [&](XmlNode e) -> Poco::Dynamic::Var {
-      if (e.isLeaf()) return std::string(e.text());
-      return elementJson(e, kind);
+  for (const auto& child : element.children) {
+    const auto value = [](const InspectedElement& e) -> Poco::Dynamic::Var {
+      if (e.leaf) return e.text;
+      return elementJson(e);
     };
-    const auto same = element.all(name);
-    if (!linkage::mayRepeat(kind, element.name(), name) && same.size() == 1) {
-      object->set(name, value(child));
+    if (!child.list) {
+      object->set(child.name, value(child));
       continue;
     }
-    auto array = newJsonArray();
-    for (const XmlNode entry : same) array->add(value(entry));
-    object->set(name, array);
+    if (!object->has(child.name)) object->set(child.name, newJsonArray());
+    object->getArray(child.name)->add(value(child));
   }
   return object;
 }
 
-void printElement(std::ostream& out, XmlNode element, int depth) {
+void printElement(std::ostream& out, const InspectedElement& element, int depth) {
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-  const auto label = linkage::elementLabel(element.name());
-  out << indent << (label ? *label + " " : std::string("（未知の要素）")) << element.name();
-  if (!element.isLeaf()) {
+  out << indent << (element.label ? *element.label + " " : std::string("（未知の要素）")) << element.name;
+  if (!element.leaf) {
     out << "\n";
-    for (XmlNode child = element.firstChild(); child; child = child.nextSibling()) printElement(out, child, depth + 1);
+    for (const auto& child : element.children) printElement(out, child, depth + 1);
     return;
   }
-  out << ": 「" << element.text() << "」";
-  if (const auto code = linkage::codeLabel(element.name(), element.text())) out << " " << *code;
+  out << ": 「" << element.text << "」";
+  if (element.codeMeaning) out << " " << *element.codeMeaning;
   out << "\n";
 }
 
@@ -64,25 +54,24 @@ int decode(CliContext& c, const std::vector<std::string>& args) {
     const auto configured = SiteSettings(c.folder().database()).get("institution_code");
     if (!configured.value.empty()) institution = configured.value;
   }
-  const auto m = inspectLinkageFile(o->positional[0], institution);
-  const auto& info = linkage::kindInfo(m.kind);
+  const InspectedFile m = inspectLinkageFile(o->positional[0], institution);
   if (c.json) {
     auto j = newJsonObject();
-    j->set("kind", info.prefix);
-    j->set("kind_name", info.name);
-    j->set("encoding", linkage::declarationName(m.encoding().encoding));
-    j->set("bom", m.encoding().bom);
+    j->set("kind", m.kindPrefix);
+    j->set("kind_name", m.kindName);
+    j->set("encoding", m.encoding);
+    j->set("bom", m.bom);
     auto warnings = newJsonArray();
     for (const auto& w : m.warnings) warnings->add(w);
     j->set("warnings", warnings);
-    j->set("XmlMsg", elementJson(m.root(), m.kind));
+    j->set("XmlMsg", elementJson(m.root));
     printJson(*c.out, j);
     return 0;
   }
-  *c.out << "種類: " << info.name << "（" << info.prefix << "）\n"
-         << "文字コード: " << linkage::declarationName(m.encoding().encoding) << (m.encoding().bom ? "（BOMあり）" : "") << "\n";
+  *c.out << "種類: " << m.kindName << "（" << m.kindPrefix << "）\n"
+         << "文字コード: " << m.encoding << (m.bom ? "（BOMあり）" : "") << "\n";
   for (const auto& w : m.warnings) *c.out << "注意: " << w << "\n";
-  printElement(*c.out, m.root(), 0);
+  printElement(*c.out, m.root, 0);
   return 0;
 }
 

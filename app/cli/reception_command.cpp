@@ -30,7 +30,7 @@ int listCommand(CliContext& c, const std::vector<std::string>& args) {
         j->set("insurance_id", static_cast<Poco::Int64>(r.insurance->id));
         j->set("branch", r.insurance->insured.branch);
       }
-      j->set("verification", r.visit.verification);
+      j->set("verification", std::string(nameOf(r.visit.verification)));
       j->set("state", receptionStateLabel(r.state));
       j->set("detail", r.visit.verificationDetail);
       if (r.visit.checkId) j->set("check_id", static_cast<Poco::Int64>(*r.visit.checkId));

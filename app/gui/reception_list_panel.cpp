@@ -73,7 +73,7 @@ void ReceptionListPanel::refresh() {
   auto rows = receptionList(reg_.database(), today());
   std::string key = toIsoString(today());
   for (const auto& r : rows) {
-    key += "|" + std::to_string(r.visit.id) + r.visit.verification + r.visit.verificationDetail + r.name +
+    key += "|" + std::to_string(r.visit.id) + std::string(nameOf(r.visit.verification)) + r.visit.verificationDetail + r.name +
            std::to_string(r.insurance ? r.insurance->id : 0);
   }
   if (key == shownKey_) return;

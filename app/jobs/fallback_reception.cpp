@@ -34,16 +34,16 @@ FallbackStatus fallbackStatus(db::Database& db) {
   s.active = s.period.has_value();
   if (!s.active) s.period = repo.latestPeriod();
   const auto counts = db::VisitRepository(db).countByVerification();
-  const auto count = [&](const char* state) {
+  const auto count = [&](VisitVerification state) {
     const auto it = counts.find(state);
     return it == counts.end() ? std::int64_t{0} : it->second;
   };
-  s.unverified = count("unverified");
-  s.checkingAtDesk = db::VisitRepository(db).countWithDetail("checking", kDeskCheckPending);
-  s.checking = count("checking") - s.checkingAtDesk;
-  s.needsAttention = count("needs_attention");
-  s.reverified = count("reverified");
-  s.verified = count("verified");
+  s.unverified = count(VisitVerification::Unverified);
+  s.checkingAtDesk = db::VisitRepository(db).countWithDetail(VisitVerification::Checking, kDeskCheckPending);
+  s.checking = count(VisitVerification::Checking) - s.checkingAtDesk;
+  s.needsAttention = count(VisitVerification::NeedsAttention);
+  s.reverified = count(VisitVerification::Reverified);
+  s.verified = count(VisitVerification::Verified);
   s.pendingCaptures = repo.countCaptures("pending");
   return s;
 }
@@ -94,7 +94,7 @@ db::StoredVisit FallbackReception::registerVisit(const VisitRequest& request) {
   v.patientNumber = patient.number;
   v.insuranceId = record->id;
   v.fallbackPeriodId = openPeriodId();
-  v.verification = "unverified";
+  v.verification = VisitVerification::Unverified;
   v.verificationDetail = v.fallbackPeriodId ? "単独モードで受付（オンライン資格確認は未実施）" : "オンライン資格確認は未実施";
   v.operatorId = operatorId_;
   v.id = db::VisitRepository(db_).add(v);
@@ -126,7 +126,7 @@ CaptureOutcome FallbackReception::capture(const CardFaceFields& fields, std::opt
   v.patientNumber = patientNumber;
   if (current) v.insuranceId = current->id;
   v.fallbackPeriodId = openPeriodId();
-  v.verification = "unverified";
+  v.verification = VisitVerification::Unverified;
   v.verificationDetail = "マイナンバーカードの4項目を記録（コールセンター経由の確認待ち）";
   v.operatorId = operatorId_;
   v.id = db::VisitRepository(db_).add(v);
@@ -163,7 +163,7 @@ bool FallbackReception::resolve(std::int64_t visitId, const std::string& note) {
   db::WriteTransaction tx(db_);
   db::VisitRepository visits(db_);
   const db::StoredVisit v = visits.get(visitId);
-  if (!visits.setVerification(visitId, "needs_attention", "reverified", std::nullopt, std::nullopt,
+  if (!visits.setVerification(visitId, VisitVerification::NeedsAttention, VisitVerification::Reverified, std::nullopt, std::nullopt,
                               "対応済み（" + operatorId_ + "）: " + note))
     return false;
   db::AuditLog(db_).append(operatorId_, "visit.resolve", visitId, v.patientNumber, note);

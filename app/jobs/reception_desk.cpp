@@ -11,14 +11,6 @@
 
 namespace rececon {
 
-ReceptionState receptionStateOf(const std::string& verification) {
-  if (verification == "verified") return ReceptionState::Verified;
-  if (verification == "checking") return ReceptionState::Checking;
-  if (verification == "needs_attention") return ReceptionState::NeedsAttention;
-  if (verification == "reverified") return ReceptionState::Reverified;
-  return ReceptionState::Unverified;
-}
-
 const char* receptionStateLabel(ReceptionState state) {
   switch (state) {
     case ReceptionState::Verified: return "確認済";
@@ -39,7 +31,7 @@ std::vector<ReceptionRow> receptionList(db::Database& db, Date day) {
     ReceptionRow row;
     // arrived_at is "YYYY-MM-DDTHH:MM:SS+09:00" in local time.
     row.arrivedTime = v.arrivedAt.size() >= 16 ? v.arrivedAt.substr(11, 5) : v.arrivedAt;
-    row.state = receptionStateOf(v.verification);
+    row.state = v.verification;
     if (v.patientNumber) {
       row.patient = patients.get(*v.patientNumber);
       row.name = row.patient->name;
@@ -89,7 +81,7 @@ std::optional<db::StoredVisit> ReceptionDesk::todaysVisit(std::int64_t patientNu
 }
 
 db::StoredVisit ReceptionDesk::record(std::int64_t patientNumber, std::optional<std::int64_t> insuranceId,
-                                      const std::string& state, std::optional<std::int64_t> checkId,
+                                      VisitVerification state, std::optional<std::int64_t> checkId,
                                       std::optional<std::int64_t> resultId, const std::string& detail) {
   db::WriteTransaction tx(db_);
   db::VisitRepository visits(db_);
@@ -122,7 +114,7 @@ db::StoredVisit ReceptionDesk::checkIn(std::int64_t patientNumber, std::int64_t 
   if (!insurance)
     throw InvalidInput("患者番号 " + std::to_string(patientNumber) +
                        " には保険情報がありません。保険証・資格確認書の内容を登録するか、マイナンバーカードで確認してください。");
-  return record(patientNumber, insurance->id, "checking", checkId, std::nullopt, kDeskCheckPending);
+  return record(patientNumber, insurance->id, VisitVerification::Checking, checkId, std::nullopt, kDeskCheckPending);
 }
 
 db::StoredVisit ReceptionDesk::checkInFromCardResult(std::int64_t patientNumber, std::int64_t resultId,
@@ -131,7 +123,7 @@ db::StoredVisit ReceptionDesk::checkInFromCardResult(std::int64_t patientNumber,
   const auto insurance = reg.currentInsurance(patientNumber);
   const bool valid = outcome == CheckOutcome::Valid;
   return record(patientNumber, insurance ? std::optional(insurance->id) : std::nullopt,
-                valid ? "verified" : "needs_attention", std::nullopt, resultId,
+                valid ? VisitVerification::Verified : VisitVerification::NeedsAttention, std::nullopt, resultId,
                 std::string("マイナンバーカードで確認: ") + outcomeWords(outcome));
 }
 
@@ -141,23 +133,23 @@ db::StoredVisit ReceptionDesk::receiveOnCard(std::int64_t patientNumber) {
   if (!insurance)
     throw InvalidInput("患者番号 " + std::to_string(patientNumber) +
                        " には保険情報がありません。保険証・資格確認書の内容を登録してから受付してください。");
-  return record(patientNumber, insurance->id, "unverified", std::nullopt, std::nullopt,
+  return record(patientNumber, insurance->id, VisitVerification::Unverified, std::nullopt, std::nullopt,
                 "保険証・資格確認書で受付（オンライン資格確認は後で再確認）");
 }
 
 namespace {
 
 // What a visit becomes once its check has ended, and why (as recorded with it).
-std::pair<std::string, std::string> settledState(const CheckReport& report) {
+std::pair<VisitVerification, std::string> settledState(const CheckReport& report) {
   if (!report.resultId) {
     const std::string why = report.requestDetail.empty() ? "応答を待つのを取り消し" : report.requestDetail;
-    return {"unverified", "応答なし（" + why + "）。連携が戻ったら再確認します。"};
+    return {VisitVerification::Unverified, "応答なし（" + why + "）。連携が戻ったら再確認します。"};
   }
-  if (report.outcome == CheckOutcome::Valid) return {"verified", "オンライン資格確認: 有効"};
+  if (report.outcome == CheckOutcome::Valid) return {VisitVerification::Verified, "オンライン資格確認: 有効"};
   // A file-level error says nothing about the person: as with no answer, re-verification checks it later.
   if (report.outcome == CheckOutcome::Error && !report.errorCode.empty())
-    return {"unverified", "連携先のエラー（" + report.errorCode + "）。連携が戻ったら再確認します。"};
-  return {"needs_attention", std::string("オンライン資格確認: ") + outcomeWords(report.outcome)};
+    return {VisitVerification::Unverified, "連携先のエラー（" + report.errorCode + "）。連携が戻ったら再確認します。"};
+  return {VisitVerification::NeedsAttention, std::string("オンライン資格確認: ") + outcomeWords(report.outcome)};
 }
 
 }  // namespace
@@ -166,9 +158,9 @@ bool ReceptionDesk::settleCheck(std::int64_t visitId, const CheckReport& report)
   db::WriteTransaction tx(db_);
   db::VisitRepository visits(db_);
   const db::StoredVisit v = visits.get(visitId);
-  if (v.verification != "checking" || v.checkId != report.checkId) return false;
+  if (v.verification != VisitVerification::Checking || v.checkId != report.checkId) return false;
   const auto [state, detail] = settledState(report);
-  const bool changed = visits.setVerification(visitId, "checking", state, std::nullopt, report.resultId, detail);
+  const bool changed = visits.setVerification(visitId, VisitVerification::Checking, state, std::nullopt, report.resultId, detail);
   if (changed) db::AuditLog(db_).append(operatorId_, "visit.checked", visitId, v.patientNumber, detail);
   tx.commit();
   return changed;
@@ -180,7 +172,7 @@ bool ReceptionDesk::settleLateAnswer(const CheckReport& report) {
   db::VisitRepository visits(db_);
   bool changed = false;
   for (const auto& v : visits.onDate(toIsoString(today()))) {
-    if (v.checkId != report.checkId || (v.verification != "unverified" && v.verification != "checking")) continue;
+    if (v.checkId != report.checkId || (v.verification != VisitVerification::Unverified && v.verification != VisitVerification::Checking)) continue;
     const auto [state, detail] = settledState(report);
     if (visits.setVerification(v.id, v.verification, state, std::nullopt, report.resultId, detail + "（遅れて届いた応答）")) {
       db::AuditLog(db_).append(operatorId_, "visit.checked", v.id, v.patientNumber, detail + "（遅れて届いた応答）");

@@ -24,9 +24,9 @@ namespace rececon {
 // "checking" like one being re-verified, but it is no sign of an outage.
 inline constexpr const char* kDeskCheckPending = "オンライン資格確認の応答待ち";
 
-enum class ReceptionState { Verified, Checking, Unverified, NeedsAttention, Reverified };
+// The reception list shows each visit by its verification state.
+using ReceptionState = VisitVerification;
 
-ReceptionState receptionStateOf(const std::string& verification);
 // 確認済 / 確認中 / 未確認 / 要確認 / 再確認済
 const char* receptionStateLabel(ReceptionState state);
 
@@ -87,7 +87,7 @@ class ReceptionDesk {
 
  private:
   std::optional<db::StoredVisit> todaysVisit(std::int64_t patientNumber);
-  db::StoredVisit record(std::int64_t patientNumber, std::optional<std::int64_t> insuranceId, const std::string& state,
+  db::StoredVisit record(std::int64_t patientNumber, std::optional<std::int64_t> insuranceId, VisitVerification state,
                          std::optional<std::int64_t> checkId, std::optional<std::int64_t> resultId,
                          const std::string& detail);
 

@@ -40,11 +40,11 @@ class Reverifier {
       : db_(db), config_(config), journal_(db), service_(db, config, operatorId, terminal), operator_(std::move(operatorId)) {}
 
   // Moves the visit on and records it, in one transaction.
-  void settle(const db::StoredVisit& v, const std::string& from, ReverifiedVisit item, std::optional<std::int64_t> checkId) {
+  void settle(const db::StoredVisit& v, VisitVerification from, ReverifiedVisit item, std::optional<std::int64_t> checkId) {
     db::WriteTransaction tx(db_);
     if (db::VisitRepository(db_).setVerification(v.id, from, item.state, checkId, item.resultId, item.detail)) {
       db::AuditLog(db_).append(operator_, "visit.reverify", v.id, v.patientNumber,
-                               item.state + (item.outcome.empty() ? "" : "（" + item.outcome + "）") + ": " + item.detail);
+                               std::string(nameOf(item.state)) + (item.outcome.empty() ? "" : "（" + item.outcome + "）") + ": " + item.detail);
     }
     tx.commit();
     count(item);
@@ -53,7 +53,7 @@ class Reverifier {
 
   // A visit that no check can settle.
   void needsPerson(const db::StoredVisit& v, const std::string& why) {
-    settle(v, v.verification, {v.id, v.patientNumber, "needs_attention", "", why, std::nullopt}, std::nullopt);
+    settle(v, v.verification, {v.id, v.patientNumber, VisitVerification::NeedsAttention, "", why, std::nullopt}, std::nullopt);
   }
 
   // Sends the check; the visit is then "checking" with its check id (so a crash resumes the wait).
@@ -70,7 +70,7 @@ class Reverifier {
       return std::nullopt;
     }
     db::WriteTransaction tx(db_);
-    db::VisitRepository(db_).setVerification(v.id, "unverified", "checking", checkId, std::nullopt,
+    db::VisitRepository(db_).setVerification(v.id, VisitVerification::Unverified, VisitVerification::Checking, checkId, std::nullopt,
                                               "再確認の要求を送信（確認ID " + std::to_string(checkId) + "）");
     tx.commit();
     return checkId;
@@ -98,47 +98,47 @@ class Reverifier {
   // The check has ended: the visit is settled by its outcome. Says what the answer shows of the linkage.
   LinkageSign conclude(const db::StoredVisit& v, std::int64_t checkId) {
     const CheckReport r = service_.report(checkId);
-    ReverifiedVisit item{v.id, v.patientNumber, "", "", "", r.resultId};
+    ReverifiedVisit item{v.id, v.patientNumber, VisitVerification::Unverified, "", "", r.resultId};
     if (!r.resultId) {
-      item.state = "unverified";
+      item.state = VisitVerification::Unverified;
       item.detail = "応答なし（" + r.requestDetail + "）。連携の復旧後にもう一度再確認してください。";
-      settle(v, "checking", item, checkId);
+      settle(v, VisitVerification::Checking, item, checkId);
       return LinkageSign::Silent;
     }
     item.outcome = outcomeWords(r.outcome);
     if (r.outcome == CheckOutcome::Error && !r.errorCode.empty()) {
       // A file-level error (SegmentOfResult 9: the national system unreachable, the app's own failure) says
       // nothing about the patient: the visit stays unverified for the next re-verification, nobody is asked.
-      item.state = "unverified";
+      item.state = VisitVerification::Unverified;
       item.detail = "連携先がエラーを返しました（" + r.errorCode + " " + r.errorMessage + "）。連携の復旧後にもう一度再確認してください。";
-      settle(v, "checking", item, checkId);
+      settle(v, VisitVerification::Checking, item, checkId);
       return LinkageSign::Failing;
     }
     const std::string differing = differingFields(r);
     if (!r.findings.empty()) {  // the answer disagrees with its question or its format: a person looks
-      item.state = "needs_attention";
+      item.state = VisitVerification::NeedsAttention;
       item.detail = "結果に確認が必要な点があります: " + r.findings.front().message + " 結果を確認してください。";
     } else if (r.outcome == CheckOutcome::Valid && differing.empty()) {
-      item.state = "reverified";
+      item.state = VisitVerification::Reverified;
       item.detail = "有効。受付時の保険情報と一致しました。";
       decideUnchanged(*r.resultId);
     } else if (r.outcome == CheckOutcome::Valid) {
-      item.state = "needs_attention";
+      item.state = VisitVerification::NeedsAttention;
       item.detail = "有効ですが保険情報が違います: " + differing + "。結果を確認して反映してください。";
     } else {
-      item.state = "needs_attention";
+      item.state = VisitVerification::NeedsAttention;
       item.detail = item.outcome + "。" + (r.processingMessage.empty() ? r.errorCode + " " + r.errorMessage : r.processingMessage) +
                     " 保険証・資格確認書を確かめ、結果を確認してください。";
     }
-    settle(v, "checking", item, checkId);
+    settle(v, VisitVerification::Checking, item, checkId);
     // A person-level error (ProcessingResultStatus 2) is an answer about this person, not yet a sign that
     // qualifications can be confirmed again; only a qualification answer is.
     return r.outcome == CheckOutcome::Error ? LinkageSign::Failing : LinkageSign::Working;
   }
 
   void count(const ReverifiedVisit& item) {
-    if (item.state == "reverified") ++report.reverified;
-    else if (item.state == "needs_attention") ++report.needsAttention;
+    if (item.state == VisitVerification::Reverified) ++report.reverified;
+    else if (item.state == VisitVerification::NeedsAttention) ++report.needsAttention;
     else ++report.stillUnverified;
   }
 
@@ -173,8 +173,8 @@ ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& c
   db::VisitRepository visits(db);
   std::deque<db::StoredVisit> toSend;
   std::vector<std::pair<db::StoredVisit, std::int64_t>> inFlight;
-  for (auto& v : visits.withVerification({"unverified", "checking"})) {
-    if (v.verification == "checking" && v.checkId) {
+  for (auto& v : visits.withVerification({VisitVerification::Unverified, VisitVerification::Checking})) {
+    if (v.verification == VisitVerification::Checking && v.checkId) {
       inFlight.emplace_back(v, *v.checkId);  // sent before a crash: wait for it
     } else if (!v.patientNumber) {
       r.needsPerson(v, "患者未登録（4項目のみ記録）。コールセンター等で確認した内容で患者と保険を登録してください。");
@@ -223,7 +223,7 @@ ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& c
   }
   r.report.stillUnverified += static_cast<int>(toSend.size());
   for (const auto& v : toSend)
-    r.report.visits.push_back({v.id, v.patientNumber, "unverified", "", "連携が戻っていないため送信していません。", std::nullopt});
+    r.report.visits.push_back({v.id, v.patientNumber, VisitVerification::Unverified, "", "連携が戻っていないため送信していません。", std::nullopt});
   if (r.report.linkageWorking) {
     r.report.fallbackEnded = FallbackReception(db, operatorId).leave("再確認で資格確認の応答を確認");
   }
@@ -248,10 +248,10 @@ std::string formatReverifyReport(const ReverifyReport& report) {
     text += "連携アプリから応答がありません。連携の復旧を確認してから、もう一度再確認してください。\n";
   else if (report.linkageAnswered && !report.linkageWorking && report.stillUnverified > 0)
     text += "連携先がエラーを返しています（オンライン資格確認等システムの障害など）。単独モードのまま受付を続け、復旧後にもう一度再確認してください。\n";
-  for (const char* state : {"needs_attention", "unverified", "reverified"}) {
+  for (const VisitVerification state : {VisitVerification::NeedsAttention, VisitVerification::Unverified, VisitVerification::Reverified}) {
     for (const auto& v : report.visits) {
       if (v.state != state) continue;
-      const std::string label = v.state == "needs_attention" ? "要対応" : v.state == "unverified" ? "未確認" : "確認済み";
+      const std::string label = v.state == VisitVerification::NeedsAttention ? "要対応" : v.state == VisitVerification::Unverified ? "未確認" : "確認済み";
       text += "[" + label + "] 受付 " + std::to_string(v.visitId) + " 患者 " +
               (v.patientNumber ? std::to_string(*v.patientNumber) : std::string("未登録")) + ": " + v.detail + "\n";
     }

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/visit_verification.h"
 #include "app/jobs/job_context.h"
 #include "db/database.h"
 #include "linkage/exchange.h"
@@ -23,7 +24,7 @@ namespace rececon {
 struct ReverifiedVisit {
   std::int64_t visitId = 0;
   std::optional<std::int64_t> patientNumber;
-  std::string state;    // reverified / needs_attention / unverified (the linkage did not answer)
+  VisitVerification state = VisitVerification::Unverified;  // Reverified / NeedsAttention / Unverified (no answer)
   std::string outcome;  // 有効 / 無効 / … ; "" when no check was possible
   std::string detail;   // why, in Japanese
   std::optional<std::int64_t> resultId;

@@ -44,7 +44,7 @@ struct DeskSession : SimSession {
 TEST_CASE_METHOD(DeskSession, "A checked-in patient's visit waits for the check and takes its outcome", "[e2e][reception]") {
   db::StoredVisit visit;
   const CheckReport report = checkedIn(1, visit);
-  CHECK(visit.verification == "checking");
+  CHECK(visit.verification == VisitVerification::Checking);
   CHECK(visit.checkId == report.checkId);
   // A check out from the desk is no sign of an outage: the stand-alone counts leave it out.
   CHECK(fallbackStatus(db).checking == 0);
@@ -131,10 +131,10 @@ TEST_CASE_METHOD(DeskSession, "A card result a person decided on takes the patie
   }
   REQUIRE(resultId != 0);
   const auto visit = desk.checkInFromCardResult(3, resultId, CheckOutcome::Valid);
-  CHECK(visit.verification == "verified");
+  CHECK(visit.verification == VisitVerification::Verified);
   CHECK(visit.resultId == resultId);
   CHECK(visit.verificationDetail == "マイナンバーカードで確認: 有効");
   const auto invalid = desk.checkInFromCardResult(3, resultId, CheckOutcome::Invalid);
   CHECK(invalid.id == visit.id);
-  CHECK(invalid.verification == "needs_attention");
+  CHECK(invalid.verification == VisitVerification::NeedsAttention);
 }

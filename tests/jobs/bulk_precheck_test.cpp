@@ -192,7 +192,7 @@ TEST_CASE_METHOD(Night, "Patients seen in the last N months are checked too when
     v.visitDate = "2026-10-05";
     v.arrivedAt = "2026-10-05T09:00:00+09:00";
     v.patientNumber = regular;
-    v.verification = "verified";
+    v.verification = VisitVerification::Verified;
     v.operatorId = "clerk1";
     db::VisitRepository(db).add(v);
     tx.commit();

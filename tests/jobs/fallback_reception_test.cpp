@@ -59,7 +59,7 @@ TEST_CASE_METHOD(Desk, "A visit is received on the current insurance, not verifi
   addInsurance();
   reception.enter("停止");
   const db::StoredVisit v = reception.registerVisit({patient, std::nullopt, std::nullopt});
-  CHECK(v.verification == "unverified");
+  CHECK(v.verification == VisitVerification::Unverified);
   CHECK(v.fallbackPeriodId.has_value());
   CHECK(v.insuranceId.has_value());
   const auto audit = db::AuditLog(db).forVisit(v.id);

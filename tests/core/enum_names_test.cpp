@@ -1,0 +1,33 @@
+// The state tables: every state has its word, every word names one state, and both directions agree.
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "app/core/visit_verification.h"
+
+using namespace rececon;
+
+namespace {
+
+template <class E>
+void checkTable(int enumerators) {
+  std::set<std::string_view> words;
+  for (int i = 0; i < enumerators; ++i) {
+    const auto state = static_cast<E>(i);
+    const std::string_view word = nameOf(state);
+    INFO("state " << i);
+    REQUIRE_FALSE(word.empty());
+    CHECK(words.insert(word).second);
+    CHECK(enumFromName<E>(word) == state);
+  }
+  CHECK(std::size(EnumNames<E>::table) == static_cast<std::size_t>(enumerators));
+}
+
+}  // namespace
+
+TEST_CASE("Visit verification states and their stored words agree both ways", "[enum_names]") {
+  checkTable<VisitVerification>(5);
+  CHECK(nameOf(VisitVerification::NeedsAttention) == "needs_attention");
+  CHECK_FALSE(enumFromName<VisitVerification>("needs attention").has_value());
+}
