@@ -5,6 +5,7 @@
 #include "app/cli/command_options.h"
 #include "app/cli/help_text.h"
 #include "app/core/error.h"
+#include "app/core/error_catalog.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/operator_identity.h"
 #include "app/jobs/site_settings.h"
@@ -145,6 +146,18 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   throw UsageError(command.empty() ? "コマンドを指定してください。" : "不明なコマンドです: " + command);
 }
 
+namespace {
+
+// How to act on a coded error with rececon-cli (the catalog's sentence names no front-end).
+std::string cliHint(const std::string& code) {
+  if (code == kResultNeedsPatient) return "（--patient N、新しい患者なら --new-patient）";
+  if (code == kResultMatchesRegistered) return "（--patient N）";
+  if (code == kResultNeedsInsuredNumber) return "（--accept insurer_number,number など）";
+  return "";
+}
+
+}  // namespace
+
 int CliApplication::main(const std::vector<std::string>& args) {
   try {
     std::cout.flush();
@@ -153,7 +166,8 @@ int CliApplication::main(const std::vector<std::string>& args) {
     std::cerr << "rececon-cli: " << e.what() << "\n";
     return EXIT_USAGE;
   } catch (const InvalidInput& e) {
-    std::cerr << "rececon-cli: 入力に誤りがあります。何も保存していません。\n" << e.what() << "\n";
+    std::cerr << "rececon-cli: 入力に誤りがあります。何も保存していません。\n" << e.what() << cliHint(e.code()) << "\n";
+    if (!e.code().empty()) std::cerr << "（コード " << e.code() << "）\n";
     return EXIT_DATAERR;
   } catch (const EnvironmentError& e) {
     std::cerr << "rececon-cli: " << e.what() << "\n";

@@ -6,12 +6,30 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace rececon {
 
+// The values a coded error's sentence is made with, by name (see error_catalog.h).
+using ErrorParams = std::vector<std::pair<std::string, std::string>>;
+
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  // A message without a stable code: what() is all there is.
+  explicit Error(const std::string& message) : std::runtime_error(message) {}
+  explicit Error(const char* message) : std::runtime_error(message) {}
+  // A coded error: its sentence comes from the catalog (what() is the Japanese one), and a front-end may
+  // read it in its own language or add how to do it there (the lower layers never name a front-end's
+  // keys or options).
+  Error(std::string code, ErrorParams params);
+
+  const std::string& code() const { return code_; }  // "" for an uncoded message
+  const ErrorParams& params() const { return params_; }
+
+ private:
+  std::string code_;
+  ErrorParams params_;
 };
 
 // Bad data from a file or a person. Nothing was written.

@@ -24,6 +24,7 @@
 #include "app/gui/confirm_dialog.h"
 #include "app/gui/worklist_dialog.h"
 #include "app/gui/diagnosis_dialog.h"
+#include "app/gui/error_text.h"
 #include "app/gui/form_preview_dialog.h"
 #include "app/gui/linkage_banner.h"
 #include "app/gui/text_report_dialog.h"
@@ -153,9 +154,8 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
       // On the watcher's thread: only copies cross to the window, through CallAfter.
       [this](const DeskPulse& pulse) {
         CallAfter([this, pulse] {
-          SetStatusText(wxString::Format(_("Arrived results: %lld  Requests waiting for an answer: %d"),
-                                         static_cast<long long>(pulse.waitingResults), pulse.view.watchdog.waitingRequests),
-                        2);
+          waitingRequests_ = pulse.view.watchdog.waitingRequests;
+          showCounts();
           // Other terminals and the background watcher change the lists too: re-read them when the
           // waiting results change, and every few passes anyway.
           if (pulse.waitingResults != lastWaiting_ || ++pollsSinceRefresh_ >= kPassesPerRefresh) refreshDesk(false);
@@ -196,7 +196,7 @@ void MainFrame::showLinkageView(const LinkageView& view) {
 }
 
 void MainFrame::showError(const wxString& what, const std::exception& e) {
-  wxMessageBox(what + wxS("\n\n") + toWx(e.what()), _("Rececon"), wxOK | wxICON_WARNING, this);
+  wxMessageBox(what + wxS("\n\n") + errorForPerson(e), _("Rececon"), wxOK | wxICON_WARNING, this);
 }
 
 void MainFrame::enterFallback() {
@@ -431,11 +431,19 @@ void MainFrame::choosePatient(std::optional<std::int64_t> number) {
   }
 }
 
+// The status bar counts what the arrived-results panel lists, so the two never disagree.
+void MainFrame::showCounts() {
+  SetStatusText(wxString::Format(_("Arrived results: %lld  Requests waiting for an answer: %d"),
+                                 static_cast<long long>(std::max<std::int64_t>(lastWaiting_, 0)), waitingRequests_),
+                2);
+}
+
 void MainFrame::refreshDesk(bool includePatient) {
   pollsSinceRefresh_ = 0;
   try {
     reception_->refresh();
     lastWaiting_ = static_cast<std::int64_t>(arrived_->refresh());
+    showCounts();
     if (includePatient && selectedPatient_) detail_->showPatient(*selectedPatient_);
   } catch (const Error& e) {  // a locked or unreadable database: say so, try again at the next pass
     SetStatusText(_("Could not read the list: ") + toWx(e.what()), 1);

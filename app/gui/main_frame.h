@@ -89,7 +89,9 @@ class MainFrame : public wxFrame {
   wxNotebook* tabs_ = nullptr;
   ReceptionListPanel* reception_ = nullptr;
   ArrivedResultsPanel* arrived_ = nullptr;
-  std::int64_t lastWaiting_ = -1;  // results waiting as of the last refresh
+  std::int64_t lastWaiting_ = -1;  // results waiting as of the last refresh (what the panel lists)
+  int waitingRequests_ = 0;        // requests out, as of the watcher's last pass
+  void showCounts();               // the status bar's counts
   int pollsSinceRefresh_ = 0;
   wxTextCtrl* search_ = nullptr;
   wxStaticText* resultSummary_ = nullptr;

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "app/core/error.h"
+#include "app/gui/error_text.h"
 #include "app/gui/form_preview_dialog.h"
 #include "app/gui/outcome_style.h"
 #include "app/gui/wx_convert.h"
@@ -308,7 +309,7 @@ void ResultDialog::decide(bool reject) {
                             report_.checkId ? "check" : "face", decision);
     EndModal(wxID_OK);
   } catch (const Error& e) {
-    status_->SetLabel(_("Not applied: ") + toWx(e.what()));
+    status_->SetLabel(_("Not applied: ") + errorForPerson(e));
     Layout();
   }
 }

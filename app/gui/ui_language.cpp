@@ -28,9 +28,17 @@ std::vector<std::filesystem::path> catalogFolders() {
   return folders;
 }
 
+std::string& currentLanguage() {
+  static std::string language = "ja";
+  return language;
+}
+
 }  // namespace
 
+const std::string& uiLanguage() { return currentLanguage(); }
+
 std::string useUiLanguage(const std::string& language) {
+  currentLanguage() = "en";  // until the Japanese catalog is known to be there
   auto* translations = new wxTranslations();
   wxTranslations::Set(translations);  // owns it from here
   if (language == "en") {
@@ -49,10 +57,12 @@ std::string useUiLanguage(const std::string& language) {
     lookedIn += (lookedIn.empty() ? "" : ", ") + folder.string();
   }
   translations->AddStdCatalog();  // wxWidgets' own words (file dialogs, stock buttons) when installed
-  if (!translations->AddCatalog(wxASCII_STR(kCatalog), wxLANGUAGE_ENGLISH_US))
-    return "The Japanese catalog ja/LC_MESSAGES/rececon.mo was not found (looked in " + lookedIn +
+  if (translations->AddCatalog(wxASCII_STR(kCatalog), wxLANGUAGE_ENGLISH_US)) {
+    currentLanguage() = "ja";
+    return "";
+  }
+  return "The Japanese catalog ja/LC_MESSAGES/rececon.mo was not found (looked in " + lookedIn +
            "); the window is shown in English. Rebuild, or set RECECON_LOCALE_DIR to the folder holding it.";
-  return "";
 }
 
 }  // namespace rececon::gui

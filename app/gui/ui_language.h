@@ -13,4 +13,7 @@ namespace rececon::gui {
 // for): the window then shows the English msgids, and the caller tells the clerk.
 std::string useUiLanguage(const std::string& language);
 
+// The language the window speaks: "ja", or "en" (asked for, or the Japanese catalog missing).
+const std::string& uiLanguage();
+
 }  // namespace rececon::gui

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/core/error_catalog.h"
 #include "app/core/field_errors.h"
 #include "app/core/insurer_number.h"
 #include "app/jobs/check_outcome.h"
@@ -237,8 +238,7 @@ std::int64_t QualificationService::registerFromResult(std::int64_t resultId, Pat
     throw InvalidInput("この結果には患者として登録できる資格情報がありません。");
   }
   if (report.match && report.match->kind != MatchKind::None) {
-    throw InvalidInput("登録済みの患者と一致または一部一致しています（" + report.match->explanation +
-                       "）。新しい患者にはできません。--patient で患者を指定してください。");
+    throw InvalidInput(kResultMatchesRegistered, {{"explanation", report.match->explanation}});
   }
   const ReturnedQualification& r = *report.returned;
   PatientFields fields;
@@ -293,7 +293,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
         why += "。";
       }
     }
-    throw InvalidInput(why + "反映する患者を選んでください（rececon-cli では --patient N、新しい患者なら --new-patient）。");
+    throw InvalidInput(kResultNeedsPatient, {{"why", why}});
   }
   Patient patient = reg.patient(*report.patientNumber);
   outcome.patientNumber = patient.number;
@@ -336,7 +336,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
       if (patientChanged) reg.storePatient(patient, reason);
       if (insuranceChanged || !held || held->state != wanted) {
         if (record.insured.insurerNumber.empty() || record.insured.number.empty()) {
-          throw InvalidInput("保険情報を登録するには、保険者番号と番号の反映を承認してください（画面ではその行にチェック、rececon-cli では --accept insurer_number,number など）。");
+          throw InvalidInput(kResultNeedsInsuredNumber, {});
         }
         record.id = 0;
         record.patientNumber = patient.number;
