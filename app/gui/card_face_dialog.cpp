@@ -58,6 +58,9 @@ CardFaceDialog::CardFaceDialog(wxWindow* parent, FallbackReception& reception,
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(intro, 0, wxALL, 12);
   sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
+  auto* echo = new wxStaticText(this, wxID_ANY, wxS(""));
+  sizer->Add(echo, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 12);
+  echoSexAndBirth(sex_, birth_, echo);
   sizer->Add(errors_, 1, wxEXPAND | wxALL, 12);
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
   SetSizer(sizer);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "app/core/japanese_date.h"
+#include "app/core/patient.h"
 #include "app/gui/wx_convert.h"
 
 namespace rececon::gui {
@@ -33,6 +35,26 @@ std::optional<std::string> typedText(const wxTextCtrl* field) {
   const std::string text = fromWx(field->GetValue());
   if (text.find_first_not_of(" \t　") == std::string::npos) return std::nullopt;
   return text;
+}
+
+void echoSexAndBirth(wxTextCtrl* sex, wxTextCtrl* birth, wxStaticText* echo) {
+  const auto update = [sex, birth, echo](wxCommandEvent& event) {
+    event.Skip();
+    wxString text;
+    if (const auto typed = typedText(sex)) {
+      const auto parsed = parseSex(*typed);
+      text += _("Sex: ") + (parsed ? toWx(sexLabel(*parsed)) : _("(1 or 2)"));
+    }
+    if (const auto typed = typedText(birth)) {
+      const DateParseResult d = parseDate(*typed);
+      text += (text.empty() ? wxString() : wxString(wxS("　"))) + _("Date of birth: ") +
+              (d.date ? toWx(formatWareki(*d.date)) + wxString::Format(_(" (age %d)"), ageOn(*d.date, today()))
+                      : _("(not a date yet)"));
+    }
+    echo->SetLabel(text);
+  };
+  sex->Bind(wxEVT_TEXT, update);
+  birth->Bind(wxEVT_TEXT, update);
 }
 
 wxString validationText(const wxString& intro, const ValidationFailed& e) {

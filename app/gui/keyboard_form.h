@@ -7,6 +7,7 @@
 
 #include <wx/dialog.h>
 #include <wx/string.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include <functional>
@@ -30,5 +31,10 @@ std::optional<std::string> typedText(const wxTextCtrl* field);
 
 // "<intro>\n・label: message\n…"
 wxString validationText(const wxString& intro, const ValidationFailed& e);
+
+// Says back, while they are typed, how the sex and the date of birth are read — 女, 昭和50年4月1日（51歳）
+// for 2 and S50.4.1 — so that a clerk sees a wrong era or a swapped digit before saving. Updates echo
+// on every change of either field.
+void echoSexAndBirth(wxTextCtrl* sex, wxTextCtrl* birth, wxStaticText* echo);
 
 }  // namespace rececon::gui

@@ -45,7 +45,11 @@ PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
   address_ = addField(pp, person, "address", _("Address"), wxS(""), value(held ? held->address : ""));
   phone_ = addField(pp, person, "phone", _("Telephone"), wxS(""), value(held ? held->phone : ""));
   notes_ = addField(pp, person, "notes", _("Memo"), wxS(""), value(held ? held->notes : ""));
-  personBox->Add(person, 1, wxEXPAND | wxALL, 8);
+  personBox->Add(person, 0, wxEXPAND | wxALL, 8);
+  auto* echo = new wxStaticText(pp, wxID_ANY, wxS(""));  // right under the items it reads back
+  personBox->Add(echo, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+  personBox->AddStretchSpacer();
+  echoSexAndBirth(sex_, birth_, echo);
 
   auto* cardBox = new wxStaticBoxSizer(wxVERTICAL, this,
                                        number ? _("New insurance card (only when it changed)")
