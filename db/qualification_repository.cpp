@@ -221,6 +221,17 @@ std::optional<StoredLimitCertificate> QualificationRepository::latestLimitCertif
   });
 }
 
+std::vector<std::int64_t> QualificationRepository::idsInState(const std::string& state) {
+  return guarded("資格確認の結果の読み込み", [&] {
+    auto cached = db_.prepare("SELECT id FROM qualification_result WHERE state = ? ORDER BY id");
+    SQLite::Statement& q = cached.get();
+    q.bind(1, state);
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    return ids;
+  });
+}
+
 std::int64_t QualificationRepository::countInState(const std::string& state) {
   return guarded("資格確認結果の読み込み", [&] {
     auto cached = db_.prepare("SELECT count(*) FROM qualification_result WHERE state = ?");

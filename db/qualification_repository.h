@@ -59,6 +59,8 @@ class QualificationRepository {
   std::optional<StoredResult> resultForCheck(std::int64_t checkId);
   std::vector<StoredResult> resultsInState(const std::string& state);
   std::int64_t countInState(const std::string& state);
+  // The ids only, oldest first: cheap, for a list that reads only what is new.
+  std::vector<std::int64_t> idsInState(const std::string& state);
   // In the caller's transaction.
   std::int64_t addLimitCertificate(const StoredLimitCertificate& c);
   std::optional<StoredLimitCertificate> latestLimitCertificate(std::int64_t patientNumber);

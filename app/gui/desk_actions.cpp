@@ -17,6 +17,13 @@ void tell(wxWindow* parent, const wxString& what, const wxString& detail, long i
                wxOK | icon, parent);
 }
 
+// Something was recorded (the lists need refreshing); no next step.
+DeskDecision recordedOnly() {
+  DeskDecision d;
+  d.recorded = true;
+  return d;
+}
+
 }  // namespace
 
 DeskDecision checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const std::string& dataDir,
@@ -57,14 +64,14 @@ DeskDecision checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const st
          _("Could not wait for the answer. The reception stays \"unverified\" and is re-verified when the "
            "linkage is back."),
          wait.error());
-    return {true};
+    return recordedOnly();
   }
   if (waited == wxID_CANCEL) {
     tell(parent,
          _("Stopped waiting for the answer. The reception is \"unverified\". A result arriving late appears "
            "under \"Arrived results\"."),
          wxString(), wxICON_INFORMATION);
-    return {true};
+    return recordedOnly();
   }
   if (!report.resultId) {
     tell(parent,
@@ -72,7 +79,7 @@ DeskDecision checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const st
            "re-verified when the linkage is back. If it is urgent, check the insurance card or eligibility "
            "certificate."),
          toWx(report.requestDetail));
-    return {true};
+    return recordedOnly();
   }
   QualificationService service(reg.database(), started.exchange, reg.operatorId(), started.terminal);
   ResultDialog dialog(parent, service, reg, report);

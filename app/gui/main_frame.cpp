@@ -158,7 +158,10 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
           showCounts();
           // Other terminals and the background watcher change the lists too: re-read them when the
           // waiting results change, and every few passes anyway.
-          if (pulse.waitingResults != lastWaiting_ || ++pollsSinceRefresh_ >= kPassesPerRefresh) refreshDesk(false);
+          // A result arriving is shown at once, reading only what is new; the periodic pass reads all again.
+          if (++pollsSinceRefresh_ >= kPassesPerRefresh) refreshDesk(false);
+          else if (pulse.waitingResults != lastWaiting_ || pulse.newestWaiting != arrived_->newestShown())
+            refreshDesk(false, true);
           showLinkageView(pulse.view);
         });
       },
@@ -438,11 +441,11 @@ void MainFrame::showCounts() {
                 2);
 }
 
-void MainFrame::refreshDesk(bool includePatient) {
-  pollsSinceRefresh_ = 0;
+void MainFrame::refreshDesk(bool includePatient, bool onlyNewResults) {
+  if (!onlyNewResults) pollsSinceRefresh_ = 0;
   try {
     reception_->refresh();
-    lastWaiting_ = static_cast<std::int64_t>(arrived_->refresh());
+    lastWaiting_ = static_cast<std::int64_t>(arrived_->refresh(onlyNewResults));
     showCounts();
     if (includePatient && selectedPatient_) detail_->showPatient(*selectedPatient_);
   } catch (const Error& e) {  // a locked or unreadable database: say so, try again at the next pass

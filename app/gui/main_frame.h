@@ -54,7 +54,8 @@ class MainFrame : public wxFrame {
   void showInSearch(std::int64_t number);  // the search tab in front with this patient highlighted
   // Re-reads the reception list and the arrived results, and — after the clerk did something, not on
   // the watcher's periodic pass, which must not reset what the clerk is looking at — the selected patient.
-  void refreshDesk(bool includePatient = true);
+  // onlyNewResults: a result just arrived; the arrived results already shown are not read again.
+  void refreshDesk(bool includePatient = true, bool onlyNewResults = false);
 
   // The desk's actions (F5, F11, Ctrl+N, Ctrl+E, 設定).
   void checkSelected();

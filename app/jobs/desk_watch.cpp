@@ -5,6 +5,7 @@
 #include "app/jobs/diagnosis_files.h"
 #include "app/jobs/linkage_result_store.h"
 #include "app/jobs/linkage_settings.h"
+#include "app/jobs/reception_desk.h"
 #include "linkage/exchange_watcher.h"
 
 namespace rececon {
@@ -43,6 +44,8 @@ bool DeskWatch::start(db::Database& db) {
         }
         DeskPulse p;
         p.waitingResults = pass->poller->poll();
+        const auto ids = arrivedResultIds(*pass->connection);
+        p.newestWaiting = ids.empty() ? 0 : ids.back();
         p.view.watchdog = watchLinkage(*pass->connection, pass->config, std::chrono::system_clock::now(), pass->options,
                                        pass->handbook);
         p.view.fallback = fallbackStatus(*pass->connection);

@@ -30,6 +30,9 @@ struct LinkageView {
 
 struct DeskPulse {
   std::int64_t waitingResults = 0;  // results waiting for a person
+  // The newest of them (0: none). With the count it tells a new arrival from one decided elsewhere
+  // meanwhile, which leave the count as it was.
+  std::int64_t newestWaiting = 0;
   LinkageView view;
 };
 

@@ -47,27 +47,33 @@ std::vector<ReceptionRow> receptionList(db::Database& db, Date day) {
   return rows;
 }
 
+std::vector<std::int64_t> arrivedResultIds(db::Database& db) {
+  return db::QualificationRepository(db).idsInState("arrived");
+}
+
+ArrivedResult arrivedResult(db::Database& db, std::int64_t resultId) {
+  // Reading a stored result needs no folders: the service is made without a linkage configuration.
+  QualificationService service(db, linkage::ExchangeConfig{}, "", "");
+  const db::StoredResult stored = db::QualificationRepository(db).result(resultId);
+  const CheckReport report = service.reportForResult(stored.id);
+  ArrivedResult a;
+  a.resultId = stored.id;
+  a.source = stored.source;
+  a.receivedTime = stored.receivedAt.size() >= 16 ? stored.receivedAt.substr(11, 5) : stored.receivedAt;
+  a.outcome = report.outcome;
+  if (report.returned) {
+    a.name = report.returned->name;
+    a.nameKana = report.returned->nameKana;
+    a.birthDate = report.returned->birthDate;
+  }
+  a.patientNumber = report.patientNumber;
+  if (report.match) a.matchWords = matchKindWords(report.match->kind);
+  return a;
+}
+
 std::vector<ArrivedResult> arrivedResults(db::Database& db) {
   std::vector<ArrivedResult> out;
-  // Reading stored results needs no folders: the service is made without a linkage configuration.
-  QualificationService service(db, linkage::ExchangeConfig{}, "", "");
-  db::QualificationRepository repo(db);
-  for (const auto& stored : repo.resultsInState("arrived")) {
-    const CheckReport report = service.reportForResult(stored.id);
-    ArrivedResult a;
-    a.resultId = stored.id;
-    a.source = stored.source;
-    a.receivedTime = stored.receivedAt.size() >= 16 ? stored.receivedAt.substr(11, 5) : stored.receivedAt;
-    a.outcome = report.outcome;
-    if (report.returned) {
-      a.name = report.returned->name;
-      a.nameKana = report.returned->nameKana;
-      a.birthDate = report.returned->birthDate;
-    }
-    a.patientNumber = report.patientNumber;
-    if (report.match) a.matchWords = matchKindWords(report.match->kind);
-    out.push_back(std::move(a));
-  }
+  for (const std::int64_t id : arrivedResultIds(db)) out.push_back(arrivedResult(db, id));
   return out;
 }
 

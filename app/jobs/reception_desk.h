@@ -57,6 +57,10 @@ struct ArrivedResult {
 
 // Every result waiting for a decision, oldest first.
 std::vector<ArrivedResult> arrivedResults(db::Database& db);
+// Their ids only (cheap), and one of them as the list shows it (its report and match are worked out, the
+// costly part): a list that is refreshed often reads only the results it does not show yet.
+std::vector<std::int64_t> arrivedResultIds(db::Database& db);
+ArrivedResult arrivedResult(db::Database& db, std::int64_t resultId);
 
 class ReceptionDesk {
  public:

@@ -14,7 +14,6 @@
 #include <string>
 #include <thread>
 
-#include "app/core/insurer_number.h"
 #include "app/jobs/data_folder.h"
 #include "app/jobs/demo_data.h"
 #include "app/jobs/diagnosis_files.h"
@@ -24,8 +23,7 @@
 #include "app/jobs/qualification_service.h"
 #include "linkage/exchange_watcher.h"
 #include "linkage/file_transfer.h"
-#include "linkage/message_codec.h"
-#include "linkage/messages.h"
+#include "tests/bench/card_result_file.h"
 
 using namespace rececon;
 using Clock = std::chrono::steady_clock;
@@ -36,30 +34,6 @@ namespace {
 double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
   return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
-}
-
-
-// What the card reader would produce for this patient (Shift_JIS, as many sites have it).
-std::string faceFileFor(const Patient& p, const InsuranceRecord& ins) {
-  linkage::QualificationResult r;
-  r.header.processExecutionTime = "20261121093000";
-  r.header.institutionCode = "9919999999";
-  r.header.referenceClassification = "1";
-  r.header.segmentOfResult = "1";
-  r.header.characterCode = "1";
-  r.processingStatus = "1";
-  r.validity = "1";
-  linkage::Qualification q;
-  q.name = p.name;
-  q.nameKana = p.nameKana;
-  q.sex1 = p.sex == Sex::Female ? "2" : "1";
-  q.birthdate = toCompactString(p.birthDate);
-  q.insurerNumber = padInsurerNumber(ins.insured.insurerNumber);
-  q.symbol = ins.insured.symbol.empty() ? linkage::Text() : linkage::Text(ins.insured.symbol);
-  q.number = ins.insured.number;
-  q.insurerName = ins.insurerName;
-  r.qualifications.push_back(q);
-  return linkage::encodeMessage(linkage::toXml(r), linkage::Encoding::ShiftJis);
 }
 
 }  // namespace
@@ -116,7 +90,7 @@ int main(int argc, char** argv) {
     const auto ins = reg.currentInsurance(p.number);
     char name[96];
     std::snprintf(name, sizeof name, "OQSsiquc01res_face_9919999999%020d_20261121%06d.xml", i, i % 1000000);
-    linkage::writeFileAtomically(dir / "staging", name, faceFileFor(p, *ins));
+    linkage::writeFileAtomically(dir / "staging", name, bench::cardResultFileFor(p, *ins));
     const std::size_t before = service.arrivedResults().size();
     const auto start = Clock::now();
     fs::rename(dir / "staging" / name, config.faceDir / name);  // a card result appears
