@@ -143,6 +143,23 @@ sleep 2
 import -window root "$shots/05_outage_banner.png"
 changed=$(compare -metric AE "$shots/04_diagnosis.png" "$shots/05_outage_banner.png" null: 2>&1 || true)
 [ "${changed%%.*}" -gt 1000 ] || fail "no banner appeared ($changed pixels changed)"
+# While the linkage is known to be down, F5's wait says so at once; Escape stops waiting.
+timeout 3 xdotool windowfocus --sync "$window" 2>/dev/null || true
+xdotool key F5
+wait_dialog=$(await_window "資格確認中" 50)
+[ -n "$wait_dialog" ] || fail "F5 did not show the check's wait"
+sleep 0.5
+import -window root "$shots/05a_wait_linkage_down.png"
+xdotool windowfocus "$wait_dialog" 2>/dev/null || true
+xdotool key Escape
+stopped=$(await_window '"資格確認"' 50)
+[ -n "$stopped" ] || fail "Escape did not stop waiting"
+xdotool windowfocus "$stopped" 2>/dev/null || true
+xdotool key Return
+for _ in $(seq 1 30); do
+  [ -z "$(window_titled '"資格確認"')" ] && break
+  sleep 0.1
+done
 confirm=$(open_with_keys "$window" "単独モード" F8)
 [ -n "$confirm" ] || fail "F8 did not ask to switch to stand-alone mode"
 xdotool windowfocus "$confirm" 2>/dev/null || true
@@ -178,7 +195,7 @@ done
 timeout 3 xdotool windowfocus --sync "$window" 2>/dev/null || true
 xdotool key F6
 for _ in $(seq 1 50); do
-  "$cli" --data-dir "$data" --json fallback status | grep -q '"unverified": 1' && break
+  "$cli" --data-dir "$data" --json fallback status | grep -q '"unverified": 2' && break
   sleep 0.1
 done
 form=$(open_with_keys "$window" "4項目の記録" F7)
@@ -207,29 +224,49 @@ done
 [ -z "$(window_titled "4項目の記録")" ] || fail "the 4-item form did not save and close"
 status=$("$cli" --data-dir "$data" --json fallback status)
 grep -q '"pending_captures": 1' <<<"$status" || fail "the 4 items were not stored: $status"
-grep -q '"unverified": 2' <<<"$status" || fail "expected 2 unverified visits (F6 and F7): $status"
+grep -q '"unverified": 3' <<<"$status" || fail "expected 3 unverified visits (F5 stopped, F6 and F7): $status"
 sheet=$("$cli" --data-dir "$data" fallback captures)
 grep -q "性別: 女    生年月日: 昭和50年4月1日" <<<"$sheet" || fail "the pending list lacks the sex typed as 2 or the 和暦 birth date: $sheet"
 echo "ok: F6 received a patient unverified; the 4-item form was filled from the keyboard and saved"
+
+# Ctrl+R and the re-verification report it shows; fails with a screenshot ($1) when none appears.
+reverify_with_ctrl_r() {
+  local report=""
+  for _ in 1 2 3; do  # a key sent while the window is still being activated can be lost: press again
+    xdotool windowfocus "$window" 2>/dev/null || true
+    xdotool key ctrl+r
+    for _ in $(seq 1 80); do
+      report=$(window_titled "再確認の結果")
+      [ -n "$report" ] && break 2
+      sleep 0.1
+    done
+  done
+  if [ -z "$report" ]; then
+    import -window root "$shots/$1" 2>/dev/null || true
+    fail "Ctrl+R did not show the re-verification report (screen in $1)"
+  fi
+  echo "$report"
+}
+
+# 7b. The linkage app answers again, but every answer is the national system's error (SIMERR9001):
+#     re-verification says so and stand-alone mode stays on.
+"$sim" --root "$data/oqs-sim" fault error9 >/dev/null
+report=$(reverify_with_ctrl_r 07b_reverify_error9_failed.png)
+[ -n "$report" ] || exit 1
+sleep 0.5
+import -window root "$shots/07b_reverify_error9.png"
+xdotool windowfocus "$report" 2>/dev/null || true
+xdotool key Escape
+status=$("$cli" --data-dir "$data" --json fallback status)
+grep -q '"active": true' <<<"$status" || fail "re-verification during an error9 outage ended stand-alone mode: $status"
+echo "ok: Ctrl+R while every answer is SIMERR9001 kept stand-alone mode"
 
 # 8. The linkage is back: Ctrl+R re-verifies; the report names what needs a person; stand-alone mode ends.
 "$sim" --root "$data/oqs-sim" fault normal >/dev/null
 sleep 1
 import -window root "$shots/07_standalone_banner.png"
-report=""
-for _ in 1 2 3; do  # a key sent while the window is still being activated can be lost: press again
-  xdotool windowfocus "$window" 2>/dev/null || true
-  xdotool key ctrl+r
-  for _ in $(seq 1 80); do
-    report=$(window_titled "再確認の結果")
-    [ -n "$report" ] && break 2
-    sleep 0.1
-  done
-done
-if [ -z "$report" ]; then
-  import -window root "$shots/08_reverify_failed.png" 2>/dev/null || true
-  fail "Ctrl+R did not show the re-verification report (screen in 08_reverify_failed.png)"
-fi
+report=$(reverify_with_ctrl_r 08_reverify_failed.png)
+[ -n "$report" ] || exit 1
 sleep 0.5
 import -window root "$shots/08_reverify_report.png"
 xdotool windowfocus "$report" 2>/dev/null || true
