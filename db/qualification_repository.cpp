@@ -40,11 +40,17 @@ StoredCheck readCheck(SQLite::Statement& q) {
   return c;
 }
 
+// A word no source has means the register was changed outside the program.
+ResultSource sourceFrom(const std::string& stored) {
+  if (const auto s = enumFromName<ResultSource>(stored)) return *s;
+  throw EnvironmentError("結果の取得元「" + stored + "」を読めません（データベースが外から変更された可能性があります）。");
+}
+
 StoredResult readResult(SQLite::Statement& q) {
   StoredResult r;
   int i = 0;
   r.id = q.getColumn(i++).getInt64();
-  r.source = q.getColumn(i++).getString();
+  r.source = sourceFrom(q.getColumn(i++).getString());
   r.checkId = optionalInt64(q.getColumn(i++));
   r.fileName = q.getColumn(i++).getString();
   r.contentHash = q.getColumn(i++).getString();
@@ -131,7 +137,7 @@ std::pair<std::int64_t, bool> QualificationRepository::addResult(const StoredRes
         " processing_status, processing_code, processing_message, validity, error_code, error_message, outcome, state)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::Statement& q = cached.get();
-    q.bind(1, r.source);
+    q.bind(1, std::string(nameOf(r.source)));
     bindOptional(q, 2, r.checkId);
     q.bind(3, r.fileName);
     q.bind(4, r.contentHash);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/result_source.h"
 #include "db/database.h"
 
 namespace rececon::db {
@@ -24,7 +25,7 @@ struct StoredCheck {
 
 struct StoredResult {
   std::int64_t id = 0;
-  std::string source;  // check / face
+  ResultSource source = ResultSource::Check;
   std::optional<std::int64_t> checkId;
   std::string fileName, contentHash, raw, receivedAt;
   std::string segment, processingStatus, processingCode, processingMessage, validity, errorCode, errorMessage;

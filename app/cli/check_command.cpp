@@ -175,11 +175,11 @@ int resultsPending(CliContext& c, const std::vector<std::string>& args) {
     if (c.json) {
       auto j = reportJson(r);
       j->set("id", static_cast<Poco::Int64>(id));
-      j->set("source", source);
+      j->set("source", std::string(nameOf(source)));
       array->add(j);
       continue;
     }
-    *c.out << "[結果ID " << id << "] 未処理  " << (source == "face" ? "カード" : "資格確認") << "  "
+    *c.out << "[結果ID " << id << "] 未処理  " << (source == ResultSource::Face ? "カード" : "資格確認") << "  "
            << outcomeWords(r.outcome) << "  "
            << (r.patientNumber ? "患者番号 " + std::to_string(*r.patientNumber) : std::string("患者未定"));
     if (r.returned) *c.out << "  " << r.returned->name << "（" << r.returned->nameKana << "）";

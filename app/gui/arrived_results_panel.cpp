@@ -37,7 +37,7 @@ ArrivedResultsPanel::ArrivedResultsPanel(wxWindow* parent, PatientRegister& reg,
     const long row = event.GetIndex();
     if (row < 0 || static_cast<std::size_t>(row) >= results_.size()) return;
     const ArrivedResult& r = results_[static_cast<std::size_t>(row)];
-    open_(r.resultId, r.source);
+    open_(r.resultId);
   });
 }
 
@@ -63,7 +63,7 @@ std::size_t ArrivedResultsPanel::refresh(bool onlyNew) {
     const ArrivedResult& r = results_[i];
     const long row = static_cast<long>(i);
     list_->InsertItem(row, toWx(r.receivedTime));
-    list_->SetItem(row, kSource, r.source == "face" ? _("Card") : _("Check"));
+    list_->SetItem(row, kSource, r.source == ResultSource::Face ? _("Card") : _("Check"));
     list_->SetItem(row, kOutcome, toWx(outcomeWords(r.outcome)));
     list_->SetItem(row, kName, toWx(r.name) + (r.nameKana.empty() ? wxString() : wxS("（") + toWx(r.nameKana) + wxS("）")));
     list_->SetItem(row, kBirth, r.birthDate ? toWx(formatWareki(*r.birthDate)) : wxString(wxS("—")));
@@ -100,7 +100,7 @@ bool ArrivedResultsPanel::openSelectedOrOldest() {
   long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
   if (row < 0 || static_cast<std::size_t>(row) >= results_.size()) row = 0;
   const ArrivedResult r = results_[static_cast<std::size_t>(row)];
-  open_(r.resultId, r.source);
+  open_(r.resultId);
   return true;
 }
 

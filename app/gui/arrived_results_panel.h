@@ -22,7 +22,7 @@ namespace rececon::gui {
 
 class ArrivedResultsPanel : public wxPanel {
  public:
-  using OpenFn = std::function<void(std::int64_t resultId, const std::string& source)>;
+  using OpenFn = std::function<void(std::int64_t resultId)>;
   ArrivedResultsPanel(wxWindow* parent, PatientRegister& reg, OpenFn open);
 
   // Reads the waiting results again (the list is rebuilt only when they changed); returns how many

@@ -80,7 +80,7 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   columns->SetMinimumPaneSize(300);
   columns->SetSashGravity(0.5);  // a larger window widens the lists too, not only the patient pane
   arrived_ = new ArrivedResultsPanel(rows, reg_,
-                                     [this](std::int64_t id, const std::string& source) { openArrivedResult(id, source); });
+                                     [this](std::int64_t id) { openArrivedResult(id); });
   rows->SplitHorizontally(columns, arrived_, -170);
   rows->SetMinimumPaneSize(110);
   rows->SetSashGravity(1.0);
@@ -475,7 +475,7 @@ void MainFrame::checkSelected() {
   takeNextStep(decision);
 }
 
-void MainFrame::openArrivedResult(std::int64_t resultId, const std::string& /*source: the result knows it*/) {
+void MainFrame::openArrivedResult(std::int64_t resultId) {
   const DeskDecision decision = decideArrivedResult(this, reg_, dataDir_, resultId);
   if (decision.recorded) {
     refreshDesk();

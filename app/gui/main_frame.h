@@ -59,7 +59,7 @@ class MainFrame : public wxFrame {
 
   // The desk's actions (F5, F11, Ctrl+N, Ctrl+E, 設定).
   void checkSelected();
-  void openArrivedResult(std::int64_t resultId, const std::string& source);
+  void openArrivedResult(std::int64_t resultId);
   void takeNextStep(const DeskDecision& decision);  // what the person chose in a result: edit, receive, stand-alone
   void registerNewPatient();
   void editSelected();

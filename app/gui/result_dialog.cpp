@@ -306,7 +306,7 @@ void ResultDialog::decide(bool reject) {
   try {
     // The check's own answer or an arrived one: the use case takes the reception along with the decision.
     outcome_ = decideResult(service_, reg_.database(), reg_.operatorId(), *report_.resultId,
-                            report_.checkId ? "check" : "face", decision);
+                            report_.checkId ? ResultSource::Check : ResultSource::Face, decision);
     EndModal(wxID_OK);
   } catch (const Error& e) {
     status_->SetLabel(_("Not applied: ") + errorForPerson(e));

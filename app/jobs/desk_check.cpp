@@ -46,14 +46,14 @@ DeskExchange deskExchangeIfSet(db::Database& db, const std::filesystem::path& da
 }
 
 ApplyOutcome decideResult(QualificationService& service, db::Database& db, const std::string& operatorId,
-                          std::int64_t resultId, const std::string& source, const ApplyDecision& decision) {
+                          std::int64_t resultId, ResultSource source, const ApplyDecision& decision) {
   const CheckReport report = service.reportForResult(resultId);
   const ApplyOutcome outcome = service.applyResult(resultId, decision);
   try {
     ReceptionDesk desk(db, operatorId);
-    if (source == "face" && outcome.patientNumber && outcome.state != "rejected") {
+    if (source == ResultSource::Face && outcome.patientNumber && outcome.state != "rejected") {
       desk.checkInFromCardResult(*outcome.patientNumber, resultId, report.outcome);
-    } else if (source == "check") {
+    } else if (source == ResultSource::Check) {
       desk.settleLateAnswer(report);
     }
   } catch (const Error& e) {

@@ -43,7 +43,7 @@ CheckReport waitForDeskCheck(const std::filesystem::path& databaseFile, const De
 CheckReport settleDeskCheck(db::Database& db, const std::string& operatorId, const StartedDeskCheck& check,
                             const std::optional<CheckReport>& waited);
 
-// A person decided on an arrived result (source "check" or "face"): applied or not as decided, and the
+// A person decided on an arrived result (a check's answer or a card result): applied or not as decided, and the
 // day's reception follows — a card result applied to a patient takes them in, a late answer settles its
 // visit (for a check's own answer, already settled, nothing more happens). Throws as
 // QualificationService::applyResult; a failure to record the reception afterwards is EnvironmentError
@@ -51,7 +51,7 @@ CheckReport settleDeskCheck(db::Database& db, const std::string& operatorId, con
 // `service` carries this terminal's exchange, through which the 照会番号 registration after a valid
 // result goes out.
 ApplyOutcome decideResult(QualificationService& service, db::Database& db, const std::string& operatorId,
-                          std::int64_t resultId, const std::string& source, const ApplyDecision& decision);
+                          std::int64_t resultId, ResultSource source, const ApplyDecision& decision);
 
 // This terminal's exchange when the linkage is set up; an empty one (nothing can be sent) when not —
 // deciding on stored results still works then.

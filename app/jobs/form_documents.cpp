@@ -19,8 +19,8 @@ namespace {
 
 std::string institutionName(db::Database& db) { return SiteSettings(db).get("institution_name").value; }
 
-std::string sourceWords(const std::string& source) {
-  return source == "face" ? "マイナンバーカード（カードリーダー）" : "資格確認（保険証の番号）";
+std::string sourceWords(ResultSource source) {
+  return source == ResultSource::Face ? "マイナンバーカード（カードリーダー）" : "資格確認（保険証の番号）";
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace rececon {
 namespace {
 
 void storeQualificationResult(db::Database& db, const linkage::IncomingFile& file, std::optional<std::int64_t> checkId,
-                              const char* source) {
+                              ResultSource source) {
   const auto result = linkage::readQualificationResult(file.message.root());
   db::StoredResult r;
   r.source = source;
@@ -44,7 +44,7 @@ void LinkageResultStore::onResult(const linkage::RequestRecord& request, const l
   db::WriteTransaction tx(db_);
   if (request.kind == linkage::MessageKind::SingleCheckRequest) {
     const auto check = db::QualificationRepository(db_).checkForRequest(request.id);
-    storeQualificationResult(db_, file, check ? std::optional<std::int64_t>(check->id) : std::nullopt, "check");
+    storeQualificationResult(db_, file, check ? std::optional<std::int64_t>(check->id) : std::nullopt, ResultSource::Check);
   } else {
     db::LinkageRequestRepository(db_).addAnswer(request.id, file.path.filename().string(), file.hash, file.bytes);
   }
@@ -53,7 +53,7 @@ void LinkageResultStore::onResult(const linkage::RequestRecord& request, const l
 
 void LinkageResultStore::onFaceResult(const linkage::IncomingFile& file) {
   db::WriteTransaction tx(db_);
-  storeQualificationResult(db_, file, std::nullopt, "face");
+  storeQualificationResult(db_, file, std::nullopt, ResultSource::Face);
   tx.commit();
 }
 

@@ -157,8 +157,8 @@ std::optional<LimitCertificateData> limitCertificateOf(db::Database& db, std::in
                               c->issueDate, c->validStart, c->validEnd, c->longTermDate};
 }
 
-std::vector<std::pair<std::int64_t, std::string>> QualificationService::arrivedResults() {
-  std::vector<std::pair<std::int64_t, std::string>> out;
+std::vector<std::pair<std::int64_t, ResultSource>> QualificationService::arrivedResults() {
+  std::vector<std::pair<std::int64_t, ResultSource>> out;
   for (const auto& r : db::QualificationRepository(db_).resultsInState("arrived")) out.emplace_back(r.id, r.source);
   return out;
 }

@@ -96,8 +96,8 @@ class QualificationService {
 
   CheckReport report(std::int64_t checkId);
   // Ids of the results that have arrived and wait for a person's decision, oldest first, with their source
-  // ("check" or "face").
-  std::vector<std::pair<std::int64_t, std::string>> arrivedResults();
+  // (a check's answer or a card result).
+  std::vector<std::pair<std::int64_t, ResultSource>> arrivedResults();
   // The same for a stored result, compared with the patient given (else the check's patient).
   CheckReport reportForResult(std::int64_t resultId, std::optional<std::int64_t> patientNumber = std::nullopt);
 

@@ -46,7 +46,7 @@ std::vector<ReceptionRow> receptionList(db::Database& db, Date day);
 // A result waiting for a person's decision, as the desk's list of arrived results shows it.
 struct ArrivedResult {
   std::int64_t resultId = 0;
-  std::string source;        // face (card reader) / check (a late answer)
+  ResultSource source = ResultSource::Face;  // a card result, or a check's late answer
   std::string receivedTime;  // HH:MM, local
   CheckOutcome outcome = CheckOutcome::Error;
   std::string name, nameKana;           // as returned ("" when the result carried no person)

@@ -112,6 +112,7 @@ class Reverifier {
       item.state = VisitVerification::Unverified;
       item.detail = "連携先がエラーを返しました（" + r.errorCode + " " + r.errorMessage + "）。連携の復旧後にもう一度再確認してください。";
       settle(v, VisitVerification::Checking, item, checkId);
+      recordOnly(*r.resultId, "再確認: 連携先のエラー（患者の資格については何も分からないため、記録のみ）");
       return LinkageSign::Failing;
     }
     const std::string differing = differingFields(r);
@@ -147,6 +148,19 @@ class Reverifier {
   ReverifyReport report;
 
  private:
+  // An answer that needs no person (it says nothing about the patient): kept, the register untouched, and
+  // out of the arrived results, where it would only wait for a clerk.
+  void recordOnly(std::int64_t resultId, const std::string& reason) {
+    ApplyDecision d;
+    d.reject = true;
+    d.reason = reason;
+    try {
+      service_.applyResult(resultId, d);
+    } catch (const InvalidInput&) {
+      // Decided already (a person was quicker): nothing to do.
+    }
+  }
+
   // A valid result that matches the register: recorded under the normal rules (nothing to change).
   void decideUnchanged(std::int64_t resultId) {
     ApplyDecision d;

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "app/core/result_source.h"
 #include "app/core/visit_verification.h"
 
 using namespace rececon;
@@ -30,4 +31,9 @@ TEST_CASE("Visit verification states and their stored words agree both ways", "[
   checkTable<VisitVerification>(5);
   CHECK(nameOf(VisitVerification::NeedsAttention) == "needs_attention");
   CHECK_FALSE(enumFromName<VisitVerification>("needs attention").has_value());
+}
+
+TEST_CASE("Result sources and their stored words agree both ways", "[enum_names]") {
+  checkTable<ResultSource>(2);
+  CHECK(nameOf(ResultSource::Face) == "face");
 }

@@ -146,6 +146,8 @@ TEST_CASE_METHOD(FallbackSession, "Re-verification while the national system ans
   CHECK(still->getValue<int>("unverified") == 3);
   const auto text = cli({"fallback", "reverify"});
   CHECK(text.out.find("単独モードのまま") != std::string::npos);
+  // The error answers say nothing about the patients: kept, but nobody is asked to decide on them.
+  CHECK(cli({"--json", "results", "pending"}).out.find("result_id") == std::string::npos);
 
   // The system is back: the next run ends stand-alone mode.
   simCommand({"fault", "normal"});

@@ -120,7 +120,7 @@ TEST_CASE("A stored result with findings is reported with them, never matched, n
   r.header.institutionCode = "9919999999";
   r.qualifications.front().branch = "1";
   db::StoredResult stored;
-  stored.source = "face";
+  stored.source = ResultSource::Face;
   stored.fileName = "OQSsiquc01res_face_x_20261121101530.xml";
   stored.raw = linkage::encodeMessage(linkage::toXml(r), linkage::Encoding::Utf8);
   stored.contentHash = "h";

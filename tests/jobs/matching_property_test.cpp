@@ -204,7 +204,7 @@ TEST_CASE("Applying the default ticks changes no identity or insured number; eac
     q.partialContributionRatio = r.insurance.copayPercent ? std::to_string(*r.insurance.copayPercent) : "";
     result.qualifications.push_back(q);
     db::StoredResult stored;
-    stored.source = "face";
+    stored.source = ResultSource::Face;
     stored.fileName = "OQSsiquc01res_face_prop_" + std::to_string(i) + ".xml";
     stored.contentHash = std::to_string(i);
     stored.raw = linkage::encodeMessage(linkage::toXml(result), linkage::Encoding::Utf8);
