@@ -8,7 +8,6 @@
 #include <wx/dialog.h>
 #include <wx/timer.h>
 
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <memory>

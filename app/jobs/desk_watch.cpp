@@ -32,7 +32,6 @@ bool DeskWatch::start(db::Database& db) {
   } catch (const ValidationFailed&) {
     return false;
   }
-  pass_ = pass;
   watcher_ = std::make_unique<linkage::ExchangeWatcher>(
       std::vector<std::filesystem::path>{pass->config.resDir, pass->config.faceDir}, std::chrono::seconds(1),
       [this, pass] {
@@ -59,7 +58,6 @@ bool DeskWatch::start(db::Database& db) {
 void DeskWatch::stop() {
   if (watcher_) watcher_->stop();  // joins
   watcher_.reset();
-  pass_.reset();
 }
 
 void DeskWatch::wake() {

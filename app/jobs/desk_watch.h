@@ -59,7 +59,6 @@ class DeskWatch {
   std::filesystem::path databaseFile_, dataDir_;
   PulseFn pulse_;
   FailedFn failed_;
-  std::shared_ptr<Pass> pass_;
   std::unique_ptr<linkage::ExchangeWatcher> watcher_;
 };
 

@@ -112,7 +112,7 @@ class Reverifier {
       item.state = VisitVerification::Unverified;
       item.detail = "連携先がエラーを返しました（" + r.errorCode + " " + r.errorMessage + "）。連携の復旧後にもう一度再確認してください。";
       settle(v, VisitVerification::Checking, item, checkId);
-      recordOnly(*r.resultId, "再確認: 連携先のエラー（患者の資格については何も分からないため、記録のみ）");
+      decideForNobody(*r.resultId, true, "再確認: 連携先のエラー（患者の資格については何も分からないため、記録のみ）");
       return LinkageSign::Failing;
     }
     const std::string differing = differingFields(r);
@@ -122,7 +122,7 @@ class Reverifier {
     } else if (r.outcome == CheckOutcome::Valid && differing.empty()) {
       item.state = VisitVerification::Reverified;
       item.detail = "有効。受付時の保険情報と一致しました。";
-      decideUnchanged(*r.resultId);
+      decideForNobody(*r.resultId, false, "再確認（単独モードでの受付後）: 登録内容と一致");
     } else if (r.outcome == CheckOutcome::Valid) {
       item.state = VisitVerification::NeedsAttention;
       item.detail = "有効ですが保険情報が違います: " + differing + "。結果を確認して反映してください。";
@@ -148,23 +148,12 @@ class Reverifier {
   ReverifyReport report;
 
  private:
-  // An answer that needs no person (it says nothing about the patient): kept, the register untouched, and
-  // out of the arrived results, where it would only wait for a clerk.
-  void recordOnly(std::int64_t resultId, const std::string& reason) {
+  // Records a decision no person needs to take: an error answer (kept, the register untouched, out of the
+  // arrived results where it would only wait for a clerk), or a valid answer that matches the register.
+  void decideForNobody(std::int64_t resultId, bool reject, const std::string& reason) {
     ApplyDecision d;
-    d.reject = true;
+    d.reject = reject;
     d.reason = reason;
-    try {
-      service_.applyResult(resultId, d);
-    } catch (const InvalidInput&) {
-      // Decided already (a person was quicker): nothing to do.
-    }
-  }
-
-  // A valid result that matches the register: recorded under the normal rules (nothing to change).
-  void decideUnchanged(std::int64_t resultId) {
-    ApplyDecision d;
-    d.reason = "再確認（単独モードでの受付後）: 登録内容と一致";
     try {
       service_.applyResult(resultId, d);
     } catch (const InvalidInput&) {

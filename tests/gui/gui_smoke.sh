@@ -95,10 +95,7 @@ ask=$(await_window '"資格確認"' 30)
 [ -z "$(window_titled "資格確認中")" ] || fail "F5 started a check of a patient nobody chose"
 xdotool windowfocus "$ask" 2>/dev/null || true
 xdotool key Return
-for _ in $(seq 1 30); do
-  [ -z "$(window_titled '"資格確認"')" ] && break
-  sleep 0.1
-done
+await_closed '"資格確認"' 30
 timeout 3 xdotool windowfocus --sync "$window" 2>/dev/null || true
 xdotool key Return
 sleep 0.5
@@ -156,10 +153,7 @@ stopped=$(await_window '"資格確認"' 50)
 [ -n "$stopped" ] || fail "Escape did not stop waiting"
 xdotool windowfocus "$stopped" 2>/dev/null || true
 xdotool key Return
-for _ in $(seq 1 30); do
-  [ -z "$(window_titled '"資格確認"')" ] && break
-  sleep 0.1
-done
+await_closed '"資格確認"' 30
 confirm=$(open_with_keys "$window" "単独モード" F8)
 [ -n "$confirm" ] || fail "F8 did not ask to switch to stand-alone mode"
 xdotool windowfocus "$confirm" 2>/dev/null || true
@@ -167,11 +161,7 @@ sleep 0.3
 import -window root "$shots/05b_f8_confirm.png"
 # A stray Enter takes the way back: the dialog closes and nothing changes.
 xdotool key Return
-for _ in $(seq 1 30); do
-  [ -z "$(window_titled "単独モード")" ] && break
-  sleep 0.1
-done
-[ -z "$(window_titled "単独モード")" ] || fail "Enter did not close the stand-alone confirmation"
+await_closed "単独モード" 30 "Enter did not close the stand-alone confirmation"
 "$cli" --data-dir "$data" --json fallback status | grep -q '"active": false' || fail "Enter switched to stand-alone mode"
 confirm=$(open_with_keys "$window" "単独モード" F8)
 [ -n "$confirm" ] || fail "F8 did not ask again"
@@ -188,10 +178,7 @@ echo "ok: the outage banner appeared ($changed pixels); F8 asks in Japanese, Ent
 # 7. Reception goes on: F6 receives the selected patient unverified; F7 opens the 4-item form, filled
 #    from the keyboard (Enter moves on, 2 for 女, the offered patient number is cleared) and saved.
 # The confirmation must be gone before the main window can take keys again; under load it closes late.
-for _ in $(seq 1 50); do
-  [ -z "$(window_titled "単独モード")" ] && break
-  sleep 0.1
-done
+await_closed "単独モード" 50
 timeout 3 xdotool windowfocus --sync "$window" 2>/dev/null || true
 xdotool key F6
 for _ in $(seq 1 50); do
@@ -217,11 +204,7 @@ xdotool key Return ctrl+a BackSpace
 sleep 0.5
 import -window root "$shots/06_capture_form.png"
 xdotool key Return
-for _ in $(seq 1 50); do
-  [ -z "$(window_titled "4項目の記録")" ] && break
-  sleep 0.1
-done
-[ -z "$(window_titled "4項目の記録")" ] || fail "the 4-item form did not save and close"
+await_closed "4項目の記録" 50 "the 4-item form did not save and close"
 status=$("$cli" --data-dir "$data" --json fallback status)
 grep -q '"pending_captures": 1' <<<"$status" || fail "the 4 items were not stored: $status"
 grep -q '"unverified": 3' <<<"$status" || fail "expected 3 unverified visits (F5 stopped, F6 and F7): $status"
@@ -298,11 +281,7 @@ done_items=$("$cli" --data-dir "$data" --json bulk worklist --date "$today" | gr
 [ "$done_items" -eq 1 ] || fail "Space did not mark the first worklist item done ($done_items done)"
 import -window root "$shots/10_worklist_done.png"
 xdotool key Return
-for _ in $(seq 1 50); do
-  [ -z "$(window_titled "一括照会の作業リスト")" ] && break
-  sleep 0.1
-done
-[ -z "$(window_titled "一括照会の作業リスト")" ] || fail "Enter did not open the patient from the worklist"
+await_closed "一括照会の作業リスト" 50 "Enter did not open the patient from the worklist"
 sleep 0.5
 import -window root "$shots/11_worklist_patient_opened.png"
 xdotool key F4
@@ -314,11 +293,7 @@ xdotool type --delay 30 "内科"
 sleep 0.5
 import -window root "$shots/12_appointment_form.png"
 xdotool key Return Return Return
-for _ in $(seq 1 50); do
-  [ -z "$(window_titled "予約の登録")" ] && break
-  sleep 0.1
-done
-[ -z "$(window_titled "予約の登録")" ] || fail "the appointment form did not save and close"
+await_closed "予約の登録" 50 "the appointment form did not save and close"
 booked=""
 for days in 1 2 3 4 5 6 7; do  # the form offers the next clinic day (Sundays and holidays skipped)
   booked+=$("$cli" --data-dir "$data" --json appointment list --date "$(date -d "+$days day" +%F)" | grep '"time": "10:30"' || true)
@@ -356,10 +331,7 @@ grep -q "枝番" <<<"$karte_text" || fail "the saved chart form lacks the 枝番
 sleep 0.3
 import -window root "$shots/14_karte_saved.png"
 xdotool key Escape
-for _ in $(seq 1 50); do
-  [ -z "$(window_titled "印刷プレビュー")" ] && break
-  sleep 0.1
-done
+await_closed "印刷プレビュー" 50
 worklist=$(open_with_keys "$window" "一括照会の作業リスト" F12)
 [ -n "$worklist" ] || fail "F12 did not open the worklist again"
 sleep 0.3

@@ -34,13 +34,6 @@ fail() {
 }
 cli() { "$cli_bin" --data-dir "$data" --operator desk-test "$@"; }
 source "$here/x_windows.sh"
-await_closed() {
-  for _ in $(seq 1 50); do
-    [ -z "$(window_titled "$1")" ] && return 0
-    sleep 0.1
-  done
-  fail "the window \"$1\" did not close"
-}
 # Waits until the command's output contains the text (up to 10 s).
 await_output() {
   local text=$1

@@ -59,6 +59,16 @@ $3"
   echo "ok: $screen — Tab follows the reading order ($(echo "$expected" | wc -l) stops)"
 }
 
+# Waits (up to $2 tenths of a second, default 50) until no window titled $1 is shown; calls the script's
+# fail with $3 (default: the window did not close) when it stays.
+await_closed() {
+  for _ in $(seq 1 "${2:-50}"); do
+    [ -z "$(window_titled "$1")" ] && return 0
+    sleep 0.1
+  done
+  fail "${3:-the window \"$1\" did not close}"
+}
+
 # Focuses the window $1, presses the keys $3… and waits for the window titled $2; presses them again, up to
 # three times, while it has not appeared — under load a key sent while the window was still busy or not yet
 # focused is lost. Only for keys that merely open a window (pressing twice cannot do anything twice).
