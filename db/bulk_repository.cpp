@@ -21,11 +21,21 @@ constexpr const char* kEntryColumns =
     " state, outcome, limit_changed, processing_code, processing_message, reference_number, comparison, changed_fields,"
     " new_insurance_id, detail, reconciled_at, needs_attention, done_by, done_at";
 
+// A word no stage has means the register was changed outside the program.
+template <class E>
+E stateFrom(const std::string& stored) {
+  if (const auto e = enumFromName<E>(stored)) return *e;
+  throw EnvironmentError("一括照会の状態「" + stored + "」を読めません（データベースが外から変更された可能性があります）。");
+}
+
+std::string stored(BulkStage s) { return std::string(nameOf(s)); }
+std::string stored(BulkEntryState s) { return std::string(nameOf(s)); }
+
 StoredBulkRun readRun(SQLite::Statement& q) {
   StoredBulkRun r;
   r.id = q.getColumn(0).getInt64();
   r.checkDate = q.getColumn(1).getString();
-  r.state = q.getColumn(2).getString();
+  r.state = stateFrom<BulkStage>(q.getColumn(2).getString());
   r.host = q.getColumn(3).getString();
   r.pid = q.getColumn(4).getInt64();
   r.leaseUntil = q.getColumn(5).getInt64();
@@ -41,7 +51,7 @@ StoredBulkFile readFile(SQLite::Statement& q) {
   f.id = q.getColumn(0).getInt64();
   f.runId = q.getColumn(1).getInt64();
   f.seq = q.getColumn(2).getInt();
-  f.state = q.getColumn(3).getString();
+  f.state = stateFrom<BulkStage>(q.getColumn(3).getString());
   f.uploadFile = q.getColumn(4).getString();
   f.uploadRequestId = optionalInt64(q.getColumn(5));
   f.receptionNumber = q.getColumn(6).getString();
@@ -71,7 +81,7 @@ StoredBulkEntry readEntry(SQLite::Statement& q) {
   e.number = q.getColumn(8).getString();
   e.branch = q.getColumn(9).getString();
   e.birthDate = q.getColumn(10).getString();
-  e.state = q.getColumn(11).getString();
+  e.state = stateFrom<BulkEntryState>(q.getColumn(11).getString());
   e.outcome = q.getColumn(12).getString();
   e.limitChanged = q.getColumn(13).getInt() != 0;
   e.processingCode = q.getColumn(14).getString();
@@ -140,11 +150,11 @@ std::int64_t BulkRepository::addRun(const std::string& isoDate, const std::strin
   });
 }
 
-void BulkRepository::setRunState(std::int64_t id, const std::string& state, const std::string& detail) {
+void BulkRepository::setRunState(std::int64_t id, BulkStage state, const std::string& detail) {
   guarded("一括照会の記録", [&] {
     auto cached = db_.prepare("UPDATE bulk_run SET state = ?, detail = ?, updated_at = ? WHERE id = ?");
     SQLite::Statement& q = cached.get();
-    q.bind(1, state);
+    q.bind(1, stored(state));
     q.bind(2, detail);
     q.bind(3, nowTimestamp());
     q.bind(4, id);
@@ -217,7 +227,7 @@ void BulkRepository::updateFile(const StoredBulkFile& f) {
         " reception_time = ?, accepted_at = ?, download_file = ?, download_request_id = ?, downloads = ?,"
         " download_errors = ?, next_download_at = ?, result_request_id = ?, detail = ?, updated_at = ? WHERE id = ?");
     SQLite::Statement& q = cached.get();
-    q.bind(1, f.state);
+    q.bind(1, stored(f.state));
     q.bind(2, f.uploadFile);
     bindOptional(q, 3, f.uploadRequestId);
     q.bind(4, f.receptionNumber);
@@ -253,7 +263,7 @@ bool BulkRepository::addEntry(const StoredBulkEntry& e) {
     q.bind(8, e.number);
     q.bind(9, e.branch);
     q.bind(10, e.birthDate);
-    q.bind(11, e.state);
+    q.bind(11, stored(e.state));
     q.bind(12, e.outcome);
     q.bind(13, e.detail);
     q.bind(14, e.reconciledAt);
@@ -356,7 +366,7 @@ BulkCounts BulkRepository::counts(std::int64_t runId) {
       const std::int64_t n = q.getColumn(2).getInt64();
       c.entries += n;
       c.needsAttention += q.getColumn(3).getInt64();
-      if (q.getColumn(1).getString() == "reconciled") {
+      if (stateFrom<BulkEntryState>(q.getColumn(1).getString()) == BulkEntryState::Reconciled) {
         c.reconciled += n;
         c.byOutcome[q.getColumn(0).getString()] += n;
       }

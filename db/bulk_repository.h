@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/bulk_stage.h"
 #include "db/database.h"
 
 namespace rececon::db {
@@ -17,7 +18,7 @@ namespace rececon::db {
 struct StoredBulkRun {
   std::int64_t id = 0;
   std::string checkDate;  // YYYY-MM-DD
-  std::string state;      // created / submitted / accepted / waiting / received / reconciled / done / failed
+  BulkStage state = BulkStage::Created;
   std::string host;
   std::int64_t pid = 0;
   std::int64_t leaseUntil = 0;
@@ -28,7 +29,7 @@ struct StoredBulkFile {
   std::int64_t id = 0;
   std::int64_t runId = 0;
   int seq = 0;
-  std::string state;  // created / submitted / accepted / waiting / received / reconciled / failed
+  BulkStage state = BulkStage::Created;  // never Done
   std::string uploadFile;
   std::optional<std::int64_t> uploadRequestId;
   std::string receptionNumber, receptionTime;
@@ -50,7 +51,7 @@ struct StoredBulkEntry {
   std::optional<std::int64_t> insuranceId;
   std::string identifier;
   std::string insurerNumber, symbol, number, branch, birthDate;  // as sent (birth date YYYYMMDD)
-  std::string state = "pending";                                // pending / reconciled
+  BulkEntryState state = BulkEntryState::Pending;
   std::string outcome;
   bool limitChanged = false;
   std::string processingCode, processingMessage, referenceNumber;
@@ -75,7 +76,7 @@ class BulkRepository {
   // Runs not done or failed, oldest first.
   std::vector<StoredBulkRun> unfinishedRuns();
   std::int64_t addRun(const std::string& isoDate, const std::string& operatorId);
-  void setRunState(std::int64_t id, const std::string& state, const std::string& detail);
+  void setRunState(std::int64_t id, BulkStage state, const std::string& detail);
   // Compare-and-set on who holds the run: takes it for host/pid until leaseUntil when it is still held as
   // expected (the values read before). Own transaction not needed: one UPDATE. False when someone else
   // changed it meanwhile.

@@ -46,6 +46,11 @@ ResultSource sourceFrom(const std::string& stored) {
   throw EnvironmentError("結果の取得元「" + stored + "」を読めません（データベースが外から変更された可能性があります）。");
 }
 
+ResultDecision decisionFrom(const std::string& stored) {
+  if (const auto d = enumFromName<ResultDecision>(stored)) return *d;
+  throw EnvironmentError("結果の判断「" + stored + "」を読めません（データベースが外から変更された可能性があります）。");
+}
+
 StoredResult readResult(SQLite::Statement& q) {
   StoredResult r;
   int i = 0;
@@ -57,10 +62,11 @@ StoredResult readResult(SQLite::Statement& q) {
   const SQLite::Column raw = q.getColumn(i++);
   r.raw.assign(static_cast<const char*>(raw.getBlob()), static_cast<std::size_t>(raw.getBytes()));
   for (std::string* s : {&r.receivedAt, &r.segment, &r.processingStatus, &r.processingCode, &r.processingMessage,
-                         &r.validity, &r.errorCode, &r.errorMessage, &r.outcome, &r.state, &r.decidedBy, &r.decidedAt,
-                         &r.decisionDetail}) {
+                         &r.validity, &r.errorCode, &r.errorMessage, &r.outcome}) {
     *s = q.getColumn(i++).getString();
   }
+  r.state = decisionFrom(q.getColumn(i++).getString());
+  for (std::string* s : {&r.decidedBy, &r.decidedAt, &r.decisionDetail}) *s = q.getColumn(i++).getString();
   return r;
 }
 
@@ -145,9 +151,10 @@ std::pair<std::int64_t, bool> QualificationRepository::addResult(const StoredRes
     q.bind(6, nowTimestamp());
     int i = 7;
     for (const std::string* s : {&r.segment, &r.processingStatus, &r.processingCode, &r.processingMessage, &r.validity,
-                                 &r.errorCode, &r.errorMessage, &r.outcome, &r.state}) {
+                                 &r.errorCode, &r.errorMessage, &r.outcome}) {
       q.bind(i++, *s);
     }
+    q.bind(i, std::string(nameOf(r.state)));
     q.exec();
     return {db_.sql().getLastInsertRowid(), true};
   });
@@ -174,11 +181,11 @@ std::optional<StoredResult> QualificationRepository::resultForCheck(std::int64_t
   });
 }
 
-std::vector<StoredResult> QualificationRepository::resultsInState(const std::string& state) {
+std::vector<StoredResult> QualificationRepository::resultsInState(ResultDecision state) {
   return guarded("資格確認結果の読み込み", [&] {
     auto cached = db_.prepare(std::string("SELECT ") + kResultColumns + " FROM qualification_result WHERE state = ? ORDER BY id");
     SQLite::Statement& q = cached.get();
-    q.bind(1, state);
+    q.bind(1, std::string(nameOf(state)));
     std::vector<StoredResult> out;
     while (q.executeStep()) out.push_back(readResult(q));
     return out;
@@ -227,34 +234,34 @@ std::optional<StoredLimitCertificate> QualificationRepository::latestLimitCertif
   });
 }
 
-std::vector<std::int64_t> QualificationRepository::idsInState(const std::string& state) {
+std::vector<std::int64_t> QualificationRepository::idsInState(ResultDecision state) {
   return guarded("資格確認の結果の読み込み", [&] {
     auto cached = db_.prepare("SELECT id FROM qualification_result WHERE state = ? ORDER BY id");
     SQLite::Statement& q = cached.get();
-    q.bind(1, state);
+    q.bind(1, std::string(nameOf(state)));
     std::vector<std::int64_t> ids;
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
     return ids;
   });
 }
 
-std::int64_t QualificationRepository::countInState(const std::string& state) {
+std::int64_t QualificationRepository::countInState(ResultDecision state) {
   return guarded("資格確認結果の読み込み", [&] {
     auto cached = db_.prepare("SELECT count(*) FROM qualification_result WHERE state = ?");
     SQLite::Statement& q = cached.get();
-    q.bind(1, state);
+    q.bind(1, std::string(nameOf(state)));
     q.executeStep();
     return q.getColumn(0).getInt64();
   });
 }
 
-void QualificationRepository::decide(std::int64_t id, const std::string& state, const std::string& decidedBy,
+void QualificationRepository::decide(std::int64_t id, ResultDecision state, const std::string& decidedBy,
                                      const std::string& detail) {
   guarded("資格確認結果の判断の記録", [&] {
     auto cached = db_.prepare(
         "UPDATE qualification_result SET state = ?, decided_by = ?, decided_at = ?, decision_detail = ? WHERE id = ?");
     SQLite::Statement& q = cached.get();
-    q.bind(1, state);
+    q.bind(1, std::string(nameOf(state)));
     q.bind(2, decidedBy);
     q.bind(3, nowTimestamp());
     q.bind(4, detail);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/result_decision.h"
 #include "app/core/result_source.h"
 #include "db/database.h"
 
@@ -30,7 +31,7 @@ struct StoredResult {
   std::string fileName, contentHash, raw, receivedAt;
   std::string segment, processingStatus, processingCode, processingMessage, validity, errorCode, errorMessage;
   std::string outcome;  // valid / invalid / invalid_newer / not_found / several / error
-  std::string state;    // arrived / applied / rejected / no_change
+  ResultDecision state = ResultDecision::Arrived;
   std::string decidedBy, decidedAt, decisionDetail;
 };
 
@@ -58,16 +59,16 @@ class QualificationRepository {
   bool hasResult(const std::string& fileName, const std::string& contentHash);
   StoredResult result(std::int64_t id);  // throws NotFound
   std::optional<StoredResult> resultForCheck(std::int64_t checkId);
-  std::vector<StoredResult> resultsInState(const std::string& state);
-  std::int64_t countInState(const std::string& state);
+  std::vector<StoredResult> resultsInState(ResultDecision state);
+  std::int64_t countInState(ResultDecision state);
   // The ids only, oldest first: cheap, for a list that reads only what is new.
-  std::vector<std::int64_t> idsInState(const std::string& state);
+  std::vector<std::int64_t> idsInState(ResultDecision state);
   // In the caller's transaction.
   std::int64_t addLimitCertificate(const StoredLimitCertificate& c);
   std::optional<StoredLimitCertificate> latestLimitCertificate(std::int64_t patientNumber);
 
   // Records the decision on a result (state and who/when/why). In the caller's transaction.
-  void decide(std::int64_t id, const std::string& state, const std::string& decidedBy, const std::string& detail);
+  void decide(std::int64_t id, ResultDecision state, const std::string& decidedBy, const std::string& detail);
 
  private:
   Database& db_;

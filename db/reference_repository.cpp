@@ -26,7 +26,7 @@ std::int64_t ReferenceRepository::add(const StoredReference& r) {
     q.bind(6, r.number);
     q.bind(7, r.branch);
     bindOptional(q, 8, r.requestId);
-    q.bind(9, r.state);
+    q.bind(9, std::string(nameOf(r.state)));
     q.bind(10, r.detail);
     q.bind(11, r.operatorId);
     q.bind(12, now);
@@ -38,12 +38,12 @@ std::int64_t ReferenceRepository::add(const StoredReference& r) {
   return id;
 }
 
-void ReferenceRepository::setState(std::int64_t id, const std::string& state, const std::string& detail) {
+void ReferenceRepository::setState(std::int64_t id, ReferenceAttempt state, const std::string& detail) {
   WriteTransaction tx(db_);
   guarded("照会番号の登録の記録", [&] {
     auto cached = db_.prepare("UPDATE reference_registration SET state = ?, detail = ?, updated_at = ? WHERE id = ?");
     SQLite::Statement& q = cached.get();
-    q.bind(1, state);
+    q.bind(1, std::string(nameOf(state)));
     q.bind(2, detail);
     q.bind(3, nowTimestamp());
     q.bind(4, id);
@@ -58,6 +58,11 @@ constexpr const char* kSelect =
     "SELECT id, patient_number, insurance_id, reference_number, insurer_number, symbol, number, branch, request_id,"
     " state, detail, operator, created_at, updated_at FROM reference_registration ";
 
+ReferenceAttempt attemptFrom(const std::string& stored) {
+  if (const auto a = enumFromName<ReferenceAttempt>(stored)) return *a;
+  throw EnvironmentError("照会番号の登録の状態「" + stored + "」を読めません（データベースが外から変更された可能性があります）。");
+}
+
 StoredReference readReference(SQLite::Statement& q) {
   StoredReference r;
   r.id = q.getColumn(0).getInt64();
@@ -69,7 +74,7 @@ StoredReference readReference(SQLite::Statement& q) {
   r.number = q.getColumn(6).getString();
   r.branch = q.getColumn(7).getString();
   r.requestId = optionalInt64(q.getColumn(8));
-  r.state = q.getColumn(9).getString();
+  r.state = attemptFrom(q.getColumn(9).getString());
   r.detail = q.getColumn(10).getString();
   r.operatorId = q.getColumn(11).getString();
   r.createdAt = q.getColumn(12).getString();
@@ -89,13 +94,13 @@ std::optional<StoredReference> ReferenceRepository::latest(std::int64_t patientN
   });
 }
 
-bool ReferenceRepository::settle(std::int64_t id, const std::string& state, const std::string& detail) {
+bool ReferenceRepository::settle(std::int64_t id, ReferenceAttempt state, const std::string& detail) {
   WriteTransaction tx(db_);
   const bool changed = guarded("照会番号の登録の記録", [&] {
     auto cached = db_.prepare(
         "UPDATE reference_registration SET state = ?, detail = ?, updated_at = ? WHERE id = ? AND state = 'sent'");
     SQLite::Statement& q = cached.get();
-    q.bind(1, state);
+    q.bind(1, std::string(nameOf(state)));
     q.bind(2, detail);
     q.bind(3, nowTimestamp());
     q.bind(4, id);
@@ -131,11 +136,11 @@ std::optional<StoredReference> ReferenceRepository::find(std::int64_t id) {
   });
 }
 
-std::vector<StoredReference> ReferenceRepository::inState(const std::string& state, int limit) {
+std::vector<StoredReference> ReferenceRepository::inState(ReferenceAttempt state, int limit) {
   return guarded("照会番号の登録の読み込み", [&] {
     auto cached = db_.prepare(std::string(kSelect) + "WHERE state = ? ORDER BY id LIMIT ?");
     SQLite::Statement& q = cached.get();
-    q.bind(1, state);
+    q.bind(1, std::string(nameOf(state)));
     q.bind(2, limit);
     std::vector<StoredReference> out;
     while (q.executeStep()) out.push_back(readReference(q));

@@ -14,4 +14,12 @@ const char* toString(RequestState state) {
   return "pending";
 }
 
+std::optional<RequestState> requestStateFromString(std::string_view word) {
+  for (const RequestState st : {RequestState::Pending, RequestState::Sent, RequestState::Answered, RequestState::Failed,
+                                RequestState::TimedOut, RequestState::Cancelled}) {
+    if (word == toString(st)) return st;
+  }
+  return std::nullopt;
+}
+
 }  // namespace rececon::linkage

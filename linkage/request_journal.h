@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "linkage/message_kind.h"
@@ -23,6 +24,8 @@ enum class RequestState {
 };
 
 const char* toString(RequestState state);  // "pending", "sent", …
+// The state a stored word names; nullopt for a word no state has.
+std::optional<RequestState> requestStateFromString(std::string_view word);
 
 struct RequestRecord {
   std::int64_t id = 0;

@@ -52,18 +52,6 @@ JobContext progressReporter(const CliContext& c) {
   });
 }
 
-const char* stateWords(const std::string& state) {
-  if (state == "created") return "作成済み（未送信）";
-  if (state == "submitted") return "送信済み（受付待ち）";
-  if (state == "accepted") return "受付済み";
-  if (state == "waiting") return "結果待ち（処理中）";
-  if (state == "received") return "結果受信";
-  if (state == "reconciled") return "照合済み";
-  if (state == "done") return "完了";
-  if (state == "failed") return "失敗";
-  return "";
-}
-
 Poco::JSON::Object::Ptr statusJson(const BulkRunStatus& s) {
   auto counts = newJsonObject();
   counts->set("entries", s.entries);
@@ -74,7 +62,7 @@ Poco::JSON::Object::Ptr statusJson(const BulkRunStatus& s) {
   for (const auto& f : s.files) {
     auto j = newJsonObject();
     j->set("seq", f.seq);
-    j->set("state", f.state);
+    j->set("state", std::string(nameOf(f.state)));
     j->set("reception_number", f.receptionNumber);
     j->set("entries", f.entries);
     j->set("downloads", f.downloads);
@@ -84,7 +72,7 @@ Poco::JSON::Object::Ptr statusJson(const BulkRunStatus& s) {
   auto j = newJsonObject();
   j->set("run", s.runId);
   j->set("date", s.checkDate);
-  j->set("state", s.state);
+  j->set("state", std::string(nameOf(s.state)));
   j->set("host", s.host);
   j->set("detail", s.detail);
   j->set("counts", counts);
@@ -93,21 +81,21 @@ Poco::JSON::Object::Ptr statusJson(const BulkRunStatus& s) {
 }
 
 void printStatus(std::ostream& out, const BulkRunStatus& s) {
-  out << "一括照会 " << formatWareki(*fromIsoString(s.checkDate)) << ": " << stateWords(s.state)
+  out << "一括照会 " << formatWareki(*fromIsoString(s.checkDate)) << ": " << bulkStageLabel(s.state)
       << (s.host.empty() ? "" : "（" + s.host + "）") << "\n";
   out << "  対象 " << s.entries << " 人、照合済み " << s.reconciled << " 人、要対応 " << s.needsAttention << " 人\n";
   for (const auto& [outcome, n] : s.byOutcome) out << "    " << bulkOutcomeLabel(outcome) << ": " << n << "\n";
   for (const auto& f : s.files) {
-    out << "  ファイル " << f.seq << "（" << f.entries << " 人）: " << stateWords(f.state)
+    out << "  ファイル " << f.seq << "（" << f.entries << " 人）: " << bulkStageLabel(f.state)
         << (f.receptionNumber.empty() ? "" : " 受付番号 " + f.receptionNumber) << (f.detail.empty() ? "" : " " + f.detail)
         << "\n";
   }
-  if (s.state == "failed") out << "  失敗: " << s.detail << "\n  もう一度 bulk run を実行すると続きから再開します。\n";
+  if (s.state == BulkStage::Failed) out << "  失敗: " << s.detail << "\n  もう一度 bulk run を実行すると続きから再開します。\n";
   if (s.needsAttention > 0) out << "  要対応の患者は bulk worklist --date " << s.checkDate << " で確認してください。\n";
 }
 
 int exitCodeOf(const BulkRunStatus& s) {
-  if (s.state == "failed") return kRunFailed;
+  if (s.state == BulkStage::Failed) return kRunFailed;
   return s.needsAttention > 0 ? kNeedsAttention : 0;
 }
 

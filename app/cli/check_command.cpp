@@ -238,7 +238,7 @@ int resultsApply(CliContext& c, const std::vector<std::string>& args) {
   const ApplyOutcome a = c.qualificationService().applyResult(parseCount(o->positional[0], "結果ID"), d);
   if (c.json) {
     auto j = newJsonObject();
-    j->set("state", a.state);
+    j->set("state", std::string(nameOf(a.state)));
     auto fields = newJsonArray();
     for (const auto& f : a.changedFields) fields->add(f);
     j->set("changed_fields", fields);

@@ -38,7 +38,7 @@ Poco::JSON::Object::Ptr findingJson(const WatchdogFinding& f) {
   auto steps = newJsonArray();
   for (const auto& s : f.nextSteps) steps->add(s);
   auto j = newJsonObject();
-  j->set("cause", f.cause);
+  j->set("cause", std::string(nameOf(f.cause)));
   j->set("level", std::string(linkageHealthId(f.level)));
   j->set("title", f.title);
   j->set("detail", f.detail);

@@ -18,6 +18,30 @@ constexpr std::array kCatalog = {
                  "patient; choose the patient to apply it to."},
     CatalogEntry{kResultNeedsInsuredNumber, "保険情報を登録するには、保険者番号と番号の反映を承認してください。",
                  "To store the insurance, approve taking the insurer number and the insured number."},
+    CatalogEntry{kResultAlreadyDecided, "結果ID {id} はすでに {by} が判断しています（{at}）。",
+                 "Result {id} has already been decided by {by} ({at})."},
+    CatalogEntry{kDatabaseBusy,
+                 "データベースが他の処理で使用中のため書き込めませんでした。少し待ってからもう一度実行してください（{action}、{detail}）。",
+                 "The database is busy with another task and could not be written. Wait a moment and try again "
+                 "({action}; {detail})."},
+    CatalogEntry{kDatabaseFull,
+                 "ディスクの空き容量が足りないためデータベースに書き込めませんでした。空き容量を確保してください。変更は保存されていません（{action}、{detail}）。",
+                 "The disk is full, so the database could not be written. Free some space; nothing was saved "
+                 "({action}; {detail})."},
+    CatalogEntry{kDatabaseNoAccess,
+                 "データベースを開けないか、書き込みが許可されていません。データベースの場所と権限を確認してください（{action}、{detail}）。",
+                 "The database cannot be opened or may not be written. Check where it is and its permissions "
+                 "({action}; {detail})."},
+    CatalogEntry{kDatabaseDamaged,
+                 "データベースが壊れているか、データベースではありません。バックアップから復元してください（{action}、{detail}）。",
+                 "The database is damaged or is not a database. Restore it from a backup ({action}; {detail})."},
+    CatalogEntry{kDatabaseIo, "データベースの読み書き中に入出力エラーが起きました。ディスクを確認してください（{action}、{detail}）。",
+                 "An input/output error occurred while reading or writing the database. Check the disk "
+                 "({action}; {detail})."},
+    CatalogEntry{kDatabaseConstraint, "データベースの整合性制約に違反しました（{action}、{detail}）。",
+                 "A database integrity constraint was violated ({action}; {detail})."},
+    CatalogEntry{kDatabaseFailed, "データベースの操作に失敗しました（{action}、{detail}）。",
+                 "A database operation failed ({action}; {detail})."},
 };
 
 std::string fill(std::string_view text, const ErrorParams& params) {

@@ -15,6 +15,15 @@ namespace rececon {
 inline constexpr const char* kResultNeedsPatient = "RESULT_NEEDS_PATIENT";          // {why}
 inline constexpr const char* kResultMatchesRegistered = "RESULT_MATCHES_REGISTERED";  // {explanation}
 inline constexpr const char* kResultNeedsInsuredNumber = "RESULT_NEEDS_INSURED_NUMBER";
+inline constexpr const char* kResultAlreadyDecided = "RESULT_ALREADY_DECIDED";  // {id} {by} {at}
+// The database, whichever engine keeps it: {action} is what was being done, {detail} the engine's words.
+inline constexpr const char* kDatabaseBusy = "DB_BUSY";
+inline constexpr const char* kDatabaseFull = "DB_FULL";
+inline constexpr const char* kDatabaseNoAccess = "DB_NO_ACCESS";
+inline constexpr const char* kDatabaseDamaged = "DB_DAMAGED";
+inline constexpr const char* kDatabaseIo = "DB_IO";
+inline constexpr const char* kDatabaseConstraint = "DB_CONSTRAINT";
+inline constexpr const char* kDatabaseFailed = "DB_FAILED";
 
 // The sentence of a code in a language ("ja" or "en"; anything else reads Japanese). A code the catalog
 // does not know reads as itself with its parameters, so nothing is ever lost.

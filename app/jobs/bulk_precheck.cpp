@@ -28,7 +28,9 @@ using std::chrono::system_clock;
 
 constexpr std::int64_t kLeaseSeconds = 120;  // renewed every pass; a driver killed hard is taken over after this
 constexpr std::chrono::milliseconds kReportEvery{250};
-const std::vector<std::string> kStages = {"created", "submitted", "accepted", "waiting", "received", "reconciled"};
+// A run is at the stage of its least advanced file.
+constexpr BulkStage kStages[] = {BulkStage::Created, BulkStage::Submitted, BulkStage::Accepted,
+                                 BulkStage::Waiting, BulkStage::Received,  BulkStage::Reconciled};
 
 std::string text(const Text& t) { return t.value_or(""); }
 
@@ -67,7 +69,7 @@ db::StoredBulkEntry entryFor(PatientRegister& reg, std::int64_t runId, std::int6
   e.birthDate = toCompactString(patient.birthDate);
   const auto record = reg.currentInsurance(patientNumber);
   if (!record || record->insured.insurerNumber.empty() || record->insured.number.empty()) {
-    e.state = "reconciled";
+    e.state = BulkEntryState::Reconciled;
     e.outcome = bulk_outcome::kNoInsurance;
     e.needsAttention = true;
     e.detail = "保険情報が登録されていないため一括照会できません。来院時に保険証等またはマイナンバーカードで確認してください。";
@@ -122,16 +124,16 @@ std::int64_t BulkPrecheck::prepare(Date checkDate) {
   // (with a new deadline) when one did.
   std::vector<db::StoredBulkFile> files = repo.files(runId);
   for (db::StoredBulkFile& f : files) {
-    if (f.state != "failed") continue;
+    if (f.state != BulkStage::Failed) continue;
     if (f.receptionNumber.empty()) {
       db::StoredBulkFile fresh;  // never accepted: start over with a new request file
       fresh.id = f.id;
       fresh.runId = f.runId;
       fresh.seq = f.seq;
-      fresh.state = "created";
+      fresh.state = BulkStage::Created;
       f = fresh;
     } else {
-      f.state = "accepted";
+      f.state = BulkStage::Accepted;
       f.acceptedAt = now();
       f.nextDownloadAt = now();
       f.downloadErrors = 0;
@@ -172,7 +174,7 @@ std::optional<std::int64_t> BulkPrecheck::sendOnce(
   } catch (const linkage::TransferError&) {
     return db::LinkageRequestRepository(db_).idOfFile(name);  // journaled as failed: the next step says why
   } catch (const linkage::EncodeError& e) {
-    file.state = "failed";
+    file.state = BulkStage::Failed;
     file.detail = std::string("要求ファイルを作れません: ") + e.what();
     saveFile(file);
     return std::nullopt;
@@ -202,7 +204,7 @@ bool BulkPrecheck::submitUpload(db::StoredBulkFile& file, const std::string& che
                            });
   if (!id) return true;
   file.uploadRequestId = id;
-  file.state = "submitted";
+  file.state = BulkStage::Submitted;
   saveFile(file);
   return true;
 }
@@ -211,20 +213,20 @@ bool BulkPrecheck::takeAcceptance(db::StoredBulkFile& file) {
   const linkage::RequestRecord r = journal_.get(*file.uploadRequestId);
   if (!ended(r.state)) return false;
   if (r.state != RequestState::Answered) {
-    file.state = "failed";
+    file.state = BulkStage::Failed;
     file.detail = "一括照会の要求が" + whyEnded(r) + "。";
   } else {
     const auto raw = db::LinkageRequestRepository(db_).answer(r.id);
     const linkage::AcceptResult accept = linkage::readAcceptResult(linkage::decodeMessage(raw.value_or(""), r.resultFile).root());
     if (accept.header.segmentOfResult == Text("1") && accept.receptionNumber && !accept.receptionNumber->empty()) {
-      file.state = "accepted";
+      file.state = BulkStage::Accepted;
       file.receptionNumber = *accept.receptionNumber;
       file.receptionTime = text(accept.receptionDateTime);
       file.acceptedAt = now();
       file.nextDownloadAt = now();
       file.detail.clear();
     } else {
-      file.state = "failed";
+      file.state = BulkStage::Failed;
       const std::string why = headerError(accept.header) + text(accept.processingCode) + " " + text(accept.processingMessage);
       file.detail = "一括照会の要求が受け付けられませんでした: " + why;
     }
@@ -236,7 +238,7 @@ bool BulkPrecheck::takeAcceptance(db::StoredBulkFile& file) {
 bool BulkPrecheck::download(db::StoredBulkFile& file) {
   if (now() < file.nextDownloadAt) return false;
   if (now() > file.acceptedAt + std::chrono::duration_cast<std::chrono::seconds>(options_.deadline).count()) {
-    file.state = "failed";
+    file.state = BulkStage::Failed;
     file.detail = "一括照会の結果が期限（受付から " + std::to_string(options_.deadline.count()) +
                   " 分）までに用意されませんでした（受付番号 " + file.receptionNumber +
                   "）。もう一度 bulk run を実行すると取得を続けます。";
@@ -266,11 +268,11 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
     const linkage::XmlNode header = decoded.header();  // valid while `decoded` lives
     const auto segment = header.value("SegmentOfResult");
     if (segment == std::optional<std::string>("1")) {
-      file.state = "received";
+      file.state = BulkStage::Received;
       file.resultRequestId = r.id;
       file.downloadErrors = 0;
       saveFile(file);
-      // Reconciled at once from what was just read; after a crash here, "received" reads it again.
+      // Reconciled at once from what was just read; after a crash here, Received reads it again.
       reconcile(file, [&] { reconcileBulkFile(db_, file.id, operatorId_, linkage::readBulkResult(decoded.root())); });
       return true;
     }
@@ -285,13 +287,13 @@ bool BulkPrecheck::takeDownload(db::StoredBulkFile& file) {
   file.downloadRequestId.reset();
   file.nextDownloadAt = now() + wait;
   if (failure.empty()) {
-    file.state = "waiting";
+    file.state = BulkStage::Waiting;
     file.downloadErrors = 0;
     file.detail = "処理中（" + std::to_string(file.downloads) + " 回目の取得）";
   } else {
     file.downloadErrors++;
     file.detail = failure;
-    file.state = file.downloadErrors >= options_.downloadErrorLimit ? "failed" : "waiting";
+    file.state = file.downloadErrors >= options_.downloadErrorLimit ? BulkStage::Failed : BulkStage::Waiting;
   }
   saveFile(file);
   return true;
@@ -302,17 +304,17 @@ void BulkPrecheck::reconcile(db::StoredBulkFile& file, const std::function<void(
     reconcileFile();
     file = db::BulkRepository(db_).file(file.id);
   } catch (const InvalidInput& e) {
-    file.state = "failed";
+    file.state = BulkStage::Failed;
     file.detail = std::string("結果を照合できません: ") + e.what();
     saveFile(file);
   }
 }
 
 bool BulkPrecheck::advanceFile(db::StoredBulkFile& file, const std::string& checkDate) {
-  if (file.state == "created") return submitUpload(file, checkDate);
-  if (file.state == "submitted") return takeAcceptance(file);
-  if (file.state == "accepted" || file.state == "waiting") return file.downloadRequestId ? takeDownload(file) : download(file);
-  if (file.state == "received") {
+  if (file.state == BulkStage::Created) return submitUpload(file, checkDate);
+  if (file.state == BulkStage::Submitted) return takeAcceptance(file);
+  if (file.state == BulkStage::Accepted || file.state == BulkStage::Waiting) return file.downloadRequestId ? takeDownload(file) : download(file);
+  if (file.state == BulkStage::Received) {
     reconcile(file, [&] { reconcileBulkFile(db_, file.id, operatorId_); });
     return true;
   }
@@ -327,24 +329,24 @@ bool BulkPrecheck::advance(std::int64_t runId, const std::string& checkDate) {
   return moved;
 }
 
-std::string BulkPrecheck::updateRunState(std::int64_t runId) {
+BulkStage BulkPrecheck::updateRunState(std::int64_t runId) {
   db::BulkRepository repo(db_);
   const auto files = repo.files(runId);
-  std::size_t earliest = kStages.size();
+  std::size_t earliest = std::size(kStages);
   std::string failure;
   for (const auto& f : files) {
-    if (f.state == "failed") {
+    if (f.state == BulkStage::Failed) {
       if (failure.empty()) failure = "ファイル " + std::to_string(f.seq) + ": " + f.detail;
       continue;
     }
-    const auto at = static_cast<std::size_t>(std::find(kStages.begin(), kStages.end(), f.state) - kStages.begin());
-    if (f.state != "reconciled") earliest = std::min(earliest, at);
+    const auto at = static_cast<std::size_t>(std::find(std::begin(kStages), std::end(kStages), f.state) - std::begin(kStages));
+    if (f.state != BulkStage::Reconciled) earliest = std::min(earliest, at);
   }
-  std::string state = earliest < kStages.size() ? kStages[earliest] : failure.empty() ? "done" : "failed";
+  const BulkStage state = earliest < std::size(kStages) ? kStages[earliest] : failure.empty() ? BulkStage::Done : BulkStage::Failed;
   db::WriteTransaction tx(db_);
   const auto run = repo.run(runId);
-  if (run.state != state || (state == "failed" && run.detail != failure)) {
-    repo.setRunState(runId, state, state == "failed" ? failure : "");
+  if (run.state != state || (state == BulkStage::Failed && run.detail != failure)) {
+    repo.setRunState(runId, state, state == BulkStage::Failed ? failure : "");
   }
   tx.commit();
   return state;
@@ -377,13 +379,13 @@ BulkRunStatus BulkPrecheck::drive(std::int64_t runId, JobContext& job) {
   for (;;) {
     const bool moved = advance(runId, checkDate);
     if (moved || first) {
-      const std::string state = updateRunState(runId);
-      const bool finished = state == "done" || state == "failed";
+      const BulkStage state = updateRunState(runId);
+      const bool finished = state == BulkStage::Done || state == BulkStage::Failed;
       // Counting a night's entries takes milliseconds: progress is counted a few times a second (and at
       // the end), not after every step of every file.
       if (finished || std::chrono::steady_clock::now() - lastReport >= kReportEvery) {
         const BulkRunStatus s = status(runId);
-        job.step(s.reconciled, s.entries, "一括照会 " + formatWareki(*fromIsoString(checkDate)) + "（" + s.state + "）");
+        job.step(s.reconciled, s.entries, "一括照会 " + formatWareki(*fromIsoString(checkDate)) + "（" + bulkStageLabel(s.state) + "）");
         lastReport = std::chrono::steady_clock::now();
       }
       if (finished) break;
@@ -419,6 +421,20 @@ BulkRunStatus BulkPrecheck::status(std::int64_t runId) {
     s.files.push_back({f.seq, f.state, f.receptionNumber, f.detail, perFile[f.id], f.downloads});
   }
   return s;
+}
+
+std::string bulkStageLabel(BulkStage stage) {
+  switch (stage) {
+    case BulkStage::Created: return "作成済み（未送信）";
+    case BulkStage::Submitted: return "送信済み（受付待ち）";
+    case BulkStage::Accepted: return "受付済み";
+    case BulkStage::Waiting: return "結果待ち（処理中）";
+    case BulkStage::Received: return "結果受信";
+    case BulkStage::Reconciled: return "照合済み";
+    case BulkStage::Done: return "完了";
+    case BulkStage::Failed: return "失敗";
+  }
+  return "";
 }
 
 std::optional<std::int64_t> bulkRunForDate(db::Database& db, Date checkDate) {

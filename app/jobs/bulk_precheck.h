@@ -28,7 +28,8 @@ namespace rececon {
 
 struct BulkFileStatus {
   int seq = 0;
-  std::string state, receptionNumber, detail;
+  BulkStage state = BulkStage::Created;
+  std::string receptionNumber, detail;
   int entries = 0;
   int downloads = 0;
 };
@@ -36,12 +37,12 @@ struct BulkFileStatus {
 struct BulkRunStatus {
   std::int64_t runId = 0;
   std::string checkDate;  // YYYY-MM-DD
-  std::string state;      // as bulk_run.state
+  BulkStage state = BulkStage::Created;
   std::string host, detail;
   std::int64_t entries = 0, reconciled = 0, needsAttention = 0;
   std::map<std::string, std::int64_t> byOutcome;  // reconciled entries per outcome name
   std::vector<BulkFileStatus> files;
-  bool finished() const { return state == "done" || state == "failed"; }
+  bool finished() const { return state == BulkStage::Done || state == BulkStage::Failed; }
 };
 
 class BulkPrecheck {
@@ -79,7 +80,7 @@ class BulkPrecheck {
                                        linkage::MessageKind kind,
                                        const std::function<linkage::XmlElement(const std::string& suffix)>& message);
   void saveFile(const db::StoredBulkFile& file);
-  std::string updateRunState(std::int64_t runId);  // the run state it stored
+  BulkStage updateRunState(std::int64_t runId);  // the run state it stored
   void holdLease(std::int64_t runId);
   std::int64_t now() const;
 
@@ -98,6 +99,9 @@ class BulkPrecheck {
 
 // The run for a date, if there is one.
 std::optional<std::int64_t> bulkRunForDate(db::Database& db, Date checkDate);
+
+// The stage in the words the morning's staff read (作成済み（未送信）, 結果待ち（処理中）, 完了 …).
+std::string bulkStageLabel(BulkStage stage);
 // Runs that are neither done nor failed (what `bulk resume` drives), oldest first.
 std::vector<std::int64_t> unfinishedBulkRuns(db::Database& db);
 

@@ -102,7 +102,7 @@ class EntryJudge {
   // we register).
   std::string expectedReference(std::int64_t patientNumber) {
     const auto latest = db::ReferenceRepository(db_).latest(patientNumber);
-    return latest && latest->state == "registered" ? latest->referenceNumber : std::to_string(patientNumber);
+    return latest && latest->state == ReferenceAttempt::Registered ? latest->referenceNumber : std::to_string(patientNumber);
   }
 
   void judgeValid(db::StoredBulkEntry& e, const ReturnedQualification& returned) {
@@ -158,7 +158,7 @@ const char* bulkOutcomeLabel(const std::string& o) {
 
 int reconcileBulkFile(db::Database& db, std::int64_t fileId, const std::string& operatorId) {
   const db::StoredBulkFile file = db::BulkRepository(db).file(fileId);
-  if (file.state != "received" || !file.resultRequestId) return 0;
+  if (file.state != BulkStage::Received || !file.resultRequestId) return 0;
   const auto raw = db::LinkageRequestRepository(db).answer(*file.resultRequestId);
   if (!raw) throw InvalidInput("一括照会の結果（受付番号 " + file.receptionNumber + "）が記録されていません。");
   const std::string fileName = db::LinkageRequestRepository(db).get(*file.resultRequestId).resultFile;
@@ -170,7 +170,7 @@ int reconcileBulkFile(db::Database& db, std::int64_t fileId, const std::string& 
   db::WriteTransaction tx(db);
   db::BulkRepository repo(db);
   db::StoredBulkFile file = repo.file(fileId);
-  if (file.state != "received" || !file.resultRequestId) return 0;
+  if (file.state != BulkStage::Received || !file.resultRequestId) return 0;
   if (result.header.receptionNumber && *result.header.receptionNumber != file.receptionNumber) {
     throw InvalidInput("一括照会の結果の受付番号 " + *result.header.receptionNumber + " が要求した " + file.receptionNumber +
                        " と違います。");
@@ -196,17 +196,17 @@ int reconcileBulkFile(db::Database& db, std::int64_t fileId, const std::string& 
       continue;
     }
     db::StoredBulkEntry& e = entries[it->second];
-    if (e.state != "pending") continue;
+    if (e.state != BulkEntryState::Pending) continue;
     judge.judge(e, u);
     reconciled += repo.saveReconciled(e) ? 1 : 0;
   }
   for (std::size_t i = 0; i < entries.size(); ++i) {
     db::StoredBulkEntry& e = entries[i];
-    if (judged.count(i) || e.state != "pending") continue;
+    if (judged.count(i) || e.state != BulkEntryState::Pending) continue;
     setOutcome(e, outcome::kError, "一括照会の結果にこの患者が含まれていませんでした。来院時に資格確認をしてください。");
     reconciled += repo.saveReconciled(e) ? 1 : 0;
   }
-  file.state = "reconciled";
+  file.state = BulkStage::Reconciled;
   file.detail = text(result.header.processedCount) + "件（正常" + text(result.header.normalCount) + "件 異常" +
                 text(result.header.errorCount) + "件）";
   if (unknown) file.detail += "、識別子が不明な結果 " + std::to_string(unknown) + " 件";

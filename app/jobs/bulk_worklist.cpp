@@ -30,13 +30,13 @@ std::vector<WorklistItem> bulkWorklist(db::Database& db, Date checkDate, bool op
   if (!run) return {};
   std::map<std::int64_t, std::string> failedFiles;  // entries of failed files were not checked
   for (const auto& f : repo.files(run->id)) {
-    if (f.state == "failed") failedFiles[f.id] = f.detail;
+    if (f.state == BulkStage::Failed) failedFiles[f.id] = f.detail;
   }
   db::PatientRepository patients(db);
   db::AppointmentRepository appointments(db);
   std::vector<WorklistItem> items;
   for (const db::StoredBulkEntry& e : repo.entries(run->id)) {
-    const bool unchecked = e.state == "pending" && e.fileId && failedFiles.count(*e.fileId);
+    const bool unchecked = e.state == BulkEntryState::Pending && e.fileId && failedFiles.count(*e.fileId);
     if (!e.needsAttention && !unchecked) continue;
     const bool done = !e.doneBy.empty();
     if (openOnly && done) continue;

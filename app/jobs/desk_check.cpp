@@ -51,7 +51,7 @@ ApplyOutcome decideResult(QualificationService& service, db::Database& db, const
   const ApplyOutcome outcome = service.applyResult(resultId, decision);
   try {
     ReceptionDesk desk(db, operatorId);
-    if (source == ResultSource::Face && outcome.patientNumber && outcome.state != "rejected") {
+    if (source == ResultSource::Face && outcome.patientNumber && outcome.state != ResultDecision::Rejected) {
       desk.checkInFromCardResult(*outcome.patientNumber, resultId, report.outcome);
     } else if (source == ResultSource::Check) {
       desk.settleLateAnswer(report);

@@ -76,7 +76,7 @@ bool shouldProbeLinkage(const LinkageView& view, std::chrono::steady_clock::dura
   const std::int64_t unverified = view.fallback.unverified + view.fallback.checking;
   const auto& findings = view.watchdog.findings;
   const bool unreachable =
-      !findings.empty() && (findings.front().cause == "folders" || findings.front().cause == "settings");
+      !findings.empty() && (findings.front().cause == WatchdogCause::Folders || findings.front().cause == WatchdogCause::Settings);
   return view.fallback.active && unverified > 0 && !unreachable && sinceLastProbe > every;
 }
 

@@ -30,7 +30,7 @@ void storeQualificationResult(db::Database& db, const linkage::IncomingFile& fil
   r.errorCode = result.header.errorCode.value_or("");
   r.errorMessage = result.header.errorMessage.value_or("");
   r.outcome = outcomeName(outcomeOf(result));
-  r.state = "arrived";
+  r.state = ResultDecision::Arrived;
   db::QualificationRepository(db).addResult(r);
 }
 
@@ -87,7 +87,7 @@ std::int64_t LinkagePoller::poll() {
   }
   // Registrations of 照会番号 sent when a result was applied are completed by whichever pass sees their answer.
   ReferenceRegistrar(db_, exchange_.config(), "").settlePending();
-  return db::QualificationRepository(db_).countInState("arrived");
+  return db::QualificationRepository(db_).countInState(ResultDecision::Arrived);
 }
 
 std::int64_t pollLinkage(db::Database& db, const linkage::ExchangeConfig& config) {

@@ -27,12 +27,15 @@ std::int64_t secondsOf(system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
-WatchdogFinding finding(std::string cause, LinkageHealth level, std::string title, std::string detail,
+WatchdogFinding finding(WatchdogCause cause, LinkageHealth level, std::string title, std::string detail,
                         std::vector<std::string> steps, std::string code = "") {
-  return {std::move(cause), level, std::move(title), std::move(detail), std::move(code), std::move(steps)};
+  return {cause, level, std::move(title), std::move(detail), std::move(code), std::move(steps)};
 }
 
-bool isFailure(const db::SettledRequest& r) { return r.state == "failed" || r.state == "timed_out" || r.errorResult; }
+bool isFailure(const db::SettledRequest& r) {
+  const auto state = linkage::requestStateFromString(r.state);
+  return state == linkage::RequestState::Failed || state == linkage::RequestState::TimedOut || r.errorResult;
+}
 
 std::optional<WatchdogFinding> folderFinding(const linkage::ExchangeConfig& config) {
   std::vector<std::string> missing;
@@ -45,14 +48,14 @@ std::optional<WatchdogFinding> folderFinding(const linkage::ExchangeConfig& conf
   if (missing.empty()) return std::nullopt;
   std::string detail;
   for (const auto& m : missing) detail += (detail.empty() ? "" : "、") + m;
-  return finding("folders", LinkageHealth::Down, "連携フォルダに接続できません", detail + " が見つかりません。",
+  return finding(WatchdogCause::Folders, LinkageHealth::Down, "連携フォルダに接続できません", detail + " が見つかりません。",
                  {"オンライン資格確認端末の電源とネットワーク（LANケーブル、ハブ）を確認してください。",
                   "共有フォルダの接続（Windows の共有、マウント）を確認してください。", kFallbackStep});
 }
 
 // The linkage app does not take requests: the same cause whether seen in req now or in the journal.
 WatchdogFinding untaken(std::string detail) {
-  return finding("untaken", LinkageHealth::Down, "連携アプリが要求を取り込んでいません（止まっている可能性があります）",
+  return finding(WatchdogCause::Untaken, LinkageHealth::Down, "連携アプリが要求を取り込んでいません（止まっている可能性があります）",
                  std::move(detail),
                  {"オンライン資格確認端末の電源が入り、連携アプリケーションが起動しているか確認してください。",
                   "連携アプリケーションを再起動してください（端末の再起動でも構いません）。",
@@ -72,13 +75,13 @@ std::optional<WatchdogFinding> untakenFinding(const linkage::ExchangeConfig& con
                                               const WatchdogOptions& options, system_clock::time_point lastAnswer) {
   const RequestFolderScan scan = scanRequestFolder(config.reqDir, options.untakenAfter, now);
   if (!scan.error.empty())
-    return finding("folders", LinkageHealth::Down, "連携フォルダに接続できません", "要求フォルダを読めません: " + scan.error,
+    return finding(WatchdogCause::Folders, LinkageHealth::Down, "連携フォルダに接続できません", "要求フォルダを読めません: " + scan.error,
                    {"共有フォルダの接続と権限を確認してください。", kFallbackStep});
   if (scan.stale == 0) return std::nullopt;
   // Answers came after these files were written: the app runs. Saying it stopped would hide the real
   // cause of any other trouble and keep the banner red after the linkage recovered.
   if (scan.staleAreLeftovers(lastAnswer))
-    return finding("leftover_requests", LinkageHealth::Warning, "要求フォルダに取り込まれないファイルが残っています",
+    return finding(WatchdogCause::LeftoverRequests, LinkageHealth::Warning, "要求フォルダに取り込まれないファイルが残っています",
                    std::to_string(scan.stale) + " 件（" + listed(scan.staleNames) +
                        "）。連携アプリはその後の要求には応答しています。",
                    {"受付はこのまま続けられます。",
@@ -104,7 +107,7 @@ LingeringResults lingering(db::Database& db, const linkage::ExchangeConfig& conf
     // Another terminal's answer sharing the folders is that terminal's to take, not a finding here.
     if (!state && terminal && *terminal != config.terminalId) continue;
     if (!state) out.unknown.push_back(std::move(name));
-    else if (*state == "answered") out.duplicates.push_back(std::move(name));
+    else if (linkage::requestStateFromString(*state) == linkage::RequestState::Answered) out.duplicates.push_back(std::move(name));
   }
   return out;
 }
@@ -127,24 +130,24 @@ void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, sy
   }
   const std::string window = std::to_string(options.anomalyWindow.count() / 60) + " 分";
   if (incomplete > 0)
-    out.push_back(finding("incomplete_results", LinkageHealth::Warning, "結果ファイルが書き込み途中の状態で置かれています",
+    out.push_back(finding(WatchdogCause::IncompleteResults, LinkageHealth::Warning, "結果ファイルが書き込み途中の状態で置かれています",
                           "直近 " + window + "で " + std::to_string(incomplete) + " 件（最新: " + lastIncomplete +
                               "）。書き終わるまで待って取り込んでいますが、応答が遅れます。",
                           {"共有フォルダのネットワークが遅くないか確認してください。",
                            "続くときは連携アプリケーションの設定（結果ファイルの出力方法）を保守ベンダに確認してください。"}));
   if (unreadable > 0)
-    out.push_back(finding("unreadable_files", LinkageHealth::Warning, "読めないファイルを隔離しました",
+    out.push_back(finding(WatchdogCause::UnreadableFiles, LinkageHealth::Warning, "読めないファイルを隔離しました",
                           "直近 " + window + "で " + std::to_string(unreadable) + " 件（最新: " + lastUnreadable + "）。",
                           {"データフォルダの linkage/quarantine に理由とともに保管しています。削除せず保守ベンダに伝えてください。"}));
   if (clashes > 0)
-    out.push_back(finding("identity_clash", LinkageHealth::Down, "別の端末が同じ端末識別子を使っています",
+    out.push_back(finding(WatchdogCause::IdentityClash, LinkageHealth::Down, "別の端末が同じ端末識別子を使っています",
                           std::to_string(clashes) + " 件。最新: " + lastClash,
                           {"この端末と、同じ連携フォルダを使う各端末の端末識別子（「連携の点検」（F9）の「端末識別子」）を比べてください。",
                            "システム管理者に、重ならない識別子（設定項目 terminal.id）の設定を依頼してください。",
                            "直るまで、この端末の資格確認の結果は必ず患者の氏名・生年月日と見比べてください。"},
                           "OQS-TERMINAL-CLASH"));
   if (encrypted > 0)
-    out.push_back(finding("encrypted_results", LinkageHealth::Down, "連携アプリが結果を暗号化ZIPで返しています",
+    out.push_back(finding(WatchdogCause::EncryptedResults, LinkageHealth::Down, "連携アプリが結果を暗号化ZIPで返しています",
                           "直近 " + window + "で " + std::to_string(encrypted) + " 件（最新: " + lastEncrypted +
                               "）。このレセコンは平文のXMLでやりとりするため、資格確認ができません。",
                           {"資格確認端末の連携アプリの encrypt.conf（C:\\ProgramData\\OQS\\OQSComApp\\config）で、"
@@ -153,27 +156,27 @@ void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, sy
                            kFallbackStep},
                           "OQS-ENCRYPTED"));
   if (refused > 0)
-    out.push_back(finding("suspicious_files", LinkageHealth::Warning, "連携フォルダに読めない形のファイルがあります",
+    out.push_back(finding(WatchdogCause::SuspiciousFiles, LinkageHealth::Warning, "連携フォルダに読めない形のファイルがあります",
                           "直近 " + window + "で " + std::to_string(refused) + " 件（最新: " + lastRefused +
                               "）。リンク・フォルダ・大きすぎるファイルは読まずに残しています。",
                           {"rececon-cli diag（F9 連携の点検）の「連携フォルダの不審なファイル」で一覧を確かめてください。",
                            "連携アプリが作ったものでなければ、LAN内の機器と共有フォルダの設定を保守ベンダと確認してください。"},
                           refusedCode));
   if (leftBehind > 0)
-    out.push_back(finding("left_behind", LinkageHealth::Warning, "取り込んだ結果ファイルを片付けられません",
+    out.push_back(finding(WatchdogCause::LeftBehind, LinkageHealth::Warning, "取り込んだ結果ファイルを片付けられません",
                           "直近 " + window + "で " + std::to_string(leftBehind) + " 件（最新: " + lastLeftBehind +
                               "）。結果は取り込み済みです。フォルダに残ったファイルは次の確認で片付けます。",
                           {"結果フォルダ（res・face）の書き込み権限と、データフォルダのディスクの空きを確認してください。"},
                           "OQS-ARCHIVE-FAILED"));
   const auto [duplicates, unknown] = lingering(db, config, now, options);
   if (!duplicates.empty())
-    out.push_back(finding("duplicate_results", LinkageHealth::Warning, "同じ要求の結果が二度届いています",
+    out.push_back(finding(WatchdogCause::DuplicateResults, LinkageHealth::Warning, "同じ要求の結果が二度届いています",
                           std::to_string(duplicates.size()) + " 件（" + listed(duplicates) +
                               "）。最初の結果は取り込み済みで、内容の違う二度目は取り込まずに res に残しています。",
                           {"連携アプリケーションの再送設定を保守ベンダに確認してください。",
                            "残ったファイルは確認のうえ連携アプリ側で片付けてください。"}));
   if (!unknown.empty())
-    out.push_back(finding("unknown_results", LinkageHealth::Warning, "どの要求にも対応しない結果ファイルがあります",
+    out.push_back(finding(WatchdogCause::UnknownResults, LinkageHealth::Warning, "どの要求にも対応しない結果ファイルがあります",
                           std::to_string(unknown.size()) + " 件（" + listed(unknown) +
                               "）。この端末の要求の結果ではありません（他のレセコンの結果の可能性もあります）。",
                           {"同じ共有フォルダを使う他のレセコンが動いているか確認してください。",
@@ -224,26 +227,26 @@ std::optional<WatchdogFinding> classifyFailures(const std::vector<db::SettledReq
   if (streak == 0) return std::nullopt;
   const db::SettledRequest& last = newestFirst.front();
   const std::string count = std::to_string(streak) + " 件続けて";
-  if (last.state == "timed_out" && last.detail.starts_with(kNotTakenPrefix))
+  if (linkage::requestStateFromString(last.state) == linkage::RequestState::TimedOut && last.detail.starts_with(kNotTakenPrefix))
     return untaken(count + "時間切れになりました。最新: " + last.detail);
-  if (last.state == "timed_out")
-    return finding("no_answer", LinkageHealth::Down, "連携アプリから時間内に応答がありません",
+  if (linkage::requestStateFromString(last.state) == linkage::RequestState::TimedOut)
+    return finding(WatchdogCause::NoAnswer, LinkageHealth::Down, "連携アプリから時間内に応答がありません",
                    count + "応答がありませんでした。最新: " + last.detail, {});
   if (streak < std::max(1, errorsInARow)) return std::nullopt;
   if (last.errorResult)
-    return finding("error_results", LinkageHealth::Down, "資格確認がエラーで返ってきます（オンライン資格確認等システム側の障害の可能性）",
+    return finding(WatchdogCause::ErrorResults, LinkageHealth::Down, "資格確認がエラーで返ってきます（オンライン資格確認等システム側の障害の可能性）",
                    count + "エラー。最新: " + last.errorCode + " " + last.errorMessage, {}, last.errorCode);
   const std::string code = codeInMessage(last.detail);
   if (code == "OQS-WRONG-INSTITUTION")
-    return finding("wrong_institution", LinkageHealth::Down, "結果の医療機関コードがこの医療機関と違います",
+    return finding(WatchdogCause::WrongInstitution, LinkageHealth::Down, "結果の医療機関コードがこの医療機関と違います",
                    count + "取り込めませんでした。最新: " + last.detail, {}, code);
   if (last.detail.starts_with("連携アプリが要求を受け付けませんでした"))
-    return finding("refused", LinkageHealth::Down, "連携アプリが要求を受け付けません",
+    return finding(WatchdogCause::Refused, LinkageHealth::Down, "連携アプリが要求を受け付けません",
                    count + "拒否されました。最新: " + last.detail, {}, code);
   if (code.starts_with("OQS-"))
-    return finding("unreadable_results", LinkageHealth::Down, "連携アプリの結果ファイルを読めません",
+    return finding(WatchdogCause::UnreadableResults, LinkageHealth::Down, "連携アプリの結果ファイルを読めません",
                    count + "読めない結果でした。最新: " + last.detail, {}, code);
-  return finding("failures", LinkageHealth::Down, "資格確認の要求が続けて失敗しています",
+  return finding(WatchdogCause::Failures, LinkageHealth::Down, "資格確認の要求が続けて失敗しています",
                  count + "失敗しました。最新: " + last.detail, {}, code);
 }
 
@@ -270,7 +273,7 @@ WatchdogReport watchLinkage(db::Database& db, const linkage::ExchangeConfig& con
     findings.push_back(std::move(*u));
   }
   if (activity.overdue > 0) {
-    findings.push_back(finding("no_answer", LinkageHealth::Down, "連携アプリから時間内に応答がありません",
+    findings.push_back(finding(WatchdogCause::NoAnswer, LinkageHealth::Down, "連携アプリから時間内に応答がありません",
                                std::to_string(activity.overdue) + " 件が応答期限（" +
                                    std::to_string(config.singleTimeout.count()) + " 秒）を過ぎても応答待ちです。",
                                {}));
@@ -295,7 +298,7 @@ WatchdogReport watchLinkage(db::Database& db, const fs::path& dataDir, system_cl
   } catch (const ValidationFailed& e) {
     WatchdogReport report;
     report.health = LinkageHealth::Down;
-    report.findings.push_back(finding("settings", LinkageHealth::Down, "連携の設定が済んでいません", e.what(),
+    report.findings.push_back(finding(WatchdogCause::Settings, LinkageHealth::Down, "連携の設定が済んでいません", e.what(),
                                       {"rececon-cli config set で医療機関コードと3つのフォルダを設定してください。"}));
     return report;
   }

@@ -10,8 +10,11 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "app/core/enum_names.h"
 #include "app/core/error_handbook.h"
 #include "db/database.h"
 #include "db/linkage_request_repository.h"
@@ -25,12 +28,54 @@ enum class LinkageHealth { Healthy, Warning, Down };
 const char* linkageHealthLabel(LinkageHealth health);
 const char* linkageHealthId(LinkageHealth health);
 
+// The plain cause a finding names; its word is stable, for scripts and tests.
+enum class WatchdogCause {
+  Settings,
+  Folders,
+  Untaken,
+  NoAnswer,
+  Refused,
+  ErrorResults,
+  WrongInstitution,
+  UnreadableResults,
+  Failures,
+  IncompleteResults,
+  UnreadableFiles,
+  DuplicateResults,
+  UnknownResults,
+  IdentityClash,
+  SuspiciousFiles,
+  LeftBehind,
+  EncryptedResults,
+  LeftoverRequests,
+};
+
+template <>
+struct EnumNames<WatchdogCause> {
+  static constexpr std::pair<WatchdogCause, std::string_view> table[] = {
+      {WatchdogCause::Settings, "settings"},
+      {WatchdogCause::Folders, "folders"},
+      {WatchdogCause::Untaken, "untaken"},
+      {WatchdogCause::NoAnswer, "no_answer"},
+      {WatchdogCause::Refused, "refused"},
+      {WatchdogCause::ErrorResults, "error_results"},
+      {WatchdogCause::WrongInstitution, "wrong_institution"},
+      {WatchdogCause::UnreadableResults, "unreadable_results"},
+      {WatchdogCause::Failures, "failures"},
+      {WatchdogCause::IncompleteResults, "incomplete_results"},
+      {WatchdogCause::UnreadableFiles, "unreadable_files"},
+      {WatchdogCause::DuplicateResults, "duplicate_results"},
+      {WatchdogCause::UnknownResults, "unknown_results"},
+      {WatchdogCause::IdentityClash, "identity_clash"},
+      {WatchdogCause::SuspiciousFiles, "suspicious_files"},
+      {WatchdogCause::LeftBehind, "left_behind"},
+      {WatchdogCause::EncryptedResults, "encrypted_results"},
+      {WatchdogCause::LeftoverRequests, "leftover_requests"},
+  };
+};
+
 struct WatchdogFinding {
-  // Stable, for scripts and tests: settings, folders, untaken, no_answer, refused, error_results,
-  // wrong_institution, unreadable_results, failures, incomplete_results, unreadable_files,
-  // duplicate_results, unknown_results, identity_clash, suspicious_files, left_behind, encrypted_results,
-  // leftover_requests.
-  std::string cause;
+  WatchdogCause cause = WatchdogCause::Failures;
   LinkageHealth level = LinkageHealth::Warning;
   std::string title;   // the plain cause, one line of Japanese
   std::string detail;  // what was seen: counts, times, the message verbatim

@@ -159,7 +159,7 @@ std::optional<LimitCertificateData> limitCertificateOf(db::Database& db, std::in
 
 std::vector<std::pair<std::int64_t, ResultSource>> QualificationService::arrivedResults() {
   std::vector<std::pair<std::int64_t, ResultSource>> out;
-  for (const auto& r : db::QualificationRepository(db_).resultsInState("arrived")) out.emplace_back(r.id, r.source);
+  for (const auto& r : db::QualificationRepository(db_).resultsInState(ResultDecision::Arrived)) out.emplace_back(r.id, r.source);
   return out;
 }
 
@@ -255,18 +255,16 @@ std::int64_t QualificationService::registerFromResult(std::int64_t resultId, Pat
 ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const ApplyDecision& decision) {
   db::QualificationRepository repo(db_);
   const db::StoredResult stored = repo.result(resultId);
-  if (stored.state != "arrived") {
-    throw InvalidInput("結果ID " + std::to_string(resultId) + " はすでに処理されています（" + stored.state + "、" +
-                       stored.decidedBy + "）。");
-  }
+  if (stored.state != ResultDecision::Arrived)
+    throw InvalidInput(kResultAlreadyDecided, {{"id", std::to_string(resultId)}, {"by", stored.decidedBy}, {"at", stored.decidedAt}});
   const std::string reason = decision.reason.empty() ? "資格確認の結果（結果ID " + std::to_string(resultId) + "）を反映"
                                                      : decision.reason;
   ApplyOutcome outcome;
   if (decision.reject) {
     db::WriteTransaction tx(db_);
-    repo.decide(resultId, "rejected", operatorId_, reason);
+    repo.decide(resultId, ResultDecision::Rejected, operatorId_, reason);
     tx.commit();
-    outcome.state = "rejected";
+    outcome.state = ResultDecision::Rejected;
     outcome.detail = "反映しませんでした。";
     return outcome;
   }
@@ -313,11 +311,11 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
 
   switch (outcome.action) {
     case RegisterAction::NoChange:
-      outcome.state = "no_change";
+      outcome.state = ResultDecision::NoChange;
       outcome.detail = std::string(outcomeWords(report.outcome)) + "のため、登録内容は変更していません。";
       break;
     case RegisterAction::KeepInHistoryOnly:
-      outcome.state = "applied";
+      outcome.state = ResultDecision::Applied;
       outcome.detail = std::string(outcomeWords(report.outcome)) +
                        "。直近有効な被保険者番号を保持し、結果は履歴として保存しました。";
       break;
@@ -354,7 +352,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
         accepted.push_back("limit_certificate");
       }
       outcome.changedFields = accepted;
-      outcome.state = "applied";
+      outcome.state = ResultDecision::Applied;
       outcome.detail = outcome.action == RegisterAction::MakeCurrent
                            ? (accepted.empty() ? "有効。登録内容と一致しました。" : "有効。承認された項目を反映しました。")
                            : "無効。直近有効な被保険者番号がないため、無効として登録しました。";

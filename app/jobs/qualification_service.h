@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/core/qualification.h"
+#include "app/core/result_decision.h"
 #include "app/jobs/answer_verification.h"
 #include "app/jobs/job_context.h"
 #include "app/jobs/patient_matching.h"
@@ -69,7 +70,7 @@ struct ApplyDecision {
 struct ApplyOutcome {
   RegisterAction action = RegisterAction::NoChange;
   std::optional<std::int64_t> patientNumber;  // the patient the result was applied to
-  std::string state;                        // applied / no_change / rejected
+  ResultDecision state = ResultDecision::NoChange;  // Applied / NoChange / Rejected
   std::vector<std::string> changedFields;   // what the register took
   std::optional<std::int64_t> insuranceId;  // the new insurance record, if one was stored
   std::string detail;                       // Japanese, as recorded with the decision

@@ -48,7 +48,7 @@ std::vector<ReceptionRow> receptionList(db::Database& db, Date day) {
 }
 
 std::vector<std::int64_t> arrivedResultIds(db::Database& db) {
-  return db::QualificationRepository(db).idsInState("arrived");
+  return db::QualificationRepository(db).idsInState(ResultDecision::Arrived);
 }
 
 ArrivedResult arrivedResult(db::Database& db, std::int64_t resultId) {

@@ -33,7 +33,7 @@ db::StoredReference storedFor(const InsuranceRecord& r, std::int64_t requestId, 
   s.number = r.insured.number;
   s.branch = r.insured.branch;
   s.requestId = requestId;
-  s.state = "sent";
+  s.state = ReferenceAttempt::Sent;
   s.operatorId = operatorId;
   return s;
 }
@@ -74,7 +74,7 @@ ReferenceRegistrar::ReferenceRegistrar(db::Database& db, linkage::ExchangeConfig
 bool ReferenceRegistrar::upToDate(std::int64_t patientNumber) {
   const auto current = PatientRegister(db_, operatorId_).currentInsurance(patientNumber);
   const auto latest = db::ReferenceRepository(db_).latest(patientNumber);
-  return current && latest && latest->state == "registered" && latest->insurerNumber == current->insured.insurerNumber &&
+  return current && latest && latest->state == ReferenceAttempt::Registered && latest->insurerNumber == current->insured.insurerNumber &&
          latest->symbol == current->insured.symbol && latest->number == current->insured.number &&
          latest->branch == current->insured.branch;
 }
@@ -118,7 +118,7 @@ int ReferenceRegistrar::settlePending() {
     const bool ok = answer && succeeded(*answer, why);
     // Compare-and-set: of two processes settling the same row (the window and a command, two terminals),
     // one records it and only that one sends a retry.
-    if (!refs.settle(row.id, ok ? "registered" : "failed", ok ? "" : why)) continue;
+    if (!refs.settle(row.id, ok ? ReferenceAttempt::Registered : ReferenceAttempt::Failed, ok ? "" : why)) continue;
     ++settled;
     if (ok) continue;
     const auto current = PatientRegister(db_, operatorId_).currentInsurance(row.patientNumber);
@@ -141,7 +141,7 @@ RegistrationSummary ReferenceRegistrar::registerPatient(std::int64_t patientNumb
   waitForRequest(db_, config_, *sent.requestId, job);
   settlePending();
   const db::StoredReference attempt = refs.find(sent.id).value_or(sent);
-  if (attempt.state == "registered") {
+  if (attempt.state == ReferenceAttempt::Registered) {
     summary.registered = 1;
     summary.detail = "照会番号 " + std::to_string(patientNumber) + " を登録しました。";
   } else {
@@ -154,8 +154,8 @@ RegistrationSummary ReferenceRegistrar::registerPatient(std::int64_t patientNumb
 ReferenceState ReferenceRegistrar::state(std::int64_t patientNumber) {
   if (upToDate(patientNumber)) return ReferenceState::Registered;
   const auto latest = db::ReferenceRepository(db_).latest(patientNumber);
-  if (latest && latest->state == "sent") return ReferenceState::Sending;
-  if (latest && latest->state == "failed") return ReferenceState::Failed;
+  if (latest && latest->state == ReferenceAttempt::Sent) return ReferenceState::Sending;
+  if (latest && latest->state == ReferenceAttempt::Failed) return ReferenceState::Failed;
   return ReferenceState::NotRegistered;
 }
 
@@ -201,7 +201,7 @@ RegistrationSummary ReferenceRegistrar::registerAll(JobContext& job, std::chrono
   for (const auto& r : pending) rows.push_back(refs.add(storedFor(r, upload.id, operatorId_)));
 
   const auto finish = [&](bool ok, const std::string& why) {
-    for (const auto row : rows) refs.setState(row, ok ? "registered" : "failed", why);
+    for (const auto row : rows) refs.setState(row, ok ? ReferenceAttempt::Registered : ReferenceAttempt::Failed, why);
     (ok ? summary.registered : summary.failed) = static_cast<int>(rows.size());
     summary.detail = ok ? std::to_string(rows.size()) + " 人の照会番号を登録しました。" : "照会番号の一括登録に失敗しました: " + why;
     return summary;
@@ -217,10 +217,10 @@ RegistrationSummary ReferenceRegistrar::registerAll(JobContext& job, std::chrono
                u.entry.number == Text(r.insured.number);
       });
       if (unit != answer.units.end() && unit->processingStatus == Text("1")) {
-        refs.setState(rows[i], "registered", "");
+        refs.setState(rows[i], ReferenceAttempt::Registered, "");
         ++summary.registered;
       } else {
-        refs.setState(rows[i], "failed", unit == answer.units.end() ? std::string("結果にこの患者が含まれていません。")
+        refs.setState(rows[i], ReferenceAttempt::Failed, unit == answer.units.end() ? std::string("結果にこの患者が含まれていません。")
                                                                    : unit->processingCode.value_or("") + " " +
                                                                          unit->processingMessage.value_or("登録できませんでした。"));
         ++summary.failed;

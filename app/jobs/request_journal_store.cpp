@@ -15,17 +15,9 @@ std::optional<linkage::MessageKind> kindFromPrefix(const std::string& prefix) {
   return linkage::kindFromFileName(prefix);
 }
 
-std::optional<RequestState> stateFromString(const std::string& s) {
-  for (const RequestState st : {RequestState::Pending, RequestState::Sent, RequestState::Answered, RequestState::Failed,
-                                RequestState::TimedOut, RequestState::Cancelled}) {
-    if (s == linkage::toString(st)) return st;
-  }
-  return std::nullopt;
-}
-
 linkage::RequestRecord fromStored(const db::StoredLinkageRequest& s) {
   const auto kind = kindFromPrefix(s.kind);
-  const auto state = stateFromString(s.state);
+  const auto state = linkage::requestStateFromString(s.state);
   if (!kind || !state) throw InternalError("linkage_request " + std::to_string(s.id) + ": unknown kind or state");
   linkage::RequestRecord r;
   r.id = s.id;

@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
   const double simCpu = cpuSecondsOf(sim.id());
   Poco::Process::kill(sim);
   std::printf("night: %lld entries, %lld reconciled, %zu files, state %s\n", static_cast<long long>(status.entries),
-              static_cast<long long>(status.reconciled), status.files.size(), status.state.c_str());
+              static_cast<long long>(status.reconciled), status.files.size(), std::string(nameOf(status.state)).c_str());
   std::printf("  prepare (entries and files)      %7.2f s  (CPU %.2f s)\n", prepareSeconds, prepareCpu);
   std::printf("  request → oqs-sim → reconciled   %7.2f s  = %.1f ms per 1,000 entries  (CPU here %.2f s)\n", total,
               1000.0 * total * 1000.0 / entries, totalCpu);
@@ -165,5 +165,5 @@ int main(int argc, char** argv) {
               raws.size(), units, bareSeconds, 1000.0 * bareSeconds * 1000.0 / static_cast<double>(units));
   std::printf("ratio: %.2f× the bare cost (target ≤ 3×)\n", total / bareSeconds);
   fs::remove_all(dir);
-  return status.state == "done" ? 0 : 1;
+  return status.state == BulkStage::Done ? 0 : 1;
 }

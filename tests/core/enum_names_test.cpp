@@ -4,6 +4,9 @@
 
 #include <set>
 
+#include "app/core/bulk_stage.h"
+#include "app/core/reference_attempt.h"
+#include "app/core/result_decision.h"
 #include "app/core/result_source.h"
 #include "app/core/visit_verification.h"
 
@@ -36,4 +39,15 @@ TEST_CASE("Visit verification states and their stored words agree both ways", "[
 TEST_CASE("Result sources and their stored words agree both ways", "[enum_names]") {
   checkTable<ResultSource>(2);
   CHECK(nameOf(ResultSource::Face) == "face");
+}
+
+TEST_CASE("Result decisions, bulk stages and reference attempts agree with their stored words", "[enum_names]") {
+  checkTable<ResultDecision>(4);
+  CHECK(nameOf(ResultDecision::NoChange) == "no_change");
+  checkTable<BulkStage>(8);
+  CHECK(nameOf(BulkStage::Waiting) == "waiting");
+  CHECK_FALSE(enumFromName<BulkStage>("Waiting").has_value());
+  checkTable<BulkEntryState>(2);
+  checkTable<ReferenceAttempt>(3);
+  CHECK(nameOf(ReferenceAttempt::Registered) == "registered");
 }

@@ -66,7 +66,7 @@ struct WatchdogSession : SimSession {
 
   static const WatchdogFinding* find(const WatchdogReport& r, const std::string& cause) {
     for (const auto& f : r.findings)
-      if (f.cause == cause) return &f;
+      if (nameOf(f.cause) == cause) return &f;
     return nullptr;
   }
 
@@ -193,7 +193,7 @@ TEST_CASE_METHOD(WatchdogSession, "duplicate: a second identical copy of an answ
   simCommand({"fault", "duplicate"});
   const auto id = check(11);
   REQUIRE(pollUntil([&] { return ended(id); }));
-  const std::int64_t waitingBefore = db::QualificationRepository(db).countInState("arrived");
+  const std::int64_t waitingBefore = db::QualificationRepository(db).countInState(ResultDecision::Arrived);
   const auto archivedCopies = [&] {
     int n = 0;
     std::error_code ec;
@@ -204,7 +204,7 @@ TEST_CASE_METHOD(WatchdogSession, "duplicate: a second identical copy of an answ
   };
   // The copy comes 2 s later: same name, same bytes — recognised as stored, archived, applied nothing.
   REQUIRE(pollUntil([&] { return archivedCopies() == 2; }, 8s));
-  CHECK(db::QualificationRepository(db).countInState("arrived") == waitingBefore);
+  CHECK(db::QualificationRepository(db).countInState(ResultDecision::Arrived) == waitingBefore);
   CHECK(find(watchAt(options.untakenAfter + 1s), "duplicate_results") == nullptr);
   CHECK(find(watchAt(options.untakenAfter + 1s), "unknown_results") == nullptr);
 }
@@ -225,7 +225,7 @@ TEST_CASE_METHOD(WatchdogSession, "Folders unreachable: 'folders' before anythin
   const WatchdogReport r = watchAt(0s);
   CHECK(r.health == LinkageHealth::Down);
   REQUIRE_FALSE(r.findings.empty());
-  CHECK(r.findings.front().cause == "folders");
+  CHECK(r.findings.front().cause == WatchdogCause::Folders);
   CHECK(r.findings.front().detail.find("結果フォルダ（res）") != std::string::npos);
 }
 
@@ -247,7 +247,7 @@ TEST_CASE_METHOD(WatchdogSession, "A leftover file in req does not hide error an
   const WatchdogReport outage = watchAt(0s);
   CHECK(outage.health == LinkageHealth::Down);
   REQUIRE_FALSE(outage.findings.empty());
-  CHECK(outage.findings.front().cause == "error_results");  // the real cause comes first
+  CHECK(outage.findings.front().cause == WatchdogCause::ErrorResults);  // the real cause comes first
   CHECK(find(outage, "untaken") == nullptr);
   const auto* leftoverFinding = find(outage, "leftover_requests");
   REQUIRE(leftoverFinding);

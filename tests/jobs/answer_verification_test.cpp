@@ -125,7 +125,7 @@ TEST_CASE("A stored result with findings is reported with them, never matched, n
   stored.raw = linkage::encodeMessage(linkage::toXml(r), linkage::Encoding::Utf8);
   stored.contentHash = "h";
   stored.outcome = outcomeName(outcomeOf(r));
-  stored.state = "arrived";
+  stored.state = ResultDecision::Arrived;
   db::WriteTransaction tx(db);
   const std::int64_t id = db::QualificationRepository(db).addResult(stored).first;
   tx.commit();
@@ -143,5 +143,5 @@ TEST_CASE("A stored result with findings is reported with them, never matched, n
   CHECK_THROWS_WITH(service.applyResult(id, all), Catch::Contains("反映できません") && Catch::Contains("InsuredBranchNumber"));
   ApplyDecision reject;
   reject.reject = true;
-  CHECK(service.applyResult(id, reject).state == "rejected");
+  CHECK(service.applyResult(id, reject).state == ResultDecision::Rejected);
 }

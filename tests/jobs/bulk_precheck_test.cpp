@@ -137,7 +137,7 @@ struct Night {
                        linkage::encodeMessage(xml, linkage::Encoding::ShiftJis));
     db::BulkRepository repo(db);
     db::StoredBulkFile f = repo.files(runId).at(0);
-    f.state = "received";
+    f.state = BulkStage::Received;
     f.receptionNumber = "R1";
     f.resultRequestId = requestId;
     repo.updateFile(f);
@@ -161,7 +161,7 @@ TEST_CASE_METHOD(Night, "Entries are split across files of the configured size; 
   BulkPrecheck bulk = precheck(4);
   const std::int64_t runId = bulk.prepare(kNight);
   const BulkRunStatus s = bulk.status(runId);
-  CHECK(s.state == "created");
+  CHECK(s.state == BulkStage::Created);
   CHECK(s.entries == 10);
   REQUIRE(s.files.size() == 3);  // 9 with insurance: 4 + 4 + 1
   CHECK(s.files[0].entries == 4);
@@ -298,7 +298,7 @@ TEST_CASE_METHOD(Night, "A result for another reception number is not reconciled
   const std::int64_t runId = bulk.prepare(kNight);
   const std::int64_t fileId = receive(runId, {validUnit(entryOf(runId, "no_change"))}, "R2");
   CHECK_THROWS_WITH(reconcileBulkFile(db, fileId, "batch"), Catch::Contains("R2") && Catch::Contains("違います"));
-  CHECK(entryOf(runId, "no_change").state == "pending");
+  CHECK(entryOf(runId, "no_change").state == BulkEntryState::Pending);
 }
 
 TEST_CASE_METHOD(Night, "A result whose birth date is missing or unreadable is not applied", "[bulk]") {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "app/core/field_errors.h"
 #include "app/jobs/data_folder.h"
 #include "app/jobs/fallback_reception.h"
@@ -142,16 +144,26 @@ TEST_CASE("Failure streaks: time-out at once, others at the configured count, cl
   CHECK_FALSE(classifyFailures({}, 3));
   CHECK_FALSE(classifyFailures({ok, refused, refused}, 1));  // the newest succeeded
   CHECK_FALSE(classifyFailures({refused, refused, ok}, 3));  // two in a row, three needed
-  CHECK(classifyFailures({refused, refused, refused, ok}, 3)->cause == "refused");
+  CHECK(classifyFailures({refused, refused, refused, ok}, 3)->cause == WatchdogCause::Refused);
   CHECK(classifyFailures({refused, refused, refused, ok}, 3)->code == "SIMERR0003");
-  CHECK(classifyFailures({timedOut, ok}, 3)->cause == "no_answer");
+  CHECK(classifyFailures({timedOut, ok}, 3)->cause == WatchdogCause::NoAnswer);
   const S notTaken{7, "OQSsiquc01req_", "g", "timed_out", "連携アプリが要求ファイルを取り込みませんでした（60秒）。", "", "", "", false};
-  CHECK(classifyFailures({notTaken, ok}, 3)->cause == "untaken");
+  CHECK(classifyFailures({notTaken, ok}, 3)->cause == WatchdogCause::Untaken);
   const auto e = classifyFailures({error9, error9}, 2);
-  CHECK(e->cause == "error_results");
+  CHECK(e->cause == WatchdogCause::ErrorResults);
   CHECK(e->code == "SIMERR9001");
   CHECK(e->detail.find("2 件続けて") != std::string::npos);
-  CHECK(classifyFailures({wrong, wrong}, 2)->cause == "wrong_institution");
-  CHECK(classifyFailures({broken, refused}, 2)->cause == "unreadable_results");
+  CHECK(classifyFailures({wrong, wrong}, 2)->cause == WatchdogCause::WrongInstitution);
+  CHECK(classifyFailures({broken, refused}, 2)->cause == WatchdogCause::UnreadableResults);
   CHECK(classifyFailures({broken, refused}, 2)->code == "OQS-MALFORMED");
+}
+
+TEST_CASE("Every watchdog cause has one stable word for scripts", "[watchdog][enum_names]") {
+  std::set<std::string_view> words;
+  for (const auto& [cause, word] : EnumNames<WatchdogCause>::table) {
+    CHECK(words.insert(word).second);
+    CHECK(enumFromName<WatchdogCause>(word) == cause);
+  }
+  CHECK(words.size() == static_cast<std::size_t>(WatchdogCause::LeftoverRequests) + 1);
+  CHECK(nameOf(WatchdogCause::NoAnswer) == "no_answer");
 }

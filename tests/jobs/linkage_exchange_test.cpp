@@ -308,7 +308,7 @@ TEST_CASE_METHOD(Fixture, "Face files left for other readers are handled once, a
     auto ex = exchange(leave);
     ex.poll(store);
   }
-  CHECK(db::QualificationRepository(folder.database()).countInState("arrived") == 1);
+  CHECK(db::QualificationRepository(folder.database()).countInState(ResultDecision::Arrived) == 1);
   CHECK(fs::exists(config.faceDir / recent));
   CHECK(fs::exists(config.faceDir / old));
 }

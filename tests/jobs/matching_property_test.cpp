@@ -209,7 +209,7 @@ TEST_CASE("Applying the default ticks changes no identity or insured number; eac
     stored.contentHash = std::to_string(i);
     stored.raw = linkage::encodeMessage(linkage::toXml(result), linkage::Encoding::Utf8);
     stored.outcome = "valid";
-    stored.state = "arrived";
+    stored.state = ResultDecision::Arrived;
     db::WriteTransaction tx(db);
     const auto id = db::QualificationRepository(db).addResult(stored).first;
     tx.commit();
