@@ -26,9 +26,9 @@ ArrivedResultsPanel::ArrivedResultsPanel(wxWindow* parent, PatientRegister& reg,
   list_->AppendColumn(_("Arrived"), wxLIST_FORMAT_LEFT, 52);
   list_->AppendColumn(_("Source"), wxLIST_FORMAT_LEFT, 60);
   list_->AppendColumn(_("Result"), wxLIST_FORMAT_LEFT, 130);
-  list_->AppendColumn(_("Name (as returned)"), wxLIST_FORMAT_LEFT, 190);
+  list_->AppendColumn(_("Name (as returned)"), wxLIST_FORMAT_LEFT, 300);
   list_->AppendColumn(_("Date of birth"), wxLIST_FORMAT_LEFT, 130);
-  list_->AppendColumn(_("Patient"), wxLIST_FORMAT_LEFT, 180);
+  list_->AppendColumn(_("Patient"), wxLIST_FORMAT_LEFT, 300);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(heading_, 0, wxLEFT | wxRIGHT | wxTOP, 8);
   sizer->Add(list_, 1, wxEXPAND | wxALL, 8);

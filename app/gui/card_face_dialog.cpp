@@ -9,6 +9,7 @@
 #include "app/core/error.h"
 #include "app/core/field_errors.h"
 #include "app/gui/keyboard_form.h"
+#include "app/gui/wrapped_label.h"
 #include "app/gui/wx_convert.h"
 
 namespace rececon::gui {
@@ -22,7 +23,7 @@ CardFaceDialog::CardFaceDialog(wxWindow* parent, FallbackReception& reception,
                                  _("Type what the front of the card says. What you save is used for the "
                                    "confirmation by the online qualification call center (") +
                                      toWx(kCallCenterNumber) + _(")."));
-  intro->Wrap(600);
+  wrapLabel(intro, 600);
   name_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, 0);
   name_->SetHint(_("e.g. Yamada Hanako"));
   kana_ = new wxTextCtrl(this, wxID_ANY, wxS(""), wxDefaultPosition, wxDefaultSize, 0);

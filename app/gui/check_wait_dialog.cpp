@@ -7,6 +7,7 @@
 
 #include "app/core/error.h"
 #include "app/gui/outcome_style.h"
+#include "app/gui/wrapped_label.h"
 #include "app/gui/wx_convert.h"
 
 namespace rececon::gui {
@@ -72,7 +73,7 @@ CheckWaitDialog::CheckWaitDialog(wxWindow* parent, CheckWaitRequest request)
             _("\nAn answer may not come. Esc stops waiting; then receive on the insurance card (F6) or switch to "
               "stand-alone mode (F8)."));
     hint->SetForegroundColour(kActionColour);
-    hint->Wrap(FromDIP(520));
+    wrapLabel(hint, FromDIP(520));
     sizer->Insert(2, hint, 0, wxLEFT | wxRIGHT | wxTOP, 12);
     Fit();
   }

@@ -7,6 +7,8 @@
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
+#include "app/gui/wrapped_label.h"
+
 namespace rececon::gui {
 
 bool confirmAction(wxWindow* parent, const wxString& title, const wxString& message, const wxString& actionLabel,
@@ -14,7 +16,7 @@ bool confirmAction(wxWindow* parent, const wxString& title, const wxString& mess
   wxDialog dialog(parent, wxID_ANY, title);
   auto* icon = new wxStaticBitmap(&dialog, wxID_ANY, wxArtProvider::GetBitmap(wxString::FromAscii(wxART_QUESTION), wxString::FromAscii(wxART_MESSAGE_BOX)));
   auto* text = new wxStaticText(&dialog, wxID_ANY, message);
-  text->Wrap(dialog.FromDIP(520));
+  wrapLabel(text, dialog.FromDIP(520));
   auto* action = new wxButton(&dialog, wxID_YES, actionLabel);
   auto* back = new wxButton(&dialog, wxID_NO, backLabel);
   auto* top = new wxBoxSizer(wxHORIZONTAL);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "app/gui/wrapped_label.h"
 #include "app/gui/wx_convert.h"
 
 namespace rececon::gui {
@@ -81,9 +82,9 @@ bool LinkageBanner::update(const LinkageView& view) {
   const int width = std::max(400, GetParent()->GetClientSize().GetWidth() - 300);
   title_->SetLabel(title);
   detail_->SetLabel(detail);
-  detail_->Wrap(width);
+  wrapLabel(detail_, width);
   steps_->SetLabel(steps.Strip(wxString::trailing));
-  steps_->Wrap(width);
+  wrapLabel(steps_, width);
   const bool down = w.health == LinkageHealth::Down;
   SetBackgroundColour(down ? kDown : w.health == LinkageHealth::Warning ? kWarning : kStandAlone);
   enter_->Show(!f.active && down);

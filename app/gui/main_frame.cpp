@@ -114,6 +114,10 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   // The desk is the clerk's whole screen: the frame takes the display's work area (a maximise request
   // alone depends on the window manager), so a large screen shows more rows, not a grey margin.
   SetSize(wxGetClientDisplayRect());
+  // The split follows the frame's width: the lists take a little over half, the patient pane the rest. A
+  // position given at creation is clamped while the frame is still small, leaving the pane at its minimum.
+  Layout();
+  columns->SetSashPosition(columns->GetClientSize().GetWidth() * 56 / 100);
 }
 
 wxWindow* MainFrame::buildSearchPage(wxWindow* parent) {

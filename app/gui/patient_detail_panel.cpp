@@ -3,6 +3,7 @@
 #include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
+#include <wx/wrapsizer.h>
 #include <wx/stattext.h>
 
 #include "app/core/error.h"
@@ -30,17 +31,19 @@ PatientDetailPanel::PatientDetailPanel(wxWindow* parent, PatientRegister& reg) :
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   title_ = new wxStaticText(this, wxID_ANY, wxS(""));
   title_->SetFont(title_->GetFont().Scaled(1.6f).Bold());
-  auto* head = new wxBoxSizer(wxHORIZONTAL);
-  head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
+  // The name and the buttons share a row; what does not fit wraps onto the next one rather than being
+  // cut at the pane's edge.
+  auto* head = new wxWrapSizer(wxHORIZONTAL);
+  head->Add(title_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, 12);
   // Handled by the main window (the same action as its Ctrl+P menu item).
   check_ = new wxButton(this, wxID_EXECUTE, _("Check F5"));
   edit_ = new wxButton(this, wxID_EDIT, _("Edit Ctrl+E"));
   printKarte_ = new wxButton(this, wxID_PRINT, _("&Chart form No. 1... Ctrl+P"));
   for (auto* button : {check_, edit_, printKarte_}) {
     button->Disable();
-    head->Add(button, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
+    head->Add(button, 0, wxRIGHT | wxBOTTOM, 6);
   }
-  sizer->Add(head, 0, wxEXPAND | wxALL, 10);
+  sizer->Add(head, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
 
   fieldsParent_ = this;
   fields_ = new wxFlexGridSizer(2, wxSize(16, 6));

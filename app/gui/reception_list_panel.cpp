@@ -1,5 +1,7 @@
 #include "app/gui/reception_list_panel.h"
 
+#include <algorithm>
+
 #include <wx/imaglist.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
@@ -37,13 +39,20 @@ ReceptionListPanel::ReceptionListPanel(wxWindow* parent, PatientRegister& reg, C
   auto* icons = new wxImageList(16, 16);
   for (const ReceptionState state : kStates) icons->Add(wxArtProvider::GetBitmap(receptionIcon(state), artId(wxART_LIST), wxSize(16, 16)));
   list_->AssignImageList(icons, wxIMAGE_LIST_SMALL);
-  list_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, 90);
-  list_->AppendColumn(_("Reception"), wxLIST_FORMAT_LEFT, 52);
-  list_->AppendColumn(_("Patient number"), wxLIST_FORMAT_RIGHT, 70);
-  list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 110);
-  list_->AppendColumn(_("Kana"), wxLIST_FORMAT_LEFT, 120);
-  list_->AppendColumn(_("Insurance (branch)"), wxLIST_FORMAT_LEFT, 200);
+  list_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, 84);
+  list_->AppendColumn(_("Reception"), wxLIST_FORMAT_LEFT, 48);
+  list_->AppendColumn(_("Patient number"), wxLIST_FORMAT_RIGHT, 66);
+  list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 100);
+  list_->AppendColumn(_("Kana"), wxLIST_FORMAT_LEFT, 110);
+  list_->AppendColumn(_("Insurance (branch)"), wxLIST_FORMAT_LEFT, 150);
   list_->AppendColumn(_("Check result"), wxLIST_FORMAT_LEFT, 260);
+  // The check result takes whatever width the other columns leave: on a large screen it is read whole.
+  list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    event.Skip();
+    int others = 0;
+    for (int c = 0; c < kDetail; ++c) others += list_->GetColumnWidth(c);
+    list_->SetColumnWidth(kDetail, std::max(FromDIP(180), list_->GetClientSize().GetWidth() - others - 4));
+  });
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(summary_, 0, wxALL, 8);
   sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);

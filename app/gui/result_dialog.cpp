@@ -14,6 +14,7 @@
 #include "app/gui/error_text.h"
 #include "app/gui/form_preview_dialog.h"
 #include "app/gui/outcome_style.h"
+#include "app/gui/wrapped_label.h"
 #include "app/gui/wx_convert.h"
 #include "app/jobs/desk_check.h"
 #include "app/jobs/diagnosis_files.h"
@@ -82,7 +83,7 @@ ResultDialog::ResultDialog(wxWindow* parent, QualificationService& service, Pati
     for (const auto& f : report_.findings) lines += wxS("\n  ") + toWx(f.message);
     auto* findings = new wxStaticText(this, wxID_ANY, lines);
     findings->SetForegroundColour(kActionColour);
-    findings->Wrap(780);
+    wrapLabel(findings, 780);
     sizer->Add(findings, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
   }
 
@@ -196,7 +197,7 @@ wxWindow* ResultDialog::buildPatientChoice() {
   auto* why = new wxStaticText(panel, wxID_ANY,
                                wxString::Format(_("Match: %s. %s"), toWx(matchKindWords(report_.match->kind)),
                                                 toWx(report_.match->explanation)));
-  why->Wrap(620);
+  wrapLabel(why, 620);
   if (report_.match->kind != MatchKind::Unique) why->SetForegroundColour(kLookColour);
   patientChoice_ = new wxChoice(panel, wxID_ANY);
   if (report_.match->kind != MatchKind::Unique) {
@@ -278,7 +279,7 @@ void ResultDialog::showComparison() {
   summary_->SetForegroundColour(advice.unchanged ? kUnchangedColour : kLookColour);
   summary_->Show(patientKnown && !advice.summary.empty());
   advice_->SetLabel(toWx(advice.nextText));
-  advice_->Wrap(FromDIP(780));
+  wrapLabel(advice_, FromDIP(780));
   const bool decidable = advice.applicable && (patientKnown || newPatientChosen());
   accept_->Enable(decidable);
   if (newPatientChosen()) {
