@@ -5,6 +5,8 @@
 #include <wx/stattext.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "app/gui/wrapped_label.h"
 #include "app/gui/wx_convert.h"
@@ -19,7 +21,7 @@ const wxColour kDown(248, 215, 218), kWarning(255, 243, 205), kStandAlone(207, 2
 
 }  // namespace
 
-LinkageBanner::LinkageBanner(wxWindow* parent, BannerActions actions) : wxPanel(parent), actions_(std::move(actions)) {
+LinkageBanner::LinkageBanner(wxWindow* parent, BannerActions actions) : wxPanel(parent), actions_(std::move(actions)), traceChanges_(std::getenv("RECECON_TRACE_BANNER") != nullptr) {
   title_ = new wxStaticText(this, wxID_ANY, wxS(""));
   title_->SetFont(title_->GetFont().Bold().Larger());
   detail_ = new wxStaticText(this, wxID_ANY, wxS(""));
@@ -45,6 +47,13 @@ LinkageBanner::LinkageBanner(wxWindow* parent, BannerActions actions) : wxPanel(
   Hide();
 }
 
+void LinkageBanner::trace(const wxString& shown) const {
+  if (!traceChanges_) return;
+  // For the window tests: what the banner says, each time it changes, as one line on standard output.
+  std::printf("banner: %s\n", fromWx(shown).c_str());
+  std::fflush(stdout);
+}
+
 bool LinkageBanner::update(const LinkageView& view) {
   const WatchdogReport& w = view.watchdog;
   const FallbackStatus& f = view.fallback;
@@ -52,6 +61,7 @@ bool LinkageBanner::update(const LinkageView& view) {
   const bool wanted = !w.findings.empty() || f.active || unverified > 0;
   const bool changed = wanted != IsShown();
   if (!wanted) {
+    if (changed) trace(wxS("(hidden)"));
     Hide();
     return changed;
   }
@@ -80,6 +90,7 @@ bool LinkageBanner::update(const LinkageView& view) {
   }
   // Long details wrap beside the buttons instead of running off the window.
   const int width = std::max(400, GetParent()->GetClientSize().GetWidth() - 300);
+  if (title != title_->GetLabel() || changed) trace(title);
   title_->SetLabel(title);
   detail_->SetLabel(detail);
   wrapLabel(detail_, width);

@@ -29,7 +29,10 @@ class LinkageBanner : public wxPanel {
   bool update(const LinkageView& view);
 
  private:
+  void trace(const wxString& shown) const;  // with RECECON_TRACE_BANNER set: "banner: <title>" on stdout
+
   BannerActions actions_;
+  bool traceChanges_ = false;
   wxStaticText* title_ = nullptr;
   wxStaticText* detail_ = nullptr;
   wxStaticText* steps_ = nullptr;

@@ -56,8 +56,14 @@ echo "ok: first run registered $count demo patients and pointed the linkage fold
 # 2. Xvfb on a display number it picks itself.
 start_xvfb "$work/xvfb.log"
 
-"$run" --data-dir "$data" --operator gui-smoke >"$work/run.log" 2>&1 &
+RECECON_TRACE_BANNER=1 "$run" --data-dir "$data" --operator gui-smoke >"$work/run.log" 2>&1 &
 run_pid=$!
+# What the banner says now: the window prints each change of its title ("banner: …", "(hidden)").
+banner_now() { grep '^banner: ' "$work/run.log" | tail -1 | cut -c9-; }
+await_banner() {  # pattern, tenths of a second, what failed
+  for _ in $(seq 1 "$2"); do banner_now | grep -q -- "$1" && return 0; sleep 0.1; done
+  fail "$3 (the banner says: $(banner_now))"
+}
 
 window=""
 for _ in $(seq 1 100); do
@@ -136,7 +142,8 @@ rc=$?
 set -e
 [ "$rc" -eq 75 ] || fail "a check against the silent simulator should time out (75), got $rc"
 "$cli" --data-dir "$data" --json fallback status | grep -q '"health": "down"' || fail "the watchdog does not report the linkage down"
-sleep 2
+await_banner "連携停止" 50 "the banner does not say the linkage stopped"
+sleep 1
 import -window root "$shots/05_outage_banner.png"
 changed=$(compare -metric AE "$shots/04_diagnosis.png" "$shots/05_outage_banner.png" null: 2>&1 || true)
 [ "${changed%%.*}" -gt 1000 ] || fail "no banner appeared ($changed pixels changed)"
@@ -242,7 +249,8 @@ xdotool windowfocus "$report" 2>/dev/null || true
 xdotool key Escape
 status=$("$cli" --data-dir "$data" --json fallback status)
 grep -q '"active": true' <<<"$status" || fail "re-verification during an error9 outage ended stand-alone mode: $status"
-echo "ok: Ctrl+R while every answer is SIMERR9001 kept stand-alone mode"
+await_banner "単独モード.*資格確認がエラーで返ってきます" 50 "the banner does not name the error answers as the cause"
+echo "ok: Ctrl+R while every answer is SIMERR9001 kept stand-alone mode; the banner names the error answers"
 
 # 8. The linkage is back: Ctrl+R re-verifies; the report names what needs a person; stand-alone mode ends.
 "$sim" --root "$data/oqs-sim" fault normal >/dev/null
@@ -257,7 +265,8 @@ xdotool key Escape
 status=$("$cli" --data-dir "$data" --json fallback status)
 grep -q '"active": false' <<<"$status" || fail "stand-alone mode did not end after the linkage answered: $status"
 grep -q '"unverified": 0' <<<"$status" || fail "visits left unverified: $status"
-echo "ok: Ctrl+R re-verified everything; stand-alone mode ended"
+await_banner "^(hidden)$" 50 "the banner stayed after the linkage recovered and everything was re-verified"
+echo "ok: Ctrl+R re-verified everything; stand-alone mode ended; the banner went away"
 
 # 9. The morning after a bulk pre-check: F12 shows the worklist; Space marks an item done; Enter opens
 #    the patient in the main window. F4 books an appointment for the selected patient from the keyboard.
