@@ -7,6 +7,7 @@
 #include <ctime>
 #include <map>
 
+#include "app/core/error_catalog.h"
 #include "app/core/error.h"
 #include "db/sqlite_errors.h"
 
@@ -48,9 +49,7 @@ void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int6
                        const char* action, const ChangeContext& context,
                        const std::vector<FieldChange>& fields) {
   if (context.operatorId.empty()) {
-    throw InvalidInput(
-        "操作者IDが指定されていません。--operator で指定するか、config set operator "
-        "で既定値を設定してください。");
+    throw InvalidInput(kOperatorUnknown, {});
   }
   if (fields.empty() && std::string_view(action) == "update") return;
   guarded("変更履歴の記録", [&] {

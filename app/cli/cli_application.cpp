@@ -153,6 +153,8 @@ std::string cliHint(const std::string& code) {
   if (code == kResultNeedsPatient) return "（--patient N、新しい患者なら --new-patient）";
   if (code == kResultMatchesRegistered) return "（--patient N）";
   if (code == kResultNeedsInsuredNumber) return "（--accept insurer_number,number など）";
+  if (code == kDataDirUnknown || code == kDataDirUnusable) return "（--data-dir DIR）";
+  if (code == kOperatorUnknown) return "（--operator ID、または config set operator ID で既定値）";
   return "";
 }
 
@@ -170,7 +172,7 @@ int CliApplication::main(const std::vector<std::string>& args) {
     if (!e.code().empty()) std::cerr << "（コード " << e.code() << "）\n";
     return EXIT_DATAERR;
   } catch (const EnvironmentError& e) {
-    std::cerr << "rececon-cli: " << e.what() << "\n";
+    std::cerr << "rececon-cli: " << e.what() << cliHint(e.code()) << "\n";
     return EXIT_IOERR;
   } catch (const Cancelled& e) {
     std::cerr << "rececon-cli: " << e.what() << "\n";

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ostream>
 
+#include "app/core/front_end_words.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
@@ -20,8 +21,8 @@ constexpr int kEnvironmentFailure = 1;
 
 void printReport(std::ostream& out, const EnvironmentReport& report) {
   for (const auto& i : report.items) {
-    out << "[" << checkLevelLabel(i.level) << "] " << i.label << ": " << i.detail << "\n";
-    if (!i.nextStep.empty()) out << "        → " << i.nextStep << "\n";
+    out << "[" << checkLevelLabel(i.level) << "] " << i.label << ": " << inFrontEndWords(i.detail, FrontEnd::Cli) << "\n";
+    if (!i.nextStep.empty()) out << "        → " << inFrontEndWords(i.nextStep, FrontEnd::Cli) << "\n";
   }
   out << "結果: " << checkLevelLabel(report.worst()) << "\n";
 }
@@ -39,8 +40,8 @@ int diagCommand(CliContext& c, const std::vector<std::string>& args) {
       j->set("id", i.id);
       j->set("label", i.label);
       j->set("level", std::string(checkLevelId(i.level)));
-      j->set("detail", i.detail);
-      j->set("next_step", i.nextStep);
+      j->set("detail", inFrontEndWords(i.detail, FrontEnd::Cli));
+      j->set("next_step", inFrontEndWords(i.nextStep, FrontEnd::Cli));
       items->add(j);
     }
     auto j = newJsonObject();

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <ostream>
 
+#include "app/core/front_end_words.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
@@ -36,7 +37,7 @@ std::int64_t onePositionalId(const CommandOptions& o, const std::string& what) {
 
 Poco::JSON::Object::Ptr findingJson(const WatchdogFinding& f) {
   auto steps = newJsonArray();
-  for (const auto& s : f.nextSteps) steps->add(s);
+  for (const auto& s : f.nextSteps) steps->add(inFrontEndWords(s, FrontEnd::Cli));
   auto j = newJsonObject();
   j->set("cause", std::string(nameOf(f.cause)));
   j->set("level", std::string(linkageHealthId(f.level)));
@@ -93,7 +94,7 @@ int statusCommand(CliContext& c, const std::vector<std::string>& args) {
   out << w.summary() << "\n";
   for (const auto& f : w.findings) {
     out << "[" << linkageHealthLabel(f.level) << "] " << f.title << "\n        " << f.detail << "\n";
-    for (const auto& step : f.nextSteps) out << "        → " << step << "\n";
+    for (const auto& step : f.nextSteps) out << "        → " << inFrontEndWords(step, FrontEnd::Cli) << "\n";
   }
   return 0;
 }

@@ -18,6 +18,13 @@ constexpr std::array kCatalog = {
                  "patient; choose the patient to apply it to."},
     CatalogEntry{kResultNeedsInsuredNumber, "保険情報を登録するには、保険者番号と番号の反映を承認してください。",
                  "To store the insurance, approve taking the insurer number and the insured number."},
+    CatalogEntry{kDataDirUnknown, "データフォルダの既定の場所が決められません（HOME が未設定）。データフォルダを指定してください。",
+                 "The default data folder cannot be determined (HOME is not set). Give the data folder."},
+    CatalogEntry{kDataDirUnusable, "データフォルダ「{dir}」を作成できません: {reason} 場所と権限を確認するか、別の場所を指定してください。",
+                 "The data folder \"{dir}\" cannot be created: {reason} Check where it is and its permissions, or "
+                 "give another one."},
+    CatalogEntry{kOperatorUnknown, "操作者IDが決められません。操作者を指定してください。",
+                 "The operator ID cannot be determined. Give the operator."},
     CatalogEntry{kResultAlreadyDecided, "結果ID {id} はすでに {by} が判断しています（{at}）。",
                  "Result {id} has already been decided by {by} ({at})."},
     CatalogEntry{kDatabaseBusy,

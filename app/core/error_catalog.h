@@ -15,6 +15,9 @@ namespace rececon {
 inline constexpr const char* kResultNeedsPatient = "RESULT_NEEDS_PATIENT";          // {why}
 inline constexpr const char* kResultMatchesRegistered = "RESULT_MATCHES_REGISTERED";  // {explanation}
 inline constexpr const char* kResultNeedsInsuredNumber = "RESULT_NEEDS_INSURED_NUMBER";
+inline constexpr const char* kDataDirUnknown = "DATA_DIR_UNKNOWN";
+inline constexpr const char* kDataDirUnusable = "DATA_DIR_UNUSABLE";  // {dir} {reason}
+inline constexpr const char* kOperatorUnknown = "OPERATOR_UNKNOWN";
 inline constexpr const char* kResultAlreadyDecided = "RESULT_ALREADY_DECIDED";  // {id} {by} {at}
 // The database, whichever engine keeps it: {action} is what was being done, {detail} the engine's words.
 inline constexpr const char* kDatabaseBusy = "DB_BUSY";

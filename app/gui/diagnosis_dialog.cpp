@@ -1,3 +1,4 @@
+#include "app/core/front_end_words.h"
 #include "app/gui/diagnosis_dialog.h"
 
 #include <wx/button.h>
@@ -73,8 +74,8 @@ void DiagnosisDialog::runCheck() {
   for (const auto& item : report_.items) {
     const long row = items_->InsertItem(items_->GetItemCount(), toWx(checkLevelLabel(item.level)));
     items_->SetItem(row, kLabel, toWx(item.label));
-    items_->SetItem(row, kDetail, toWx(item.detail));
-    items_->SetItem(row, kNextStep, toWx(item.nextStep));
+    items_->SetItem(row, kDetail, toWx(inFrontEndWords(item.detail, FrontEnd::Window)));
+    items_->SetItem(row, kNextStep, toWx(inFrontEndWords(item.nextStep, FrontEnd::Window)));
     items_->SetItemBackgroundColour(row, backgroundOf(item.level));
     if (item.level != CheckLevel::Ok && firstNeedingAttention < 0) firstNeedingAttention = row;
   }
@@ -90,8 +91,8 @@ void DiagnosisDialog::showItem(long row) {
   if (row < 0 || static_cast<std::size_t>(row) >= report_.items.size()) return;
   const EnvironmentItem& item = report_.items[static_cast<std::size_t>(row)];
   wxString text = wxS("【") + toWx(checkLevelLabel(item.level)) + wxS("】") + toWx(item.label) +
-                  _("\nWhat was checked: ") + toWx(item.detail);
-  if (!item.nextStep.empty()) text += _("\nWhat to do next: ") + toWx(item.nextStep);
+                  _("\nWhat was checked: ") + toWx(inFrontEndWords(item.detail, FrontEnd::Window));
+  if (!item.nextStep.empty()) text += _("\nWhat to do next: ") + toWx(inFrontEndWords(item.nextStep, FrontEnd::Window));
   full_->ChangeValue(text);
 }
 

@@ -13,6 +13,8 @@ namespace {
 wxString windowHint(const std::string& code) {
   if (code == kResultNeedsPatient || code == kResultMatchesRegistered) return _(" (choose the patient above)");
   if (code == kResultNeedsInsuredNumber) return _(" (tick the insurer number and number rows)");
+  if (code == kDataDirUnknown || code == kDataDirUnusable) return _(" (start rececon with --data-dir DIR)");
+  if (code == kOperatorUnknown) return _(" (start rececon with --operator ID)");
   return wxString();
 }
 

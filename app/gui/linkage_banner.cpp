@@ -1,3 +1,4 @@
+#include "app/core/front_end_words.h"
 #include "app/gui/linkage_banner.h"
 
 #include <wx/button.h>
@@ -72,7 +73,7 @@ bool LinkageBanner::update(const LinkageView& view) {
             toWx(top.title);
     detail = toWx(top.detail);
     for (std::size_t i = 0; i < top.nextSteps.size() && i < kStepsShown; ++i)
-      steps += wxString::Format(wxS("%zu. "), i + 1) + toWx(top.nextSteps[i]) + wxS("\n");
+      steps += wxString::Format(wxS("%zu. "), i + 1) + toWx(inFrontEndWords(top.nextSteps[i], FrontEnd::Window)) + wxS("\n");
     if (top.nextSteps.size() > kStepsShown) steps += _("More under \"Linkage diagnosis\" (F9).");
   } else {
     title = _("The linkage is back to normal");

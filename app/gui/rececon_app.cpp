@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "app/core/error.h"
+#include "app/gui/error_text.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/ui_language.h"
 #include "app/gui/wx_convert.h"
@@ -90,7 +91,7 @@ class RececonApp : public wxApp {
       folder_ = std::make_unique<DataFolder>(dataDir_);
       reg_ = std::make_unique<PatientRegister>(folder_->database(), resolveOperator(folder_->database(), operator_));
     } catch (const Error& e) {
-      wxMessageBox(toWx(e.what()), _("Rececon - cannot start"), wxOK | wxICON_ERROR);
+      wxMessageBox(errorForPerson(e), _("Rececon - cannot start"), wxOK | wxICON_ERROR);
       return false;
     }
     auto* frame = new MainFrame(*reg_, folder_->dir().string());
@@ -142,7 +143,7 @@ class RececonApp : public wxApp {
                    _("Rececon"), wxOK | wxICON_ERROR);
       return false;
     } catch (const Error& e) {
-      wxMessageBox(toWx(e.what()), _("Rececon"), wxOK | wxICON_ERROR);
+      wxMessageBox(errorForPerson(e), _("Rececon"), wxOK | wxICON_ERROR);
       return true;  // the clerk read the message; the window stays usable
     } catch (const std::exception& e) {
       wxMessageBox(_("Rececon stops because of an internal error. Contact the developer.\n") + toWx(e.what()),

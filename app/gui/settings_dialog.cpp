@@ -1,3 +1,4 @@
+#include "app/core/front_end_words.h"
 #include "app/gui/settings_dialog.h"
 
 #include <wx/button.h>
@@ -99,7 +100,7 @@ void SettingsDialog::testFolders() {
     const EnvironmentItem found = checkFolder(key, label, typedPath);
     allOk = allOk && found.level == CheckLevel::Ok;
     text += toWx(label + ": " + checkLevelLabel(found.level) + "　" + found.detail) +
-            (found.nextStep.empty() ? wxString() : wxS("　→ ") + toWx(found.nextStep)) + wxS("\n");
+            (found.nextStep.empty() ? wxString() : wxS("　→ ") + toWx(inFrontEndWords(found.nextStep, FrontEnd::Window))) + wxS("\n");
   }
   status_->SetForegroundColour(allOk ? kFineColour : kActionColour);
   status_->SetLabel(text);

@@ -1,3 +1,4 @@
+#include "app/core/error_catalog.h"
 #include "app/jobs/data_folder.h"
 
 #include <sys/stat.h>
@@ -15,15 +16,14 @@ std::filesystem::path defaultDataDir() {
   if (const char* home = std::getenv("HOME"); home && *home) {
     return std::filesystem::path(home) / ".local" / "share" / "rececon";
   }
-  throw EnvironmentError("データフォルダの既定の場所が決められません（HOME が未設定）。--data-dir で指定してください。");
+  throw EnvironmentError(kDataDirUnknown, {});
 }
 
 DataFolder::DataFolder(std::optional<std::filesystem::path> dir) : dir_(dir ? *dir : defaultDataDir()) {
   try {
     linkage::createPrivateFolder(dir_);
   } catch (const linkage::TransferError& e) {
-    throw EnvironmentError("データフォルダ「" + dir_.string() + "」を作成できません: " + e.what() +
-                           " 場所と権限を確認するか、--data-dir で別の場所を指定してください。");
+    throw EnvironmentError(kDataDirUnusable, {{"dir", dir_.string()}, {"reason", e.what()}});
   }
   // The register and its archives hold patient data: only this user may enter, whatever the umask or
   // the mode an older version created it with.

@@ -1,3 +1,4 @@
+#include "app/core/front_end_words.h"
 #include "app/jobs/environment_check.h"
 
 
@@ -40,7 +41,7 @@ EnvironmentItem checkFolder(const std::string& id, const std::string& label, con
                 "共有フォルダの接続（ネットワーク、マウント、オンライン資格確認端末の電源）を確認してください。");
   if (!fs::is_directory(status))
     return item(id, label, CheckLevel::Failure, "「" + dir.string() + "」はフォルダではありません。",
-                "設定（rececon-cli config show）のフォルダの指定を確認してください。");
+                std::string(kHowShowSettings) + "でフォルダの指定を確認してください。");
   const std::string problem = linkage::probeWritable(dir);
   if (!problem.empty())
     return item(id, label, CheckLevel::Failure, "「" + dir.string() + "」に書き込めません（" + problem + "）。",
@@ -225,7 +226,7 @@ EnvironmentReport checkEnvironment(db::Database& db, const fs::path& dataDir, sy
     items.push_back(item("settings", "連携の設定", CheckLevel::Ok, "医療機関コードとフォルダが設定されています。"));
   } catch (const ValidationFailed& e) {
     items.push_back(item("settings", "連携の設定", CheckLevel::Failure, e.what(),
-                         "システム管理者に連携の設定（医療機関コードと3つのフォルダ。画面では ファイル → 設定）を依頼してください。"));
+                         std::string("システム管理者に連携の設定（医療機関コードと3つのフォルダ。") + kHowSettings + "）を依頼してください。"));
   }
   bool reqReachable = false;
   if (config) {

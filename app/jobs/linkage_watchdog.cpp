@@ -1,3 +1,4 @@
+#include "app/core/front_end_words.h"
 #include "app/jobs/linkage_watchdog.h"
 
 #include <algorithm>
@@ -85,7 +86,7 @@ std::optional<WatchdogFinding> untakenFinding(const linkage::ExchangeConfig& con
                    std::to_string(scan.stale) + " 件（" + listed(scan.staleNames) +
                        "）。連携アプリはその後の要求には応答しています。",
                    {"受付はこのまま続けられます。",
-                    "ファイルは削除せず、「連携の点検」（F9）の内容とともにシステム管理者または保守ベンダに伝えてください。"});
+                    std::string("ファイルは削除せず、") + kHowDiagnose + "の内容とともにシステム管理者または保守ベンダに伝えてください。"});
   return untaken(std::to_string(scan.stale) + " 件の要求ファイルが " + std::to_string(options.untakenAfter.count()) +
                  " 秒以上 req に残っています（全 " + std::to_string(scan.waiting) + " 件）。");
 }
@@ -142,7 +143,7 @@ void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, sy
   if (clashes > 0)
     out.push_back(finding(WatchdogCause::IdentityClash, LinkageHealth::Down, "別の端末が同じ端末識別子を使っています",
                           std::to_string(clashes) + " 件。最新: " + lastClash,
-                          {"この端末と、同じ連携フォルダを使う各端末の端末識別子（「連携の点検」（F9）の「端末識別子」）を比べてください。",
+                          {std::string("この端末と、同じ連携フォルダを使う各端末の端末識別子（") + kHowDiagnose + "の「端末識別子」）を比べてください。",
                            "システム管理者に、重ならない識別子（設定項目 terminal.id）の設定を依頼してください。",
                            "直るまで、この端末の資格確認の結果は必ず患者の氏名・生年月日と見比べてください。"},
                           "OQS-TERMINAL-CLASH"));
@@ -159,7 +160,7 @@ void anomalyFindings(db::Database& db, const linkage::ExchangeConfig& config, sy
     out.push_back(finding(WatchdogCause::SuspiciousFiles, LinkageHealth::Warning, "連携フォルダに読めない形のファイルがあります",
                           "直近 " + window + "で " + std::to_string(refused) + " 件（最新: " + lastRefused +
                               "）。リンク・フォルダ・大きすぎるファイルは読まずに残しています。",
-                          {"rececon-cli diag（F9 連携の点検）の「連携フォルダの不審なファイル」で一覧を確かめてください。",
+                          {std::string(kHowDiagnose) + "の「連携フォルダの不審なファイル」で一覧を確かめてください。",
                            "連携アプリが作ったものでなければ、LAN内の機器と共有フォルダの設定を保守ベンダと確認してください。"},
                           refusedCode));
   if (leftBehind > 0)
@@ -299,7 +300,7 @@ WatchdogReport watchLinkage(db::Database& db, const fs::path& dataDir, system_cl
     WatchdogReport report;
     report.health = LinkageHealth::Down;
     report.findings.push_back(finding(WatchdogCause::Settings, LinkageHealth::Down, "連携の設定が済んでいません", e.what(),
-                                      {"rececon-cli config set で医療機関コードと3つのフォルダを設定してください。"}));
+                                      {std::string(kHowSettings) + "で医療機関コードと3つのフォルダを設定してください。"}));
     return report;
   }
 }

@@ -1,3 +1,4 @@
+#include "app/core/error_catalog.h"
 #include "app/jobs/operator_identity.h"
 
 #include <pwd.h>
@@ -15,7 +16,7 @@ std::string resolveOperator(db::Database& db, const std::optional<std::string>& 
     return *configured;
   }
   if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name && *pw->pw_name) return pw->pw_name;
-  throw InvalidInput("操作者IDが決められません。--operator で指定してください。");
+  throw InvalidInput(kOperatorUnknown, {});
 }
 
 }  // namespace rececon

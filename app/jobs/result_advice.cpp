@@ -33,7 +33,7 @@ ResultAdvice adviseOnResult(const CheckReport& report, const ErrorHandbook& hand
         a.nextText += x.known ? "（" + code + " " + x.entry.title + "）" + x.entry.nextStep
                               : "コード「" + code + "」を控えてください。";
       }
-      a.nextText += " 受付は保険証・資格確認書で続けられます（F6、後で再確認）。";
+      a.nextText += " 受付は保険証・資格確認書で続けられます（後で再確認）。";
       // A file-level error (the national system or the app) is the linkage failing; a person-level one
       // is about this person's data.
       a.nextSteps = report.errorCode.empty()

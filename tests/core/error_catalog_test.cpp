@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/core/error_catalog.h"
+#include "app/core/front_end_words.h"
 
 using namespace rececon;
 
@@ -25,4 +26,12 @@ TEST_CASE("An uncoded error reads as its message; an unknown code keeps its valu
   CHECK(plain.code().empty());
   CHECK(errorText(plain, "en") == "ディスクがいっぱいです。");
   CHECK(errorSentence("SOMETHING_NEW", {{"file", "a.xml"}}, "ja") == "SOMETHING_NEW file=a.xml");
+}
+
+TEST_CASE("Advice names an action; each front-end says how it is done there", "[front_end_words]") {
+  const std::string advice = std::string("ファイルは削除せず、") + kHowDiagnose + "の内容を伝えてください（" + kHowShowSettings + "）。";
+  CHECK(inFrontEndWords(advice, FrontEnd::Window) == "ファイルは削除せず、「連携の点検」（F9）の内容を伝えてください（設定（ファイル → 設定））。");
+  CHECK(inFrontEndWords(advice, FrontEnd::Cli) == "ファイルは削除せず、rececon-cli diag の内容を伝えてください（rececon-cli config show）。");
+  CHECK(inFrontEndWords("{how:unknown}", FrontEnd::Cli) == "{how:unknown}");
+  CHECK(inFrontEndWords(kHowDiagnose, FrontEnd::Cli) == "rececon-cli diag");
 }
