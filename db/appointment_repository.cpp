@@ -1,53 +1,51 @@
 #include "db/appointment_repository.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "db/change_log.h"
-#include "db/sqlite_errors.h"
+#include "db/database_errors.h"
 
 namespace rececon::db {
 
 std::optional<std::int64_t> AppointmentRepository::add(const StoredAppointment& a) {
   return guarded("予約の記録", [&]() -> std::optional<std::int64_t> {
-    auto cached = db_.prepare(
-        "INSERT OR IGNORE INTO appointment (appointment_date, appointment_time, patient_number, department, doctor,"
-        " memo, source, operator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, a.date);
-    q.bind(2, a.time);
-    q.bind(3, a.patientNumber);
-    q.bind(4, a.department);
-    q.bind(5, a.doctor);
-    q.bind(6, a.memo);
-    q.bind(7, a.source);
-    q.bind(8, a.operatorId);
-    q.bind(9, nowTimestamp());
-    if (q.exec() == 0) return std::nullopt;
-    return db_.sql().getLastInsertRowid();
+    Statement q = db_.prepare(
+        "INSERT INTO appointment (appointment_date, appointment_time, patient_number, department, doctor,"
+        " memo, source, operator, created_at) VALUES (:appointment_date, :appointment_time, :patient_number,"
+        " :department, :doctor, :memo, :source, :operator, :created_at) ON CONFLICT DO NOTHING RETURNING id");
+    q.bind("appointment_date", a.date);
+    q.bind("appointment_time", a.time);
+    q.bind("patient_number", a.patientNumber);
+    q.bind("department", a.department);
+    q.bind("doctor", a.doctor);
+    q.bind("memo", a.memo);
+    q.bind("source", a.source);
+    q.bind("operator", a.operatorId);
+    q.bind("created_at", nowTimestamp());
+    // A duplicate is left alone and returns no row.
+    if (!q.next()) return std::nullopt;
+    return q.int64("id");
   });
 }
 
 std::vector<StoredAppointment> AppointmentRepository::onDate(const std::string& isoDate) {
   return guarded("予約の読み込み", [&] {
-    auto cached = db_.prepare(
+    Statement q = db_.prepare(
         "SELECT id, appointment_date, appointment_time, patient_number, department, doctor, memo, source, operator,"
-        " created_at FROM appointment WHERE appointment_date = ? ORDER BY appointment_time, patient_number, id");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, isoDate);
+        " created_at FROM appointment WHERE appointment_date = :appointment_date"
+        " ORDER BY appointment_time, patient_number, id");
+    q.bind("appointment_date", isoDate);
     std::vector<StoredAppointment> out;
-    while (q.executeStep()) {
+    while (q.next()) {
       StoredAppointment a;
-      a.id = q.getColumn(0).getInt64();
-      a.date = q.getColumn(1).getString();
-      a.time = q.getColumn(2).getString();
-      a.patientNumber = q.getColumn(3).getInt64();
-      a.department = q.getColumn(4).getString();
-      a.doctor = q.getColumn(5).getString();
-      a.memo = q.getColumn(6).getString();
-      a.source = q.getColumn(7).getString();
-      a.operatorId = q.getColumn(8).getString();
-      a.createdAt = q.getColumn(9).getString();
+      a.id = q.int64("id");
+      a.date = q.text("appointment_date");
+      a.time = q.text("appointment_time");
+      a.patientNumber = q.int64("patient_number");
+      a.department = q.text("department");
+      a.doctor = q.text("doctor");
+      a.memo = q.text("memo");
+      a.source = q.text("source");
+      a.operatorId = q.text("operator");
+      a.createdAt = q.text("created_at");
       out.push_back(std::move(a));
     }
     return out;
@@ -56,24 +54,24 @@ std::vector<StoredAppointment> AppointmentRepository::onDate(const std::string& 
 
 std::vector<std::int64_t> AppointmentRepository::patientsOnDate(const std::string& isoDate) {
   return guarded("予約の読み込み", [&] {
-    auto cached = db_.prepare(
-        "SELECT DISTINCT patient_number FROM appointment WHERE appointment_date = ? ORDER BY patient_number");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, isoDate);
+    Statement q = db_.prepare(
+        "SELECT DISTINCT patient_number FROM appointment WHERE appointment_date = :appointment_date"
+        " ORDER BY patient_number");
+    q.bind("appointment_date", isoDate);
     std::vector<std::int64_t> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    while (q.next()) out.push_back(q.int64("patient_number"));
     return out;
   });
 }
 
 std::string AppointmentRepository::firstTime(const std::string& isoDate, std::int64_t patientNumber) {
   return guarded("予約の読み込み", [&] {
-    auto cached = db_.prepare(
-        "SELECT MIN(appointment_time) FROM appointment WHERE appointment_date = ? AND patient_number = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, isoDate);
-    q.bind(2, patientNumber);
-    return q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString() : std::string();
+    Statement q = db_.prepare(
+        "SELECT MIN(appointment_time) AS first_time FROM appointment"
+        " WHERE appointment_date = :appointment_date AND patient_number = :patient_number");
+    q.bind("appointment_date", isoDate);
+    q.bind("patient_number", patientNumber);
+    return q.next() && !q.isNull("first_time") ? q.text("first_time") : std::string();
   });
 }
 

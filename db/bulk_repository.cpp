@@ -1,11 +1,7 @@
 #include "db/bulk_repository.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "db/change_log.h"
-#include "db/nullable_columns.h"
-#include "db/sqlite_errors.h"
+#include "db/database_errors.h"
 
 namespace rececon::db {
 namespace {
@@ -31,77 +27,77 @@ E stateFrom(const std::string& stored) {
 std::string stored(BulkStage s) { return std::string(nameOf(s)); }
 std::string stored(BulkEntryState s) { return std::string(nameOf(s)); }
 
-StoredBulkRun readRun(SQLite::Statement& q) {
+StoredBulkRun readRun(Statement& q) {
   StoredBulkRun r;
-  r.id = q.getColumn(0).getInt64();
-  r.checkDate = q.getColumn(1).getString();
-  r.state = stateFrom<BulkStage>(q.getColumn(2).getString());
-  r.host = q.getColumn(3).getString();
-  r.pid = q.getColumn(4).getInt64();
-  r.leaseUntil = q.getColumn(5).getInt64();
-  r.operatorId = q.getColumn(6).getString();
-  r.detail = q.getColumn(7).getString();
-  r.createdAt = q.getColumn(8).getString();
-  r.updatedAt = q.getColumn(9).getString();
+  r.id = q.int64("id");
+  r.checkDate = q.text("check_date");
+  r.state = stateFrom<BulkStage>(q.text("state"));
+  r.host = q.text("host");
+  r.pid = q.int64("pid");
+  r.leaseUntil = q.int64("lease_until");
+  r.operatorId = q.text("operator");
+  r.detail = q.text("detail");
+  r.createdAt = q.text("created_at");
+  r.updatedAt = q.text("updated_at");
   return r;
 }
 
-StoredBulkFile readFile(SQLite::Statement& q) {
+StoredBulkFile readFile(Statement& q) {
   StoredBulkFile f;
-  f.id = q.getColumn(0).getInt64();
-  f.runId = q.getColumn(1).getInt64();
-  f.seq = q.getColumn(2).getInt();
-  f.state = stateFrom<BulkStage>(q.getColumn(3).getString());
-  f.uploadFile = q.getColumn(4).getString();
-  f.uploadRequestId = optionalInt64(q.getColumn(5));
-  f.receptionNumber = q.getColumn(6).getString();
-  f.receptionTime = q.getColumn(7).getString();
-  f.acceptedAt = q.getColumn(8).getInt64();
-  f.downloadFile = q.getColumn(9).getString();
-  f.downloadRequestId = optionalInt64(q.getColumn(10));
-  f.downloads = q.getColumn(11).getInt();
-  f.downloadErrors = q.getColumn(12).getInt();
-  f.nextDownloadAt = q.getColumn(13).getInt64();
-  f.resultRequestId = optionalInt64(q.getColumn(14));
-  f.detail = q.getColumn(15).getString();
-  f.updatedAt = q.getColumn(16).getString();
+  f.id = q.int64("id");
+  f.runId = q.int64("run_id");
+  f.seq = q.integer("seq");
+  f.state = stateFrom<BulkStage>(q.text("state"));
+  f.uploadFile = q.text("upload_file");
+  f.uploadRequestId = q.optionalInt64("upload_request_id");
+  f.receptionNumber = q.text("reception_number");
+  f.receptionTime = q.text("reception_time");
+  f.acceptedAt = q.int64("accepted_at");
+  f.downloadFile = q.text("download_file");
+  f.downloadRequestId = q.optionalInt64("download_request_id");
+  f.downloads = q.integer("downloads");
+  f.downloadErrors = q.integer("download_errors");
+  f.nextDownloadAt = q.int64("next_download_at");
+  f.resultRequestId = q.optionalInt64("result_request_id");
+  f.detail = q.text("detail");
+  f.updatedAt = q.text("updated_at");
   return f;
 }
 
-StoredBulkEntry readEntry(SQLite::Statement& q) {
+StoredBulkEntry readEntry(Statement& q) {
   StoredBulkEntry e;
-  e.id = q.getColumn(0).getInt64();
-  e.runId = q.getColumn(1).getInt64();
-  e.fileId = optionalInt64(q.getColumn(2));
-  e.patientNumber = q.getColumn(3).getInt64();
-  e.insuranceId = optionalInt64(q.getColumn(4));
-  e.identifier = q.getColumn(5).getString();
-  e.insurerNumber = q.getColumn(6).getString();
-  e.symbol = q.getColumn(7).getString();
-  e.number = q.getColumn(8).getString();
-  e.branch = q.getColumn(9).getString();
-  e.birthDate = q.getColumn(10).getString();
-  e.state = stateFrom<BulkEntryState>(q.getColumn(11).getString());
-  e.outcome = q.getColumn(12).getString();
-  e.limitChanged = q.getColumn(13).getInt() != 0;
-  e.processingCode = q.getColumn(14).getString();
-  e.processingMessage = q.getColumn(15).getString();
-  e.referenceNumber = q.getColumn(16).getString();
-  e.comparison = q.getColumn(17).getString();
-  e.changedFields = q.getColumn(18).getString();
-  e.newInsuranceId = optionalInt64(q.getColumn(19));
-  e.detail = q.getColumn(20).getString();
-  e.reconciledAt = q.getColumn(21).getString();
-  e.needsAttention = q.getColumn(22).getInt() != 0;
-  e.doneBy = q.getColumn(23).getString();
-  e.doneAt = q.getColumn(24).getString();
+  e.id = q.int64("id");
+  e.runId = q.int64("run_id");
+  e.fileId = q.optionalInt64("file_id");
+  e.patientNumber = q.int64("patient_number");
+  e.insuranceId = q.optionalInt64("insurance_id");
+  e.identifier = q.text("identifier");
+  e.insurerNumber = q.text("insurer_number");
+  e.symbol = q.text("symbol");
+  e.number = q.text("number");
+  e.branch = q.text("branch");
+  e.birthDate = q.text("birth_date");
+  e.state = stateFrom<BulkEntryState>(q.text("state"));
+  e.outcome = q.text("outcome");
+  e.limitChanged = q.boolean("limit_changed");
+  e.processingCode = q.text("processing_code");
+  e.processingMessage = q.text("processing_message");
+  e.referenceNumber = q.text("reference_number");
+  e.comparison = q.text("comparison");
+  e.changedFields = q.text("changed_fields");
+  e.newInsuranceId = q.optionalInt64("new_insurance_id");
+  e.detail = q.text("detail");
+  e.reconciledAt = q.text("reconciled_at");
+  e.needsAttention = q.boolean("needs_attention");
+  e.doneBy = q.text("done_by");
+  e.doneAt = q.text("done_at");
   return e;
 }
 
 template <typename Row, typename Read>
-std::vector<Row> readRows(SQLite::Statement& q, Read read) {
+std::vector<Row> readRows(Statement& q, Read read) {
   std::vector<Row> out;
-  while (q.executeStep()) out.push_back(read(q));
+  while (q.next()) out.push_back(read(q));
   return out;
 }
 
@@ -109,266 +105,261 @@ std::vector<Row> readRows(SQLite::Statement& q, Read read) {
 
 std::optional<StoredBulkRun> BulkRepository::runForDate(const std::string& isoDate) {
   return guarded("一括照会の読み込み", [&]() -> std::optional<StoredBulkRun> {
-    auto cached = db_.prepare(std::string("SELECT ") + kRunColumns + " FROM bulk_run WHERE check_date = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, isoDate);
-    if (!q.executeStep()) return std::nullopt;
+    Statement q = db_.prepare(std::string("SELECT ") + kRunColumns + " FROM bulk_run WHERE check_date = :check_date");
+    q.bind("check_date", isoDate);
+    if (!q.next()) return std::nullopt;
     return readRun(q);
   });
 }
 
 StoredBulkRun BulkRepository::run(std::int64_t id) {
   return guarded("一括照会の読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kRunColumns + " FROM bulk_run WHERE id = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, id);
-    if (!q.executeStep()) throw NotFound("一括照会 " + std::to_string(id) + " は記録されていません。");
+    Statement q = db_.prepare(std::string("SELECT ") + kRunColumns + " FROM bulk_run WHERE id = :id");
+    q.bind("id", id);
+    if (!q.next()) throw NotFound("一括照会 " + std::to_string(id) + " は記録されていません。");
     return readRun(q);
   });
 }
 
 std::vector<StoredBulkRun> BulkRepository::unfinishedRuns() {
   return guarded("一括照会の読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kRunColumns +
+    Statement q = db_.prepare(std::string("SELECT ") + kRunColumns +
                               " FROM bulk_run WHERE state NOT IN ('done', 'failed') ORDER BY id");
-    return readRows<StoredBulkRun>(cached.get(), readRun);
+    return readRows<StoredBulkRun>(q, readRun);
   });
 }
 
 std::int64_t BulkRepository::addRun(const std::string& isoDate, const std::string& operatorId) {
   return guarded("一括照会の記録", [&] {
-    auto cached = db_.prepare(
-        "INSERT INTO bulk_run (check_date, state, operator, created_at, updated_at) VALUES (?, 'created', ?, ?, ?)");
-    SQLite::Statement& q = cached.get();
-    const std::string now = nowTimestamp();
-    q.bind(1, isoDate);
-    q.bind(2, operatorId);
-    q.bind(3, now);
-    q.bind(4, now);
-    q.exec();
-    return db_.sql().getLastInsertRowid();
+    Statement q = db_.prepare(
+        "INSERT INTO bulk_run (check_date, state, operator, created_at, updated_at)"
+        " VALUES (:check_date, 'created', :operator, :now, :now) RETURNING id");
+    q.bind("check_date", isoDate);
+    q.bind("operator", operatorId);
+    q.bind("now", nowTimestamp());
+    return q.singleInt64("id");
   });
 }
 
 void BulkRepository::setRunState(std::int64_t id, BulkStage state, const std::string& detail) {
   guarded("一括照会の記録", [&] {
-    auto cached = db_.prepare("UPDATE bulk_run SET state = ?, detail = ?, updated_at = ? WHERE id = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, stored(state));
-    q.bind(2, detail);
-    q.bind(3, nowTimestamp());
-    q.bind(4, id);
-    q.exec();
+    Statement q =
+        db_.prepare("UPDATE bulk_run SET state = :state, detail = :detail, updated_at = :updated_at WHERE id = :id");
+    q.bind("state", stored(state));
+    q.bind("detail", detail);
+    q.bind("updated_at", nowTimestamp());
+    q.bind("id", id);
+    q.run();
   });
 }
 
 bool BulkRepository::takeLease(std::int64_t id, const std::string& host, std::int64_t pid, std::int64_t leaseUntil,
                                const StoredBulkRun& expected) {
   return guarded("一括照会の記録", [&] {
-    auto cached = db_.prepare(
-        "UPDATE bulk_run SET host = ?, pid = ?, lease_until = ? WHERE id = ? AND host = ? AND pid = ? AND lease_until = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, host);
-    q.bind(2, pid);
-    q.bind(3, leaseUntil);
-    q.bind(4, id);
-    q.bind(5, expected.host);
-    q.bind(6, expected.pid);
-    q.bind(7, expected.leaseUntil);
-    return q.exec() == 1;
+    Statement q = db_.prepare(
+        "UPDATE bulk_run SET host = :host, pid = :pid, lease_until = :lease_until"
+        " WHERE id = :id AND host = :expected_host AND pid = :expected_pid AND lease_until = :expected_lease_until");
+    q.bind("host", host);
+    q.bind("pid", pid);
+    q.bind("lease_until", leaseUntil);
+    q.bind("id", id);
+    q.bind("expected_host", expected.host);
+    q.bind("expected_pid", expected.pid);
+    q.bind("expected_lease_until", expected.leaseUntil);
+    return q.run() == 1;
   });
 }
 
 void BulkRepository::releaseLease(std::int64_t id, const std::string& host, std::int64_t pid) {
   guarded("一括照会の記録", [&] {
-    auto cached = db_.prepare("UPDATE bulk_run SET lease_until = 0 WHERE id = ? AND host = ? AND pid = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, id);
-    q.bind(2, host);
-    q.bind(3, pid);
-    q.exec();
+    Statement q = db_.prepare("UPDATE bulk_run SET lease_until = 0 WHERE id = :id AND host = :host AND pid = :pid");
+    q.bind("id", id);
+    q.bind("host", host);
+    q.bind("pid", pid);
+    q.run();
   });
 }
 
 std::int64_t BulkRepository::addFile(std::int64_t runId, int seq) {
   return guarded("一括照会ファイルの記録", [&] {
-    auto cached = db_.prepare("INSERT INTO bulk_file (run_id, seq, state, updated_at) VALUES (?, ?, 'created', ?)");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, runId);
-    q.bind(2, seq);
-    q.bind(3, nowTimestamp());
-    q.exec();
-    return db_.sql().getLastInsertRowid();
+    Statement q = db_.prepare(
+        "INSERT INTO bulk_file (run_id, seq, state, updated_at) VALUES (:run_id, :seq, 'created', :updated_at)"
+        " RETURNING id");
+    q.bind("run_id", runId);
+    q.bind("seq", seq);
+    q.bind("updated_at", nowTimestamp());
+    return q.singleInt64("id");
   });
 }
 
 std::vector<StoredBulkFile> BulkRepository::files(std::int64_t runId) {
   return guarded("一括照会ファイルの読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kFileColumns + " FROM bulk_file WHERE run_id = ? ORDER BY seq");
-    cached.get().bind(1, runId);
-    return readRows<StoredBulkFile>(cached.get(), readFile);
+    Statement q =
+        db_.prepare(std::string("SELECT ") + kFileColumns + " FROM bulk_file WHERE run_id = :run_id ORDER BY seq");
+    q.bind("run_id", runId);
+    return readRows<StoredBulkFile>(q, readFile);
   });
 }
 
 StoredBulkFile BulkRepository::file(std::int64_t id) {
   return guarded("一括照会ファイルの読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kFileColumns + " FROM bulk_file WHERE id = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, id);
-    if (!q.executeStep()) throw NotFound("一括照会ファイル " + std::to_string(id) + " は記録されていません。");
+    Statement q = db_.prepare(std::string("SELECT ") + kFileColumns + " FROM bulk_file WHERE id = :id");
+    q.bind("id", id);
+    if (!q.next()) throw NotFound("一括照会ファイル " + std::to_string(id) + " は記録されていません。");
     return readFile(q);
   });
 }
 
 void BulkRepository::updateFile(const StoredBulkFile& f) {
   guarded("一括照会ファイルの記録", [&] {
-    auto cached = db_.prepare(
-        "UPDATE bulk_file SET state = ?, upload_file = ?, upload_request_id = ?, reception_number = ?,"
-        " reception_time = ?, accepted_at = ?, download_file = ?, download_request_id = ?, downloads = ?,"
-        " download_errors = ?, next_download_at = ?, result_request_id = ?, detail = ?, updated_at = ? WHERE id = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, stored(f.state));
-    q.bind(2, f.uploadFile);
-    bindOptional(q, 3, f.uploadRequestId);
-    q.bind(4, f.receptionNumber);
-    q.bind(5, f.receptionTime);
-    q.bind(6, f.acceptedAt);
-    q.bind(7, f.downloadFile);
-    bindOptional(q, 8, f.downloadRequestId);
-    q.bind(9, f.downloads);
-    q.bind(10, f.downloadErrors);
-    q.bind(11, f.nextDownloadAt);
-    bindOptional(q, 12, f.resultRequestId);
-    q.bind(13, f.detail);
-    q.bind(14, nowTimestamp());
-    q.bind(15, f.id);
-    q.exec();
+    Statement q = db_.prepare(
+        "UPDATE bulk_file SET state = :state, upload_file = :upload_file, upload_request_id = :upload_request_id,"
+        " reception_number = :reception_number, reception_time = :reception_time, accepted_at = :accepted_at,"
+        " download_file = :download_file, download_request_id = :download_request_id, downloads = :downloads,"
+        " download_errors = :download_errors, next_download_at = :next_download_at,"
+        " result_request_id = :result_request_id, detail = :detail, updated_at = :updated_at WHERE id = :id");
+    q.bind("state", stored(f.state));
+    q.bind("upload_file", f.uploadFile);
+    q.bind("upload_request_id", f.uploadRequestId);
+    q.bind("reception_number", f.receptionNumber);
+    q.bind("reception_time", f.receptionTime);
+    q.bind("accepted_at", f.acceptedAt);
+    q.bind("download_file", f.downloadFile);
+    q.bind("download_request_id", f.downloadRequestId);
+    q.bind("downloads", f.downloads);
+    q.bind("download_errors", f.downloadErrors);
+    q.bind("next_download_at", f.nextDownloadAt);
+    q.bind("result_request_id", f.resultRequestId);
+    q.bind("detail", f.detail);
+    q.bind("updated_at", nowTimestamp());
+    q.bind("id", f.id);
+    q.run();
   });
 }
 
 bool BulkRepository::addEntry(const StoredBulkEntry& e) {
   return guarded("一括照会の対象の記録", [&] {
-    auto cached = db_.prepare(
-        "INSERT OR IGNORE INTO bulk_entry (run_id, file_id, patient_number, insurance_id, identifier, insurer_number,"
+    Statement q = db_.prepare(
+        "INSERT INTO bulk_entry (run_id, file_id, patient_number, insurance_id, identifier, insurer_number,"
         " symbol, number, branch, birth_date, state, outcome, detail, reconciled_at, needs_attention)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, e.runId);
-    bindOptional(q, 2, e.fileId);
-    q.bind(3, e.patientNumber);
-    bindOptional(q, 4, e.insuranceId);
-    q.bind(5, e.identifier);
-    q.bind(6, e.insurerNumber);
-    q.bind(7, e.symbol);
-    q.bind(8, e.number);
-    q.bind(9, e.branch);
-    q.bind(10, e.birthDate);
-    q.bind(11, stored(e.state));
-    q.bind(12, e.outcome);
-    q.bind(13, e.detail);
-    q.bind(14, e.reconciledAt);
-    q.bind(15, e.needsAttention ? 1 : 0);
-    return q.exec() == 1;
+        " VALUES (:run_id, :file_id, :patient_number, :insurance_id, :identifier, :insurer_number, :symbol, :number,"
+        " :branch, :birth_date, :state, :outcome, :detail, :reconciled_at, :needs_attention)"
+        " ON CONFLICT DO NOTHING");
+    q.bind("run_id", e.runId);
+    q.bind("file_id", e.fileId);
+    q.bind("patient_number", e.patientNumber);
+    q.bind("insurance_id", e.insuranceId);
+    q.bind("identifier", e.identifier);
+    q.bind("insurer_number", e.insurerNumber);
+    q.bind("symbol", e.symbol);
+    q.bind("number", e.number);
+    q.bind("branch", e.branch);
+    q.bind("birth_date", e.birthDate);
+    q.bind("state", stored(e.state));
+    q.bind("outcome", e.outcome);
+    q.bind("detail", e.detail);
+    q.bind("reconciled_at", e.reconciledAt);
+    q.bind("needs_attention", e.needsAttention);
+    return q.run() == 1;
   });
 }
 
 std::vector<StoredBulkEntry> BulkRepository::entries(std::int64_t runId) {
   return guarded("一括照会の対象の読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kEntryColumns + " FROM bulk_entry WHERE run_id = ? ORDER BY id");
-    cached.get().bind(1, runId);
-    return readRows<StoredBulkEntry>(cached.get(), readEntry);
+    Statement q =
+        db_.prepare(std::string("SELECT ") + kEntryColumns + " FROM bulk_entry WHERE run_id = :run_id ORDER BY id");
+    q.bind("run_id", runId);
+    return readRows<StoredBulkEntry>(q, readEntry);
   });
 }
 
 std::vector<StoredBulkEntry> BulkRepository::entriesOfFile(std::int64_t fileId) {
   return guarded("一括照会の対象の読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kEntryColumns + " FROM bulk_entry WHERE file_id = ? ORDER BY id");
-    cached.get().bind(1, fileId);
-    return readRows<StoredBulkEntry>(cached.get(), readEntry);
+    Statement q =
+        db_.prepare(std::string("SELECT ") + kEntryColumns + " FROM bulk_entry WHERE file_id = :file_id ORDER BY id");
+    q.bind("file_id", fileId);
+    return readRows<StoredBulkEntry>(q, readEntry);
   });
 }
 
 int BulkRepository::unassignedCount(std::int64_t runId) {
   return guarded("一括照会の対象の読み込み", [&] {
-    auto cached = db_.prepare("SELECT COUNT(*) FROM bulk_entry WHERE run_id = ? AND file_id IS NULL AND state = 'pending'");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, runId);
-    q.executeStep();
-    return q.getColumn(0).getInt();
+    Statement q = db_.prepare(
+        "SELECT COUNT(*) AS n FROM bulk_entry WHERE run_id = :run_id AND file_id IS NULL AND state = 'pending'");
+    q.bind("run_id", runId);
+    return static_cast<int>(q.singleInt64("n"));
   });
 }
 
 int BulkRepository::assignUnassigned(std::int64_t runId, std::int64_t fileId, int limit) {
   return guarded("一括照会の対象の記録", [&] {
-    auto cached = db_.prepare(
-        "UPDATE bulk_entry SET file_id = ? WHERE id IN (SELECT id FROM bulk_entry"
-        " WHERE run_id = ? AND file_id IS NULL AND state = 'pending' ORDER BY id LIMIT ?)");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, fileId);
-    q.bind(2, runId);
-    q.bind(3, limit);
-    return q.exec();
+    Statement q = db_.prepare(
+        "UPDATE bulk_entry SET file_id = :file_id WHERE id IN (SELECT id FROM bulk_entry"
+        " WHERE run_id = :run_id AND file_id IS NULL AND state = 'pending' ORDER BY id LIMIT :limit)");
+    q.bind("file_id", fileId);
+    q.bind("run_id", runId);
+    q.bind("limit", limit);
+    return static_cast<int>(q.run());
   });
 }
 
 StoredBulkEntry BulkRepository::entry(std::int64_t id) {
   return guarded("一括照会の対象の読み込み", [&] {
-    auto cached = db_.prepare(std::string("SELECT ") + kEntryColumns + " FROM bulk_entry WHERE id = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, id);
-    if (!q.executeStep()) throw NotFound("一括照会の対象 " + std::to_string(id) + " は記録されていません。");
+    Statement q = db_.prepare(std::string("SELECT ") + kEntryColumns + " FROM bulk_entry WHERE id = :id");
+    q.bind("id", id);
+    if (!q.next()) throw NotFound("一括照会の対象 " + std::to_string(id) + " は記録されていません。");
     return readEntry(q);
   });
 }
 
 bool BulkRepository::saveReconciled(const StoredBulkEntry& e) {
   return guarded("一括照会の結果の記録", [&] {
-    auto cached = db_.prepare(
-        "UPDATE bulk_entry SET state = 'reconciled', outcome = ?, limit_changed = ?, processing_code = ?,"
-        " processing_message = ?, reference_number = ?, comparison = ?, changed_fields = ?, new_insurance_id = ?,"
-        " detail = ?, reconciled_at = ?, needs_attention = ? WHERE id = ? AND state = 'pending'");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, e.outcome);
-    q.bind(2, e.limitChanged ? 1 : 0);
-    q.bind(3, e.processingCode);
-    q.bind(4, e.processingMessage);
-    q.bind(5, e.referenceNumber);
-    q.bind(6, e.comparison);
-    q.bind(7, e.changedFields);
-    bindOptional(q, 8, e.newInsuranceId);
-    q.bind(9, e.detail);
-    q.bind(10, nowTimestamp());
-    q.bind(11, e.needsAttention ? 1 : 0);
-    q.bind(12, e.id);
-    return q.exec() == 1;
+    Statement q = db_.prepare(
+        "UPDATE bulk_entry SET state = 'reconciled', outcome = :outcome, limit_changed = :limit_changed,"
+        " processing_code = :processing_code, processing_message = :processing_message,"
+        " reference_number = :reference_number, comparison = :comparison, changed_fields = :changed_fields,"
+        " new_insurance_id = :new_insurance_id, detail = :detail, reconciled_at = :reconciled_at,"
+        " needs_attention = :needs_attention WHERE id = :id AND state = 'pending'");
+    q.bind("outcome", e.outcome);
+    q.bind("limit_changed", e.limitChanged);
+    q.bind("processing_code", e.processingCode);
+    q.bind("processing_message", e.processingMessage);
+    q.bind("reference_number", e.referenceNumber);
+    q.bind("comparison", e.comparison);
+    q.bind("changed_fields", e.changedFields);
+    q.bind("new_insurance_id", e.newInsuranceId);
+    q.bind("detail", e.detail);
+    q.bind("reconciled_at", nowTimestamp());
+    q.bind("needs_attention", e.needsAttention);
+    q.bind("id", e.id);
+    return q.run() == 1;
   });
 }
 
 void BulkRepository::setDone(std::int64_t entryId, bool done, const std::string& operatorId) {
   guarded("作業リストの記録", [&] {
-    auto cached = db_.prepare("UPDATE bulk_entry SET done_by = ?, done_at = ? WHERE id = ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, done ? operatorId : std::string());
-    q.bind(2, done ? nowTimestamp() : std::string());
-    q.bind(3, entryId);
-    if (q.exec() != 1) throw NotFound("作業リストの項目 " + std::to_string(entryId) + " はありません。");
+    Statement q = db_.prepare("UPDATE bulk_entry SET done_by = :done_by, done_at = :done_at WHERE id = :id");
+    q.bind("done_by", done ? operatorId : std::string());
+    q.bind("done_at", done ? nowTimestamp() : std::string());
+    q.bind("id", entryId);
+    if (q.run() != 1) throw NotFound("作業リストの項目 " + std::to_string(entryId) + " はありません。");
   });
 }
 
 BulkCounts BulkRepository::counts(std::int64_t runId) {
   return guarded("一括照会の集計", [&] {
-    auto cached = db_.prepare(
-        "SELECT outcome, state, COUNT(*), SUM(needs_attention) FROM bulk_entry WHERE run_id = ? GROUP BY outcome, state");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, runId);
+    Statement q = db_.prepare(
+        "SELECT outcome, state, COUNT(*) AS n, SUM(needs_attention) AS attention FROM bulk_entry"
+        " WHERE run_id = :run_id GROUP BY outcome, state");
+    q.bind("run_id", runId);
     BulkCounts c;
-    while (q.executeStep()) {
-      const std::int64_t n = q.getColumn(2).getInt64();
+    while (q.next()) {
+      const std::int64_t n = q.int64("n");
       c.entries += n;
-      c.needsAttention += q.getColumn(3).getInt64();
-      if (stateFrom<BulkEntryState>(q.getColumn(1).getString()) == BulkEntryState::Reconciled) {
+      c.needsAttention += q.int64("attention");
+      if (stateFrom<BulkEntryState>(q.text("state")) == BulkEntryState::Reconciled) {
         c.reconciled += n;
-        c.byOutcome[q.getColumn(0).getString()] += n;
+        c.byOutcome[q.text("outcome")] += n;
       }
     }
     return c;
@@ -377,12 +368,12 @@ BulkCounts BulkRepository::counts(std::int64_t runId) {
 
 std::map<std::int64_t, int> BulkRepository::entriesPerFile(std::int64_t runId) {
   return guarded("一括照会の集計", [&] {
-    auto cached = db_.prepare(
-        "SELECT file_id, COUNT(*) FROM bulk_entry WHERE run_id = ? AND file_id IS NOT NULL GROUP BY file_id");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, runId);
+    Statement q = db_.prepare(
+        "SELECT file_id, COUNT(*) AS n FROM bulk_entry WHERE run_id = :run_id AND file_id IS NOT NULL"
+        " GROUP BY file_id");
+    q.bind("run_id", runId);
     std::map<std::int64_t, int> out;
-    while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt();
+    while (q.next()) out[q.int64("file_id")] = q.integer("n");
     return out;
   });
 }

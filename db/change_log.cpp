@@ -1,15 +1,12 @@
 #include "db/change_log.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <cstdio>
 #include <ctime>
 #include <map>
 
 #include "app/core/error_catalog.h"
 #include "app/core/error.h"
-#include "db/sqlite_errors.h"
+#include "db/database_errors.h"
 
 namespace rececon::db {
 
@@ -53,35 +50,27 @@ void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int6
   }
   if (fields.empty() && std::string_view(action) == "update") return;
   guarded("変更履歴の記録", [&] {
-    auto entryCached = db_.prepare(
+    Statement entry = db_.prepare(
         "INSERT INTO change_log (patient_number, entity, entity_id, action, operator, changed_at, reason)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& entry = entryCached.get();
-    entry.bind(1, static_cast<std::int64_t>(patientNumber));
-    entry.bind(2, entity);
-    entry.bind(3, static_cast<std::int64_t>(entityId));
-    entry.bind(4, action);
-    entry.bind(5, context.operatorId);
-    entry.bind(6, nowTimestamp());
-    entry.bind(7, context.reason);
-    entry.exec();
-    const std::int64_t changeId = db_.sql().getLastInsertRowid();
-    auto fieldCached =
-        db_.prepare("INSERT INTO change_field (change_id, field, old_value, new_value) VALUES (?, ?, ?, ?)");
-    SQLite::Statement& field = fieldCached.get();
+        " VALUES (:patient_number, :entity, :entity_id, :action, :operator, :changed_at, :reason) RETURNING id");
+    entry.bind("patient_number", static_cast<std::int64_t>(patientNumber));
+    entry.bind("entity", entity);
+    entry.bind("entity_id", static_cast<std::int64_t>(entityId));
+    entry.bind("action", action);
+    entry.bind("operator", context.operatorId);
+    entry.bind("changed_at", nowTimestamp());
+    entry.bind("reason", context.reason);
+    const std::int64_t changeId = entry.singleInt64("id");
     for (const auto& f : fields) {
-      field.reset();
-      field.bind(1, changeId);
-      field.bind(2, f.field);
-      if (f.oldValue)
-        field.bind(3, *f.oldValue);
-      else
-        field.bind(3);
-      if (f.newValue)
-        field.bind(4, *f.newValue);
-      else
-        field.bind(4);
-      field.exec();
+      // Borrowed from the cache for each field: handing it back resets it for the next one.
+      Statement field = db_.prepare(
+          "INSERT INTO change_field (change_id, field, old_value, new_value)"
+          " VALUES (:change_id, :field, :old_value, :new_value)");
+      field.bind("change_id", changeId);
+      field.bind("field", f.field);
+      field.bind("old_value", f.oldValue);
+      field.bind("new_value", f.newValue);
+      field.run();
     }
   });
 }
@@ -90,35 +79,33 @@ std::vector<ChangeEntry> ChangeLog::forPatient(std::int64_t patientNumber) {
   return guarded("変更履歴の読み込み", [&] {
     std::vector<ChangeEntry> entries;
     std::map<std::int64_t, std::size_t> byId;
-    auto qCached = db_.prepare(
+    Statement q = db_.prepare(
         "SELECT id, entity, entity_id, action, operator, changed_at, reason FROM change_log"
-        " WHERE patient_number = ? ORDER BY id");
-    SQLite::Statement& q = qCached.get();
-    q.bind(1, static_cast<std::int64_t>(patientNumber));
-    while (q.executeStep()) {
+        " WHERE patient_number = :patient_number ORDER BY id");
+    q.bind("patient_number", static_cast<std::int64_t>(patientNumber));
+    while (q.next()) {
       ChangeEntry e;
-      e.id = q.getColumn(0).getInt64();
+      e.id = q.int64("id");
       e.patientNumber = patientNumber;
-      e.entity = q.getColumn(1).getString();
-      e.entityId = q.getColumn(2).getInt64();
-      e.action = q.getColumn(3).getString();
-      e.operatorId = q.getColumn(4).getString();
-      e.changedAt = q.getColumn(5).getString();
-      e.reason = q.getColumn(6).getString();
+      e.entity = q.text("entity");
+      e.entityId = q.int64("entity_id");
+      e.action = q.text("action");
+      e.operatorId = q.text("operator");
+      e.changedAt = q.text("changed_at");
+      e.reason = q.text("reason");
       byId[e.id] = entries.size();
       entries.push_back(std::move(e));
     }
-    auto fCached = db_.prepare(
+    Statement f = db_.prepare(
         "SELECT f.change_id, f.field, f.old_value, f.new_value FROM change_field f"
-        " JOIN change_log c ON c.id = f.change_id WHERE c.patient_number = ? ORDER BY f.change_id");
-    SQLite::Statement& f = fCached.get();
-    f.bind(1, static_cast<std::int64_t>(patientNumber));
-    while (f.executeStep()) {
+        " JOIN change_log c ON c.id = f.change_id WHERE c.patient_number = :patient_number ORDER BY f.change_id");
+    f.bind("patient_number", static_cast<std::int64_t>(patientNumber));
+    while (f.next()) {
       FieldChange change;
-      change.field = f.getColumn(1).getString();
-      if (!f.getColumn(2).isNull()) change.oldValue = f.getColumn(2).getString();
-      if (!f.getColumn(3).isNull()) change.newValue = f.getColumn(3).getString();
-      entries[byId.at(f.getColumn(0).getInt64())].fields.push_back(std::move(change));
+      change.field = f.text("field");
+      change.oldValue = f.optionalText("old_value");
+      change.newValue = f.optionalText("new_value");
+      entries[byId.at(f.int64("change_id"))].fields.push_back(std::move(change));
     }
     return entries;
   });

@@ -1,16 +1,13 @@
 #include "db/linkage_error_log.h"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
-#include "db/nullable_columns.h"
-#include "db/sqlite_errors.h"
+#include "db/database_errors.h"
 
 namespace rececon::db {
 
 std::vector<StoredLinkageError> linkageErrors(Database& db, int limit) {
   return guarded("エラー記録の読み込み", [&] {
-    auto cached = db.prepare(
+    // PostgreSQL wants the subquery named (logged).
+    Statement q = db.prepare(
         "SELECT at, code, message, file, patient, what FROM ("
         "  SELECT r.received_at AS at,"
         "    CASE WHEN r.error_code <> '' THEN r.error_code ELSE r.processing_code END AS code,"
@@ -22,18 +19,17 @@ std::vector<StoredLinkageError> linkageErrors(Database& db, int limit) {
         "  SELECT q.updated_at, '', q.detail, q.file_name, c.patient_number, q.state"
         "  FROM linkage_request q LEFT JOIN qualification_check c ON c.request_id = q.id"
         "  WHERE q.state IN ('failed', 'timed_out')"
-        ") ORDER BY at DESC LIMIT ?");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, limit);
+        ") AS logged ORDER BY at DESC LIMIT :limit");
+    q.bind("limit", limit);
     std::vector<StoredLinkageError> out;
-    while (q.executeStep()) {
+    while (q.next()) {
       StoredLinkageError e;
-      e.at = q.getColumn(0).getString();
-      e.code = q.getColumn(1).getString();
-      e.message = q.getColumn(2).getString();
-      e.requestFile = q.getColumn(3).getString();
-      e.patientNumber = optionalInt64(q.getColumn(4));
-      e.what = q.getColumn(5).getString();
+      e.at = q.text("at");
+      e.code = q.text("code");
+      e.message = q.text("message");
+      e.requestFile = q.text("file");
+      e.patientNumber = q.optionalInt64("patient");
+      e.what = q.text("what");
       out.push_back(std::move(e));
     }
     return out;

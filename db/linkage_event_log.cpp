@@ -1,9 +1,6 @@
 #include "db/linkage_event_log.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
-#include "db/sqlite_errors.h"
+#include "db/database_errors.h"
 
 namespace rececon::db {
 
@@ -11,30 +8,25 @@ void LinkageEventLog::record(std::int64_t at, const std::string& kind, const std
                              const std::string& detail) {
   WriteTransaction tx(db_);
   guarded("連携の異常の記録", [&] {
-    auto cached = db_.prepare(
-        "INSERT INTO linkage_event (at, kind, file_name, detail) VALUES (?, ?, ?, ?)"
+    Statement q = db_.prepare(
+        "INSERT INTO linkage_event (at, kind, file_name, detail) VALUES (:at, :kind, :file_name, :detail)"
         " ON CONFLICT (kind, file_name) DO NOTHING");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, at);
-    q.bind(2, kind);
-    q.bind(3, fileName);
-    q.bind(4, detail);
-    q.exec();
+    q.bind("at", at);
+    q.bind("kind", kind);
+    q.bind("file_name", fileName);
+    q.bind("detail", detail);
+    q.run();
   });
   tx.commit();
 }
 
 std::vector<LinkageEvent> LinkageEventLog::since(std::int64_t since) {
   return guarded("連携の異常の読み込み", [&] {
-    auto cached =
-        db_.prepare("SELECT at, kind, file_name, detail FROM linkage_event WHERE at >= ? ORDER BY at DESC, id DESC");
-    SQLite::Statement& q = cached.get();
-    q.bind(1, since);
+    Statement q = db_.prepare(
+        "SELECT at, kind, file_name, detail FROM linkage_event WHERE at >= :since ORDER BY at DESC, id DESC");
+    q.bind("since", since);
     std::vector<LinkageEvent> out;
-    while (q.executeStep()) {
-      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                     q.getColumn(3).getString()});
-    }
+    while (q.next()) out.push_back({q.int64("at"), q.text("kind"), q.text("file_name"), q.text("detail")});
     return out;
   });
 }

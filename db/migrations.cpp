@@ -1,11 +1,9 @@
 #include "db/migrations.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include <string>
 
 #include "app/core/error.h"
+#include "db/sql_dialect.h"
 
 namespace rececon::db {
 namespace {
@@ -386,12 +384,31 @@ ALTER TABLE linkage_event_new RENAME TO linkage_event;
 
 const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8};
 
+// The schema version is kept where each engine keeps such things: SQLite's user_version in the file
+// header, PostgreSQL's rececon_meta table (made when the connection claimed the database).
+int readVersion(SqlConnection& c) {
+  const bool sqlite = c.dialect() == Dialect::Sqlite;
+  const auto q = c.prepare(sqlite ? "PRAGMA user_version"
+                                  : "SELECT CAST(value AS BIGINT) AS user_version FROM rececon_meta WHERE key = 'schema_version'");
+  return q->next() ? static_cast<int>(q->int64("user_version")) : 0;
+}
+
+void writeVersion(SqlConnection& c, int version) {
+  if (c.dialect() == Dialect::Sqlite) {
+    c.execScript("PRAGMA user_version = " + std::to_string(version));
+  } else {
+    c.execScript("UPDATE rececon_meta SET value = '" + std::to_string(version) + "' WHERE key = 'schema_version'");
+  }
+}
+
 }  // namespace
 
 int latestSchemaVersion() { return static_cast<int>(std::size(kSteps)); }
 
-void migrate(SQLite::Database& sql) {
-  const int current = sql.execAndGet("PRAGMA user_version").getInt();
+int schemaVersion(SqlConnection& connection) { return readVersion(connection); }
+
+void migrate(SqlConnection& connection) {
+  const int current = readVersion(connection);
   if (current > latestSchemaVersion()) {
     throw EnvironmentError("このデータベースは新しいバージョンのプログラム（スキーマ " +
                            std::to_string(current) + "）で作られています。このプログラムはスキーマ " +
@@ -399,12 +416,19 @@ void migrate(SQLite::Database& sql) {
                            " までしか扱えません。プログラムを更新してください。データは変更していません。");
   }
   for (int step = current + 1; step <= latestSchemaVersion(); ++step) {
-    SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
-    // Re-read inside the lock: another process may have migrated meanwhile.
-    if (sql.execAndGet("PRAGMA user_version").getInt() >= step) continue;
-    sql.exec(kSteps[step - 1]);
-    sql.exec("PRAGMA user_version = " + std::to_string(step));
-    tx.commit();
+    connection.beginWrite();
+    try {
+      // Re-read inside the writer's turn: another process may have migrated meanwhile.
+      if (readVersion(connection) < step) {
+        const std::string ddl = kSteps[step - 1];
+        connection.execScript(connection.dialect() == Dialect::Postgres ? postgresDdl(ddl) : ddl);
+        writeVersion(connection, step);
+      }
+      connection.commit();
+    } catch (...) {
+      connection.rollback();
+      throw;
+    }
   }
 }
 

@@ -1,20 +1,20 @@
 #pragma once
-// Numbered schema steps. Step N moves user_version from N-1 to N inside its own transaction.
+// Numbered schema steps, written once and applied to either engine (the DDL is turned into PostgreSQL's
+// by sql_dialect). Step N moves the schema version from N-1 to N inside its own write transaction.
 // Append new steps; never edit a step that has shipped.
 
-#include <vector>
-
-namespace SQLite {
-class Database;
-}
+#include "db/sql_connection.h"
 
 namespace rececon::db {
 
 // The schema version this build creates and understands.
 int latestSchemaVersion();
 
-// Applies every step above the file's user_version. Throws EnvironmentError when the file is newer
-// than this build. Caller translates SQLite errors.
-void migrate(SQLite::Database& sql);
+// The version the database is at (0: empty).
+int schemaVersion(SqlConnection& connection);
+
+// Applies every step above the database's version. Throws EnvironmentError when the database is newer
+// than this build. Caller translates engine errors.
+void migrate(SqlConnection& connection);
 
 }  // namespace rececon::db

@@ -1,12 +1,9 @@
 #include "db/patient_repository.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "app/core/error.h"
 #include "app/core/kana.h"
+#include "db/database_errors.h"
 #include "db/record_fields.h"
-#include "db/sqlite_errors.h"
 
 namespace rececon::db {
 namespace {
@@ -18,42 +15,42 @@ constexpr const char* kColumns =
 // Greater than every code point, so [prefix, prefix + kAfterAll) is exactly "starts with prefix".
 constexpr const char* kAfterAll = "\xF4\x8F\xBF\xBF";
 
-Patient readPatient(SQLite::Statement& q) {
+Patient readPatient(Statement& q) {
   Patient p;
-  p.number = q.getColumn(0).getInt64();
-  p.name = q.getColumn(1).getString();
-  p.nameKana = q.getColumn(2).getString();
-  p.sex = q.getColumn(3).getInt() == 2 ? Sex::Female : Sex::Male;
-  const auto birth = fromIsoString(q.getColumn(4).getString());
+  p.number = q.int64("number");
+  p.name = q.text("name");
+  p.nameKana = q.text("name_kana");
+  p.sex = q.integer("sex") == 2 ? Sex::Female : Sex::Male;
+  const auto birth = fromIsoString(q.text("birth_date"));
   if (!birth) throw InternalError("patient " + std::to_string(p.number) + ": bad birth_date in database");
   p.birthDate = *birth;
-  p.postalCode = q.getColumn(5).getString();
-  p.address = q.getColumn(6).getString();
-  p.phone = q.getColumn(7).getString();
-  p.notes = q.getColumn(8).getString();
-  if (!q.getColumn(9).isNull()) {
-    p.lastValid = InsuredNumber{q.getColumn(9).getString(), q.getColumn(10).getString(),
-                                q.getColumn(11).getString(), q.getColumn(12).getString()};
+  p.postalCode = q.text("postal_code");
+  p.address = q.text("address");
+  p.phone = q.text("phone");
+  p.notes = q.text("notes");
+  if (!q.isNull("last_valid_insurer_number")) {
+    p.lastValid = InsuredNumber{q.text("last_valid_insurer_number"), q.text("last_valid_symbol"),
+                                q.text("last_valid_number"), q.text("last_valid_branch")};
   }
   return p;
 }
 
-std::vector<Patient> readAll(SQLite::Statement& q) {
+std::vector<Patient> readAll(Statement& q) {
   std::vector<Patient> out;
-  while (q.executeStep()) out.push_back(readPatient(q));
+  while (q.next()) out.push_back(readPatient(q));
   return out;
 }
 
-void bindEditable(SQLite::Statement& q, const Patient& p) {
-  q.bind(":name", p.name);
-  q.bind(":kana", p.nameKana);
-  q.bind(":key", normalizeKana(p.nameKana));
-  q.bind(":sex", static_cast<int>(p.sex));
-  q.bind(":birth", toIsoString(p.birthDate));
-  q.bind(":postal", p.postalCode);
-  q.bind(":address", p.address);
-  q.bind(":phone", p.phone);
-  q.bind(":notes", p.notes);
+void bindEditable(Statement& q, const Patient& p) {
+  q.bind("name", p.name);
+  q.bind("kana", p.nameKana);
+  q.bind("key", normalizeKana(p.nameKana));
+  q.bind("sex", static_cast<int>(p.sex));
+  q.bind("birth", toIsoString(p.birthDate));
+  q.bind("postal", p.postalCode);
+  q.bind("address", p.address);
+  q.bind("phone", p.phone);
+  q.bind("notes", p.notes);
 }
 
 NotFound unknownPatient(std::int64_t number) {
@@ -67,19 +64,21 @@ std::int64_t PatientRepository::insert(const Patient& p, const ChangeContext& co
     if (p.number != 0 && find(p.number)) {
       throw InvalidInput("患者番号: " + std::to_string(p.number) + " はすでに使われています。");
     }
-    auto qCached = db_.prepare(
+    // The next free number is taken here rather than left to the engine: PostgreSQL has no rowid to
+    // hand out for a NULL key. Safe because writers take turns (the caller's WriteTransaction).
+    std::int64_t number = p.number;
+    if (number == 0) {
+      Statement next = db_.prepare("SELECT COALESCE(MAX(number), 0) + 1 AS next FROM patient");
+      number = next.singleInt64("next");
+    }
+    Statement q = db_.prepare(
         "INSERT INTO patient (number, name, name_kana, kana_key, sex, birth_date, postal_code, address,"
         " phone, notes, created_at, updated_at) VALUES (:number, :name, :kana, :key, :sex, :birth,"
         " :postal, :address, :phone, :notes, :now, :now)");
-    SQLite::Statement& q = qCached.get();
-    if (p.number != 0)
-      q.bind(":number", static_cast<std::int64_t>(p.number));
-    else
-      q.bind(":number");
+    q.bind("number", number);
     bindEditable(q, p);
-    q.bind(":now", nowTimestamp());
-    q.exec();
-    const std::int64_t number = db_.sql().getLastInsertRowid();
+    q.bind("now", nowTimestamp());
+    q.run();
     log_.record(number, "patient", number, "create", context, creationFields(patientFieldValues(p)));
     return number;
   });
@@ -90,15 +89,14 @@ bool PatientRepository::update(const Patient& changed, const ChangeContext& cont
     const Patient before = get(changed.number);
     const auto changes = diffFields(patientFieldValues(before), patientFieldValues(changed));
     if (changes.empty()) return false;
-    auto qCached = db_.prepare(
+    Statement q = db_.prepare(
         "UPDATE patient SET name = :name, name_kana = :kana, kana_key = :key, sex = :sex,"
         " birth_date = :birth, postal_code = :postal, address = :address, phone = :phone,"
         " notes = :notes, updated_at = :now WHERE number = :number");
-    SQLite::Statement& q = qCached.get();
     bindEditable(q, changed);
-    q.bind(":now", nowTimestamp());
-    q.bind(":number", static_cast<std::int64_t>(changed.number));
-    q.exec();
+    q.bind("now", nowTimestamp());
+    q.bind("number", static_cast<std::int64_t>(changed.number));
+    q.run();
     log_.record(changed.number, "patient", changed.number, "update", context, changes);
     return true;
   });
@@ -110,27 +108,26 @@ void PatientRepository::setLastValid(std::int64_t number, const InsuredNumber& i
     const Patient before = get(number);
     const auto changes = diffFields(lastValidFieldValues(before.lastValid), lastValidFieldValues(insured));
     if (changes.empty()) return;
-    auto qCached = db_.prepare(
-        "UPDATE patient SET last_valid_insurer_number = ?, last_valid_symbol = ?,"
-        " last_valid_number = ?, last_valid_branch = ?, updated_at = ? WHERE number = ?");
-    SQLite::Statement& q = qCached.get();
-    q.bind(1, insured.insurerNumber);
-    q.bind(2, insured.symbol);
-    q.bind(3, insured.number);
-    q.bind(4, insured.branch);
-    q.bind(5, nowTimestamp());
-    q.bind(6, static_cast<std::int64_t>(number));
-    q.exec();
+    Statement q = db_.prepare(
+        "UPDATE patient SET last_valid_insurer_number = :insurer, last_valid_symbol = :symbol,"
+        " last_valid_number = :insured_number, last_valid_branch = :branch, updated_at = :now"
+        " WHERE number = :number");
+    q.bind("insurer", insured.insurerNumber);
+    q.bind("symbol", insured.symbol);
+    q.bind("insured_number", insured.number);
+    q.bind("branch", insured.branch);
+    q.bind("now", nowTimestamp());
+    q.bind("number", static_cast<std::int64_t>(number));
+    q.run();
     log_.record(number, "patient", number, "update", context, changes);
   });
 }
 
 std::optional<Patient> PatientRepository::find(std::int64_t number) {
   return guarded("患者の読み込み", [&]() -> std::optional<Patient> {
-    auto qCached = db_.prepare(std::string("SELECT ") + kColumns + " FROM patient WHERE number = ?");
-    SQLite::Statement& q = qCached.get();
-    q.bind(1, static_cast<std::int64_t>(number));
-    if (!q.executeStep()) return std::nullopt;
+    Statement q = db_.prepare(std::string("SELECT ") + kColumns + " FROM patient WHERE number = :number");
+    q.bind("number", static_cast<std::int64_t>(number));
+    if (!q.next()) return std::nullopt;
     return readPatient(q);
   });
 }
@@ -143,40 +140,38 @@ Patient PatientRepository::get(std::int64_t number) {
 
 std::vector<Patient> PatientRepository::search(const PatientQuery& query) {
   return guarded("患者の検索", [&] {
-    std::string sql = std::string("SELECT ") + kColumns + " FROM patient WHERE 1";
+    std::string sql = std::string("SELECT ") + kColumns + " FROM patient WHERE 1 = 1";
     const std::string key = normalizeKana(query.kanaPrefix);
     if (!key.empty()) sql += " AND kana_key >= :key AND kana_key < :keyEnd";
     if (query.number) sql += " AND number = :number";
     if (query.birthDate) sql += " AND birth_date = :birth";
     sql += key.empty() ? " ORDER BY number" : " ORDER BY kana_key, number";
     sql += " LIMIT :limit";
-    auto qCached = db_.prepare(sql);
-    SQLite::Statement& q = qCached.get();
+    Statement q = db_.prepare(sql);
     if (!key.empty()) {
-      q.bind(":key", key);
-      q.bind(":keyEnd", key + kAfterAll);
+      q.bind("key", key);
+      q.bind("keyEnd", key + kAfterAll);
     }
-    if (query.number) q.bind(":number", static_cast<std::int64_t>(*query.number));
-    if (query.birthDate) q.bind(":birth", toIsoString(*query.birthDate));
-    q.bind(":limit", query.limit);
+    if (query.number) q.bind("number", static_cast<std::int64_t>(*query.number));
+    if (query.birthDate) q.bind("birth", toIsoString(*query.birthDate));
+    q.bind("limit", query.limit);
     return readAll(q);
   });
 }
 
 std::vector<Patient> PatientRepository::list(std::int64_t afterNumber, int limit) {
   return guarded("患者一覧の読み込み", [&] {
-    auto qCached = db_.prepare(std::string("SELECT ") + kColumns +
-                               " FROM patient WHERE number > ? ORDER BY number LIMIT ?");
-    SQLite::Statement& q = qCached.get();
-    q.bind(1, static_cast<std::int64_t>(afterNumber));
-    q.bind(2, limit);
+    Statement q = db_.prepare(std::string("SELECT ") + kColumns +
+                              " FROM patient WHERE number > :after ORDER BY number LIMIT :limit");
+    q.bind("after", static_cast<std::int64_t>(afterNumber));
+    q.bind("limit", limit);
     return readAll(q);
   });
 }
 
 std::int64_t PatientRepository::count() {
   return guarded("患者数の読み込み",
-                 [&] { return db_.sql().execAndGet("SELECT count(*) FROM patient").getInt64(); });
+                 [&] { return db_.prepare("SELECT count(*) AS n FROM patient").singleInt64("n"); });
 }
 
 }  // namespace rececon::db

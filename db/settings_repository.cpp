@@ -1,20 +1,16 @@
 #include "db/settings_repository.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "db/change_log.h"
-#include "db/sqlite_errors.h"
+#include "db/database_errors.h"
 
 namespace rececon::db {
 
 std::optional<std::string> SettingsRepository::get(const std::string& key) {
   return guarded("設定の読み込み", [&]() -> std::optional<std::string> {
-    auto qCached = db_.prepare("SELECT value FROM setting WHERE key = ?");
-    SQLite::Statement& q = qCached.get();
-    q.bind(1, key);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getString();
+    Statement q = db_.prepare("SELECT value FROM setting WHERE key = :key");
+    q.bind("key", key);
+    if (!q.next()) return std::nullopt;
+    return q.text("value");
   });
 }
 
@@ -22,16 +18,15 @@ void SettingsRepository::set(const std::string& key, const std::string& value,
                              const std::string& operatorId) {
   WriteTransaction tx(db_);
   guarded("設定の保存", [&] {
-    auto qCached = db_.prepare(
-        "INSERT INTO setting (key, value, operator, updated_at) VALUES (?, ?, ?, ?)"
+    Statement q = db_.prepare(
+        "INSERT INTO setting (key, value, operator, updated_at) VALUES (:key, :value, :operator, :updated_at)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value, operator = excluded.operator,"
         " updated_at = excluded.updated_at");
-    SQLite::Statement& q = qCached.get();
-    q.bind(1, key);
-    q.bind(2, value);
-    q.bind(3, operatorId);
-    q.bind(4, nowTimestamp());
-    q.exec();
+    q.bind("key", key);
+    q.bind("value", value);
+    q.bind("operator", operatorId);
+    q.bind("updated_at", nowTimestamp());
+    q.run();
   });
   tx.commit();
 }
@@ -39,9 +34,8 @@ void SettingsRepository::set(const std::string& key, const std::string& value,
 std::map<std::string, std::string> SettingsRepository::all() {
   return guarded("設定の読み込み", [&] {
     std::map<std::string, std::string> out;
-    auto qCached = db_.prepare("SELECT key, value FROM setting");
-    SQLite::Statement& q = qCached.get();
-    while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();
+    Statement q = db_.prepare("SELECT key, value FROM setting");
+    while (q.next()) out[q.text("key")] = q.text("value");
     return out;
   });
 }

@@ -11,6 +11,7 @@ packages=(
   libpoco-dev
   catch2
   libcsv-dev
+  libpqxx-dev postgresql
   libpango1.0-dev libcairo2-dev fonts-noto-cjk
   poppler-utils
   xvfb xdotool x11-utils imagemagick

@@ -13,7 +13,7 @@
 namespace rececon::cli {
 namespace {
 
-const char* const kGlobalWithValue[] = {"--data-dir", "--operator"};
+const char* const kGlobalWithValue[] = {"--data-dir", "--database", "--operator"};
 const char* const kGlobalFlags[] = {"--json", "--help", "-h"};
 
 bool startsWithOption(const std::string& arg, const char* option) {
@@ -24,7 +24,7 @@ bool startsWithOption(const std::string& arg, const char* option) {
 }  // namespace
 
 DataFolder& CliContext::folder() {
-  if (!folder_) folder_ = std::make_unique<DataFolder>(dataDir);
+  if (!folder_) folder_ = std::make_unique<DataFolder>(dataDir, database);
   return *folder_;
 }
 
@@ -75,6 +75,8 @@ std::vector<std::string> CliApplication::arrangeArguments(const std::vector<std:
 void CliApplication::defineOptions(Poco::Util::OptionSet& options) {
   Application::defineOptions(options);
   options.addOption(valueOption("data-dir", "データフォルダ（既定: ~/.local/share/rececon）", "DIR"));
+  options.addOption(valueOption("database", "台帳のデータベース: ファイルか postgresql:// のURL（既定: RECECON_DATABASE、"
+                                            "db use で決めたもの、データフォルダの rececon.db の順）", "URL"));
   options.addOption(flagOption("json", "結果をJSON（UTF-8）で出力します"));
   options.addOption(valueOption("operator", "操作者ID（変更履歴に記録されます）", "ID"));
   options.addOption(Poco::Util::Option("help", "h", "使い方を表示します").required(false).repeatable(false));
@@ -83,13 +85,14 @@ void CliApplication::defineOptions(Poco::Util::OptionSet& options) {
 void CliApplication::handleOption(const std::string& name, const std::string& value) {
   Application::handleOption(name, value);
   if (name == "data-dir") context_.dataDir = value;
+  if (name == "database") context_.database = value;
   if (name == "json") context_.json = true;
   if (name == "operator") context_.operatorId = value;
   if (name == "help") helpRequested_ = true;
 }
 
 void CliApplication::printUsage() {
-  printHelp(std::cout, options(), "rececon-cli", "[--data-dir DIR] [--json] [--operator ID] <コマンド> ...",
+  printHelp(std::cout, options(), "rececon-cli", "[--data-dir DIR] [--database URL] [--json] [--operator ID] <コマンド> ...",
             "レセコン 患者台帳・保険情報の操作ツール",
 
       "コマンド:\n"

@@ -16,6 +16,7 @@ namespace rececon::cli {
 
 struct CliContext {
   std::optional<std::filesystem::path> dataDir;
+  std::optional<std::string> database;  // --database: a file or a postgresql:// URL
   bool json = false;
   std::optional<std::string> operatorId;
   std::ostream* out = nullptr;

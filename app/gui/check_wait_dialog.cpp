@@ -47,7 +47,7 @@ CheckWaitDialog::CheckWaitDialog(wxWindow* parent, CheckWaitRequest request)
   worker_.start(
       this,
       [request = request_, job = job_] {
-        return waitForDeskCheck(request.databaseFile, request.config, request.operatorId, request.terminal,
+        return waitForDeskCheck(request.database, request.config, request.operatorId, request.terminal,
                                 request.checkId, *job);
       },
       [this](CheckReport report) {

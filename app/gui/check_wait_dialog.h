@@ -15,6 +15,7 @@
 #include <string>
 
 #include "app/gui/background_task.h"
+#include "app/jobs/data_folder.h"
 #include "app/jobs/desk_check.h"
 #include "app/jobs/job_context.h"
 #include "app/jobs/qualification_service.h"
@@ -26,7 +27,7 @@ class wxButton;
 namespace rececon::gui {
 
 struct CheckWaitRequest {
-  std::filesystem::path databaseFile;
+  DatabaseLocation database;
   DeskExchange config;
   std::string operatorId, terminal;
   std::int64_t checkId = 0;

@@ -45,7 +45,7 @@ DeskDecision checkPatientAtDesk(wxWindow* parent, PatientRegister& reg, const st
 
   const Patient patient = reg.patient(patientNumber);
   CheckWaitDialog wait(parent,
-                       {started.databaseFile, started.exchange, reg.operatorId(), started.terminal, started.checkId,
+                       {started.database, started.exchange, reg.operatorId(), started.terminal, started.checkId,
                         wxString::Format(_("Patient number %lld "), static_cast<long long>(patientNumber)) +
                             toWx(patient.name),
                         linkageDown});

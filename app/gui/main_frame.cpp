@@ -154,7 +154,7 @@ MainFrame::~MainFrame() {
 
 void MainFrame::startLinkageWatcher(const std::string& dataDir) {
   watch_ = std::make_unique<DeskWatch>(
-      reg_.database().file(), dataDir,
+      reg_.database().location(), dataDir,
       // On the watcher's thread: only copies cross to the window, through CallAfter.
       [this](const DeskPulse& pulse) {
         CallAfter([this, pulse] {
@@ -316,8 +316,8 @@ void MainFrame::startReverify(bool automatic) {
       });
   reverifier_.start(
       this,
-      [job = reverifyJob_, databaseFile = reg_.database().file(), dataDir = dataDir_, operatorId = reg_.operatorId()] {
-        return reverifyWithSettings(databaseFile, dataDir, operatorId, *job);
+      [job = reverifyJob_, database = reg_.database().location(), dataDir = dataDir_, operatorId = reg_.operatorId()] {
+        return reverifyWithSettings(database, dataDir, operatorId, *job);
       },
       [this, automatic](ReverifyReport report) {
         reverifying_ = false;

@@ -60,6 +60,7 @@ class RececonApp : public wxApp {
   void OnInitCmdLine(wxCmdLineParser& parser) override {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption(wxS(""), wxS("data-dir"), _("Data folder"), wxCMD_LINE_VAL_STRING);
+    parser.AddOption(wxS(""), wxS("database"), _("Register database: a file or a postgresql:// URL"), wxCMD_LINE_VAL_STRING);
     parser.AddOption(wxS(""), wxS("operator"), _("Operator ID"), wxCMD_LINE_VAL_STRING);
     parser.AddOption(wxS(""), wxS("language"), _("Language of the window: ja (default) or en"),
                      wxCMD_LINE_VAL_STRING);
@@ -73,6 +74,7 @@ class RececonApp : public wxApp {
   bool OnCmdLineParsed(wxCmdLineParser& parser) override {
     wxString value;
     if (parser.Found(wxS("data-dir"), &value)) dataDir_ = fromWx(value);
+    if (parser.Found(wxS("database"), &value)) database_ = fromWx(value);
     if (parser.Found(wxS("operator"), &value)) operator_ = fromWx(value);
     startupReport_ = parser.Found(wxS("startup-report"));
     traceFocus_ = parser.Found(wxS("trace-focus"));
@@ -88,7 +90,7 @@ class RececonApp : public wxApp {
       wxMessageBox(toWx(languageProblem_), wxS("Rececon"), wxOK | wxICON_WARNING);
     }
     try {
-      folder_ = std::make_unique<DataFolder>(dataDir_);
+      folder_ = std::make_unique<DataFolder>(dataDir_, database_);
       reg_ = std::make_unique<PatientRegister>(folder_->database(), resolveOperator(folder_->database(), operator_));
     } catch (const Error& e) {
       wxMessageBox(errorForPerson(e), _("Rececon - cannot start"), wxOK | wxICON_ERROR);
@@ -154,6 +156,7 @@ class RececonApp : public wxApp {
 
  private:
   std::optional<std::filesystem::path> dataDir_;
+  std::optional<std::string> database_;  // --database: a file or a postgresql:// URL
   std::optional<std::string> operator_;
   std::unique_ptr<DataFolder> folder_;
   std::unique_ptr<PatientRegister> reg_;

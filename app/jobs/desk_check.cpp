@@ -13,7 +13,7 @@ StartedDeskCheck startDeskCheck(db::Database& db, const std::filesystem::path& d
   StartedDeskCheck started;
   started.exchange = exchangeConfigFromSettings(db, dataDir);
   started.terminal = SiteSettings(db).get("terminal").value;
-  started.databaseFile = db.file();
+  started.database = db.location();
   QualificationService service(db, started.exchange, operatorId, started.terminal);
   CheckTarget target;
   target.patientNumber = patientNumber;
@@ -22,10 +22,10 @@ StartedDeskCheck startDeskCheck(db::Database& db, const std::filesystem::path& d
   return started;
 }
 
-CheckReport waitForDeskCheck(const std::filesystem::path& databaseFile, const DeskExchange& exchange,
+CheckReport waitForDeskCheck(const db::DatabaseLocation& database, const DeskExchange& exchange,
                              const std::string& operatorId, const std::string& terminal, std::int64_t checkId,
                              JobContext& job) {
-  db::Database connection(databaseFile);
+  db::Database connection(database);
   return QualificationService(connection, exchange, operatorId, terminal).waitForCheck(checkId, job);
 }
 

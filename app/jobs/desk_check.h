@@ -24,7 +24,7 @@ struct StartedDeskCheck {
   std::int64_t visitId = 0;
   DeskExchange exchange;
   std::string terminal;
-  std::filesystem::path databaseFile;  // for the wait's own connection
+  db::DatabaseLocation database;  // for the wait's own connection
 };
 
 // The check of the patient's current insurance is sent and the patient taken in (today's visit,
@@ -34,7 +34,7 @@ StartedDeskCheck startDeskCheck(db::Database& db, const std::filesystem::path& d
                                 std::int64_t patientNumber);
 
 // Waits for the answer with a connection of its own (so any thread may wait); Cancelled when job asks.
-CheckReport waitForDeskCheck(const std::filesystem::path& databaseFile, const DeskExchange& exchange,
+CheckReport waitForDeskCheck(const db::DatabaseLocation& database, const DeskExchange& exchange,
                              const std::string& operatorId, const std::string& terminal, std::int64_t checkId,
                              JobContext& job);
 

@@ -19,8 +19,8 @@ struct DeskWatch::Pass {
   ErrorHandbook handbook;
 };
 
-DeskWatch::DeskWatch(std::filesystem::path databaseFile, std::filesystem::path dataDir, PulseFn pulse, FailedFn failed)
-    : databaseFile_(std::move(databaseFile)), dataDir_(std::move(dataDir)), pulse_(std::move(pulse)), failed_(std::move(failed)) {}
+DeskWatch::DeskWatch(db::DatabaseLocation database, std::filesystem::path dataDir, PulseFn pulse, FailedFn failed)
+    : database_(std::move(database)), dataDir_(std::move(dataDir)), pulse_(std::move(pulse)), failed_(std::move(failed)) {}
 
 DeskWatch::~DeskWatch() { stop(); }
 
@@ -36,7 +36,7 @@ bool DeskWatch::start(db::Database& db) {
       std::vector<std::filesystem::path>{pass->config.resDir, pass->config.faceDir}, std::chrono::seconds(1),
       [this, pass] {
         if (!pass->poller) {
-          pass->connection = std::make_unique<db::Database>(databaseFile_);
+          pass->connection = std::make_unique<db::Database>(database_);
           pass->poller = std::make_unique<LinkagePoller>(*pass->connection, pass->config);
           pass->options = watchdogOptionsFromSettings(*pass->connection);
           pass->handbook = loadErrorHandbook();

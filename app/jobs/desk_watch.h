@@ -41,7 +41,7 @@ class DeskWatch {
   using PulseFn = std::function<void(const DeskPulse&)>;
   using FailedFn = std::function<void(const std::string&)>;  // a pass failed: why, in Japanese
 
-  DeskWatch(std::filesystem::path databaseFile, std::filesystem::path dataDir, PulseFn pulse, FailedFn failed);
+  DeskWatch(db::DatabaseLocation database, std::filesystem::path dataDir, PulseFn pulse, FailedFn failed);
   ~DeskWatch();  // stops and joins: no callback runs afterwards
   DeskWatch(const DeskWatch&) = delete;
   DeskWatch& operator=(const DeskWatch&) = delete;
@@ -56,7 +56,8 @@ class DeskWatch {
 
  private:
   struct Pass;
-  std::filesystem::path databaseFile_, dataDir_;
+  db::DatabaseLocation database_;
+  std::filesystem::path dataDir_;
   PulseFn pulse_;
   FailedFn failed_;
   std::unique_ptr<linkage::ExchangeWatcher> watcher_;

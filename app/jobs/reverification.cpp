@@ -233,9 +233,9 @@ ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& c
   return r.report;
 }
 
-ReverifyReport reverifyWithSettings(const std::filesystem::path& databaseFile, const std::filesystem::path& dataDir,
+ReverifyReport reverifyWithSettings(const db::DatabaseLocation& database, const std::filesystem::path& dataDir,
                                     const std::string& operatorId, JobContext& job) {
-  db::Database connection(databaseFile);
+  db::Database connection(database);
   ReverifyOptions options;
   options.probePatience = watchdogOptionsFromSettings(connection).untakenAfter;
   return reverifyVisits(connection, exchangeConfigFromSettings(connection, dataDir), operatorId,

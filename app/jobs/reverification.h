@@ -52,7 +52,7 @@ ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& c
 // The same for this site as its settings describe it (folders, the watchdog's patience as the probe's,
 // the terminal), on a connection of its own so that any thread may run it. Throws ValidationFailed when
 // the linkage is not set up.
-ReverifyReport reverifyWithSettings(const std::filesystem::path& databaseFile, const std::filesystem::path& dataDir,
+ReverifyReport reverifyWithSettings(const db::DatabaseLocation& database, const std::filesystem::path& dataDir,
                                     const std::string& operatorId, JobContext& job);
 
 // The report as text for the clerk: counts, then what changed and what still needs a person, one line

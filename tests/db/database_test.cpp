@@ -9,19 +9,39 @@
 #include "db/migrations.h"
 #include "db/patient_repository.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 
 using namespace rececon;
 
-TEST_CASE("A new database is stamped, migrated and configured for shared use", "[database]") {
+namespace {
+
+// A PRAGMA's value on the register's own connection (some are per connection).
+std::int64_t pragma(db::Database& database, const std::string& name) {
+  auto q = database.prepare("PRAGMA " + name);
+  REQUIRE(q.next());
+  return q.int64(name);
+}
+
+}  // namespace
+
+TEST_CASE("A new SQLite database is stamped, migrated and configured for shared use", "[database][sqlite]") {
   test::TempDir dir;
   db::Database database(dir / "台帳.db");
-  auto& sql = database.sql();
-  CHECK(sql.execAndGet("PRAGMA application_id").getInt() == db::kApplicationId);
-  CHECK(sql.execAndGet("PRAGMA user_version").getInt() == db::latestSchemaVersion());
-  CHECK(sql.execAndGet("PRAGMA journal_mode").getString() == "wal");
-  CHECK(sql.execAndGet("PRAGMA synchronous").getInt() == 2);  // FULL
-  CHECK(sql.execAndGet("PRAGMA foreign_keys").getInt() == 1);
-  CHECK(sql.execAndGet("PRAGMA busy_timeout").getInt() >= 5000);
+  CHECK(database.createdNow());
+  CHECK(pragma(database, "application_id") == 0x52434543);
+  CHECK(pragma(database, "user_version") == db::latestSchemaVersion());
+  {
+    auto q = database.prepare("PRAGMA journal_mode");
+    REQUIRE(q.next());
+    CHECK(q.text("journal_mode") == "wal");
+  }
+  CHECK(pragma(database, "synchronous") == 2);  // FULL
+  CHECK(pragma(database, "foreign_keys") == 1);
+  {
+    auto q = database.prepare("PRAGMA busy_timeout");
+    REQUIRE(q.next());
+    CHECK(q.int64("timeout") >= 5000);
+  }
   const auto status = database.check();
   CHECK(status.integrityOk);
   CHECK(status.version == status.buildVersion);
@@ -29,14 +49,15 @@ TEST_CASE("A new database is stamped, migrated and configured for shared use", "
 
 TEST_CASE("Reopening keeps the data and does not migrate twice", "[database]") {
   test::TempDir dir;
-  { db::Database first(dir / "a.db"); }
-  db::Database second(dir / "a.db");
-  CHECK(second.sql().execAndGet("PRAGMA user_version").getInt() == db::latestSchemaVersion());
+  { db::Database first(test::testDatabase(dir / "a.db")); }
+  db::Database second(test::testDatabase(dir / "a.db"));
+  CHECK_FALSE(second.createdNow());
+  CHECK(second.check().version == db::latestSchemaVersion());
 }
 
-TEST_CASE("A database from a newer build is refused and left untouched", "[database]") {
+TEST_CASE("A database from a newer build is refused and left untouched", "[database][sqlite]") {
   test::TempDir dir;
-  { db::Database database(dir / "a.db"); database.sql().exec("PRAGMA user_version = 99"); }
+  { db::Database database(dir / "a.db"); database.connection().execScript("PRAGMA user_version = 99"); }
   try {
     db::Database again(dir / "a.db");
     FAIL("expected EnvironmentError");
@@ -47,7 +68,7 @@ TEST_CASE("A database from a newer build is refused and left untouched", "[datab
   CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 99);
 }
 
-TEST_CASE("Another application's SQLite file is refused", "[database]") {
+TEST_CASE("Another application's SQLite file is refused", "[database][sqlite]") {
   test::TempDir dir;
   {
     SQLite::Database other((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -56,7 +77,7 @@ TEST_CASE("Another application's SQLite file is refused", "[database]") {
   CHECK_THROWS_AS(db::Database(dir / "other.db"), EnvironmentError);
 }
 
-TEST_CASE("A file that is not a database gives a clear message", "[database]") {
+TEST_CASE("A file that is not a database gives a clear message", "[database][sqlite]") {
   test::TempDir dir;
   {
     std::ofstream junk(dir / "junk.db");
@@ -70,7 +91,7 @@ TEST_CASE("A file that is not a database gives a clear message", "[database]") {
   }
 }
 
-TEST_CASE("Online backup copies everything and refuses to overwrite", "[database]") {
+TEST_CASE("Online backup copies everything and refuses to overwrite", "[database][sqlite]") {
   test::TempDir dir;
   db::Database database(dir / "a.db");
   {
@@ -91,10 +112,10 @@ TEST_CASE("Online backup copies everything and refuses to overwrite", "[database
 
 TEST_CASE("A write transaction rolls back unless committed", "[database]") {
   test::TempDir dir;
-  db::Database database(dir / "a.db");
+  db::Database database(test::testDatabase(dir / "a.db"));
   {
     db::WriteTransaction tx(database);
-    database.sql().exec("INSERT INTO setting VALUES ('terminal', 'x', 'clerk', 'now')");
+    database.prepare("INSERT INTO setting (key, value, operator, updated_at) VALUES ('terminal', 'x', 'clerk', 'now')").run();
   }
-  CHECK(database.sql().execAndGet("SELECT count(*) FROM setting").getInt() == 0);
+  CHECK(database.prepare("SELECT count(*) AS n FROM setting").singleInt64("n") == 0);
 }

@@ -6,7 +6,6 @@
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/Process.h>
-#include <SQLiteCpp/Database.h>
 
 #include <fstream>
 #include <random>
@@ -17,6 +16,7 @@
 #include "app/jobs/demo_data.h"
 #include "app/jobs/patient_register.h"
 #include "tests/e2e/sim_session.h"
+#include "tests/support/test_database.h"
 
 using namespace rececon;
 namespace fs = std::filesystem;
@@ -59,9 +59,12 @@ struct BulkNight : test::CliSimSession {
     REQUIRE(r.exitCode == 0);
   }
 
+  // A count straight from the register (whichever engine keeps it), beside what the CLI says.
   std::int64_t count(const std::string& sql) {
-    SQLite::Database db((data / "rececon.db").string(), SQLite::OPEN_READONLY);
-    return db.execAndGet(sql).getInt64();
+    db::Database db(test::folderDatabase(data));
+    auto q = db.prepare(sql);
+    REQUIRE(q.next());
+    return q.int64("count");
   }
 };
 
@@ -105,8 +108,8 @@ TEST_CASE_METHOD(BulkNight, "A 2,000-appointment night: every outcome class, saf
   // and 1669 comes back with a reference number that is not theirs.
   REQUIRE(cli({"refno", "register", "--patient", "1"}).exitCode == 0);
   book(range(1, 2000), night, 10);
-  CHECK(count("SELECT COUNT(*) FROM appointment") == 2010);
-  const auto supplementedBefore = count("SELECT COUNT(*) FROM insurance");
+  CHECK(count("SELECT COUNT(*) AS count FROM appointment") == 2010);
+  const auto supplementedBefore = count("SELECT COUNT(*) AS count FROM insurance");
 
   const auto started = std::chrono::steady_clock::now();
   const auto r = cli({"bulk", "run", "--date", toIsoString(night)});
@@ -130,16 +133,16 @@ TEST_CASE_METHOD(BulkNight, "A 2,000-appointment night: every outcome class, saf
   CHECK(counts->getValue<int>("error") == 3);
   CHECK(counts->getValue<int>("supplemented") >= 40);
   CHECK(status->getArray("files")->size() == 4);  // 1,995 insured in files of 500
-  CHECK(count("SELECT COUNT(*) FROM bulk_entry WHERE outcome = 'error' AND patient_number IN (557, 1113, 1669)") == 3);
+  CHECK(count("SELECT COUNT(*) AS count FROM bulk_entry WHERE outcome = 'error' AND patient_number IN (557, 1113, 1669)") == 3);
   // Only the supplemented got new insurance records; the erroneous 557 (also without insurer name) none.
-  CHECK(count("SELECT COUNT(*) FROM insurance") - supplementedBefore == counts->getValue<int>("supplemented"));
-  CHECK(count("SELECT COUNT(*) FROM insurance WHERE patient_number = 557") == 1);
+  CHECK(count("SELECT COUNT(*) AS count FROM insurance") - supplementedBefore == counts->getValue<int>("supplemented"));
+  CHECK(count("SELECT COUNT(*) AS count FROM insurance WHERE patient_number = 557") == 1);
 
   // Run again: nothing is sent, nothing reconciled twice.
-  const auto requests = count("SELECT COUNT(*) FROM linkage_request");
+  const auto requests = count("SELECT COUNT(*) AS count FROM linkage_request");
   REQUIRE(cli({"bulk", "run", "--date", toIsoString(night)}).exitCode == 2);
-  CHECK(count("SELECT COUNT(*) FROM linkage_request") == requests);
-  CHECK(count("SELECT COUNT(*) FROM bulk_entry") == 2000);
+  CHECK(count("SELECT COUNT(*) AS count FROM linkage_request") == requests);
+  CHECK(count("SELECT COUNT(*) AS count FROM bulk_entry") == 2000);
 
   const fs::path csv = dir.path() / "worklist.csv";
   REQUIRE(cli({"bulk", "worklist", "--date", toIsoString(night), "--csv", csv.string()}).exitCode == 0);
@@ -184,7 +187,7 @@ TEST_CASE_METHOD(BulkNight, "Runs killed with SIGKILL at random points resume: e
     noInsurerName.insurerName = "";
     for (std::int64_t p = 2; p <= 300; p += 3) reg.updateInsurance(reg.currentInsurance(p)->id, noInsurerName, "試験");
   }
-  const auto insuranceBefore = count("SELECT COUNT(*) FROM insurance");
+  const auto insuranceBefore = count("SELECT COUNT(*) AS count FROM insurance");
   std::mt19937 rng(20261121);
   std::uniform_int_distribution<int> killAfterMs(20, 1200);
   std::vector<Date> nights;
@@ -225,16 +228,16 @@ TEST_CASE_METHOD(BulkNight, "Runs killed with SIGKILL at random points resume: e
     CHECK(counts->getValue<int>("reconciled") == 120);
     supplemented += counts->optValue<int>("supplemented", 0);
   }
-  const auto files = count("SELECT COUNT(*) FROM bulk_file");
+  const auto files = count("SELECT COUNT(*) AS count FROM bulk_file");
   CHECK(files == static_cast<std::int64_t>(nights.size()) * 3);
   // Each file was uploaded once and every result arrived: no entry is missing from its file's result.
-  CHECK(count("SELECT COUNT(*) FROM linkage_request WHERE kind = 'OQSmuquc01req_'") == files);
-  CHECK(count("SELECT COUNT(*) FROM bulk_file WHERE state = 'reconciled' AND result_request_id IN"
+  CHECK(count("SELECT COUNT(*) AS count FROM linkage_request WHERE kind = 'OQSmuquc01req_'") == files);
+  CHECK(count("SELECT COUNT(*) AS count FROM bulk_file WHERE state = 'reconciled' AND result_request_id IN"
               " (SELECT request_id FROM linkage_answer)") == files);
-  CHECK(count("SELECT COUNT(*) FROM bulk_entry WHERE detail LIKE '%含まれていませんでした%'") == 0);
+  CHECK(count("SELECT COUNT(*) AS count FROM bulk_entry WHERE detail LIKE '%含まれていませんでした%'") == 0);
   // Safe updates applied exactly once each.
   CHECK(supplemented > 0);
-  CHECK(count("SELECT COUNT(*) FROM insurance") - insuranceBefore == supplemented);
+  CHECK(count("SELECT COUNT(*) AS count FROM insurance") - insuranceBefore == supplemented);
   CHECK(cli({"db", "check"}).exitCode == 0);
 }
 
@@ -284,7 +287,7 @@ TEST_CASE_METHOD(BulkNight, "The simulator's processing, slow and failing paths"
     simCommand({"set", "bulk_ready_ms", "8000"});
     const std::string date = nextNight();
     auto run = launchCli(data, {"bulk", "run", "--date", date});
-    for (int i = 0; i < 200 && count("SELECT COUNT(*) FROM bulk_file WHERE state = 'waiting'") == 0; ++i) {
+    for (int i = 0; i < 200 && count("SELECT COUNT(*) AS count FROM bulk_file WHERE state = 'waiting'") == 0; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     simCommand({"fault", "error9"});
@@ -297,6 +300,6 @@ TEST_CASE_METHOD(BulkNight, "The simulator's processing, slow and failing paths"
     const auto done = json({"bulk", "run", "--date", date});
     CHECK(done->getValue<std::string>("state") == "done");
     CHECK(done->getObject("counts")->getValue<int>("reconciled") == 60);
-    CHECK(count("SELECT COUNT(*) FROM linkage_request WHERE kind = 'OQSmuquc01req_'") == 1);  // not uploaded again
+    CHECK(count("SELECT COUNT(*) AS count FROM linkage_request WHERE kind = 'OQSmuquc01req_'") == 1);  // not uploaded again
   }
 }

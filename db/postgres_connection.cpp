@@ -1,0 +1,281 @@
+#include "db/postgres_connection.h"
+
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "app/core/error.h"
+#include "db/sql_dialect.h"
+
+namespace rececon::db {
+namespace {
+
+// The writers' turn: one advisory lock per database ("RCEC"), held until the transaction ends.
+// Per schema: registers kept side by side in one database ({folder}) do not wait for each other.
+constexpr const char* kWriterLock = "SELECT pg_advisory_xact_lock(1380148547, hashtext(current_schema()))";
+// As SQLite's busy time-out: a writer waits this long for its turn, then the clerk is told.
+constexpr const char* kLockTimeout = "SET lock_timeout = '10s'";
+
+DatabaseFailure::Kind kindOf(const std::string& state) {
+  if (state == "40001" || state == "40P01" || state == "55P03" || state == "57014") return DatabaseFailure::Kind::Busy;
+  if (state.starts_with("53")) return DatabaseFailure::Kind::Full;
+  if (state.starts_with("28") || state == "42501" || state.starts_with("08") || state == "3D000") return DatabaseFailure::Kind::NoAccess;
+  if (state.starts_with("23")) return DatabaseFailure::Kind::Constraint;
+  if (state == "XX001" || state == "XX002") return DatabaseFailure::Kind::Damaged;
+  if (state.starts_with("58")) return DatabaseFailure::Kind::Io;
+  return DatabaseFailure::Kind::Other;
+}
+
+template <typename F>
+auto translated(F&& f) -> decltype(f()) {
+  try {
+    return std::forward<F>(f)();
+  } catch (const pqxx::failure&) {
+    rethrowPostgresFailure();
+  } catch (const pqxx::usage_error&) {
+    rethrowPostgresFailure();
+  }
+}
+
+char hexDigit(int v) { return static_cast<char>(v < 10 ? '0' + v : 'a' + v - 10); }
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  throw DatabaseFailure(DatabaseFailure::Kind::Damaged, "bytea: not a hex digit");
+}
+
+// bytea travels as text in PostgreSQL's hex form (\x0a1b…), which needs no escaping.
+std::string byteaText(std::string_view bytes) {
+  std::string out = "\\x";
+  out.reserve(2 + bytes.size() * 2);
+  for (const unsigned char b : bytes) {
+    out += hexDigit(b >> 4);
+    out += hexDigit(b & 0xf);
+  }
+  return out;
+}
+
+std::string byteaBytes(std::string_view text) {
+  if (!text.starts_with("\\x")) throw DatabaseFailure(DatabaseFailure::Kind::Damaged, "bytea: not in hex form");
+  std::string out;
+  out.reserve((text.size() - 2) / 2);
+  for (std::size_t i = 2; i + 1 < text.size(); i += 2) out += static_cast<char>(hexValue(text[i]) << 4 | hexValue(text[i + 1]));
+  return out;
+}
+
+class PostgresQuery : public SqlQuery {
+ public:
+  PostgresQuery(PostgresConnection& connection, std::string name, std::vector<std::string> parameters)
+      : connection_(connection), name_(std::move(name)), parameters_(std::move(parameters)), values_(parameters_.size()) {}
+
+  void bindInt64(std::string_view name, std::int64_t value) override { slot(name) = std::to_string(value); }
+  void bindText(std::string_view name, std::string_view value) override { slot(name) = std::string(value); }
+  void bindBlob(std::string_view name, std::string_view bytes) override { slot(name) = byteaText(bytes); }
+  void bindNull(std::string_view name) override { slot(name).reset(); }
+
+  bool next() override {
+    if (!ran_) run();
+    if (row_ + 1 >= static_cast<std::int64_t>(result_.size())) {
+      row_ = static_cast<std::int64_t>(result_.size());
+      return false;
+    }
+    ++row_;
+    return true;
+  }
+  bool isNull(std::string_view column) override { return field(column).is_null(); }
+  std::int64_t int64(std::string_view column) override {
+    const pqxx::field f = field(column);
+    if (f.is_null()) return 0;  // as SQLite reads NULL
+    const std::string text = f.c_str();
+    // SUM() of BIGINT is numeric ("3"); a whole number either way.
+    try {
+      return std::stoll(text);
+    } catch (const std::exception&) {
+      throw DatabaseFailure(DatabaseFailure::Kind::Other, "column " + std::string(column) + ": not an integer: " + text);
+    }
+  }
+  std::string text(std::string_view column) override {
+    const pqxx::field f = field(column);
+    return f.is_null() ? std::string() : std::string(f.c_str(), f.size());
+  }
+  std::string blob(std::string_view column) override {
+    const pqxx::field f = field(column);
+    return f.is_null() ? std::string() : byteaBytes(std::string_view(f.c_str(), f.size()));
+  }
+  std::int64_t changes() override { return changes_; }
+  void reset() override {
+    std::fill(values_.begin(), values_.end(), std::nullopt);
+    result_ = pqxx::result();
+    ran_ = false;
+    row_ = -1;
+    changes_ = 0;
+  }
+
+ private:
+  std::optional<std::string>& slot(std::string_view name) {
+    const auto at = std::find(parameters_.begin(), parameters_.end(), name);
+    if (at == parameters_.end()) throw InternalError("no parameter :" + std::string(name) + " in statement " + name_);
+    return values_[static_cast<std::size_t>(at - parameters_.begin())];
+  }
+
+  void run() {
+    std::vector<const char*> pointers;
+    pointers.reserve(values_.size());
+    for (const auto& v : values_) pointers.push_back(v ? v->c_str() : nullptr);  // nullptr: SQL NULL
+    translated([&] {
+      const auto params = pqxx::prepare::make_dynamic_params(pointers);
+      if (pqxx::dbtransaction* tx = connection_.transaction()) {
+        result_ = tx->exec_prepared(name_, params);
+      } else {
+        pqxx::nontransaction autocommit(connection_.raw());
+        result_ = autocommit.exec_prepared(name_, params);
+      }
+    });
+    changes_ = static_cast<std::int64_t>(result_.affected_rows());
+    ran_ = true;
+    row_ = -1;
+  }
+
+  pqxx::field field(std::string_view column) {
+    if (row_ < 0 || row_ >= static_cast<std::int64_t>(result_.size())) throw InternalError("no current row in statement " + name_);
+    return translated([&] { return result_[static_cast<pqxx::result::size_type>(row_)][std::string(column)]; });
+  }
+
+  PostgresConnection& connection_;
+  std::string name_;
+  std::vector<std::string> parameters_;
+  std::vector<std::optional<std::string>> values_;
+  pqxx::result result_;
+  bool ran_ = false;
+  std::int64_t row_ = -1;
+  std::int64_t changes_ = 0;
+};
+
+}  // namespace
+
+void rethrowPostgresFailure() {
+  try {
+    throw;
+  } catch (const pqxx::sql_error& e) {
+    throw DatabaseFailure(kindOf(e.sqlstate()), std::string("PostgreSQL: ") + e.what());
+  } catch (const pqxx::broken_connection& e) {
+    throw DatabaseFailure(DatabaseFailure::Kind::NoAccess, std::string("PostgreSQL: ") + e.what());
+  } catch (const std::exception& e) {
+    throw DatabaseFailure(DatabaseFailure::Kind::Other, std::string("PostgreSQL: ") + e.what());
+  }
+}
+
+PostgresConnection::PostgresConnection(const std::string& url) {
+  translated([&] {
+    conn_ = std::make_unique<pqxx::connection>(url);
+    pqxx::nontransaction setup(*conn_);
+    setup.exec(kLockTimeout);
+    setup.exec("SET client_min_messages = warning");
+  });
+  claim();
+}
+
+PostgresConnection::~PostgresConnection() {
+  tx_.reset();
+}
+
+// A database is rececon's when it has rececon_meta saying so; an empty one is claimed (under the writers'
+// lock, so two terminals starting at once claim it once); anything else is refused.
+void PostgresConnection::claim() {
+  makeSchema();
+  beginWrite();
+  try {
+    translated([&] {
+      const pqxx::result meta = tx_->exec("SELECT to_regclass('rececon_meta') IS NOT NULL");
+      if (meta[0][0].as<bool>()) {
+        const pqxx::result app = tx_->exec("SELECT value FROM rececon_meta WHERE key = 'application'");
+        if (app.empty() || std::string(app[0][0].c_str()) != "rececon") throw EnvironmentError("not ours");
+      } else {
+        const pqxx::result tables = tx_->exec(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+        if (tables[0][0].as<long long>() != 0) throw EnvironmentError("not ours");
+        tx_->exec("CREATE TABLE rececon_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        tx_->exec("INSERT INTO rececon_meta (key, value) VALUES ('application', 'rececon'), ('schema_version', '0')");
+      }
+    });
+    commit();
+  } catch (const EnvironmentError&) {
+    rollback();
+    throw EnvironmentError("PostgreSQL のデータベース「" + std::string(conn_->dbname()) +
+                           "」はこのプログラムのデータベースではありません（ほかの表があります）。空のデータベースを指定してください。");
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+// A URL naming a schema that does not exist yet (search_path, as {folder} does) gets it made: the
+// register of a new data folder on a shared server.
+void PostgresConnection::makeSchema() {
+  translated([&] {
+    pqxx::nontransaction read(*conn_);
+    if (!read.exec("SELECT current_schema()")[0][0].is_null()) return;
+    std::string path = read.exec("SHOW search_path")[0][0].c_str();
+    const std::string first = path.substr(0, path.find(','));
+    std::string name;
+    for (const char c : first)
+      if (c != '"' && c != ' ') name += c;
+    if (name.empty() || name.find('$') != std::string::npos) return;
+    read.exec("CREATE SCHEMA IF NOT EXISTS " + read.quote_name(name));
+  });
+}
+
+std::unique_ptr<SqlQuery> PostgresConnection::prepare(const std::string& sql) {
+  NumberedSql numbered = numberParameters(sql);
+  const std::string name = "s" + std::to_string(++statements_);
+  translated([&] { conn_->prepare(name, numbered.sql); });
+  return std::make_unique<PostgresQuery>(*this, name, std::move(numbered.names));
+}
+
+void PostgresConnection::execScript(const std::string& sql) {
+  translated([&] {
+    if (tx_) {
+      tx_->exec(sql);
+    } else {
+      pqxx::nontransaction autocommit(*conn_);
+      autocommit.exec(sql);
+    }
+  });
+}
+
+void PostgresConnection::beginWrite() {
+  translated([&] {
+    tx_ = std::make_unique<pqxx::work>(*conn_);
+    tx_->exec(kWriterLock);
+  });
+}
+
+void PostgresConnection::commit() {
+  translated([&] { tx_->commit(); });
+  tx_.reset();
+}
+
+void PostgresConnection::rollback() noexcept {
+  try {
+    if (tx_) tx_->abort();
+  } catch (...) {
+    // The server has already rolled back when the transaction failed or the connection broke.
+  }
+  tx_.reset();
+}
+
+std::string PostgresConnection::integrityCheck() {
+  return translated([&]() -> std::string {
+    pqxx::nontransaction read(*conn_);
+    const pqxx::result tables =
+        read.exec("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1");
+    for (const auto& row : tables) read.exec("SELECT count(*) FROM " + read.quote_name(row[0].c_str()));
+    return "ok";
+  });
+}
+
+}  // namespace rececon::db

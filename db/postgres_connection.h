@@ -1,0 +1,52 @@
+#pragma once
+// The PostgreSQL backend of the database seam (libpqxx): one register on a clinic server shared by every
+// terminal. Writers take turns through a transaction-scoped advisory lock (the same discipline as SQLite's
+// BEGIN IMMEDIATE, so every read-then-write step stays correct with many terminals); a lock not granted
+// within the busy time-out is a DB_BUSY error, as with SQLite. Readers never wait. db-internal.
+
+#include <memory>
+#include <string>
+
+#include "db/sql_connection.h"
+
+#include <pqxx/connection>
+#include <pqxx/transaction>
+
+namespace rececon::db {
+
+class PostgresConnection : public SqlConnection {
+ public:
+  // Connects (libpq URL; the password from libpq's password or service file) and claims an empty
+  // database for rececon. Throws EnvironmentError when the server cannot be reached or the database
+  // belongs to something else.
+  explicit PostgresConnection(const std::string& url);
+  ~PostgresConnection() override;
+
+  Dialect dialect() const override { return Dialect::Postgres; }
+  std::unique_ptr<SqlQuery> prepare(const std::string& sql) override;
+  void execScript(const std::string& sql) override;
+  void beginWrite() override;
+  void commit() override;
+  void rollback() noexcept override;
+  bool inTransaction() const override { return static_cast<bool>(tx_); }
+
+  // Reads every table of the register through (a damaged page or file is an error): "ok" or what failed.
+  std::string integrityCheck();
+
+  pqxx::connection& raw() { return *conn_; }
+  // The transaction statements run in: the writer's, or nullptr outside one.
+  pqxx::dbtransaction* transaction() { return tx_.get(); }
+
+ private:
+  void claim();
+  void makeSchema();
+
+  std::unique_ptr<pqxx::connection> conn_;
+  std::unique_ptr<pqxx::dbtransaction> tx_;
+  int statements_ = 0;  // prepared statement names: s1, s2 …
+};
+
+// Translates an exception of libpqxx in flight into a DatabaseFailure (anything else passes through).
+[[noreturn]] void rethrowPostgresFailure();
+
+}  // namespace rececon::db

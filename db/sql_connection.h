@@ -1,0 +1,71 @@
+#pragma once
+// The database seam: the repositories are written once over this small interface, and two backends
+// implement it — SQLite through SQLiteCpp (the one-PC default) and PostgreSQL through libpqxx (a clinic
+// server shared by several terminals). db-internal: nothing outside db/ sees it.
+//
+// SQL is written once, in the dialect both engines share: named parameters (:name), INSERT … ON CONFLICT,
+// RETURNING, COALESCE. What still differs — DDL types and identity columns, placeholders on the wire,
+// how a writer takes the database, how failures are named — lives in the backends and sql_dialect.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace rececon::db {
+
+enum class Dialect { Sqlite, Postgres };
+
+// What went wrong in the engine, before it is named for a person (guarded() in database_errors.h turns it
+// into a coded Error with what the program was doing).
+class DatabaseFailure : public std::runtime_error {
+ public:
+  enum class Kind { Busy, Full, NoAccess, Damaged, Io, Constraint, Other };
+  DatabaseFailure(Kind kind, const std::string& detail) : std::runtime_error(detail), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+// One prepared statement of a backend. Parameters are bound by name; after run() or each next(), the
+// current row is read by column name. Reset before it is reused.
+class SqlQuery {
+ public:
+  virtual ~SqlQuery() = default;
+  virtual void bindInt64(std::string_view name, std::int64_t value) = 0;
+  virtual void bindText(std::string_view name, std::string_view value) = 0;
+  virtual void bindBlob(std::string_view name, std::string_view bytes) = 0;
+  virtual void bindNull(std::string_view name) = 0;
+  // Runs the statement on the first call; true while there is a row to read.
+  virtual bool next() = 0;
+  virtual bool isNull(std::string_view column) = 0;
+  virtual std::int64_t int64(std::string_view column) = 0;
+  virtual std::string text(std::string_view column) = 0;
+  virtual std::string blob(std::string_view column) = 0;
+  // Rows changed by the statement just run (INSERT, UPDATE, DELETE).
+  virtual std::int64_t changes() = 0;
+  // Forgets the bindings and the rows, ready to run again.
+  virtual void reset() = 0;
+};
+
+// One connection. Used by one thread at a time.
+class SqlConnection {
+ public:
+  virtual ~SqlConnection() = default;
+  virtual Dialect dialect() const = 0;
+  virtual std::unique_ptr<SqlQuery> prepare(const std::string& sql) = 0;
+  // Several statements without parameters (a migration step).
+  virtual void execScript(const std::string& sql) = 0;
+  // A write transaction: the engine's way of making writers take turns (SQLite: BEGIN IMMEDIATE;
+  // PostgreSQL: a transaction-scoped advisory lock taken first, so that read-then-write steps written for
+  // one writer at a time stay correct with many terminals).
+  virtual void beginWrite() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+  virtual bool inTransaction() const = 0;
+};
+
+}  // namespace rececon::db
