@@ -98,7 +98,7 @@ std::vector<ChangeEntry> ChangeLog::forPatient(std::int64_t patientNumber) {
     }
     Statement f = db_.prepare(
         "SELECT f.change_id, f.field, f.old_value, f.new_value FROM change_field f"
-        " JOIN change_log c ON c.id = f.change_id WHERE c.patient_number = :patient_number ORDER BY f.change_id");
+        " JOIN change_log c ON c.id = f.change_id WHERE c.patient_number = :patient_number ORDER BY f.change_id, f.field");
     f.bind("patient_number", static_cast<std::int64_t>(patientNumber));
     while (f.next()) {
       FieldChange change;

@@ -101,9 +101,12 @@ TEST_CASE("On PostgreSQL writers take turns as on SQLite: a read-then-write is n
       db::Database database(location);
       for (int i = 0; i < kEach; ++i) {
         db::WriteTransaction tx(database);
-        db::SettingsRepository settings(database);
-        const auto held = settings.get("counter");
-        settings.set("counter", std::to_string(held ? std::stoi(*held) + 1 : 1), "test");
+        const auto held = db::SettingsRepository(database).get("counter");
+        database
+            .prepare("INSERT INTO setting (key, value, operator, updated_at) VALUES ('counter', :value, 'test', 'now')"
+                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind("value", std::to_string(held ? std::stoi(*held) + 1 : 1))
+            .run();
         tx.commit();
       }
     });

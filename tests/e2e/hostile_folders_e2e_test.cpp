@@ -295,7 +295,7 @@ TEST_CASE_METHOD(HostileSession, "7. An answer left in res after a crash is reco
   CHECK_FALSE(finding("unknown_results"));
 }
 
-TEST_CASE_METHOD(HostileSession, "6. Patient data is created private whatever the umask", "[e2e][hostile]") {
+TEST_CASE_METHOD(HostileSession, "6. Patient data is created private whatever the umask", "[e2e][hostile][sqlite]") {
   const fs::path fresh = dir / "新しいデータ";
   const auto underUmask000 = [&](const std::string& args) {
     return test::runProcess("/bin/sh", {"-c", "umask 000; exec \"$0\" --data-dir \"$1\" --operator clerk1 " + args,
