@@ -16,6 +16,7 @@ namespace rececon::db {
 struct ChangeContext {
   std::string operatorId;
   std::string reason;
+  std::string terminal;  // the machine the change was made on (another terminal's stale view names it)
 };
 
 struct FieldChange {

@@ -11,7 +11,7 @@ constexpr const char* kColumns =
     "id, patient_number, insurer_number, symbol, number, branch, relationship, insured_name, "
     "qualification_date,"
     " valid_from, valid_to, card_classification, copay_percent, elderly_copay_percent, elderly_valid_from,"
-    " elderly_valid_to, insurer_name, state, created_at, updated_at";
+    " elderly_valid_to, insurer_name, state, created_at, updated_at, version, updated_on";
 
 std::optional<Date> readDate(Statement& q, const char* column) {
   if (q.isNull(column)) return std::nullopt;
@@ -44,6 +44,7 @@ InsuranceRecord readRecord(Statement& q) {
   r.state = *state;
   r.createdAt = q.text("created_at");
   r.updatedAt = q.text("updated_at");
+  r.version = {q.int64("version"), r.updatedAt, q.text("updated_on")};
   return r;
 }
 
@@ -92,10 +93,11 @@ std::int64_t InsuranceRepository::insert(const InsuranceRecord& r, const ChangeC
         "INSERT INTO insurance (patient_number, insurer_number, symbol, number, branch, relationship,"
         " insured_name, qualification_date, valid_from, valid_to, card_classification, copay_percent,"
         " elderly_copay_percent, elderly_valid_from, elderly_valid_to, insurer_name, state,"
-        " created_at, updated_at) VALUES (:patient, :insurer, :symbol, :number, :branch,"
+        " created_at, updated_at, updated_on) VALUES (:patient, :insurer, :symbol, :number, :branch,"
         " :relationship, :insuredName, :qualification, :validFrom, :validTo, :card, :copay,"
-        " :elderlyCopay, :elderlyFrom, :elderlyTo, :insurerName, :state, :now, :now) RETURNING id");
+        " :elderlyCopay, :elderlyFrom, :elderlyTo, :insurerName, :state, :now, :now, :terminal) RETURNING id");
     q.bind("patient", static_cast<std::int64_t>(r.patientNumber));
+    q.bind("terminal", context.terminal);
     bindFields(q, r);
     const std::int64_t id = q.singleInt64("id");
     log_.record(r.patientNumber, "insurance", id, "create", context, creationFields(insuranceFieldValues(r)));
@@ -114,8 +116,10 @@ bool InsuranceRepository::update(const InsuranceRecord& changed, const ChangeCon
         " qualification_date = :qualification, valid_from = :validFrom, valid_to = :validTo,"
         " card_classification = :card, copay_percent = :copay, elderly_copay_percent = :elderlyCopay,"
         " elderly_valid_from = :elderlyFrom, elderly_valid_to = :elderlyTo,"
-        " insurer_name = :insurerName, state = :state, updated_at = :now WHERE id = :id");
+        " insurer_name = :insurerName, state = :state, updated_at = :now, version = version + 1,"
+        " updated_on = :terminal WHERE id = :id");
     bindFields(q, changed);
+    q.bind("terminal", context.terminal);
     q.bind("id", static_cast<std::int64_t>(changed.id));
     q.run();
     log_.record(before.patientNumber, "insurance", changed.id, "update", context, changes);

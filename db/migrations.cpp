@@ -382,7 +382,17 @@ DROP TABLE linkage_event;
 ALTER TABLE linkage_event_new RENAME TO linkage_event;
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8};
+// Step 9: several terminals on one register. Each patient and insurance record carries a version (+1 with
+// every change) and the terminal of its newest change, so that a save made on an older view is refused
+// and the person is told which terminal changed it.
+constexpr const char* kStep9 = R"SQL(
+ALTER TABLE patient ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE patient ADD COLUMN updated_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE insurance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE insurance ADD COLUMN updated_on TEXT NOT NULL DEFAULT '';
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9};
 
 // The schema version is kept where each engine keeps such things: SQLite's user_version in the file
 // header, PostgreSQL's rececon_meta table (made when the connection claimed the database).

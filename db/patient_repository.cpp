@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kColumns =
     "number, name, name_kana, sex, birth_date, postal_code, address, phone, notes,"
-    " last_valid_insurer_number, last_valid_symbol, last_valid_number, last_valid_branch";
+    " last_valid_insurer_number, last_valid_symbol, last_valid_number, last_valid_branch, version, updated_at, updated_on";
 
 // Greater than every code point, so [prefix, prefix + kAfterAll) is exactly "starts with prefix".
 constexpr const char* kAfterAll = "\xF4\x8F\xBF\xBF";
@@ -32,6 +32,7 @@ Patient readPatient(Statement& q) {
     p.lastValid = InsuredNumber{q.text("last_valid_insurer_number"), q.text("last_valid_symbol"),
                                 q.text("last_valid_number"), q.text("last_valid_branch")};
   }
+  p.version = {q.int64("version"), q.text("updated_at"), q.text("updated_on")};
   return p;
 }
 
@@ -73,11 +74,12 @@ std::int64_t PatientRepository::insert(const Patient& p, const ChangeContext& co
     }
     Statement q = db_.prepare(
         "INSERT INTO patient (number, name, name_kana, kana_key, sex, birth_date, postal_code, address,"
-        " phone, notes, created_at, updated_at) VALUES (:number, :name, :kana, :key, :sex, :birth,"
-        " :postal, :address, :phone, :notes, :now, :now)");
+        " phone, notes, created_at, updated_at, updated_on) VALUES (:number, :name, :kana, :key, :sex, :birth,"
+        " :postal, :address, :phone, :notes, :now, :now, :terminal)");
     q.bind("number", number);
     bindEditable(q, p);
     q.bind("now", nowTimestamp());
+    q.bind("terminal", context.terminal);
     q.run();
     log_.record(number, "patient", number, "create", context, creationFields(patientFieldValues(p)));
     return number;
@@ -92,9 +94,10 @@ bool PatientRepository::update(const Patient& changed, const ChangeContext& cont
     Statement q = db_.prepare(
         "UPDATE patient SET name = :name, name_kana = :kana, kana_key = :key, sex = :sex,"
         " birth_date = :birth, postal_code = :postal, address = :address, phone = :phone,"
-        " notes = :notes, updated_at = :now WHERE number = :number");
+        " notes = :notes, updated_at = :now, version = version + 1, updated_on = :terminal WHERE number = :number");
     bindEditable(q, changed);
     q.bind("now", nowTimestamp());
+    q.bind("terminal", context.terminal);
     q.bind("number", static_cast<std::int64_t>(changed.number));
     q.run();
     log_.record(changed.number, "patient", changed.number, "update", context, changes);

@@ -268,6 +268,65 @@ void PostgresConnection::rollback() noexcept {
   tx_.reset();
 }
 
+// The catalogue is read in the writer's transaction when one is open (a copy asks inside its own), else
+// on its own.
+std::vector<TableShape> PostgresConnection::tables() {
+  return translated([&] {
+    std::optional<pqxx::nontransaction> autocommit;
+    pqxx::transaction_base& t = tx_ ? static_cast<pqxx::transaction_base&>(*tx_) : autocommit.emplace(*conn_);
+    std::vector<TableShape> out;
+    for (const auto& row : t.exec("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                                  "AND table_type = 'BASE TABLE' AND table_name <> 'rececon_meta' ORDER BY 1")) {
+      out.push_back(TableShape{row[0].c_str(), {}, {}, {}});
+    }
+    for (TableShape& table : out) {
+      for (const auto& row : t.exec_params("SELECT column_name, data_type FROM information_schema.columns "
+                                           "WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+                                           table.name)) {
+        const std::string type = row[1].c_str();
+        const auto kind = type == "bigint" || type == "integer" || type == "smallint" ? ColumnShape::Kind::Integer
+                          : type == "bytea"                                           ? ColumnShape::Kind::Blob
+                                                                                      : ColumnShape::Kind::Other;
+        table.columns.push_back(ColumnShape{row[0].c_str(), kind});
+      }
+      for (const auto& row : t.exec_params(
+               "SELECT k.column_name FROM information_schema.table_constraints c "
+               "JOIN information_schema.key_column_usage k ON k.constraint_schema = c.constraint_schema "
+               "AND k.constraint_name = c.constraint_name AND k.table_name = c.table_name "
+               "WHERE c.table_schema = current_schema() AND c.table_name = $1 AND c.constraint_type = 'PRIMARY KEY' "
+               "ORDER BY k.ordinal_position",
+               table.name)) {
+        table.primaryKey.push_back(row[0].c_str());
+      }
+      for (const auto& row : t.exec_params(
+               "SELECT DISTINCT f.relname FROM pg_constraint k JOIN pg_class f ON f.oid = k.confrelid "
+               "WHERE k.contype = 'f' AND k.conrelid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident($1))",
+               table.name)) {
+        table.references.push_back(row[0].c_str());
+      }
+    }
+    return out;
+  });
+}
+
+// setval is strict: an empty table (max NULL) leaves its sequence where it is, at 1.
+void PostgresConnection::advanceIdentity(const std::string& table) {
+  translated([&] {
+    std::optional<pqxx::nontransaction> autocommit;
+    pqxx::transaction_base& t = tx_ ? static_cast<pqxx::transaction_base&>(*tx_) : autocommit.emplace(*conn_);
+    const pqxx::result numbered = t.exec_params(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 "
+        "AND (is_identity = 'YES' OR column_default LIKE 'nextval(%')",
+        table);
+    for (const auto& row : numbered) {
+      const std::string column = row[0].c_str();
+      t.exec_params("SELECT setval(pg_get_serial_sequence(quote_ident(current_schema()) || '.' || quote_ident($1), $2), "
+                    "(SELECT max(" + t.quote_name(column) + ") FROM " + t.quote_name(table) + "))",
+                    table, column);
+    }
+  });
+}
+
 std::string PostgresConnection::integrityCheck() {
   return translated([&]() -> std::string {
     pqxx::nontransaction read(*conn_);

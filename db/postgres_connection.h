@@ -28,6 +28,8 @@ class PostgresConnection : public SqlConnection {
   void beginWrite() override;
   void commit() override;
   void rollback() noexcept override;
+  std::vector<TableShape> tables() override;
+  void advanceIdentity(const std::string& table) override;
   bool inTransaction() const override { return static_cast<bool>(tx_); }
 
   // Reads every table of the register through (a damaged page or file is an error): "ok" or what failed.

@@ -258,18 +258,19 @@ std::int64_t QualificationRepository::countInState(ResultDecision state) {
   });
 }
 
-void QualificationRepository::decide(std::int64_t id, ResultDecision state, const std::string& decidedBy,
+bool QualificationRepository::decide(std::int64_t id, ResultDecision state, const std::string& decidedBy,
                                      const std::string& detail) {
-  guarded("資格確認結果の判断の記録", [&] {
+  return guarded("資格確認結果の判断の記録", [&] {
     Statement q = db_.prepare(
         "UPDATE qualification_result SET state = :state, decided_by = :decided_by, decided_at = :decided_at,"
-        " decision_detail = :decision_detail WHERE id = :id");
+        " decision_detail = :decision_detail WHERE id = :id AND state = :arrived");
     q.bind("state", nameOf(state));
     q.bind("decided_by", decidedBy);
     q.bind("decided_at", nowTimestamp());
     q.bind("decision_detail", detail);
     q.bind("id", id);
-    if (q.run() != 1) throw NotFound("資格確認結果 " + std::to_string(id) + " は記録されていません。");
+    q.bind("arrived", nameOf(ResultDecision::Arrived));
+    return q.run() == 1;
   });
 }
 

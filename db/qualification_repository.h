@@ -67,8 +67,10 @@ class QualificationRepository {
   std::int64_t addLimitCertificate(const StoredLimitCertificate& c);
   std::optional<StoredLimitCertificate> latestLimitCertificate(std::int64_t patientNumber);
 
-  // Records the decision on a result (state and who/when/why). In the caller's transaction.
-  void decide(std::int64_t id, ResultDecision state, const std::string& decidedBy, const std::string& detail);
+  // Claims a result that has arrived and records the decision on it (state and who/when/why), in one
+  // compare-and-set: false when it was no longer waiting (another terminal decided first), and then
+  // nothing was written. In the caller's transaction.
+  bool decide(std::int64_t id, ResultDecision state, const std::string& decidedBy, const std::string& detail);
 
  private:
   Database& db_;

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rececon::db {
 
@@ -51,6 +52,21 @@ class SqlQuery {
   virtual void reset() = 0;
 };
 
+// A table as the engine describes it: what copying a whole register from one engine to the other needs
+// to know without a hand-kept list of tables.
+struct ColumnShape {
+  enum class Kind { Integer, Blob, Other };  // SQLite INTEGER / BLOB, PostgreSQL bigint / bytea; the rest
+  std::string name;
+  Kind kind = Kind::Other;
+};
+
+struct TableShape {
+  std::string name;
+  std::vector<ColumnShape> columns;     // in the order the table declares them
+  std::vector<std::string> primaryKey;  // its columns in key order; empty when it has none
+  std::vector<std::string> references;  // the tables its foreign keys point to (itself included)
+};
+
 // One connection. Used by one thread at a time.
 class SqlConnection {
  public:
@@ -66,6 +82,14 @@ class SqlConnection {
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
   virtual bool inTransaction() const = 0;
+
+  // The register's tables by name: neither the engine's own nor rececon_meta (PostgreSQL's bookkeeping,
+  // made by the connection, not by the migrations).
+  virtual std::vector<TableShape> tables() = 0;
+  // After rows were inserted with their ids given (a copy from another register): the next row inserted
+  // without one is numbered past them. SQLite does so by itself; PostgreSQL's identity sequences (the id
+  // columns) are moved to the table's highest value.
+  virtual void advanceIdentity(const std::string& table) = 0;
 };
 
 }  // namespace rececon::db

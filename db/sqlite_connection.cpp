@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -58,6 +60,15 @@ void configure(SQLite::Database& sql) {
     throw EnvironmentError("データベースをWALモードにできませんでした（" + mode +
                            "）。データフォルダがネットワーク共有上にないか確認してください。");
   }
+}
+
+// SQLite's affinity rules (a declared type containing INT is an integer column, one containing BLOB a
+// byte column): the same test the engine itself applies.
+ColumnShape::Kind columnKind(std::string declared) {
+  std::transform(declared.begin(), declared.end(), declared.begin(), [](unsigned char c) { return std::toupper(c); });
+  if (declared.find("INT") != std::string::npos) return ColumnShape::Kind::Integer;
+  if (declared.find("BLOB") != std::string::npos) return ColumnShape::Kind::Blob;
+  return ColumnShape::Kind::Other;
 }
 
 // A new file has application_id 0; anything else but ours is not our database.
@@ -208,6 +219,35 @@ void SqliteConnection::rollback() noexcept {
   }
   inTransaction_ = false;
 }
+
+std::vector<TableShape> SqliteConnection::tables() {
+  return translated([&] {
+    std::vector<TableShape> out;
+    SQLite::Statement names(*sql_,
+                            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                            "AND name <> 'rececon_meta' ORDER BY name");
+    while (names.executeStep()) out.push_back(TableShape{names.getColumn(0).getString(), {}, {}, {}});
+    for (TableShape& t : out) {
+      // pk is the column's position in the primary key (1, 2 …), 0 for the others.
+      SQLite::Statement columns(*sql_, "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid");
+      columns.bind(1, t.name);
+      std::vector<std::pair<int, std::string>> key;
+      while (columns.executeStep()) {
+        t.columns.push_back(ColumnShape{columns.getColumn(0).getString(), columnKind(columns.getColumn(1).getString())});
+        if (const int pk = columns.getColumn(2).getInt(); pk > 0) key.emplace_back(pk, t.columns.back().name);
+      }
+      std::sort(key.begin(), key.end());
+      for (auto& [position, name] : key) t.primaryKey.push_back(std::move(name));
+      SQLite::Statement references(*sql_, "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?)");
+      references.bind(1, t.name);
+      while (references.executeStep()) t.references.push_back(references.getColumn(0).getString());
+    }
+    return out;
+  });
+}
+
+// An INTEGER PRIMARY KEY is the rowid: SQLite numbers the next row past the highest one by itself.
+void SqliteConnection::advanceIdentity(const std::string&) {}
 
 std::string SqliteConnection::integrityCheck() {
   return translated([&] {

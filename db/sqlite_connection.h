@@ -28,6 +28,8 @@ class SqliteConnection : public SqlConnection {
   void beginWrite() override;
   void commit() override;
   void rollback() noexcept override;
+  std::vector<TableShape> tables() override;
+  void advanceIdentity(const std::string& table) override;
   bool inTransaction() const override { return inTransaction_; }
 
   // PRAGMA integrity_check: "ok" or SQLite's findings.

@@ -100,6 +100,7 @@ void CliApplication::printUsage() {
       "  insurance add|update|list|history     保険情報の登録・変更・一覧・変更履歴\n"
       "  config get|set|show                   施設の設定\n"
       "  db check|backup PATH                  データベースの検査・バックアップ\n"
+      "  db migrate-to URL                     この端末の台帳を空の PostgreSQL に移す（各端末の切り替えは db use URL）\n"
       "  linkage decode FILE                   連携ファイル（要求・結果）の検査と表示\n"
       "  demo import-sim-persons [--limit N] [--appointments D]  oqs-sim の架空の人物をデモ患者として登録（D の予約も）\n"
       "  check --patient N | --insurer I ...   資格確認（終了コード 0 有効 2 無効 3 新しい資格あり 4 該当なし 5 複数該当 9 エラー 75 応答なし）\n"

@@ -1,19 +1,83 @@
-// rececon-cli db check | backup PATH | use URL | use --default
+// rececon-cli db check | backup PATH | use URL | use --default | migrate-to URL
 
 #include <Poco/Util/Application.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
 #include <ostream>
 
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
+#include "app/jobs/register_migration.h"
 
 namespace rececon::cli {
+namespace {
+
+// The URL quoted for a POSIX shell: a libpq URL carries ? and &.
+std::string shellQuoted(const std::string& text) {
+  std::string out = "'";
+  for (const char ch : text) out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return out + "'";
+}
+
+// This machine keeps its register: the report says what was copied and how each terminal (this one
+// included) is pointed at the server, which is done on purpose, one terminal at a time.
+int migrateTo(CliContext& c, const std::string& url) {
+  const bool showProgress = !c.json && isatty(STDERR_FILENO);
+  JobContext job([&](std::int64_t done, std::int64_t total, const std::string& what) {
+    if (showProgress) std::cerr << "\r" << what << "… " << done << " / " << total << "\x1b[K" << std::flush;
+  });
+  const RegisterMigrationReport report = migrateRegister(c.folder(), url, job);
+  if (showProgress) std::cerr << "\n";
+  const std::string useCommand = "rececon-cli db use " + shellQuoted(report.target);
+  if (c.json) {
+    auto tables = newJsonArray();
+    for (const auto& t : report.tables) {
+      auto j = newJsonObject();
+      j->set("table", t.table);
+      j->set("rows", t.rows);
+      j->set("sha256", t.sha256);
+      tables->add(j);
+    }
+    auto j = newJsonObject();
+    j->set("source", report.source);
+    j->set("target", report.target);
+    j->set("tables", tables);
+    j->set("rows", report.rows);
+    j->set("milliseconds", report.milliseconds);
+    j->set("verified", true);
+    j->set("use_command", useCommand);
+    printJson(*c.out, j);
+    return 0;
+  }
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.1f", static_cast<double>(report.milliseconds) / 1000.0);
+  *c.out << "台帳をサーバーに移しました。\n"
+         << "  移行元: " << report.source << "\n"
+         << "  移行先: " << report.target << "\n\n"
+         << "表ごとの行数（移行先で読み直し、行数と内容のハッシュが一致したもの）:\n";
+  for (const auto& t : report.tables) {
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-24s %9lld 行  %.16s…\n", t.table.c_str(), static_cast<long long>(t.rows), t.sha256.c_str());
+    *c.out << line;
+  }
+  *c.out << "  合計 " << report.rows << " 行（" << report.tables.size() << " 表、" << seconds << " 秒）\n\n"
+         << "この端末はまだ元の台帳（" << report.source << "）を使っています。自動では切り替えていません。\n"
+         << "各端末（この端末も）をサーバーの台帳に切り替えるには、端末ごとに次を実行してください:\n"
+         << "  " << useCommand << "\n"
+         << "移行の後に元の台帳で登録・変更した内容はサーバーに移りません。切り替えるまで、元の台帳には書き込まないでください。\n";
+  return 0;
+}
+
+}  // namespace
 
 int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
   const std::string verb = args.empty() ? "" : args[0];
   const std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
-  auto o = parseCommandOptions(rest, {}, "db check | db backup PATH | db use URL | db use --default", *c.out);
+  auto o = parseCommandOptions(rest, {}, "db check | db backup PATH | db use URL | db use --default | db migrate-to URL", *c.out);
   if (!o) return 0;
   if (verb == "use" && o->positional.size() == 1) {
     // This machine's choice, kept in its own data folder: connecting first proves the URL works.
@@ -28,6 +92,7 @@ int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
     }
     return 0;
   }
+  if (verb == "migrate-to" && o->positional.size() == 1) return migrateTo(c, o->positional[0]);
   auto& database = c.folder().database();
   if (verb == "check" && o->positional.empty()) {
     const auto status = database.check();
@@ -58,7 +123,7 @@ int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
     }
     return 0;
   }
-  throw UsageError("使い方: db check / db backup PATH / db use URL / db use --default");
+  throw UsageError("使い方: db check / db backup PATH / db use URL / db use --default / db migrate-to URL");
 }
 
 }  // namespace rececon::cli

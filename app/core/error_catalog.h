@@ -18,6 +18,9 @@ inline constexpr const char* kResultNeedsInsuredNumber = "RESULT_NEEDS_INSURED_N
 inline constexpr const char* kDataDirUnknown = "DATA_DIR_UNKNOWN";
 inline constexpr const char* kDataDirUnusable = "DATA_DIR_UNUSABLE";  // {dir} {reason}
 inline constexpr const char* kOperatorUnknown = "OPERATOR_UNKNOWN";
+// A save made on an older view than the stored row (another terminal changed it since): {terminal} {at}.
+inline constexpr const char* kPatientChangedElsewhere = "PATIENT_CHANGED_ELSEWHERE";
+inline constexpr const char* kInsuranceChangedElsewhere = "INSURANCE_CHANGED_ELSEWHERE";
 inline constexpr const char* kResultAlreadyDecided = "RESULT_ALREADY_DECIDED";  // {id} {by} {at}
 // The database, whichever engine keeps it: {action} is what was being done, {detail} the engine's words.
 inline constexpr const char* kDatabaseBusy = "DB_BUSY";

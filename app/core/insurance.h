@@ -8,6 +8,7 @@
 
 #include "app/core/japanese_date.h"
 #include "app/core/patient.h"
+#include "app/core/row_version.h"
 
 namespace rececon {
 
@@ -43,6 +44,7 @@ struct InsuranceRecord {
   InsuranceState state = InsuranceState::Current;
   std::string createdAt;  // ISO timestamps, set by the store
   std::string updatedAt;
+  RowVersion version;  // set by the store
 };
 
 // Insurance data as typed; nullopt = not given, "" = clear the value.
@@ -63,7 +65,9 @@ struct InsuranceFields {
   std::optional<std::string> elderlyValidTo;
   std::optional<std::string> insurerName;
   std::optional<std::string> state;  // current / superseded / invalid
-  bool empty() const;
+  // The version of the record the person's view was made from (see PatientFields::seenVersion).
+  std::optional<std::int64_t> seenVersion;
+  bool empty() const;  // no field given
 };
 
 // A new record from typed fields; 保険者番号 and 番号 are required.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/core/japanese_date.h"
+#include "app/core/row_version.h"
 
 namespace rececon {
 
@@ -39,6 +40,7 @@ struct Patient {
   // 直近有効であった被保険者番号等: kept by the store from the last record that was valid, so it
   // stays readable when the current record is invalid (table 4.1.1-1 (1)).
   std::optional<InsuredNumber> lastValid;
+  RowVersion version;  // set by the store
 };
 
 // Patient data as typed by a person or given on a command line; nullopt = not given.
@@ -51,7 +53,10 @@ struct PatientFields {
   std::optional<std::string> address;
   std::optional<std::string> phone;
   std::optional<std::string> notes;
-  bool empty() const;
+  // The version of the patient the person's view was made from; a change on an older one is refused.
+  // nullopt: changed without a view of its own (a script reading and writing at once).
+  std::optional<std::int64_t> seenVersion;
+  bool empty() const;  // no field given (seenVersion is not a field)
 };
 
 // A new patient from typed fields; name, kana, sex and birth date are required.

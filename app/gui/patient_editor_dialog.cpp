@@ -10,6 +10,7 @@
 #include "app/core/field_errors.h"
 #include "app/gui/keyboard_form.h"
 #include "app/gui/outcome_style.h"
+#include "app/gui/error_text.h"
 #include "app/gui/wx_convert.h"
 
 namespace rececon::gui {
@@ -22,6 +23,7 @@ PatientEditorDialog::PatientEditorDialog(wxWindow* parent, PatientRegister& reg,
       number_(number) {
   std::optional<Patient> held;
   if (number) held = reg_.patient(*number);
+  if (held) seenVersion_ = held->version.number;  // a save on this view is refused once another terminal changed it
   const auto value = [&](const std::string& text) { return held ? toWx(text) : wxString(); };
 
   auto* columns = new wxBoxSizer(wxHORIZONTAL);
@@ -119,6 +121,7 @@ PatientFields PatientEditorDialog::patientFields() const {
   f.address = fromWx(address_->GetValue());
   f.phone = fromWx(phone_->GetValue());
   f.notes = fromWx(notes_->GetValue());
+  f.seenVersion = seenVersion_;
   return f;
 }
 
@@ -161,7 +164,7 @@ void PatientEditorDialog::save() {
       wrong->second->SelectAll();
     }
   } catch (const Error& e) {
-    errors_->SetLabel(_("Not saved: ") + toWx(e.what()));
+    errors_->SetLabel(_("Not saved: ") + errorForPerson(e));
   }
   Layout();
 }

@@ -37,6 +37,7 @@ class PatientEditorDialog : public wxDialog {
 
   PatientRegister& reg_;
   std::optional<std::int64_t> number_;
+  std::optional<std::int64_t> seenVersion_;  // the version of the patient this editor was opened on
   Patient saved_;
   std::vector<wxWindow*> order_;
   std::map<std::string, wxTextCtrl*> byField_;  // validation field key -> its input, to put the cursor on the first wrong one

@@ -1,7 +1,9 @@
 #include "app/jobs/patient_register.h"
 
+#include "app/core/error_catalog.h"
 #include "app/core/field_errors.h"
 #include "app/core/utf8.h"
+#include "app/jobs/terminal_identity.h"
 #include "db/change_log.h"
 #include "db/insurance_repository.h"
 #include "db/patient_repository.h"
@@ -18,6 +20,14 @@ void collectErrors(std::vector<FieldError>& errors, Validation&& validate) {
   } catch (const ValidationFailed& e) {
     errors.insert(errors.end(), e.errors().begin(), e.errors().end());
   }
+}
+
+// Writers take turns, so the version read inside the caller's transaction is the newest: a person who saw
+// an older one is told who changed it since, and nothing of theirs is written.
+void refuseStaleView(const std::optional<std::int64_t>& seen, const RowVersion& held, const char* code) {
+  if (!seen || *seen == held.number) return;
+  const std::string at = held.changedAt.size() >= 16 ? held.changedAt.substr(11, 5) : held.changedAt;  // HH:MM
+  throw InvalidInput(code, {{"terminal", held.changedOn.empty() ? "?" : held.changedOn}, {"at", at}});
 }
 
 }  // namespace
@@ -39,7 +49,7 @@ PatientSearch interpretSearchText(const std::string& text, int limit) {
 }
 
 PatientRegister::PatientRegister(db::Database& db, std::string operatorId)
-    : db_(db), operatorId_(std::move(operatorId)) {}
+    : db_(db), operatorId_(std::move(operatorId)), terminal_(hostName()) {}
 
 Patient PatientRegister::addPatient(const PatientFields& fields, std::optional<std::int64_t> number,
                                     const std::string& reason) {
@@ -72,7 +82,9 @@ Patient PatientRegister::addPatientWithInsurance(const PatientFields& fields,
 
 Patient PatientRegister::updatePatient(std::int64_t number, const PatientFields& changes, const std::string& reason) {
   db::WriteTransaction tx(db_);
-  const Patient changed = changePatient(db::PatientRepository(db_).get(number), changes, today());
+  const Patient held = db::PatientRepository(db_).get(number);
+  refuseStaleView(changes.seenVersion, held.version, kPatientChangedElsewhere);
+  const Patient changed = changePatient(held, changes, today());
   storePatient(changed, reason);
   tx.commit();
   return changed;
@@ -83,6 +95,7 @@ Patient PatientRegister::updatePatientWithInsurance(std::int64_t number, const P
                                                     const std::string& reason) {
   db::WriteTransaction tx(db_);
   const Patient held = db::PatientRepository(db_).get(number);
+  refuseStaleView(changes.seenVersion, held.version, kPatientChangedElsewhere);
   std::vector<FieldError> errors;
   Patient changed;
   std::optional<InsuranceRecord> record;
@@ -145,7 +158,7 @@ InsuranceRecord PatientRegister::addInsurance(std::int64_t patientNumber, const 
 }
 
 std::int64_t PatientRegister::storeInsurance(InsuranceRecord r, const std::string& reason) {
-  const db::ChangeContext context{operatorId_, reason};
+  const db::ChangeContext context = changeContext(reason);
   db::PatientRepository(db_).get(r.patientNumber);  // NotFound before anything is written
   r.id = db::InsuranceRepository(db_).insert(r, context);
   applyCurrentRules(r, context);
@@ -153,19 +166,21 @@ std::int64_t PatientRegister::storeInsurance(InsuranceRecord r, const std::strin
 }
 
 std::int64_t PatientRegister::storeNewPatient(const Patient& patient, const std::string& reason) {
-  return db::PatientRepository(db_).insert(patient, {operatorId_, reason});
+  return db::PatientRepository(db_).insert(patient, changeContext(reason));
 }
 
 bool PatientRegister::storePatient(const Patient& changed, const std::string& reason) {
-  return db::PatientRepository(db_).update(changed, {operatorId_, reason});
+  return db::PatientRepository(db_).update(changed, changeContext(reason));
 }
 
 InsuranceRecord PatientRegister::updateInsurance(std::int64_t insuranceId, const InsuranceFields& changes,
                                                  const std::string& reason) {
-  const db::ChangeContext context{operatorId_, reason};
+  const db::ChangeContext context = changeContext(reason);
   db::WriteTransaction tx(db_);
   db::InsuranceRepository records(db_);
-  const InsuranceRecord changed = changeInsurance(records.get(insuranceId), changes);
+  const InsuranceRecord held = records.get(insuranceId);
+  refuseStaleView(changes.seenVersion, held.version, kInsuranceChangedElsewhere);
+  const InsuranceRecord changed = changeInsurance(held, changes);
   records.update(changed, context);
   applyCurrentRules(changed, context);
   tx.commit();
@@ -174,7 +189,7 @@ InsuranceRecord PatientRegister::updateInsurance(std::int64_t insuranceId, const
 
 std::int64_t PatientRegister::importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
                                              const std::string& reason) {
-  const db::ChangeContext context{operatorId_, reason};
+  const db::ChangeContext context = changeContext(reason);
   const Date now = today();
   const auto total = static_cast<std::int64_t>(rows.size());
   std::vector<FieldError> rowErrors;

@@ -55,7 +55,9 @@ class PatientRegister {
   // Throws ValidationFailed, EnvironmentError.
   Patient addPatientWithInsurance(const PatientFields& fields, const std::optional<InsuranceFields>& insurance,
                                   const std::string& reason = "新規登録");
-  // Changes the given fields. Throws ValidationFailed, NotFound, EnvironmentError.
+  // Changes the given fields. A change made on an older view than the stored patient (changes.seenVersion)
+  // is refused with PATIENT_CHANGED_ELSEWHERE naming the terminal and time of the newer change.
+  // Throws ValidationFailed, NotFound, InvalidInput, EnvironmentError.
   Patient updatePatient(std::int64_t number, const PatientFields& changes,
                         const std::string& reason = "患者情報の変更");
   // The patient's changes and, when given, the new card they brought (added as current; the old one
@@ -105,7 +107,10 @@ class PatientRegister {
   void applyCurrentRules(const InsuranceRecord& r, const db::ChangeContext& context);
 
   db::Database& db_;
+  db::ChangeContext changeContext(const std::string& reason) const { return {operatorId_, reason, terminal_}; }
+
   std::string operatorId_;
+  std::string terminal_;  // this machine, recorded with each change
 };
 
 }  // namespace rececon

@@ -254,15 +254,19 @@ std::int64_t QualificationService::registerFromResult(std::int64_t resultId, Pat
 
 ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const ApplyDecision& decision) {
   db::QualificationRepository repo(db_);
-  const db::StoredResult stored = repo.result(resultId);
-  if (stored.state != ResultDecision::Arrived)
-    throw InvalidInput(kResultAlreadyDecided, {{"id", std::to_string(resultId)}, {"by", stored.decidedBy}, {"at", stored.decidedAt}});
+  // Several terminals show the same arrived result: whoever decides first claims it (decide() is a
+  // compare-and-set inside the writer's turn); the others are told who did, and nothing of theirs is kept.
+  const auto alreadyDecided = [&] {
+    const db::StoredResult now = repo.result(resultId);
+    return InvalidInput(kResultAlreadyDecided, {{"id", std::to_string(resultId)}, {"by", now.decidedBy}, {"at", now.decidedAt}});
+  };
+  if (repo.result(resultId).state != ResultDecision::Arrived) throw alreadyDecided();
   const std::string reason = decision.reason.empty() ? "資格確認の結果（結果ID " + std::to_string(resultId) + "）を反映"
                                                      : decision.reason;
   ApplyOutcome outcome;
   if (decision.reject) {
     db::WriteTransaction tx(db_);
-    repo.decide(resultId, ResultDecision::Rejected, operatorId_, reason);
+    if (!repo.decide(resultId, ResultDecision::Rejected, operatorId_, reason)) throw alreadyDecided();
     tx.commit();
     outcome.state = ResultDecision::Rejected;
     outcome.detail = "反映しませんでした。";
@@ -365,7 +369,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
     for (std::size_t i = 0; i < outcome.changedFields.size(); ++i) detail += (i ? "、" : "") + outcome.changedFields[i];
     detail += "）";
   }
-  repo.decide(resultId, outcome.state, operatorId_, detail);
+  if (!repo.decide(resultId, outcome.state, operatorId_, detail)) throw alreadyDecided();  // rolls back the changes
   tx.commit();
   queueReferenceRegistration(outcome);
   return outcome;

@@ -59,13 +59,13 @@ std::optional<std::string> storedId(const std::filesystem::path& dataDir) {
   return std::nullopt;
 }
 
+}  // namespace
+
 std::string hostName() {
   char buffer[256] = {};
   if (::gethostname(buffer, sizeof buffer - 1) != 0) return "localhost";
   return buffer;
 }
-
-}  // namespace
 
 std::string terminalIdFromHost(const std::string& host) {
   std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a

@@ -28,4 +28,7 @@ void setTerminalId(const std::filesystem::path& dataDir, const std::string& id);
 // hosts named alike ("uketsuke1", "uketsuke2") still differ. Pure.
 std::string terminalIdFromHost(const std::string& hostName);
 
+// This machine's host name ("localhost" when it has none): how other terminals name it in the register.
+std::string hostName();
+
 }  // namespace rececon

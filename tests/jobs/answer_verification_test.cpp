@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+
+#include "app/core/error_catalog.h"
 #include "app/jobs/answer_verification.h"
 #include "app/jobs/check_outcome.h"
 #include "app/jobs/data_folder.h"
@@ -144,4 +148,72 @@ TEST_CASE("A stored result with findings is reported with them, never matched, n
   ApplyDecision reject;
   reject.reject = true;
   CHECK(service.applyResult(id, reject).state == ResultDecision::Rejected);
+}
+
+TEST_CASE("An arrived result is claimed once: the terminal that decides second is told who decided", "[verify][terminals]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  DataFolder otherTerminal(dir.path());  // a second connection to the same register
+  PatientRegister reg(folder.database(), "clerk1");
+  PatientFields p;
+  p.name = "見本　太郎";
+  p.nameKana = "ミホン　タロウ";
+  p.sex = "1";
+  p.birthDate = "1985-07-04";
+  const std::int64_t patient = reg.addPatient(p, std::nullopt).number;
+  auto r = answer("19850704");
+  r.header.institutionCode = "9919999999";
+  db::StoredResult stored;
+  stored.source = ResultSource::Face;
+  stored.fileName = "OQSsiquc01res_face_y_20261121101530.xml";
+  stored.raw = linkage::encodeMessage(linkage::toXml(r), linkage::Encoding::Utf8);
+  stored.contentHash = "h2";
+  stored.outcome = outcomeName(outcomeOf(r));
+  stored.state = ResultDecision::Arrived;
+  db::WriteTransaction tx(folder.database());
+  const std::int64_t id = db::QualificationRepository(folder.database()).addResult(stored).first;
+  tx.commit();
+
+  QualificationService here(folder.database(), linkage::ExchangeConfig{}, "clerk1", "desk1");
+  QualificationService there(otherTerminal.database(), linkage::ExchangeConfig{}, "clerk2", "desk2");
+  ApplyDecision reject;
+  reject.reject = true;
+  CHECK(there.applyResult(id, reject).state == ResultDecision::Rejected);
+  ApplyDecision apply;
+  apply.patientNumber = patient;
+  apply.all = true;
+  try {
+    here.applyResult(id, apply);
+    FAIL("a result was decided twice");
+  } catch (const InvalidInput& e) {
+    CHECK(e.code() == kResultAlreadyDecided);
+    CHECK_THAT(std::string(e.what()), Catch::Contains("clerk2"));
+  }
+  CHECK(db::QualificationRepository(folder.database()).result(id).decidedBy == "clerk2");
+  CHECK(reg.insurances(patient).empty());  // nothing of the second decision was applied
+
+  // Four terminals press 反映 on the same new result at the same moment: exactly one applies it.
+  stored.fileName = "OQSsiquc01res_face_z_20261121101530.xml";
+  stored.contentHash = "h3";
+  db::WriteTransaction again(folder.database());
+  const std::int64_t raced = db::QualificationRepository(folder.database()).addResult(stored).first;
+  again.commit();
+  std::atomic<int> applied{0}, refused{0};
+  std::vector<std::thread> terminals;
+  for (int t = 0; t < 4; ++t) {
+    terminals.emplace_back([&, t] {
+      DataFolder own(dir.path());
+      QualificationService service(own.database(), linkage::ExchangeConfig{}, "clerk" + std::to_string(t), "desk");
+      try {
+        service.applyResult(raced, apply);
+        ++applied;
+      } catch (const InvalidInput& e) {
+        if (e.code() == kResultAlreadyDecided) ++refused;
+      }
+    });
+  }
+  for (auto& t : terminals) t.join();
+  CHECK(applied == 1);
+  CHECK(refused == 3);
+  CHECK(reg.insurances(patient).size() == 1);  // one effect, not four
 }

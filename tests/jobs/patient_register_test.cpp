@@ -2,10 +2,12 @@
 
 #include <algorithm>
 
+#include "app/core/error_catalog.h"
 #include "app/core/field_errors.h"
 #include "app/jobs/data_folder.h"
 #include "app/jobs/patient_register.h"
 #include "app/jobs/returned_qualification.h"
+#include "app/jobs/terminal_identity.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_database.h"
 
@@ -268,4 +270,53 @@ TEST_CASE_METHOD(Fixture, "A returned half-width kana is read in the register's 
   InsuranceRecord record;
   REQUIRE(takeField("name_kana", returnedFrom(q), taken, record));
   CHECK(taken.nameKana == "ミホン　ジロウ");  // taken into the register in its form, not as ﾊﾝｶｸ
+}
+
+TEST_CASE_METHOD(Fixture, "A change made on another terminal's older view is refused and names that terminal", "[register][terminals]") {
+  const auto n = addPatient();
+  // A second terminal: its own connection to the same register.
+  DataFolder second(dir.path() / "データ");
+  PatientRegister other{second.database(), "clerk2"};
+  const Patient seenHere = reg.patient(n);
+  const Patient seenThere = other.patient(n);
+  CHECK(seenHere.version.number == 1);
+
+  PatientFields move;
+  move.address = "見本県見本市2-2";
+  move.seenVersion = seenThere.version.number;
+  other.updatePatient(n, move, "転居");  // the other terminal saves first
+  CHECK(reg.patient(n).version.number == 2);
+  CHECK(reg.patient(n).version.changedOn == hostName());
+
+  PatientFields rename;
+  rename.name = "見本　次郎";
+  rename.seenVersion = seenHere.version.number;  // still the view from before the move
+  try {
+    reg.updatePatient(n, rename, "改姓");
+    FAIL("a save on a stale view was accepted");
+  } catch (const InvalidInput& e) {
+    CHECK(e.code() == kPatientChangedElsewhere);
+    CHECK_THAT(std::string(e.what()), Catch::Contains("ほかの端末（" + hostName() + "、") &&
+                                          Catch::Contains("がこの患者を変更しました。読み直してください"));
+  }
+  const Patient now = reg.patient(n);
+  CHECK(now.name == "見本　太郎");        // nothing of the stale save was written
+  CHECK(now.address == "見本県見本市2-2");  // and the newer change is kept
+  rename.seenVersion = now.version.number;  // read again, then saved
+  CHECK(reg.updatePatient(n, rename, "改姓").name == "見本　次郎");
+
+  const auto record = reg.addInsurance(n, insurance("06139992", "100", "01"));
+  InsuranceFields fix;
+  fix.symbol = "A";
+  fix.seenVersion = record.version.number;
+  other.updateInsurance(record.id, fix, "記号の訂正");
+  InsuranceFields stale;
+  stale.symbol = "B";
+  stale.seenVersion = record.version.number;
+  try {
+    reg.updateInsurance(record.id, stale, "記号の訂正");
+    FAIL("a stale insurance save was accepted");
+  } catch (const InvalidInput& e) {
+    CHECK(e.code() == kInsuranceChangedElsewhere);
+  }
 }
