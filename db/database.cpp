@@ -43,6 +43,10 @@ void Database::giveBack(std::string sql, std::unique_ptr<SqlQuery> query) {
   idle_[std::move(sql)].push_back(std::move(query));
 }
 
+std::int64_t Database::changeCounter() {
+  return guarded("台帳の変更の確認", [&] { return connection_->changeCounter(); });
+}
+
 SchemaStatus Database::check() {
   return guarded("データベースの検査", [&] {
     SchemaStatus status;

@@ -39,6 +39,9 @@ class Database {
   // True when opening made the schema (the database was empty): a site's first run.
   bool createdNow() const { return createdNow_; }
 
+  // Changes whenever another connection commits to the register (see SqlConnection::changeCounter).
+  std::int64_t changeCounter();
+
   // A prepared statement for sql (named parameters, :name) from the cache, prepared on first use.
   // Caller translates errors (guarded).
   Statement prepare(const std::string& sql);

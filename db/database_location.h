@@ -28,12 +28,22 @@ class DatabaseLocation {
   bool isPostgres() const { return !postgresUrl_.empty(); }
   const std::filesystem::path& sqliteFile() const { return sqliteFile_; }
   const std::string& postgresUrl() const { return postgresUrl_; }
+  // The data folder of the machine that chose this register (its own settings live there); empty when the
+  // register was opened without one.
+  const std::filesystem::path& dataFolder() const { return dataFolder_; }
+  DatabaseLocation withDataFolder(std::filesystem::path folder) const {
+    DatabaseLocation copy = *this;
+    copy.dataFolder_ = std::move(folder);
+    return copy;
+  }
+
   // For people and logs: the file, or the URL (which never holds a password).
   std::string describe() const { return isPostgres() ? postgresUrl_ : sqliteFile_.string(); }
 
  private:
   std::filesystem::path sqliteFile_;
   std::string postgresUrl_;
+  std::filesystem::path dataFolder_;
 };
 
 }  // namespace rececon::db

@@ -201,6 +201,7 @@ void PostgresConnection::claim() {
         tx_->exec("CREATE TABLE rececon_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
         tx_->exec("INSERT INTO rececon_meta (key, value) VALUES ('application', 'rececon'), ('schema_version', '0')");
       }
+      tx_->exec("INSERT INTO rececon_meta (key, value) VALUES ('changes', '0') ON CONFLICT (key) DO NOTHING");
     });
     commit();
   } catch (const EnvironmentError&) {
@@ -255,8 +256,20 @@ void PostgresConnection::beginWrite() {
 }
 
 void PostgresConnection::commit() {
-  translated([&] { tx_->commit(); });
+  translated([&] {
+    // Inside the writers' turn: one small row, updated once per write transaction.
+    tx_->exec("UPDATE rececon_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE key = 'changes'");
+    tx_->commit();
+  });
   tx_.reset();
+}
+
+std::int64_t PostgresConnection::changeCounter() {
+  return translated([&]() -> std::int64_t {
+    pqxx::nontransaction read(*conn_);
+    const pqxx::result r = read.exec("SELECT CAST(value AS BIGINT) FROM rececon_meta WHERE key = 'changes'");
+    return r.empty() ? 0 : r[0][0].as<long long>();
+  });
 }
 
 void PostgresConnection::rollback() noexcept {

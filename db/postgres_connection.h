@@ -31,6 +31,7 @@ class PostgresConnection : public SqlConnection {
   std::vector<TableShape> tables() override;
   void advanceIdentity(const std::string& table) override;
   bool inTransaction() const override { return static_cast<bool>(tx_); }
+  std::int64_t changeCounter() override;
 
   // Reads every table of the register through (a damaged page or file is an error): "ok" or what failed.
   std::string integrityCheck();

@@ -30,9 +30,9 @@ std::string quoted(const std::string& name) {
   return out + "\"";
 }
 
-std::string list(const std::vector<std::string>& names, const std::string& prefix = "") {
+std::string list(const std::vector<std::string>& names) {
   std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + prefix + names[i];
+  for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
   return out;
 }
 
@@ -152,7 +152,7 @@ class TableReader {
 };
 
 // SHA-256 over the column names, then every value: 'N' for NULL, else 'V', its length (8 bytes, little
-// end first) and its bytes — no two different tables of values read alike.
+// end first) and its bytes: no two different sequences of values give the same bytes to hash.
 class TableHasher {
  public:
   explicit TableHasher(const std::vector<ColumnShape>& columns) {
@@ -294,7 +294,7 @@ void requireEmpty(Database& target, const std::vector<TableShape>& tables) {
     if (named++ < 3) held += (held.empty() ? "" : "、") + std::string("表「") + t.name + "」に " + std::to_string(n) + " 行";
   }
   if (named == 0) return;
-  if (named > 3) held += " ほか";
+  if (named > 3) held += "ほか";
   throw InvalidInput("移行先のデータベース「" + target.location().describe() + "」にはすでにデータがあります（" + held +
                      "）。空のデータベースを指定してください。移行先には何も書き込んでいません。");
 }

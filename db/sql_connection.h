@@ -82,6 +82,10 @@ class SqlConnection {
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
   virtual bool inTransaction() const = 0;
+  // A number that changes whenever another connection commits a change to the register (SQLite's
+  // data_version; on PostgreSQL a counter every write transaction bumps as it commits): a window compares
+  // it once a second and re-reads its lists only when it moved.
+  virtual std::int64_t changeCounter() = 0;
 
   // The register's tables by name: neither the engine's own nor rececon_meta (PostgreSQL's bookkeeping,
   // made by the connection, not by the migrations).

@@ -249,6 +249,10 @@ std::vector<TableShape> SqliteConnection::tables() {
 // An INTEGER PRIMARY KEY is the rowid: SQLite numbers the next row past the highest one by itself.
 void SqliteConnection::advanceIdentity(const std::string&) {}
 
+std::int64_t SqliteConnection::changeCounter() {
+  return translated([&] { return static_cast<std::int64_t>(sql_->execAndGet("PRAGMA data_version").getInt64()); });
+}
+
 std::string SqliteConnection::integrityCheck() {
   return translated([&] {
     SQLite::Statement q(*sql_, "PRAGMA integrity_check");

@@ -31,6 +31,7 @@ class SqliteConnection : public SqlConnection {
   std::vector<TableShape> tables() override;
   void advanceIdentity(const std::string& table) override;
   bool inTransaction() const override { return inTransaction_; }
+  std::int64_t changeCounter() override;
 
   // PRAGMA integrity_check: "ok" or SQLite's findings.
   std::string integrityCheck();

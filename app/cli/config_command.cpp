@@ -17,10 +17,11 @@ void printSetting(CliContext& c, const SettingValue& s) {
     return;
   }
   *c.out << s.spec->key << "\t" << (s.value.empty() ? "（未設定）" : s.value) << (s.isDefault && !s.value.empty() ? "（既定値）" : "")
-         << "\t" << s.spec->label << "\n";
+         << "\t" << s.spec->label << "（" << settingScopeLabel(s.spec->scope) << "）\n";
 }
 
-// terminal.id belongs to this machine (the data folder's terminal.conf), not to the shared register.
+// terminal.id belongs to this machine (the data folder's terminal.conf), like every terminal setting, and
+// is read and checked by its own rules (terminal_identity.h).
 constexpr const char* kTerminalIdKey = "terminal.id";
 
 Poco::JSON::Object::Ptr terminalIdJson(const TerminalIdentity& t) {
@@ -39,7 +40,7 @@ void printTerminalId(CliContext& c) {
     printJson(*c.out, terminalIdJson(t));
     return;
   }
-  *c.out << kTerminalIdKey << "\t" << t.id << note << "\t端末識別子（この端末だけの設定）\n";
+  *c.out << kTerminalIdKey << "\t" << t.id << note << "\t端末識別子（" << settingScopeLabel(SettingScope::Terminal) << "）\n";
 }
 
 }  // namespace

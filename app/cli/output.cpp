@@ -49,6 +49,8 @@ Object::Ptr toJson(const Patient& p, const std::optional<InsuranceRecord>& curre
   o->set("notes", p.notes);
   if (p.lastValid) o->set("last_valid", insuredJson(*p.lastValid)); else o->set("last_valid", Poco::Dynamic::Var());
   if (current) o->set("current_insurance", toJson(*current));
+  o->set("version", static_cast<Poco::Int64>(p.version.number));
+  o->set("changed_on", p.version.changedOn);
   return o;
 }
 
@@ -104,6 +106,7 @@ Object::Ptr toJson(const SettingValue& s) {
   o->set("label", s.spec->label);
   o->set("value", s.value);
   o->set("default", s.isDefault);
+  o->set("scope", std::string(settingScopeId(s.spec->scope)));
   return o;
 }
 

@@ -95,12 +95,15 @@ int add(CliContext& c, const std::vector<std::string>& args) {
 }
 
 int update(CliContext& c, const std::vector<std::string>& args) {
-  const char* usage = "patient update 患者番号 [--name …] [--kana …] [--birth …] [--sex …] [...]";
-  auto o = parseCommandOptions(args, patientFieldOptions(), usage, *c.out);
+  const char* usage = "patient update 患者番号 [--name …] [--kana …] [--birth …] [--sex …] [--if-version V] [...]";
+  auto set = patientFieldOptions();
+  set.addOption(valueOption("if-version", "読んだときの版（patient show の version）。その後ほかの端末が変更していれば保存しません", "V"));
+  auto o = parseCommandOptions(args, set, usage, *c.out);
   if (!o) return 0;
   const std::int64_t number = onePatientNumber(*o, usage);
-  const PatientFields fields = patientFields(*o);
+  PatientFields fields = patientFields(*o);
   if (fields.empty()) throw UsageError("変更する項目を指定してください（--name、--kana など）。");
+  if (auto v = o->get("if-version")) fields.seenVersion = parseCount(*v, "版");
   auto reg = c.patientRegister();
   const Patient p = reg.updatePatient(number, fields, o->get("reason").value_or("患者情報の変更"));
   show(c, reg, p);

@@ -14,12 +14,12 @@ const std::vector<SettingSpec>& settingsCatalog() {
   static const std::vector<SettingSpec> catalog = {
       {"institution_code", "医療機関コード", "", "数字10桁"},
       {"institution_name", "医療機関名", "", "文字列"},
-      {"operator", "既定の操作者ID", "", "英数字・記号 1〜32文字"},
-      {"terminal", "端末名", "", "文字列"},
-      {"linkage.req_dir", "要求フォルダ（req）", "", "フォルダのパス（UNC可）"},
-      {"linkage.res_dir", "結果フォルダ（res）", "", "フォルダのパス（UNC可）"},
-      {"linkage.face_dir", "顔認証結果フォルダ（face）", "", "フォルダのパス（UNC可）"},
-      {"linkage.request_encoding", "要求ファイルの文字コード", "utf-8", "utf-8 または shift_jis"},
+      {"operator", "既定の操作者ID", "", "英数字・記号 1〜32文字", SettingScope::Terminal},
+      {"terminal", "端末名", "", "文字列", SettingScope::Terminal},
+      {"linkage.req_dir", "要求フォルダ（req）", "", "フォルダのパス（UNC可）", SettingScope::Terminal},
+      {"linkage.res_dir", "結果フォルダ（res）", "", "フォルダのパス（UNC可）", SettingScope::Terminal},
+      {"linkage.face_dir", "顔認証結果フォルダ（face）", "", "フォルダのパス（UNC可）", SettingScope::Terminal},
+      {"linkage.request_encoding", "要求ファイルの文字コード", "utf-8", "utf-8 または shift_jis", SettingScope::Terminal},
       {"linkage.single_timeout_seconds", "資格確認の応答待ち時間（秒）", "300", "1〜3600 の整数"},
       {"linkage.bulk_timeout_seconds", "一括照会の応答待ち時間（秒）", "1800", "1〜86400 の整数"},
       {"linkage.settle_seconds", "読めない結果ファイルを隔離するまでの待ち時間（秒）", "10", "1〜600 の整数"},
@@ -42,6 +42,9 @@ const std::vector<SettingSpec>& settingsCatalog() {
   };
   return catalog;
 }
+
+const char* settingScopeId(SettingScope scope) { return scope == SettingScope::Terminal ? "terminal" : "site"; }
+const char* settingScopeLabel(SettingScope scope) { return scope == SettingScope::Terminal ? "この端末" : "施設"; }
 
 namespace {
 

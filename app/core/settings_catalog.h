@@ -8,12 +8,23 @@
 
 namespace rececon {
 
+// Where a setting lives. Site settings are the register's, shared by every terminal (institution code,
+// rules, time-outs); terminal settings belong to one machine (the linkage folders as it sees them — a UNC
+// path on Windows, a mount point on Linux —, its request encoding, its name and default operator) and are
+// kept in its data folder.
+enum class SettingScope { Site, Terminal };
+
 struct SettingSpec {
   const char* key;
   const char* label;         // Japanese, for people
   const char* defaultValue;  // "" = unset
   const char* expected;      // Japanese description of allowed values
+  SettingScope scope = SettingScope::Site;
 };
+
+// "site" / "terminal" for scripts; 「施設」/「この端末」 for people.
+const char* settingScopeId(SettingScope scope);
+const char* settingScopeLabel(SettingScope scope);
 
 const std::vector<SettingSpec>& settingsCatalog();
 

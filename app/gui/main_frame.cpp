@@ -161,9 +161,12 @@ void MainFrame::startLinkageWatcher(const std::string& dataDir) {
           waitingRequests_ = pulse.view.watchdog.waitingRequests;
           showCounts();
           // Other terminals and the background watcher change the lists too: re-read them when the
-          // waiting results change, and every few passes anyway.
+          // register changed (any terminal's commit), when the waiting results change, and every few
+          // passes anyway.
           // A result arriving is shown at once, reading only what is new; the periodic pass reads all again.
-          if (++pollsSinceRefresh_ >= kPassesPerRefresh) refreshDesk(false);
+          const bool changedElsewhere = pulse.registerChanges != lastRegisterChanges_;
+          lastRegisterChanges_ = pulse.registerChanges;
+          if (++pollsSinceRefresh_ >= kPassesPerRefresh || changedElsewhere) refreshDesk(false);
           else if (pulse.waitingResults != lastWaiting_ || pulse.newestWaiting != arrived_->newestShown())
             refreshDesk(false, true);
           showLinkageView(pulse.view);

@@ -90,6 +90,7 @@ class MainFrame : public wxFrame {
   wxNotebook* tabs_ = nullptr;
   ReceptionListPanel* reception_ = nullptr;
   ArrivedResultsPanel* arrived_ = nullptr;
+  std::int64_t lastRegisterChanges_ = -1;  // the register's change counter at the last pulse
   std::int64_t lastWaiting_ = -1;  // results waiting as of the last refresh (what the panel lists)
   int waitingRequests_ = 0;        // requests out, as of the watcher's last pass
   void showCounts();               // the status bar's counts

@@ -63,7 +63,7 @@ DataFolder::DataFolder(std::optional<std::filesystem::path> dir, std::optional<s
   if (::stat(dir_.c_str(), &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & 077) != 0) {
     ::chmod(dir_.c_str(), 0700);
   }
-  db_ = std::make_unique<db::Database>(chooseDatabase(database));
+  db_ = std::make_unique<db::Database>(chooseDatabase(database).withDataFolder(dir_));
   isNew_ = db_->createdNow();
 }
 

@@ -45,6 +45,7 @@ bool DeskWatch::start(db::Database& db) {
         p.waitingResults = pass->poller->poll();
         const auto ids = arrivedResultIds(*pass->connection);
         p.newestWaiting = ids.empty() ? 0 : ids.back();
+        p.registerChanges = pass->connection->changeCounter();
         p.view.watchdog = watchLinkage(*pass->connection, pass->config, std::chrono::system_clock::now(), pass->options,
                                        pass->handbook);
         p.view.fallback = fallbackStatus(*pass->connection);

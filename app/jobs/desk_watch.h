@@ -33,6 +33,8 @@ struct DeskPulse {
   // The newest of them (0: none). With the count it tells a new arrival from one decided elsewhere
   // meanwhile, which leave the count as it was.
   std::int64_t newestWaiting = 0;
+  // Moves when any terminal commits a change to the register: the lists are read again within a pass.
+  std::int64_t registerChanges = 0;
   LinkageView view;
 };
 

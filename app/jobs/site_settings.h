@@ -1,6 +1,9 @@
 #pragma once
-// Site settings (config get/set/show): catalog keys with stored or default values.
+// Settings (config get/set/show): catalog keys with stored or default values. Site settings are kept in
+// the register every terminal shares; terminal settings in this machine's data folder (terminal.conf),
+// see app/core/settings_catalog.h.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +30,10 @@ class SiteSettings {
   std::vector<SettingValue> all();
 
  private:
+  SettingValue resolve(const SettingSpec& spec, const std::map<std::string, std::string>& local,
+                       const std::map<std::string, std::string>& stored) const;
+  std::map<std::string, std::string> terminalValues() const;
+
   db::Database& db_;
 };
 

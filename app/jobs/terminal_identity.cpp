@@ -9,13 +9,12 @@
 
 #include "app/core/error.h"
 #include "app/core/field_errors.h"
-#include "linkage/file_transfer.h"
+#include "app/jobs/terminal_settings_file.h"
 
 namespace rececon {
 namespace {
 
 constexpr const char* kFileName = "terminal.conf";
-constexpr const char* kKey = "terminal.id=";
 constexpr std::size_t kMaxLength = 6;  // "RZ" + date + id + 4 digits stays within 20 characters
 
 // Upper-case letters and digits, 1–6 of them; nullopt for anything else.
@@ -32,31 +31,14 @@ std::optional<std::string> normalized(const std::string& raw) {
 const char* kExpected = "英数字1〜6文字（要求ファイル名に入ります）";
 
 std::optional<std::string> storedId(const std::filesystem::path& dataDir) {
-  const linkage::ReadOutcome read = linkage::readBounded(dataDir, kFileName, 4096);
-  if (read.status == linkage::ReadStatus::Gone) return std::nullopt;  // never set: derived from the host
-  if (read.status != linkage::ReadStatus::Ok) {
-    // Never fall back silently: another identity would make this terminal's own answers look foreign.
-    throw EnvironmentError("端末識別子のファイル「" + (dataDir / kFileName).string() + "」を読めません" +
-                           (read.reason.empty() ? std::string("。") : "（" + read.reason + "）。") +
-                           "ファイルの種類と権限を確認してください。");
+  const auto value = terminalSetting(dataDir, "terminal.id");  // never set: derived from the host
+  if (!value) return std::nullopt;
+  const auto id = normalized(*value);
+  if (!id) {
+    throw InvalidInput("「" + (dataDir / kFileName).string() + "」の端末識別子「" + *value + "」は使えません（" +
+                       kExpected + "）。設定 terminal.id で設定し直してください。");
   }
-  const std::string& bytes = read.snapshot.bytes;
-  std::string line;
-  for (std::size_t start = 0; start < bytes.size();) {
-    const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
-    line = bytes.substr(start, end - start);
-    start = end + 1;
-    if (!line.starts_with(kKey)) continue;
-    const std::string value = line.substr(std::string(kKey).size());
-    if (value.empty()) return std::nullopt;
-    const auto id = normalized(value);
-    if (!id) {
-      throw InvalidInput("「" + (dataDir / kFileName).string() + "」の端末識別子「" + value + "」は使えません（" +
-                         kExpected + "）。config set terminal.id で設定し直してください。");
-    }
-    return id;
-  }
-  return std::nullopt;
+  return id;
 }
 
 }  // namespace
@@ -104,11 +86,7 @@ void setTerminalId(const std::filesystem::path& dataDir, const std::string& id) 
     }
     value = *checked;
   }
-  try {
-    linkage::writeFileAtomically(dataDir, kFileName, std::string(kKey) + value + "\n");
-  } catch (const linkage::TransferError& e) {
-    throw EnvironmentError(e.what());
-  }
+  setTerminalSetting(dataDir, "terminal.id", value);
 }
 
 }  // namespace rececon

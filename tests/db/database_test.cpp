@@ -119,3 +119,23 @@ TEST_CASE("A write transaction rolls back unless committed", "[database]") {
   }
   CHECK(database.prepare("SELECT count(*) AS n FROM setting").singleInt64("n") == 0);
 }
+
+TEST_CASE("The change counter moves when another terminal commits, and only then", "[database][terminals]") {
+  test::TempDir dir;
+  db::Database window(test::testDatabase(dir / "a.db"));
+  db::Database otherTerminal(test::testDatabase(dir / "a.db"));
+  const std::int64_t before = window.changeCounter();
+  CHECK(window.changeCounter() == before);  // reading changes nothing
+  {
+    db::WriteTransaction tx(otherTerminal);
+    otherTerminal.prepare("INSERT INTO setting (key, value, operator, updated_at) VALUES ('terminal', 'x', 'clerk', 'now')").run();
+    tx.commit();
+  }
+  CHECK(window.changeCounter() != before);
+  const std::int64_t after = window.changeCounter();
+  {
+    db::WriteTransaction rolledBack(otherTerminal);
+    otherTerminal.prepare("UPDATE setting SET value = 'y' WHERE key = 'terminal'").run();
+  }
+  CHECK(window.changeCounter() == after);
+}
