@@ -6,11 +6,13 @@
 #include <catch2/catch.hpp>
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/Process.h>
 
 #include <atomic>
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -59,6 +61,8 @@ struct FiveTerminals : test::CliSimSession {
                                register_, "--operator", "clerk" + std::to_string(t)});
     return test::runProcess(RECECON_CLI_PATH, args, {{"RECECON_DATABASE", ""}});
   }
+
+  const std::string& sharedRegister() const { return register_; }
 
   std::vector<fs::path> folders;
 
@@ -185,4 +189,52 @@ TEST_CASE_METHOD(FiveTerminals, "Five terminals on one register: no lost write, 
   int notesChanges = 0;
   for (std::size_t at = history.out.find("\"notes\""); at != std::string::npos; at = history.out.find("\"notes\"", at + 1)) ++notesChanges;
   CHECK(notesChanges >= kEditRounds);
+}
+
+TEST_CASE_METHOD(FiveTerminals, "A terminal killed with SIGKILL mid-write: the others go on, nothing is half-applied",
+                 "[e2e][terminals][kill]") {
+  const std::string tomorrow = toIsoString(Date(std::chrono::sys_days(today()) + std::chrono::days(1)));
+  {
+    std::ofstream csv(dir / "予約.csv");
+    csv << "予約日,時刻,患者番号,診療科\n";
+    for (int p = 1; p <= kPatients; ++p) csv << tomorrow << ",10:00," << p << ",内科\n";
+  }
+  REQUIRE(on(1, {"appointment", "import", (dir / "予約.csv").string()}).exitCode == 0);
+  REQUIRE(on(1, {"config", "set", "bulk.max_entries_per_file", "8"}).exitCode == 0);
+  REQUIRE(on(1, {"config", "set", "bulk.retry_first_seconds", "1"}).exitCode == 0);
+  simCommand({"set", "bulk_ready_ms", "200"});
+
+  std::mt19937 random(20261202);
+  for (int round = 0; round < 3; ++round) {
+    // Terminal 1 runs the night's bulk pre-check and is killed at a random moment, while terminals 2 and 3
+    // check patients and edit one.
+    std::string command = "exec '" RECECON_CLI_PATH "' --data-dir '" + folders.at(0).string() + "' --database '" +
+                          sharedRegister() + "' --operator batch bulk run --date " + tomorrow + " >/dev/null 2>&1";
+    Poco::ProcessHandle run = Poco::Process::launch("/bin/sh", {"-c", command});  // --database wins over the environment
+    std::atomic<int> ok{0}, failed{0};
+    std::vector<std::thread> others;
+    for (int t = 2; t <= 3; ++t) {
+      others.emplace_back([&, t] {
+        for (int i = 0; i < 6; ++i) {
+          const auto r = t == 2 ? on(t, {"check", "--patient", std::to_string(i + 1)})
+                                : on(t, {"patient", "update", "3", "--notes", "回" + std::to_string(round) + "-" + std::to_string(i)});
+          (r.exitCode == 0 || r.exitCode == 2 ? ok : failed)++;
+        }
+      });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 900)(random)));
+    Poco::Process::kill(run);
+    run.wait();
+    for (auto& t : others) t.join();
+    CHECK(failed == 0);  // a killed writer never leaves the register locked for the others
+    CHECK(ok == 12);
+  }
+  // What the killed runs wrote is whole: the next run finishes the night, each entry reconciled once.
+  const auto finished = on(4, {"--json", "bulk", "run", "--date", tomorrow});
+  CHECK((finished.exitCode == 0 || finished.exitCode == 2));
+  const Json status = parse(on(5, {"--json", "bulk", "status", "--date", tomorrow}).out);
+  CHECK(status->getValue<std::string>("state") == "done");
+  CHECK(status->getObject("counts")->getValue<int>("entries") == kPatients);
+  CHECK(status->getObject("counts")->getValue<int>("reconciled") == kPatients);
+  CHECK(on(5, {"db", "check"}).exitCode == 0);
 }
