@@ -55,6 +55,32 @@ bool has(const std::vector<ResultFinding>& findings, const std::string& code, co
   return false;
 }
 
+// A registered patient born 1985-07-04 (the answer() person), for results to be applied to.
+std::int64_t addTheAnsweredPerson(PatientRegister& reg) {
+  PatientFields p;
+  p.name = "見本　太郎";
+  p.nameKana = "ミホン　タロウ";
+  p.sex = "1";
+  p.birthDate = "1985-07-04";
+  return reg.addPatient(p, std::nullopt).number;
+}
+
+// A card result stored as arrived, as the exchange stores one; its id.
+std::int64_t storeArrivedCardResult(db::Database& db, const linkage::QualificationResult& r, const std::string& fileName,
+                                    const std::string& contentHash) {
+  db::StoredResult stored;
+  stored.source = ResultSource::Face;
+  stored.fileName = fileName;
+  stored.raw = linkage::encodeMessage(linkage::toXml(r), linkage::Encoding::Utf8);
+  stored.contentHash = contentHash;
+  stored.outcome = outcomeName(outcomeOf(r));
+  stored.state = ResultDecision::Arrived;
+  db::WriteTransaction tx(db);
+  const std::int64_t id = db::QualificationRepository(db).addResult(stored).first;
+  tx.commit();
+  return id;
+}
+
 }  // namespace
 
 TEST_CASE("An answer about the person asked for, in the contract's formats, has no finding", "[verify]") {
@@ -112,27 +138,13 @@ TEST_CASE("A stored result with findings is reported with them, never matched, n
   DataFolder folder(dir.path());
   db::Database& db = folder.database();
   PatientRegister reg(db, "clerk1");
-  PatientFields p;
-  p.name = "見本　太郎";
-  p.nameKana = "ミホン　タロウ";
-  p.sex = "1";
-  p.birthDate = "1985-07-04";
-  const std::int64_t patient = reg.addPatient(p, std::nullopt).number;
+  const std::int64_t patient = addTheAnsweredPerson(reg);
 
   // A card result for exactly that person, but with a 枝番 of one digit.
   auto r = answer("19850704");
   r.header.institutionCode = "9919999999";
   r.qualifications.front().branch = "1";
-  db::StoredResult stored;
-  stored.source = ResultSource::Face;
-  stored.fileName = "OQSsiquc01res_face_x_20261121101530.xml";
-  stored.raw = linkage::encodeMessage(linkage::toXml(r), linkage::Encoding::Utf8);
-  stored.contentHash = "h";
-  stored.outcome = outcomeName(outcomeOf(r));
-  stored.state = ResultDecision::Arrived;
-  db::WriteTransaction tx(db);
-  const std::int64_t id = db::QualificationRepository(db).addResult(stored).first;
-  tx.commit();
+  const std::int64_t id = storeArrivedCardResult(db, r, "OQSsiquc01res_face_x_20261121101530.xml", "h");
 
   QualificationService service(db, linkage::ExchangeConfig{}, "clerk1", "desk1");
   const CheckReport report = service.reportForResult(id);
@@ -155,24 +167,10 @@ TEST_CASE("An arrived result is claimed once: the terminal that decides second i
   DataFolder folder(dir.path());
   DataFolder otherTerminal(dir.path());  // a second connection to the same register
   PatientRegister reg(folder.database(), "clerk1");
-  PatientFields p;
-  p.name = "見本　太郎";
-  p.nameKana = "ミホン　タロウ";
-  p.sex = "1";
-  p.birthDate = "1985-07-04";
-  const std::int64_t patient = reg.addPatient(p, std::nullopt).number;
+  const std::int64_t patient = addTheAnsweredPerson(reg);
   auto r = answer("19850704");
   r.header.institutionCode = "9919999999";
-  db::StoredResult stored;
-  stored.source = ResultSource::Face;
-  stored.fileName = "OQSsiquc01res_face_y_20261121101530.xml";
-  stored.raw = linkage::encodeMessage(linkage::toXml(r), linkage::Encoding::Utf8);
-  stored.contentHash = "h2";
-  stored.outcome = outcomeName(outcomeOf(r));
-  stored.state = ResultDecision::Arrived;
-  db::WriteTransaction tx(folder.database());
-  const std::int64_t id = db::QualificationRepository(folder.database()).addResult(stored).first;
-  tx.commit();
+  const std::int64_t id = storeArrivedCardResult(folder.database(), r, "OQSsiquc01res_face_y_20261121101530.xml", "h2");
 
   QualificationService here(folder.database(), linkage::ExchangeConfig{}, "clerk1", "desk1");
   QualificationService there(otherTerminal.database(), linkage::ExchangeConfig{}, "clerk2", "desk2");
@@ -193,11 +191,7 @@ TEST_CASE("An arrived result is claimed once: the terminal that decides second i
   CHECK(reg.insurances(patient).empty());  // nothing of the second decision was applied
 
   // Four terminals press 反映 on the same new result at the same moment: exactly one applies it.
-  stored.fileName = "OQSsiquc01res_face_z_20261121101530.xml";
-  stored.contentHash = "h3";
-  db::WriteTransaction again(folder.database());
-  const std::int64_t raced = db::QualificationRepository(folder.database()).addResult(stored).first;
-  again.commit();
+  const std::int64_t raced = storeArrivedCardResult(folder.database(), r, "OQSsiquc01res_face_z_20261121101530.xml", "h3");
   std::atomic<int> applied{0}, refused{0};
   std::vector<std::thread> terminals;
   for (int t = 0; t < 4; ++t) {
