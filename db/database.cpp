@@ -52,11 +52,7 @@ SchemaStatus Database::check() {
     SchemaStatus status;
     status.version = schemaVersion(*connection_);
     status.buildVersion = latestSchemaVersion();
-    if (auto* sqlite = dynamic_cast<SqliteConnection*>(connection_.get())) {
-      status.integrityMessage = sqlite->integrityCheck();
-    } else {
-      status.integrityMessage = dynamic_cast<PostgresConnection&>(*connection_).integrityCheck();
-    }
+    status.integrityMessage = connection_->integrityCheck();
     status.integrityOk = status.integrityMessage == "ok";
     return status;
   });

@@ -136,13 +136,18 @@ class PostgresQuery : public SqlQuery {
       }
     });
     changes_ = static_cast<std::int64_t>(result_.affected_rows());
+    columns_.clear();
+    for (pqxx::row::size_type i = 0; i < result_.columns(); ++i) columns_.emplace_back(result_.column_name(i));
     ran_ = true;
     row_ = -1;
   }
 
   pqxx::field field(std::string_view column) {
     if (row_ < 0 || row_ >= static_cast<std::int64_t>(result_.size())) throw InternalError("no current row in statement " + name_);
-    return translated([&] { return result_[static_cast<pqxx::result::size_type>(row_)][std::string(column)]; });
+    // By the names read once per result: libpq's own lookup folds case and scans on every call.
+    const auto at = std::find(columns_.begin(), columns_.end(), column);
+    if (at == columns_.end()) throw InternalError("no column " + std::string(column) + " in statement " + name_);
+    return result_[static_cast<pqxx::result::size_type>(row_)][static_cast<pqxx::row::size_type>(at - columns_.begin())];
   }
 
   PostgresConnection& connection_;
@@ -150,6 +155,7 @@ class PostgresQuery : public SqlQuery {
   std::vector<std::string> parameters_;
   std::vector<std::optional<std::string>> values_;
   pqxx::result result_;
+  std::vector<std::string> columns_;  // result_'s column names, by number
   bool ran_ = false;
   std::int64_t row_ = -1;
   std::int64_t changes_ = 0;

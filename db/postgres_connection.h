@@ -34,7 +34,7 @@ class PostgresConnection : public SqlConnection {
   std::int64_t changeCounter() override;
 
   // Reads every table of the register through (a damaged page or file is an error): "ok" or what failed.
-  std::string integrityCheck();
+  std::string integrityCheck() override;
 
   pqxx::connection& raw() { return *conn_; }
   // The transaction statements run in: the writer's, or nullptr outside one.

@@ -86,6 +86,8 @@ class SqlConnection {
   // data_version; on PostgreSQL a counter every write transaction bumps as it commits): a window compares
   // it once a second and re-reads its lists only when it moved.
   virtual std::int64_t changeCounter() = 0;
+  // The engine's own check of the stored register: "ok", or what it found.
+  virtual std::string integrityCheck() = 0;
 
   // The register's tables by name: neither the engine's own nor rececon_meta (PostgreSQL's bookkeeping,
   // made by the connection, not by the migrations).

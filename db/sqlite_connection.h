@@ -34,7 +34,7 @@ class SqliteConnection : public SqlConnection {
   std::int64_t changeCounter() override;
 
   // PRAGMA integrity_check: "ok" or SQLite's findings.
-  std::string integrityCheck();
+  std::string integrityCheck() override;
   // Copies the whole database to target with SQLite's online backup. Throws EnvironmentError when target
   // exists or cannot be written.
   void backupTo(const std::filesystem::path& target);
