@@ -49,6 +49,8 @@ void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int6
     throw InvalidInput(kOperatorUnknown, {});
   }
   if (fields.empty() && std::string_view(action) == "update") return;
+  const bool patientCreated = std::string_view(entity) == "patient" && std::string_view(action) == "create";
+  if (context.importing && !patientCreated) return;
   guarded("変更履歴の記録", [&] {
     Statement entry = db_.prepare(
         "INSERT INTO change_log (patient_number, entity, entity_id, action, operator, changed_at, reason)"
@@ -61,6 +63,7 @@ void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int6
     entry.bind("changed_at", nowTimestamp());
     entry.bind("reason", context.reason);
     const std::int64_t changeId = entry.singleInt64("id");
+    if (context.importing) return;
     for (const auto& f : fields) {
       // Borrowed from the cache for each field: handing it back resets it for the next one.
       Statement field = db_.prepare(

@@ -17,6 +17,10 @@ struct ChangeContext {
   std::string operatorId;
   std::string reason;
   std::string terminal;  // the machine the change was made on (another terminal's stale view names it)
+  // Records brought from another system (a migration): they are the starting point, so each patient's
+  // history is one entry saying where it came from (the reason) — not every field of every record, which
+  // for a million patients would be most of the database.
+  bool importing = false;
 };
 
 struct FieldChange {

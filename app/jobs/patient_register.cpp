@@ -189,7 +189,8 @@ InsuranceRecord PatientRegister::updateInsurance(std::int64_t insuranceId, const
 
 std::int64_t PatientRegister::importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
                                              const std::string& reason) {
-  const db::ChangeContext context = changeContext(reason);
+  db::ChangeContext context = changeContext(reason);
+  context.importing = true;
   const Date now = today();
   const auto total = static_cast<std::int64_t>(rows.size());
   std::vector<FieldError> rowErrors;

@@ -83,7 +83,8 @@ class PatientRegister {
   // Imports many patients (migration from an older system, demo data) in one transaction: every row
   // is validated and nothing is written when any row is wrong (ValidationFailed lists every wrong
   // row as "N行目", a patient number already in use included). Progress is reported every 1,000
-  // rows; cancellation rolls everything back.
+  // rows; cancellation rolls everything back. The imported records are the starting point: each
+  // patient's history gets one entry with `reason` (where they came from), not every field.
   // Returns the number of patients stored.
   std::int64_t importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
                               const std::string& reason = "一括登録");

@@ -62,7 +62,7 @@ TEST_CASE("db migrate-to copies the register, proves it and says how each termin
   }
   CHECK(rows.at("patient") == 30);
   CHECK(rows.at("insurance") == 30);
-  CHECK(rows.at("change_log") >= 60);
+  CHECK(rows.at("change_log") == 30);  // an import is one history entry per patient
   CHECK(rows.count("rececon_meta") == 0);
 
   // This machine was not switched: no choice of register was written in its data folder.

@@ -35,6 +35,19 @@ TEST_CASE("Demo patients are valid, varied and deterministic", "[import]") {
   }
   CHECK(withHistory > 50);
   CHECK(invalidNow >= 1);
+
+  // The imported records are the starting point: one history entry per patient, where it came from.
+  const auto history = reg.history(1);
+  REQUIRE(history.size() == 1);
+  CHECK(history[0].entity == "patient");
+  CHECK(history[0].action == "create");
+  CHECK(history[0].fields.empty());
+  // What is changed afterwards is recorded field by field, as always.
+  PatientFields move;
+  move.address = "見本県見本市9-9";
+  reg.updatePatient(1, move, "転居");
+  REQUIRE(reg.history(1).size() == 2);
+  CHECK(reg.history(1)[1].fields.at(0).field == "address");
 }
 
 TEST_CASE("An import with one bad row writes nothing and names the row", "[import]") {
