@@ -77,11 +77,13 @@ int migrateTo(CliContext& c, const std::string& url) {
 int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
   const std::string verb = args.empty() ? "" : args[0];
   const std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
-  auto o = parseCommandOptions(rest, {}, "db check | db backup PATH | db use URL | db use --default | db migrate-to URL", *c.out);
+  Poco::Util::OptionSet set;
+  set.addOption(flagOption("default", "db use: この端末をデータフォルダの rececon.db に戻す"));
+  auto o = parseCommandOptions(rest, set, "db check | db backup PATH | db use URL | db use --default | db migrate-to URL", *c.out);
   if (!o) return 0;
-  if (verb == "use" && o->positional.size() == 1) {
+  if (verb == "use" && o->positional.size() == (o->has("default") ? 0u : 1u)) {
     // This machine's choice, kept in its own data folder: connecting first proves the URL works.
-    const std::string chosen = o->positional[0] == "--default" ? "" : o->positional[0];
+    const std::string chosen = o->has("default") ? "" : o->positional[0];
     const std::string where = rememberDatabaseChoice(c.dataDir ? *c.dataDir : defaultDataDir(), chosen);
     if (c.json) {
       auto j = newJsonObject();

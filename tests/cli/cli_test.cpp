@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <sstream>
 
 #include "app/core/utf8.h"
@@ -297,4 +299,41 @@ TEST_CASE("Help text is whole UTF-8, wrapped to 80 columns by display width, nev
   const auto r = test::runProcess(RECECON_CLI_PATH, {"--help"});
   CHECK(r.out.find("照会番号（患者番号）をオンライン資格確認") != std::string::npos);
   CHECK(r.out.find("\n                                        に登録") != std::string::npos);
+}
+
+namespace fs = std::filesystem;
+
+TEST_CASE_METHOD(Cli, "db use remembers this machine's register; --default goes back; a password in a URL is refused", "[cli][database]") {
+  addPatient();
+  const fs::path other = dir.path() / "別の台帳.db";
+  CHECK(run({"db", "use", other.string()}).exitCode == 0);
+  const fs::path choice = dir.path() / "データ" / "database.url";
+  REQUIRE(fs::exists(choice));
+  CHECK((fs::status(choice).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+  // The next run opens the chosen register (empty), not the data folder's rececon.db.
+  CHECK(json({"db", "check"}).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("database") == other.string());
+  CHECK(run({"patient", "show", "1"}).exitCode == 65);
+  CHECK(run({"db", "use", "--default"}).exitCode == 0);
+  CHECK_FALSE(fs::exists(choice));
+  CHECK(run({"patient", "show", "1"}).exitCode == 0);
+  const auto refused = run({"db", "use", "postgresql://clerk:secret@server/rececon"});
+  CHECK(refused.exitCode == 65);
+  CHECK(refused.err.find("パスワード") != std::string::npos);
+  CHECK_FALSE(fs::exists(choice));
+}
+
+TEST_CASE_METHOD(Cli, "Terminal settings stay in this machine's data folder; config show says each scope", "[cli][database]") {
+  CHECK(run({"config", "set", "linkage.req_dir", "/mnt/oqs/req"}).exitCode == 0);
+  CHECK(run({"config", "set", "institution_code", "9919999999"}).exitCode == 0);
+  std::ifstream conf(dir.path() / "データ" / "terminal.conf");
+  const std::string text((std::istreambuf_iterator<char>(conf)), {});
+  CHECK(text.find("linkage.req_dir=/mnt/oqs/req") != std::string::npos);
+  CHECK(text.find("institution_code") == std::string::npos);  // a site setting stays in the register
+  const auto all = json({"config", "show"}).extract<Poco::JSON::Array::Ptr>();
+  std::map<std::string, std::string> scopes;
+  for (std::size_t i = 0; i < all->size(); ++i)
+    scopes[all->getObject(static_cast<unsigned>(i))->getValue<std::string>("key")] =
+        all->getObject(static_cast<unsigned>(i))->getValue<std::string>("scope");
+  CHECK(scopes.at("linkage.req_dir") == "terminal");
+  CHECK(scopes.at("institution_code") == "site");
 }
