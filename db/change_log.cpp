@@ -7,6 +7,7 @@
 #include "app/core/error_catalog.h"
 #include "app/core/error.h"
 #include "db/database_errors.h"
+#include "db/record_columns.h"
 
 namespace rececon::db {
 
@@ -52,16 +53,8 @@ void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int6
   const bool patientCreated = std::string_view(entity) == "patient" && std::string_view(action) == "create";
   if (context.importing && !patientCreated) return;
   guarded("変更履歴の記録", [&] {
-    Statement entry = db_.prepare(
-        "INSERT INTO change_log (patient_number, entity, entity_id, action, operator, changed_at, reason)"
-        " VALUES (:patient_number, :entity, :entity_id, :action, :operator, :changed_at, :reason) RETURNING id");
-    entry.bind("patient_number", static_cast<std::int64_t>(patientNumber));
-    entry.bind("entity", entity);
-    entry.bind("entity_id", static_cast<std::int64_t>(entityId));
-    entry.bind("action", action);
-    entry.bind("operator", context.operatorId);
-    entry.bind("changed_at", nowTimestamp());
-    entry.bind("reason", context.reason);
+    Statement entry = db_.prepare(insertSql("change_log", changeLogColumns()) + " RETURNING id");
+    bindChangeEntry(entry, patientNumber, entity, entityId, action, context, nowTimestamp());
     const std::int64_t changeId = entry.singleInt64("id");
     if (context.importing) return;
     for (const auto& f : fields) {

@@ -2,6 +2,7 @@
 
 #include "app/core/error.h"
 #include "db/database_errors.h"
+#include "db/record_columns.h"
 #include "db/record_fields.h"
 
 namespace rececon::db {
@@ -48,57 +49,14 @@ InsuranceRecord readRecord(Statement& q) {
   return r;
 }
 
-void bindDate(Statement& q, const char* name, const std::optional<Date>& d) {
-  if (d)
-    q.bind(name, toIsoString(*d));
-  else
-    q.bindNull(name);
-}
-
-void bindInt(Statement& q, const char* name, const std::optional<int>& v) {
-  if (v)
-    q.bind(name, *v);
-  else
-    q.bindNull(name);
-}
-
-void bindFields(Statement& q, const InsuranceRecord& r) {
-  q.bind("insurer", r.insured.insurerNumber);
-  q.bind("symbol", r.insured.symbol);
-  q.bind("number", r.insured.number);
-  q.bind("branch", r.insured.branch);
-  if (r.relationship)
-    q.bind("relationship", static_cast<int>(*r.relationship));
-  else
-    q.bindNull("relationship");
-  q.bind("insuredName", r.insuredName);
-  bindDate(q, "qualification", r.qualificationDate);
-  bindDate(q, "validFrom", r.validFrom);
-  bindDate(q, "validTo", r.validTo);
-  q.bind("card", r.cardClassification);
-  bindInt(q, "copay", r.copayPercent);
-  bindInt(q, "elderlyCopay", r.elderlyCopayPercent);
-  bindDate(q, "elderlyFrom", r.elderlyValidFrom);
-  bindDate(q, "elderlyTo", r.elderlyValidTo);
-  q.bind("insurerName", r.insurerName);
-  q.bind("state", toString(r.state));
-  q.bind("now", nowTimestamp());
-}
-
 }  // namespace
 
 std::int64_t InsuranceRepository::insert(const InsuranceRecord& r, const ChangeContext& context) {
   return guarded("保険情報の登録", [&] {
-    Statement q = db_.prepare(
-        "INSERT INTO insurance (patient_number, insurer_number, symbol, number, branch, relationship,"
-        " insured_name, qualification_date, valid_from, valid_to, card_classification, copay_percent,"
-        " elderly_copay_percent, elderly_valid_from, elderly_valid_to, insurer_name, state,"
-        " created_at, updated_at, updated_on) VALUES (:patient, :insurer, :symbol, :number, :branch,"
-        " :relationship, :insuredName, :qualification, :validFrom, :validTo, :card, :copay,"
-        " :elderlyCopay, :elderlyFrom, :elderlyTo, :insurerName, :state, :now, :now, :terminal) RETURNING id");
+    Statement q = db_.prepare(insertSql("insurance", insuranceInsertColumns()) + " RETURNING id");
     q.bind("patient", static_cast<std::int64_t>(r.patientNumber));
     q.bind("terminal", context.terminal);
-    bindFields(q, r);
+    bindInsuranceFields(q, r, nowTimestamp());
     const std::int64_t id = q.singleInt64("id");
     log_.record(r.patientNumber, "insurance", id, "create", context, creationFields(insuranceFieldValues(r)));
     return id;
@@ -118,7 +76,7 @@ bool InsuranceRepository::update(const InsuranceRecord& changed, const ChangeCon
         " elderly_valid_from = :elderlyFrom, elderly_valid_to = :elderlyTo,"
         " insurer_name = :insurerName, state = :state, updated_at = :now, version = version + 1,"
         " updated_on = :terminal WHERE id = :id");
-    bindFields(q, changed);
+    bindInsuranceFields(q, changed, nowTimestamp());
     q.bind("terminal", context.terminal);
     q.bind("id", static_cast<std::int64_t>(changed.id));
     q.run();

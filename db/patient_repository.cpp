@@ -1,8 +1,8 @@
 #include "db/patient_repository.h"
 
 #include "app/core/error.h"
-#include "app/core/kana.h"
 #include "db/database_errors.h"
+#include "db/record_columns.h"
 #include "db/record_fields.h"
 
 namespace rececon::db {
@@ -42,18 +42,6 @@ std::vector<Patient> readAll(Statement& q) {
   return out;
 }
 
-void bindEditable(Statement& q, const Patient& p) {
-  q.bind("name", p.name);
-  q.bind("kana", p.nameKana);
-  q.bind("key", normalizeKana(p.nameKana));
-  q.bind("sex", static_cast<int>(p.sex));
-  q.bind("birth", toIsoString(p.birthDate));
-  q.bind("postal", p.postalCode);
-  q.bind("address", p.address);
-  q.bind("phone", p.phone);
-  q.bind("notes", p.notes);
-}
-
 NotFound unknownPatient(std::int64_t number) {
   return NotFound("患者番号 " + std::to_string(number) + " の患者は登録されていません。");
 }
@@ -72,12 +60,9 @@ std::int64_t PatientRepository::insert(const Patient& p, const ChangeContext& co
       Statement next = db_.prepare("SELECT COALESCE(MAX(number), 0) + 1 AS next FROM patient");
       number = next.singleInt64("next");
     }
-    Statement q = db_.prepare(
-        "INSERT INTO patient (number, name, name_kana, kana_key, sex, birth_date, postal_code, address,"
-        " phone, notes, created_at, updated_at, updated_on) VALUES (:number, :name, :kana, :key, :sex, :birth,"
-        " :postal, :address, :phone, :notes, :now, :now, :terminal)");
+    Statement q = db_.prepare(insertSql("patient", patientInsertColumns()));
     q.bind("number", number);
-    bindEditable(q, p);
+    bindPatientFields(q, p);
     q.bind("now", nowTimestamp());
     q.bind("terminal", context.terminal);
     q.run();
@@ -95,7 +80,7 @@ bool PatientRepository::update(const Patient& changed, const ChangeContext& cont
         "UPDATE patient SET name = :name, name_kana = :kana, kana_key = :key, sex = :sex,"
         " birth_date = :birth, postal_code = :postal, address = :address, phone = :phone,"
         " notes = :notes, updated_at = :now, version = version + 1, updated_on = :terminal WHERE number = :number");
-    bindEditable(q, changed);
+    bindPatientFields(q, changed);
     q.bind("now", nowTimestamp());
     q.bind("terminal", context.terminal);
     q.bind("number", static_cast<std::int64_t>(changed.number));
@@ -115,10 +100,7 @@ void PatientRepository::setLastValid(std::int64_t number, const InsuredNumber& i
         "UPDATE patient SET last_valid_insurer_number = :insurer, last_valid_symbol = :symbol,"
         " last_valid_number = :insured_number, last_valid_branch = :branch, updated_at = :now"
         " WHERE number = :number");
-    q.bind("insurer", insured.insurerNumber);
-    q.bind("symbol", insured.symbol);
-    q.bind("insured_number", insured.number);
-    q.bind("branch", insured.branch);
+    bindLastValid(q, insured);
     q.bind("now", nowTimestamp());
     q.bind("number", static_cast<std::int64_t>(number));
     q.run();

@@ -1,6 +1,7 @@
 #include "db/postgres_connection.h"
 
 #include <pqxx/pqxx>
+#include <pqxx/tablewriter>  // not in pqxx/pqxx: deprecated, but the one way libpqxx 6 takes COPY lines
 
 #include <algorithm>
 #include <optional>
@@ -161,6 +162,74 @@ class PostgresQuery : public SqlQuery {
   std::int64_t changes_ = 0;
 };
 
+// A value as a field of COPY's text format: backslash, tab, newline and carriage return escaped (bytes
+// of UTF-8's multi-byte characters never equal them, so text passes byte for byte).
+void appendCopyField(std::string& line, std::string_view value) {
+  for (const char c : value) {
+    switch (c) {
+      case '\\': line += "\\\\"; break;
+      case '\t': line += "\\t"; break;
+      case '\n': line += "\\n"; break;
+      case '\r': line += "\\r"; break;
+      default: line += c;
+    }
+  }
+}
+
+// Rows held until flush(), then sent in one COPY … FROM STDIN: the server takes hundreds of thousands of
+// rows a second this way, against a few thousand single INSERTs. libpqxx 6 streams rows of a fixed tuple
+// type only (stream_to); its tablewriter takes lines already in COPY's format, which is what is built here.
+class PostgresBulkInsert : public SqlBulkInsert {
+ public:
+  PostgresBulkInsert(PostgresConnection& connection, std::string table, std::vector<std::string> columns)
+      : connection_(connection), table_(std::move(table)), columns_(std::move(columns)), row_(columns_.size()) {}
+
+  void setInt64(std::size_t column, std::int64_t value) override { at(column) = std::to_string(value); }
+  void setText(std::size_t column, std::string_view value) override { at(column) = std::string(value); }
+  void setBlob(std::size_t column, std::string_view bytes) override { at(column) = byteaText(bytes); }
+  void setNull(std::size_t column) override { at(column).reset(); }
+
+  void endRow() override {
+    std::string line;
+    for (std::size_t i = 0; i < row_.size(); ++i) {
+      if (i) line += '\t';
+      if (row_[i]) appendCopyField(line, *row_[i]);
+      else line += "\\N";
+      row_[i].reset();
+    }
+    lines_.push_back(std::move(line));
+  }
+
+  void flush() override {
+    if (lines_.empty()) return;
+    pqxx::dbtransaction* tx = connection_.transaction();
+    if (!tx) throw InternalError("bulk insert into " + table_ + " outside a write transaction");
+    std::vector<std::string> quoted;
+    for (const auto& column : columns_) quoted.push_back(quotedIdentifier(column));
+    translated([&] {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+      pqxx::tablewriter copy(*tx, quotedIdentifier(table_), quoted.begin(), quoted.end());
+#pragma GCC diagnostic pop
+      for (const auto& line : lines_) copy.write_raw_line(line);
+      copy.complete();
+    });
+    lines_.clear();
+  }
+
+ private:
+  std::optional<std::string>& at(std::size_t column) {
+    if (column >= row_.size()) throw InternalError("bulk insert into " + table_ + ": no column " + std::to_string(column));
+    return row_[column];
+  }
+
+  PostgresConnection& connection_;
+  std::string table_;
+  std::vector<std::string> columns_;
+  std::vector<std::optional<std::string>> row_;
+  std::vector<std::string> lines_;
+};
+
 }  // namespace
 
 void rethrowPostgresFailure() {
@@ -243,6 +312,11 @@ std::unique_ptr<SqlQuery> PostgresConnection::prepare(const std::string& sql) {
   return std::make_unique<PostgresQuery>(*this, name, std::move(numbered.names));
 }
 
+std::unique_ptr<SqlBulkInsert> PostgresConnection::bulkInsert(const std::string& table,
+                                                              const std::vector<std::string>& columns) {
+  return std::make_unique<PostgresBulkInsert>(*this, table, columns);
+}
+
 void PostgresConnection::execScript(const std::string& sql) {
   translated([&] {
     if (tx_) {
@@ -289,6 +363,23 @@ void PostgresConnection::rollback() noexcept {
 
 // The catalogue is read in the writer's transaction when one is open (a copy asks inside its own), else
 // on its own.
+std::vector<IndexShape> PostgresConnection::secondaryIndexes(const std::string& table) {
+  return translated([&] {
+    std::optional<pqxx::nontransaction> autocommit;
+    pqxx::transaction_base& t = tx_ ? static_cast<pqxx::transaction_base&>(*tx_) : autocommit.emplace(*conn_);
+    std::vector<IndexShape> out;
+    for (const auto& row : t.exec_params(
+             "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+             " JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+             " WHERE n.nspname = current_schema() AND c.relname = $1"
+             " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid) ORDER BY 1",
+             table)) {
+      out.push_back({row[0].c_str(), row[1].c_str()});
+    }
+    return out;
+  });
+}
+
 std::vector<TableShape> PostgresConnection::tables() {
   return translated([&] {
     std::optional<pqxx::nontransaction> autocommit;

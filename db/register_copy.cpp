@@ -11,6 +11,7 @@
 #include "app/core/error.h"
 #include "db/database_errors.h"
 #include "db/migrations.h"
+#include "db/sql_dialect.h"
 
 namespace rececon::db {
 namespace {
@@ -20,25 +21,16 @@ using Row = std::vector<std::optional<std::string>>;
 // Rows read per query: a table of raw results is never held whole in memory (libpq keeps a result's
 // rows in memory at once).
 constexpr std::size_t kReadRows = 500;
-// Values per INSERT: several rows per statement save a round trip to the server per row, while each
-// statement stays small (its parameters are bound by name).
-constexpr std::size_t kInsertValues = 256;
 
-std::string quoted(const std::string& name) {
-  std::string out = "\"";
-  for (const char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string list(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+std::vector<std::string> namesOf(const std::vector<ColumnShape>& columns) {
+  std::vector<std::string> out;
+  for (const auto& c : columns) out.push_back(c.name);
   return out;
 }
 
-std::vector<std::string> quotedNames(const std::vector<ColumnShape>& columns) {
-  std::vector<std::string> out;
-  for (const auto& c : columns) out.push_back(quoted(c.name));
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
   return out;
 }
 
@@ -92,13 +84,13 @@ class TableReader {
     for (std::size_t i = 0; i < key.size(); ++i) {
       const auto at = std::find_if(columns_.begin(), columns_.end(), [&](const ColumnShape& c) { return c.name == key[i]; });
       key_.push_back(static_cast<std::size_t>(at - columns_.begin()));
-      keyNames.push_back(quoted(key[i]));
+      keyNames.push_back(quotedIdentifier(key[i]));
       keyParams.push_back(":k" + std::to_string(i));
     }
-    const std::string select = "SELECT " + list(quotedNames(columns_)) + " FROM " + quoted(table);
-    const std::string tail = " ORDER BY " + list(keyNames) + " LIMIT " + std::to_string(kReadRows);
+    const std::string select = "SELECT " + quotedList(namesOf(columns_)) + " FROM " + quotedIdentifier(table);
+    const std::string tail = " ORDER BY " + joined(keyNames) + " LIMIT " + std::to_string(kReadRows);
     first_ = select + tail;
-    after_ = select + " WHERE (" + list(keyNames) + ") > (" + list(keyParams) + ")" + tail;
+    after_ = select + " WHERE (" + joined(keyNames) + ") > (" + joined(keyParams) + ")" + tail;
   }
 
   // The next batch into `rows`; false (and rows empty) at the end.
@@ -220,41 +212,29 @@ std::string firstDifference(Database& source, Database& target, const TableShape
   }
 }
 
-std::string insertSql(const std::string& table, const std::vector<ColumnShape>& columns, std::size_t rows) {
-  std::string sql = "INSERT INTO " + quoted(table) + " (" + list(quotedNames(columns)) + ") VALUES ";
-  for (std::size_t r = 0; r < rows; ++r) {
-    sql += r ? ", (" : "(";
-    for (std::size_t c = 0; c < columns.size(); ++c) sql += (c ? ", :r" : ":r") + std::to_string(r) + "_" + std::to_string(c);
-    sql += ")";
-  }
-  return sql;
-}
 
 // Every value as the source held it: NULL stays NULL, bytes go as bytes, the rest as text, which each
-// engine turns into the column's type (and refuses when it cannot).
-void writeRows(Database& target, const std::string& table, const std::vector<ColumnShape>& columns,
+// engine turns into the column's type (and refuses when it cannot). In bulk: PostgreSQL takes a batch in
+// one COPY.
+void writeRows(SqlBulkInsert& target, const std::string& table, const std::vector<ColumnShape>& columns,
                const std::vector<Row>& rows, const TableReader& reader) {
-  const std::size_t perInsert = std::max<std::size_t>(1, kInsertValues / std::max<std::size_t>(1, columns.size()));
-  for (std::size_t from = 0; from < rows.size(); from += perInsert) {
-    const std::size_t n = std::min(perInsert, rows.size() - from);
-    try {
-      Statement insert = target.prepare(insertSql(table, columns, n));
-      for (std::size_t r = 0; r < n; ++r) {
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-          const auto& value = rows[from + r][c];
-          const std::string name = "r" + std::to_string(r) + "_" + std::to_string(c);
-          if (!value) insert.bindNull(name);
-          else if (columns[c].kind == ColumnShape::Kind::Blob) insert.bindBlob(name, *value);
-          else insert.bind(name, *value);
-        }
+  try {
+    for (const Row& row : rows) {
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        const auto& value = row[c];
+        if (!value) target.setNull(c);
+        else if (columns[c].kind == ColumnShape::Kind::Blob) target.setBlob(c, *value);
+        else target.setText(c, *value);
       }
-      insert.run();
-    } catch (const DatabaseFailure& e) {
-      const std::string rowsText = n == 1 ? reader.keyText(rows[from])
-                                          : reader.keyText(rows[from]) + " から " + reader.keyText(rows[from + n - 1]) + " までのいずれか";
-      throw EnvironmentError("表「" + table + "」の行（" + rowsText + "）を移行先に書き込めませんでした: " + e.what() +
-                             " 移行先には何も書き込んでいません。");
+      target.endRow();
     }
+    target.flush();
+  } catch (const DatabaseFailure& e) {
+    // Both engines take a batch at flush() and refuse it together.
+    const std::string rowsText = rows.size() == 1 ? reader.keyText(rows.front())
+                                                  : reader.keyText(rows.front()) + " から " + reader.keyText(rows.back()) + " までのいずれか";
+    throw EnvironmentError("表「" + table + "」の行（" + rowsText + "）を移行先に書き込めませんでした: " + e.what() +
+                           " 移行先には何も書き込んでいません。");
   }
 }
 
@@ -270,9 +250,9 @@ void requireSameShape(const std::vector<TableShape>& source, const std::vector<T
       std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(onlySource));
       std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(onlyTarget));
       throw EnvironmentError("表「" + s.name + "」の列が移行元と移行先で違います（移行元だけ: " +
-                             (onlySource.empty() ? "なし" : list(onlySource)) + "、移行先だけ: " +
-                             (onlyTarget.empty() ? "なし" : list(onlyTarget)) + "、主キー: " + list(s.primaryKey) + " / " +
-                             list(t->primaryKey) + "）。");
+                             (onlySource.empty() ? "なし" : joined(onlySource)) + "、移行先だけ: " +
+                             (onlyTarget.empty() ? "なし" : joined(onlyTarget)) + "、主キー: " + joined(s.primaryKey) + " / " +
+                             joined(t->primaryKey) + "）。");
     }
   }
   for (const auto& t : target) {
@@ -281,7 +261,7 @@ void requireSameShape(const std::vector<TableShape>& source, const std::vector<T
 }
 
 std::int64_t rowCount(Database& db, const std::string& table) {
-  return db.prepare("SELECT count(*) AS n FROM " + quoted(table)).singleInt64("n");
+  return db.prepare("SELECT count(*) AS n FROM " + quotedIdentifier(table)).singleInt64("n");
 }
 
 // Inside the target's write transaction, so that two copies started at once cannot both find it empty.
@@ -332,9 +312,10 @@ std::vector<TableDigest> copyRegister(Database& source, Database& target, const 
       const std::vector<ColumnShape> targetColumns = columnsOf(*t, targetShape);
       TableReader reader(source, t->name, columnsOf(*t, *t), t->primaryKey);
       TableHasher hasher(reader.columns());
+      const std::unique_ptr<SqlBulkInsert> writer = target.connection().bulkInsert(t->name, namesOf(targetColumns));
       std::vector<Row> rows;
       while (reader.next(rows)) {
-        writeRows(target, t->name, targetColumns, rows, reader);
+        writeRows(*writer, t->name, targetColumns, rows, reader);
         for (const auto& row : rows) hasher.add(row);
         done += static_cast<std::int64_t>(rows.size());
         if (progress) progress(done, total, t->name);

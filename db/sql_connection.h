@@ -52,6 +52,24 @@ class SqlQuery {
   virtual void reset() = 0;
 };
 
+// Many rows into one table, without a statement or round trip per row: a bulk load's path (a migration of
+// a million patients, a copy of a register). Values are set by column position; endRow() takes the row.
+// Rows are held until flush() — so tables whose rows refer to each other are flushed parent first — and
+// then sent as multi-row INSERTs (SQLite) or one COPY (PostgreSQL). Used inside a write transaction;
+// nothing is read back.
+class SqlBulkInsert {
+ public:
+  virtual ~SqlBulkInsert() = default;
+  virtual void setInt64(std::size_t column, std::int64_t value) = 0;
+  virtual void setText(std::size_t column, std::string_view value) = 0;
+  virtual void setBlob(std::size_t column, std::string_view bytes) = 0;
+  virtual void setNull(std::size_t column) = 0;
+  // Takes the row as set (a column not set since the last row is NULL).
+  virtual void endRow() = 0;
+  // Writes the rows held back; statements may run between flushes, not during one.
+  virtual void flush() = 0;
+};
+
 // A table as the engine describes it: what copying a whole register from one engine to the other needs
 // to know without a hand-kept list of tables.
 struct ColumnShape {
@@ -67,12 +85,21 @@ struct TableShape {
   std::vector<std::string> references;  // the tables its foreign keys point to (itself included)
 };
 
+// An index made by CREATE INDEX (not one behind a primary key or a constraint): what a bulk load may
+// drop and make again from `definition`, the engine's own CREATE statement for it.
+struct IndexShape {
+  std::string name;
+  std::string definition;
+};
+
 // One connection. Used by one thread at a time.
 class SqlConnection {
  public:
   virtual ~SqlConnection() = default;
   virtual Dialect dialect() const = 0;
   virtual std::unique_ptr<SqlQuery> prepare(const std::string& sql) = 0;
+  // Rows for table's columns (named as the table names them), written in bulk.
+  virtual std::unique_ptr<SqlBulkInsert> bulkInsert(const std::string& table, const std::vector<std::string>& columns) = 0;
   // Several statements without parameters (a migration step).
   virtual void execScript(const std::string& sql) = 0;
   // A write transaction: the engine's way of making writers take turns (SQLite: BEGIN IMMEDIATE;
@@ -92,6 +119,8 @@ class SqlConnection {
   // The register's tables by name: neither the engine's own nor rececon_meta (PostgreSQL's bookkeeping,
   // made by the connection, not by the migrations).
   virtual std::vector<TableShape> tables() = 0;
+  // The table's indexes made by CREATE INDEX, by name.
+  virtual std::vector<IndexShape> secondaryIndexes(const std::string& table) = 0;
   // After rows were inserted with their ids given (a copy from another register): the next row inserted
   // without one is numbered past them. SQLite does so by itself; PostgreSQL's identity sequences (the id
   // columns) are moved to the table's highest value.

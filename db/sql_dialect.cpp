@@ -55,4 +55,16 @@ std::string postgresDdl(const std::string& sqliteDdl) {
   return ddl;
 }
 
+std::string quotedIdentifier(const std::string& name) {
+  std::string out = "\"";
+  for (const char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string quotedList(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + quotedIdentifier(name);
+  return out;
+}
+
 }  // namespace rececon::db

@@ -15,6 +15,11 @@ struct NumberedSql {
 };
 NumberedSql numberParameters(const std::string& sql);
 
+// A table or column name as both engines read it: in double quotes, a quote inside doubled.
+std::string quotedIdentifier(const std::string& name);
+// quotedIdentifier of each, separated by ", ".
+std::string quotedList(const std::vector<std::string>& names);
+
 // A migration step's DDL for PostgreSQL: INTEGER columns are BIGINT, an `id INTEGER PRIMARY KEY` is an
 // identity column, BLOB is BYTEA, TEXT sorts by bytes (COLLATE "C") as in SQLite, and SQLite's WITHOUT
 // ROWID is dropped.

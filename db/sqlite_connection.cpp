@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "app/core/error.h"
+#include "db/sql_dialect.h"
 
 namespace rececon::db {
 namespace {
@@ -143,6 +144,120 @@ class SqliteQuery : public SqlQuery {
   std::int64_t changes_ = 0;
 };
 
+std::string bulkInsertSql(const std::string& table, const std::vector<std::string>& columns, std::size_t rows) {
+  std::string row = "(";
+  for (std::size_t i = 0; i < columns.size(); ++i) row += i ? ", ?" : "?";
+  row += ")";
+  std::string sql = "INSERT INTO " + quotedIdentifier(table) + " (" + quotedList(columns) + ") VALUES ";
+  for (std::size_t r = 0; r < rows; ++r) sql += (r ? ", " : "") + row;
+  return sql;
+}
+
+// Rows held until flush(), as on PostgreSQL, then written kRowsPerInsert at a time by one prepared
+// multi-row INSERT (and the rest one by one): once a bulk load has dropped its indexes, most of what SQLite
+// spends on a one-row INSERT is starting and ending the statement. On the C interface directly: each value
+// is copied once into a slot kept for it (its memory reused batch after batch) and bound from there,
+// without SQLite allocating a copy of its own.
+class SqliteBulkInsert : public SqlBulkInsert {
+ public:
+  static constexpr std::size_t kRowsPerInsert = 32;
+
+  SqliteBulkInsert(SQLite::Database& db, const std::string& table, const std::vector<std::string>& columns)
+      : db_(db.getHandle()), columns_(columns.size()), slots_(columns.size()) {
+    many_ = prepared(bulkInsertSql(table, columns, kRowsPerInsert));
+    one_ = prepared(bulkInsertSql(table, columns, 1));
+  }
+  ~SqliteBulkInsert() override {
+    sqlite3_finalize(many_);
+    sqlite3_finalize(one_);
+  }
+  SqliteBulkInsert(const SqliteBulkInsert&) = delete;
+  SqliteBulkInsert& operator=(const SqliteBulkInsert&) = delete;
+
+  void setInt64(std::size_t column, std::int64_t value) override {
+    Slot& s = slot(column);
+    s.kind = Slot::Kind::Integer;
+    s.integer = value;
+  }
+  void setText(std::size_t column, std::string_view value) override { keep(column, Slot::Kind::Text, value); }
+  void setBlob(std::size_t column, std::string_view bytes) override { keep(column, Slot::Kind::Blob, bytes); }
+  void setNull(std::size_t column) override { slot(column).kind = Slot::Kind::Null; }
+
+  void endRow() override {
+    ++rows_;
+    if (slots_.size() < (rows_ + 1) * columns_) slots_.resize((rows_ + 1) * columns_);
+  }
+
+  void flush() override {
+    std::size_t row = 0;
+    try {
+      for (; row + kRowsPerInsert <= rows_; row += kRowsPerInsert) write(many_, row, kRowsPerInsert);
+      for (; row < rows_; ++row) write(one_, row, 1);
+    } catch (...) {
+      forget();
+      throw;
+    }
+    forget();
+  }
+
+ private:
+  struct Slot {
+    enum class Kind { Null, Integer, Text, Blob } kind = Kind::Null;
+    std::int64_t integer = 0;
+    std::string bytes;  // its memory is reused batch after batch
+  };
+
+  sqlite3_stmt* prepared(const std::string& sql) {
+    sqlite3_stmt* q = nullptr;
+    check(sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &q, nullptr));
+    return q;
+  }
+  Slot& slot(std::size_t column) {
+    if (column >= columns_) throw InternalError("bulk insert: no column " + std::to_string(column));
+    return slots_[rows_ * columns_ + column];
+  }
+  void keep(std::size_t column, Slot::Kind kind, std::string_view value) {
+    Slot& s = slot(column);
+    s.kind = kind;
+    s.bytes.assign(value);
+  }
+  // Binds `count` held rows from `first` to q's parameters in order and runs it.
+  void write(sqlite3_stmt* q, std::size_t first, std::size_t count) {
+    for (std::size_t i = 0; i < count * columns_; ++i) {
+      const Slot& s = slots_[first * columns_ + i];
+      const int at = static_cast<int>(i) + 1;  // SQLite counts parameters from 1
+      switch (s.kind) {
+        case Slot::Kind::Null: check(sqlite3_bind_null(q, at)); break;
+        case Slot::Kind::Integer: check(sqlite3_bind_int64(q, at, s.integer)); break;
+        case Slot::Kind::Text: check(sqlite3_bind_text64(q, at, s.bytes.data(), s.bytes.size(), SQLITE_STATIC, SQLITE_UTF8)); break;
+        case Slot::Kind::Blob: check(sqlite3_bind_blob64(q, at, s.bytes.data(), s.bytes.size(), SQLITE_STATIC)); break;
+      }
+    }
+    const int stepped = sqlite3_step(q);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    if (stepped != SQLITE_DONE) fail(stepped);
+  }
+  // Empties the held rows; the slots keep their memory for the next batch.
+  void forget() {
+    for (std::size_t i = 0; i < (rows_ + 1) * columns_ && i < slots_.size(); ++i) slots_[i].kind = Slot::Kind::Null;
+    rows_ = 0;
+  }
+  void check(int code) const {
+    if (code != SQLITE_OK) fail(code);
+  }
+  [[noreturn]] void fail(int code) const {
+    throw DatabaseFailure(kindOf(code), std::string("SQLite: ") + sqlite3_errmsg(db_));
+  }
+
+  sqlite3* db_;
+  std::size_t columns_;
+  std::vector<Slot> slots_;  // the held rows' values, row after row, and the row being set
+  std::size_t rows_ = 0;     // rows held
+  sqlite3_stmt* many_ = nullptr;
+  sqlite3_stmt* one_ = nullptr;
+};
+
 }  // namespace
 
 void rethrowSqliteFailure() {
@@ -197,6 +312,11 @@ std::unique_ptr<SqlQuery> SqliteConnection::prepare(const std::string& sql) {
   return translated([&] { return std::unique_ptr<SqlQuery>(std::make_unique<SqliteQuery>(*sql_, sql)); });
 }
 
+std::unique_ptr<SqlBulkInsert> SqliteConnection::bulkInsert(const std::string& table,
+                                                            const std::vector<std::string>& columns) {
+  return translated([&] { return std::unique_ptr<SqlBulkInsert>(std::make_unique<SqliteBulkInsert>(*sql_, table, columns)); });
+}
+
 void SqliteConnection::execScript(const std::string& sql) {
   translated([&] { sql_->exec(sql); });
 }
@@ -218,6 +338,17 @@ void SqliteConnection::rollback() noexcept {
     // Nothing more to do: SQLite has already rolled back when ROLLBACK itself fails.
   }
   inTransaction_ = false;
+}
+
+std::vector<IndexShape> SqliteConnection::secondaryIndexes(const std::string& table) {
+  return translated([&] {
+    // An index behind a PRIMARY KEY or UNIQUE constraint has no SQL of its own.
+    SQLite::Statement q(*sql_, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name");
+    q.bind(1, table);
+    std::vector<IndexShape> out;
+    while (q.executeStep()) out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+    return out;
+  });
 }
 
 std::vector<TableShape> SqliteConnection::tables() {

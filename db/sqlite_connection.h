@@ -24,11 +24,13 @@ class SqliteConnection : public SqlConnection {
 
   Dialect dialect() const override { return Dialect::Sqlite; }
   std::unique_ptr<SqlQuery> prepare(const std::string& sql) override;
+  std::unique_ptr<SqlBulkInsert> bulkInsert(const std::string& table, const std::vector<std::string>& columns) override;
   void execScript(const std::string& sql) override;
   void beginWrite() override;
   void commit() override;
   void rollback() noexcept override;
   std::vector<TableShape> tables() override;
+  std::vector<IndexShape> secondaryIndexes(const std::string& table) override;
   void advanceIdentity(const std::string& table) override;
   bool inTransaction() const override { return inTransaction_; }
   std::int64_t changeCounter() override;

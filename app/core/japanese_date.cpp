@@ -77,6 +77,9 @@ DateParseResult parseDate(std::string_view input) {
   if (!utf8::isValid(input)) return failure("日付の文字コードが正しくありません。");
   const std::string text = utf8::normalizeTyped(input);
   if (text.empty()) return failure("日付が入力されていません。");
+  // The form files from other systems use, read without the regexes (a migration reads millions); any
+  // other form, or a day that does not exist, goes the general way below.
+  if (const auto iso = fromIsoString(text)) return {iso, {}};
   std::smatch m;
   const auto num = [&](int i) { return std::stoi(m[i].str()); };
 

@@ -1,5 +1,7 @@
 #include "app/core/utf8.h"
 
+#include <algorithm>
+
 #include "app/core/error.h"
 
 namespace rececon::utf8 {
@@ -112,11 +114,32 @@ std::string foldFullWidthAscii(std::string_view text) {
 }
 
 std::string normalizeTyped(std::string_view text) {
+  // Plain ASCII — the numbers and dates most fields hold — has nothing to fold: only spaces to trim.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t'; };
+    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+    return std::string(text);
+  }
   if (!isValid(text)) return {};
   return trim(foldFullWidthAscii(text));
 }
 
 std::string trim(std::string_view text) {
+  if (isValid(text)) {  // spaces cut off as bytes: no code points made and encoded again
+    constexpr std::string_view ideographicSpace = "\xE3\x80\x80";
+    for (bool cut = true; cut;) {
+      cut = false;
+      if (text.starts_with(' ') || text.starts_with('\t')) text.remove_prefix(1), cut = true;
+      else if (text.starts_with(ideographicSpace)) text.remove_prefix(ideographicSpace.size()), cut = true;
+    }
+    for (bool cut = true; cut;) {
+      cut = false;
+      if (text.ends_with(' ') || text.ends_with('\t')) text.remove_suffix(1), cut = true;
+      else if (text.ends_with(ideographicSpace)) text.remove_suffix(ideographicSpace.size()), cut = true;
+    }
+    return std::string(text);
+  }
   std::u32string cps = decode(text);
   const auto isSpace = [](char32_t c) { return c == U' ' || c == U'\t' || c == kIdeographicSpace; };
   std::size_t b = 0;

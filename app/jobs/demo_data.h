@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <random>
 #include <vector>
 
 #include "app/jobs/appointment_book.h"
@@ -13,7 +14,21 @@
 namespace rececon {
 
 // count generated patients with one to three insurance records each (older ones superseded, a few
-// invalid, some with 枝番, elderly-recipient data for those over 70).
+// invalid, some with 枝番, elderly-recipient data for those over 70), made one at a time.
+class DemoPatientStream : public PatientImportSource {
+ public:
+  DemoPatientStream(std::int64_t count, std::uint32_t seed, Date today);
+  std::optional<PatientImportRow> next() override;
+  std::int64_t expectedRows() const override { return count_; }
+
+ private:
+  std::int64_t count_;
+  std::int64_t made_ = 0;
+  std::mt19937 rng_;
+  int thisYear_;
+};
+
+// The same patients held at once.
 std::vector<PatientImportRow> generateDemoPatients(std::int64_t count, std::uint32_t seed, Date today);
 
 // The simulator's fictional people (resources/oqs-sim/persons.csv) as patients, each with the

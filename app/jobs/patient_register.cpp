@@ -6,6 +6,7 @@
 #include "app/jobs/terminal_identity.h"
 #include "db/change_log.h"
 #include "db/insurance_repository.h"
+#include "db/patient_bulk_load.h"
 #include "db/patient_repository.h"
 
 namespace rececon {
@@ -142,7 +143,7 @@ void PatientRegister::applyCurrentRules(const InsuranceRecord& r, const db::Chan
   for (InsuranceRecord other : records.forPatient(r.patientNumber)) {
     if (other.id == r.id || other.state != InsuranceState::Current) continue;
     other.state = InsuranceState::Superseded;
-    records.update(other, {context.operatorId, context.reason + "（新しい保険情報により履歴へ）"});
+    records.update(other, {context.operatorId, context.reason + "（新しい保険情報により履歴へ）", context.terminal});
   }
   db::PatientRepository(db_).setLastValid(r.patientNumber, r.insured, context);
 }
@@ -187,43 +188,89 @@ InsuranceRecord PatientRegister::updateInsurance(std::int64_t insuranceId, const
   return records.get(insuranceId);
 }
 
+namespace {
+
+class RowsInMemory : public PatientImportSource {
+ public:
+  explicit RowsInMemory(const std::vector<PatientImportRow>& rows) : rows_(rows) {}
+  std::optional<PatientImportRow> next() override {
+    if (at_ == rows_.size()) return std::nullopt;
+    return rows_[at_++];
+  }
+  std::int64_t expectedRows() const override { return static_cast<std::int64_t>(rows_.size()); }
+
+ private:
+  const std::vector<PatientImportRow>& rows_;
+  std::size_t at_ = 0;
+};
+
+// applyCurrentRules for records brought in together, oldest first: each current record supersedes the
+// current ones before it, and the last current one is the patient's last valid insured number.
+void settleImported(std::vector<InsuranceRecord>& records, Patient& patient) {
+  InsuranceRecord* current = nullptr;
+  for (InsuranceRecord& r : records) {
+    if (r.state != InsuranceState::Current) continue;
+    if (current) current->state = InsuranceState::Superseded;
+    current = &r;
+    patient.lastValid = r.insured;
+  }
+}
+
+}  // namespace
+
 std::int64_t PatientRegister::importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
                                              const std::string& reason) {
+  RowsInMemory source(rows);
+  return importPatients(source, job, reason);
+}
+
+std::int64_t PatientRegister::importPatients(PatientImportSource& rows, JobContext& job, const std::string& reason) {
   db::ChangeContext context = changeContext(reason);
   context.importing = true;
   const Date now = today();
-  const auto total = static_cast<std::int64_t>(rows.size());
+  const std::int64_t expected = rows.expectedRows();
   std::vector<FieldError> rowErrors;
+  std::int64_t wrongRows = 0;
   db::WriteTransaction tx(db_);
-  db::PatientRepository patients(db_);
-  db::InsuranceRepository records(db_);
-  for (std::int64_t i = 0; i < total; ++i) {
-    const PatientImportRow& row = rows[static_cast<std::size_t>(i)];
-    const std::string where = std::to_string(i + 1) + "行目 ";
+  db::PatientBulkLoad load(db_, context, expected);
+  std::int64_t count = 0;
+  while (std::optional<PatientImportRow> row = rows.next()) {
+    ++count;
     // Every row is validated, so the person sees all mistakes at once; writing stops at the first.
+    std::vector<FieldError> errors;
     try {
-      Patient patient = makePatient(row.patient, now);
-      patient.number = row.number.value_or(0);
-      std::vector<InsuranceRecord> insurances;
-      for (const auto& fields : row.insurances) insurances.push_back(makeInsurance(fields));
-      if (rowErrors.empty()) {
-        const std::int64_t number = patients.insert(patient, context);
-        for (InsuranceRecord& r : insurances) {
-          r.patientNumber = number;
-          r.id = records.insert(r, context);
-          applyCurrentRules(r, context);
-        }
+      Patient patient = makePatient(row->patient, now);
+      std::vector<InsuranceRecord> records;
+      for (const auto& fields : row->insurances) records.push_back(makeInsurance(fields));
+      patient.number = load.claimNumber(row->number.value_or(0));
+      if (wrongRows == 0) {
+        settleImported(records, patient);
+        load.add(patient, records);
       }
     } catch (const ValidationFailed& e) {
-      for (const auto& err : e.errors()) rowErrors.push_back({err.field, where + err.label, err.message});
-    } catch (const InvalidInput& e) {  // e.g. a patient number already in use
-      rowErrors.push_back({"patient_number", where + "患者番号", e.what()});
+      errors = e.errors();
+    } catch (const InvalidInput& e) {  // a patient number already in use
+      errors.push_back({"patient_number", "患者番号", e.what()});
     }
-    if ((i + 1) % 1000 == 0 || i + 1 == total) job.step(i + 1, total, "患者の登録");
+    if (!errors.empty() && ++wrongRows <= static_cast<std::int64_t>(kMaxListedImportErrors)) {
+      const std::string where = std::to_string(count) + "行目 ";
+      for (const auto& err : errors) rowErrors.push_back({err.field, where + err.label, err.message});
+    }
+    if (count % 1000 == 0) {
+      if (wrongRows == 0) load.flush();
+      job.step(count, std::max(expected, count), "患者の登録");
+    }
+  }
+  if (wrongRows > static_cast<std::int64_t>(kMaxListedImportErrors)) {
+    rowErrors.push_back({"rows", "ほかの行",
+                         "ほかに " + std::to_string(wrongRows - static_cast<std::int64_t>(kMaxListedImportErrors)) +
+                             " 行に誤りがあります（全 " + std::to_string(wrongRows) + " 行）。"});
   }
   if (!rowErrors.empty()) throw ValidationFailed(rowErrors);  // the transaction rolls back
+  job.step(count, count, "患者の登録");
+  load.finish();
   tx.commit();
-  return total;
+  return count;
 }
 
 std::vector<InsuranceRecord> PatientRegister::insurances(std::int64_t patientNumber) {

@@ -26,6 +26,16 @@ struct PatientImportRow {
   std::vector<InsuranceFields> insurances;
 };
 
+// Rows to import, pulled one at a time: a load of a million patients never holds them all.
+class PatientImportSource {
+ public:
+  virtual ~PatientImportSource() = default;
+  // The next row, or nullopt at the end.
+  virtual std::optional<PatientImportRow> next() = 0;
+  // How many rows there will be, for progress; 0 when not known.
+  virtual std::int64_t expectedRows() const { return 0; }
+};
+
 // Search conditions as typed; empty strings are ignored.
 struct PatientSearch {
   std::string kana;    // hiragana, katakana or half-width katakana; matched by prefix
@@ -80,14 +90,17 @@ class PatientRegister {
   InsuranceRecord updateInsurance(std::int64_t insuranceId, const InsuranceFields& changes,
                                   const std::string& reason = "保険情報の変更");
 
-  // Imports many patients (migration from an older system, demo data) in one transaction: every row
-  // is validated and nothing is written when any row is wrong (ValidationFailed lists every wrong
-  // row as "N行目", a patient number already in use included). Progress is reported every 1,000
-  // rows; cancellation rolls everything back. The imported records are the starting point: each
-  // patient's history gets one entry with `reason` (where they came from), not every field.
-  // Returns the number of patients stored.
+  // Imports many patients (migration from an older system, demo data) in one transaction, streamed: every
+  // row is validated and nothing is written when any row is wrong (ValidationFailed lists the wrong rows
+  // as "N行目", a patient number already in use included — the first kMaxListedImportErrors of them and
+  // how many more). Progress is reported every 1,000 rows; cancellation rolls everything back. The
+  // imported records are the starting point: each patient's history gets one entry with `reason` (where
+  // they came from), not every field; of each patient's records (oldest first) the last current one stays
+  // current and gives the last valid insured number. Returns the number of patients stored.
+  std::int64_t importPatients(PatientImportSource& rows, JobContext& job, const std::string& reason = "一括登録");
   std::int64_t importPatients(const std::vector<PatientImportRow>& rows, JobContext& job,
                               const std::string& reason = "一括登録");
+  static constexpr std::size_t kMaxListedImportErrors = 200;
 
   // The same writes for a caller that holds a WriteTransaction and commits them together with its own
   // (applying a qualification result with its decision). The record and patient must be complete and

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
 
   DataFolder folder(dir);
   PatientRegister reg(folder.database(), "bench");
-  const auto rows = generateDemoPatients(patients, 42, today());
+  DemoPatientStream rows(patients, 42, today());
   const auto importStart = Clock::now();
   JobContext job;
   reg.importPatients(rows, job, "benchmark");

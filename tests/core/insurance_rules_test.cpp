@@ -89,3 +89,36 @@ TEST_CASE("Changing a record can clear optional values", "[insurance]") {
   CHECK_FALSE(r.validTo);
   CHECK(r.state == InsuranceState::Invalid);
 }
+
+TEST_CASE("A copay is read as 30, 30% or 3割 and refused in any other form", "[insurance]") {
+  const auto copay = [](const char* typed) {
+    auto f = valid();
+    f.copayPercent = typed;
+    return makeInsurance(f).copayPercent;
+  };
+  CHECK(copay("30") == 30);
+  CHECK(copay("３０％") == 30);
+  CHECK(copay("100%") == 100);
+  CHECK(copay("１割") == 10);
+  CHECK(copay("0") == 0);
+  CHECK_FALSE(copay(""));
+  for (const char* wrong : {"101", "1000", "10割5", "%", "割", "30%%", "-10", "x30", "100割"}) {
+    INFO(wrong);
+    auto f = valid();
+    f.copayPercent = wrong;
+    CHECK(messagesOf(f).find("負担割合") != std::string::npos);
+  }
+}
+
+TEST_CASE("A card classification is two letters or digits", "[insurance]") {
+  auto f = valid();
+  for (const char* right : {"01", "A1", "ｚ9"}) {
+    f.cardClassification = right;
+    CHECK(messagesOf(f).empty());
+  }
+  for (const char* wrong : {"1", "012", "０-", "あい"}) {
+    INFO(wrong);
+    f.cardClassification = wrong;
+    CHECK(messagesOf(f).find("被保険者証区分") != std::string::npos);
+  }
+}

@@ -116,3 +116,42 @@ TEST_CASE("The demo register holds the simulator's people, each with the card th
   CHECK(first[0].state == InsuranceState::Current);
   CHECK(reg.patient(1).lastValid);
 }
+
+TEST_CASE("An import with many wrong rows lists the first of them and counts the rest", "[import]") {
+  auto rows = generateDemoPatients(260, 2, 2026y / 11 / 21);
+  for (std::size_t i = 10; i < rows.size(); ++i) rows[i].patient.birthDate = "昭和99年13月1日";
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  PatientRegister reg(folder.database(), "migration");
+  JobContext job;
+  try {
+    reg.importPatients(rows, job);
+    FAIL("expected ValidationFailed");
+  } catch (const ValidationFailed& e) {
+    REQUIRE(e.errors().size() == PatientRegister::kMaxListedImportErrors + 1);
+    CHECK(e.errors().front().label == "11行目 生年月日");
+    CHECK(e.errors().back().message.find("ほかに 50 行") != std::string::npos);
+    CHECK(e.errors().back().message.find("全 250 行") != std::string::npos);
+  }
+  CHECK(reg.count() == 0);
+}
+
+TEST_CASE("Patients are imported as a stream, with progress against the expected count", "[import]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  PatientRegister reg(folder.database(), "migration");
+  DemoPatientStream rows(2500, 9, 2026y / 11 / 21);
+  std::vector<std::int64_t> reported;
+  std::int64_t announcedTotal = 0;
+  JobContext job([&](std::int64_t done, std::int64_t total, const std::string&) {
+    reported.push_back(done);
+    announcedTotal = total;
+  });
+  CHECK(reg.importPatients(rows, job, "旧システムからの移行") == 2500);
+  CHECK(reported == std::vector<std::int64_t>{1000, 2000, 2500});
+  CHECK(announcedTotal == 2500);
+  CHECK(reg.count() == 2500);
+  // The same people as the rows held at once would give.
+  CHECK(reg.patient(2500).name == generateDemoPatients(2500, 9, 2026y / 11 / 21).back().patient.name);
+  CHECK(reg.history(1).at(0).reason == "旧システムからの移行");
+}

@@ -50,6 +50,9 @@ struct OnePc {
     JobContext job;
     reg.importPatients(generateDemoPatients(120, 5, kToday), job, "デモデータ");
     for (const auto& p : reg.list(0, 1000)) patients.push_back(p.number);
+    PatientFields moved;  // an edit after the import: its fields go to change_field
+    moved.address = "見本県見本市1-2-3";
+    reg.updatePatient(patients.front(), moved, "転居");
     SiteSettings(db).set("institution_code", "9919999999", "admin");
 
     linkage::RequestRecord request;

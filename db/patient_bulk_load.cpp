@@ -1,0 +1,112 @@
+#include "db/patient_bulk_load.h"
+
+#include <algorithm>
+
+#include "app/core/error.h"
+#include "app/core/error_catalog.h"
+#include "db/database_errors.h"
+#include "db/record_columns.h"
+#include "db/sql_dialect.h"
+
+namespace rececon::db {
+namespace {
+
+// Numbers read per query: a register of a million patients is never one result held by the client.
+constexpr std::int64_t kNumbersPerRead = 100'000;
+
+constexpr const char* kLoadedTables[] = {"patient", "insurance", "change_log"};
+
+std::vector<InsertColumn> withLastValid(std::vector<InsertColumn> columns) {
+  const auto& more = lastValidColumns();
+  columns.insert(columns.end(), more.begin(), more.end());
+  return columns;
+}
+
+std::vector<std::int64_t> numbersInUse(Database& db) {
+  std::vector<std::int64_t> numbers;
+  for (;;) {
+    Statement q = db.prepare("SELECT number FROM patient WHERE number > :after ORDER BY number LIMIT :limit");
+    q.bind("after", numbers.empty() ? std::int64_t{0} : numbers.back());
+    q.bind("limit", kNumbersPerRead);
+    const std::size_t before = numbers.size();
+    while (q.next()) numbers.push_back(q.int64("number"));
+    if (numbers.size() - before < static_cast<std::size_t>(kNumbersPerRead)) return numbers;
+  }
+}
+
+}  // namespace
+
+PatientBulkLoad::PatientBulkLoad(Database& db, ChangeContext context, std::int64_t expectedPatients)
+    : db_(db),
+      context_(std::move(context)),
+      now_(nowTimestamp()),
+      ascending_(guarded("患者番号の読み込み", [&] { return numbersInUse(db); })),
+      patients_(db, "patient", withLastValid(patientInsertColumns())),
+      insurances_(db, "insurance", insuranceInsertColumns()),
+      history_(db, "change_log", changeLogColumns()) {
+  if (context_.operatorId.empty()) throw InvalidInput(kOperatorUnknown, {});
+  if (expectedPatients < kRebuildIndexesFrom) return;
+  guarded("索引の一時削除", [&] {
+    for (const char* table : kLoadedTables) {
+      for (IndexShape& index : db.connection().secondaryIndexes(table)) {
+        // An index led by the patient number grows at its end as a load numbers patients in order:
+        // keeping it up to date costs less than making it again.
+        if (index.definition.find("(patient_number") != std::string::npos) continue;
+        db.connection().execScript("DROP INDEX " + quotedIdentifier(index.name));
+        dropped_.push_back(std::move(index));
+      }
+    }
+  });
+}
+
+bool PatientBulkLoad::taken(std::int64_t number) const {
+  return std::binary_search(ascending_.begin(), ascending_.end(), number) || outOfOrder_.contains(number);
+}
+
+std::int64_t PatientBulkLoad::claimNumber(std::int64_t wanted) {
+  const std::int64_t highest = ascending_.empty() ? 0 : ascending_.back();
+  if (wanted == 0) {  // numbers in the set are all below the highest, so one past it is free
+    ascending_.push_back(highest + 1);
+    return ascending_.back();
+  }
+  if (taken(wanted)) throw InvalidInput("患者番号: " + std::to_string(wanted) + " はすでに使われています。");
+  if (wanted > highest) ascending_.push_back(wanted);
+  else outOfOrder_.insert(wanted);
+  return wanted;
+}
+
+void PatientBulkLoad::add(const Patient& patient, const std::vector<InsuranceRecord>& records) {
+  guarded("患者の一括登録", [&] {
+    patients_.bind("number", patient.number);
+    bindPatientFields(patients_, patient);
+    patients_.bind("now", now_).bind("terminal", context_.terminal);
+    if (patient.lastValid) bindLastValid(patients_, *patient.lastValid);
+    patients_.endRow();  // unbound last-valid columns are NULL
+    for (const InsuranceRecord& r : records) {
+      insurances_.bind("patient", patient.number).bind("terminal", context_.terminal);
+      bindInsuranceFields(insurances_, r, now_);
+      insurances_.endRow();
+    }
+    bindChangeEntry(history_, patient.number, "patient", patient.number, "create", context_, now_);
+    history_.endRow();
+  });
+}
+
+void PatientBulkLoad::flush() {
+  guarded("患者の一括登録", [&] {
+    // In the order the foreign keys need: a record's patient is written first.
+    patients_.flush();
+    insurances_.flush();
+    history_.flush();
+  });
+}
+
+void PatientBulkLoad::finish() {
+  flush();
+  guarded("索引の作成", [&] {
+    for (const IndexShape& index : dropped_) db_.connection().execScript(index.definition);
+  });
+  dropped_.clear();
+}
+
+}  // namespace rececon::db
