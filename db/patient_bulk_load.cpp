@@ -46,14 +46,20 @@ PatientBulkLoad::PatientBulkLoad(Database& db, ChangeContext context, std::int64
       history_(db, "change_log", changeLogColumns()) {
   if (context_.operatorId.empty()) throw InvalidInput(kOperatorUnknown, {});
   if (expectedPatients < kRebuildIndexesFrom) return;
-  guarded("索引の一時削除", [&] {
+  guarded("索引と外部キーの一時削除", [&] {
+    SqlConnection& engine = db.connection();
     for (const char* table : kLoadedTables) {
-      for (IndexShape& index : db.connection().secondaryIndexes(table)) {
+      for (const IndexShape& key : engine.foreignKeysToSuspend(table)) {
+        const std::string alter = "ALTER TABLE " + quotedIdentifier(table);
+        engine.execScript(alter + " DROP CONSTRAINT " + quotedIdentifier(key.name));
+        foreignKeysToAdd_.push_back(alter + " ADD CONSTRAINT " + quotedIdentifier(key.name) + " " + key.definition);
+      }
+      for (const IndexShape& index : engine.secondaryIndexes(table)) {
         // An index led by the patient number grows at its end as a load numbers patients in order:
         // keeping it up to date costs less than making it again.
         if (index.definition.find("(patient_number") != std::string::npos) continue;
-        db.connection().execScript("DROP INDEX " + quotedIdentifier(index.name));
-        dropped_.push_back(std::move(index));
+        engine.execScript("DROP INDEX " + quotedIdentifier(index.name));
+        indexesToMake_.push_back(index.definition);
       }
     }
   });
@@ -103,10 +109,13 @@ void PatientBulkLoad::flush() {
 
 void PatientBulkLoad::finish() {
   flush();
-  guarded("索引の作成", [&] {
-    for (const IndexShape& index : dropped_) db_.connection().execScript(index.definition);
+  guarded("索引と外部キーの作成", [&] {
+    // Indexes first: adding a foreign key back checks every row, and may use them.
+    for (const std::string& sql : indexesToMake_) db_.connection().execScript(sql);
+    for (const std::string& sql : foreignKeysToAdd_) db_.connection().execScript(sql);
   });
-  dropped_.clear();
+  indexesToMake_.clear();
+  foreignKeysToAdd_.clear();
 }
 
 }  // namespace rececon::db

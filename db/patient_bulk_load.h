@@ -21,13 +21,15 @@ class PatientBulkLoad {
  public:
   // From this many patients on, the indexes of the tables loaded whose keys arrive in no order (kana,
   // birth date, insurer numbers) are dropped first and made again at the end (finish): building an index
-  // from all the rows at once is several times faster than keeping it up to date row by row. Within the transaction, so a load that fails leaves them as they were; on
-  // PostgreSQL other terminals wait for the tables until the load commits — a migration, done before the
-  // clinic opens.
+  // from all the rows at once is several times faster than keeping it up to date row by row. So are the
+  // foreign keys the engine checks row by row at a cost (PostgreSQL: every row is checked again, in one
+  // join, when they are added back). Within the transaction, so a load that fails leaves them as they
+  // were; on PostgreSQL other terminals wait for the tables until the load commits — a migration, done
+  // before the clinic opens.
   static constexpr std::int64_t kRebuildIndexesFrom = 20'000;
 
-  // Reads the patient numbers already in use; drops the indexes when `expectedPatients` reaches
-  // kRebuildIndexesFrom. Throws EnvironmentError.
+  // Reads the patient numbers already in use; sets the indexes and foreign keys aside when
+  // `expectedPatients` reaches kRebuildIndexesFrom. Throws EnvironmentError.
   PatientBulkLoad(Database& db, ChangeContext context, std::int64_t expectedPatients);
 
   // The number a patient will be stored under: `wanted`, or the next free one when it is 0 (one past the
@@ -41,14 +43,16 @@ class PatientBulkLoad {
 
   // Writes what is queued. Throws EnvironmentError.
   void flush();
-  // Writes what is queued and makes the dropped indexes again; the caller then commits.
+  // Writes what is queued and puts back the indexes and foreign keys set aside; the caller then commits.
   void finish();
 
  private:
   bool taken(std::int64_t number) const;
 
   Database& db_;
-  std::vector<IndexShape> dropped_;
+  // What finish() runs to put back what was set aside: the engine's own statements.
+  std::vector<std::string> indexesToMake_;
+  std::vector<std::string> foreignKeysToAdd_;
   ChangeContext context_;
   std::string now_;  // one time for the whole load: when it was brought in
   // Numbers in use: the register's and those claimed in ascending order, sorted; a number claimed below

@@ -380,6 +380,22 @@ std::vector<IndexShape> PostgresConnection::secondaryIndexes(const std::string& 
   });
 }
 
+std::vector<IndexShape> PostgresConnection::foreignKeysToSuspend(const std::string& table) {
+  return translated([&] {
+    std::optional<pqxx::nontransaction> autocommit;
+    pqxx::transaction_base& t = tx_ ? static_cast<pqxx::transaction_base&>(*tx_) : autocommit.emplace(*conn_);
+    std::vector<IndexShape> out;
+    for (const auto& row : t.exec_params(
+             "SELECT k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
+             " JOIN pg_namespace n ON n.oid = c.relnamespace"
+             " WHERE n.nspname = current_schema() AND c.relname = $1 AND k.contype = 'f' ORDER BY 1",
+             table)) {
+      out.push_back({row[0].c_str(), row[1].c_str()});
+    }
+    return out;
+  });
+}
+
 std::vector<TableShape> PostgresConnection::tables() {
   return translated([&] {
     std::optional<pqxx::nontransaction> autocommit;

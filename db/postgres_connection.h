@@ -31,6 +31,7 @@ class PostgresConnection : public SqlConnection {
   void rollback() noexcept override;
   std::vector<TableShape> tables() override;
   std::vector<IndexShape> secondaryIndexes(const std::string& table) override;
+  std::vector<IndexShape> foreignKeysToSuspend(const std::string& table) override;
   void advanceIdentity(const std::string& table) override;
   bool inTransaction() const override { return static_cast<bool>(tx_); }
   std::int64_t changeCounter() override;

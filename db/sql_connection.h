@@ -121,6 +121,11 @@ class SqlConnection {
   virtual std::vector<TableShape> tables() = 0;
   // The table's indexes made by CREATE INDEX, by name.
   virtual std::vector<IndexShape> secondaryIndexes(const std::string& table) = 0;
+  // The table's foreign keys a bulk load is better off dropping and adding again at its end (`definition`:
+  // what follows ADD CONSTRAINT name). PostgreSQL checks each row by a trigger running a query, and
+  // checks every row in one join when the key is added back: all of them. SQLite checks a row with one
+  // B-tree lookup and cannot drop a constraint: none.
+  virtual std::vector<IndexShape> foreignKeysToSuspend(const std::string& table) = 0;
   // After rows were inserted with their ids given (a copy from another register): the next row inserted
   // without one is numbered past them. SQLite does so by itself; PostgreSQL's identity sequences (the id
   // columns) are moved to the table's highest value.

@@ -3,6 +3,7 @@
 #include "app/core/error_catalog.h"
 #include "app/core/field_errors.h"
 #include "app/core/utf8.h"
+#include "app/jobs/checked_import_rows.h"
 #include "app/jobs/terminal_identity.h"
 #include "db/change_log.h"
 #include "db/insurance_repository.h"
@@ -227,39 +228,35 @@ std::int64_t PatientRegister::importPatients(const std::vector<PatientImportRow>
 std::int64_t PatientRegister::importPatients(PatientImportSource& rows, JobContext& job, const std::string& reason) {
   db::ChangeContext context = changeContext(reason);
   context.importing = true;
-  const Date now = today();
   const std::int64_t expected = rows.expectedRows();
   std::vector<FieldError> rowErrors;
   std::int64_t wrongRows = 0;
+  std::int64_t count = 0;
   db::WriteTransaction tx(db_);
   db::PatientBulkLoad load(db_, context, expected);
-  std::int64_t count = 0;
-  while (std::optional<PatientImportRow> row = rows.next()) {
-    ++count;
-    // Every row is validated, so the person sees all mistakes at once; writing stops at the first.
-    std::vector<FieldError> errors;
-    try {
-      Patient patient = makePatient(row->patient, now);
-      std::vector<InsuranceRecord> records;
-      for (const auto& fields : row->insurances) records.push_back(makeInsurance(fields));
-      patient.number = load.claimNumber(row->number.value_or(0));
-      if (wrongRows == 0) {
-        settleImported(records, patient);
-        load.add(patient, records);
+  CheckedImportRows checked(rows, today());
+  for (std::vector<CheckedImportRow> batch = checked.next(); !batch.empty(); batch = checked.next()) {
+    for (CheckedImportRow& row : batch) {
+      // Every row is checked, so the person sees all mistakes at once; writing stops at the first.
+      if (row.errors.empty()) {
+        try {
+          row.patient.number = load.claimNumber(row.wantedNumber);
+        } catch (const InvalidInput& e) {  // a patient number already in use
+          row.errors.push_back({"patient_number", "患者番号", e.what()});
+        }
       }
-    } catch (const ValidationFailed& e) {
-      errors = e.errors();
-    } catch (const InvalidInput& e) {  // a patient number already in use
-      errors.push_back({"patient_number", "患者番号", e.what()});
+      if (!row.errors.empty() && ++wrongRows <= static_cast<std::int64_t>(kMaxListedImportErrors)) {
+        const std::string where = std::to_string(row.line) + "行目 ";
+        for (const auto& err : row.errors) rowErrors.push_back({err.field, where + err.label, err.message});
+      }
+      if (wrongRows == 0) {
+        settleImported(row.records, row.patient);
+        load.add(row.patient, row.records);
+      }
     }
-    if (!errors.empty() && ++wrongRows <= static_cast<std::int64_t>(kMaxListedImportErrors)) {
-      const std::string where = std::to_string(count) + "行目 ";
-      for (const auto& err : errors) rowErrors.push_back({err.field, where + err.label, err.message});
-    }
-    if (count % 1000 == 0) {
-      if (wrongRows == 0) load.flush();
-      job.step(count, std::max(expected, count), "患者の登録");
-    }
+    count += static_cast<std::int64_t>(batch.size());
+    if (wrongRows == 0) load.flush();
+    job.step(count, std::max(expected, count), "患者の登録");
   }
   if (wrongRows > static_cast<std::int64_t>(kMaxListedImportErrors)) {
     rowErrors.push_back({"rows", "ほかの行",
@@ -267,7 +264,6 @@ std::int64_t PatientRegister::importPatients(PatientImportSource& rows, JobConte
                              " 行に誤りがあります（全 " + std::to_string(wrongRows) + " 行）。"});
   }
   if (!rowErrors.empty()) throw ValidationFailed(rowErrors);  // the transaction rolls back
-  job.step(count, count, "患者の登録");
   load.finish();
   tx.commit();
   return count;

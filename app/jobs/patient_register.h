@@ -26,7 +26,8 @@ struct PatientImportRow {
   std::vector<InsuranceFields> insurances;
 };
 
-// Rows to import, pulled one at a time: a load of a million patients never holds them all.
+// Rows to import, pulled one at a time: a load of a million patients never holds them all. next() is
+// called from a thread of the import's own, one call at a time.
 class PatientImportSource {
  public:
   virtual ~PatientImportSource() = default;
