@@ -392,7 +392,17 @@ ALTER TABLE insurance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE insurance ADD COLUMN updated_on TEXT NOT NULL DEFAULT '';
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9};
+// Step 10: work done once per site, whichever terminal starts it (the automatic re-verification after an
+// outage): the terminal doing it holds a lease until a time, and gives it back when done.
+constexpr const char* kStep10 = R"SQL(
+CREATE TABLE site_lease (
+  name        TEXT PRIMARY KEY,
+  holder      TEXT NOT NULL,          -- terminal and process
+  lease_until INTEGER NOT NULL        -- seconds since the epoch; free after that (the holder died)
+);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10};
 
 // The schema version is kept where each engine keeps such things: SQLite's user_version in the file
 // header, PostgreSQL's rececon_meta table (made when the connection claimed the database).

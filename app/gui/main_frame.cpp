@@ -319,13 +319,18 @@ void MainFrame::startReverify(bool automatic) {
       });
   reverifier_.start(
       this,
-      [job = reverifyJob_, database = reg_.database().location(), dataDir = dataDir_, operatorId = reg_.operatorId()] {
+      [job = reverifyJob_, database = reg_.database().location(), dataDir = dataDir_, operatorId = reg_.operatorId(),
+       automatic]() -> std::optional<ReverifyReport> {
+        // Started by the window itself: once per site. Asked for by the clerk: done here and now.
+        if (automatic) return reverifyOncePerSite(database, dataDir, operatorId, *job);
         return reverifyWithSettings(database, dataDir, operatorId, *job);
       },
-      [this, automatic](ReverifyReport report) {
+      [this, automatic](std::optional<ReverifyReport> done) {
         reverifying_ = false;
         if (watch_) watch_->wake();
         refreshDesk();
+        if (!done) return;  // another terminal is re-verifying; its results arrive through the register
+        const ReverifyReport& report = *done;
         // An automatic probe speaks only when checks work again; otherwise the banner says enough.
         if (automatic && !report.linkageWorking) return;
         TextReportDialog(this, _("Re-verification result"), toWx(formatReverifyReport(report))).ShowModal();

@@ -1,5 +1,8 @@
 #include "app/jobs/reverification.h"
 
+#include <unistd.h>
+
+#include <ctime>
 #include <deque>
 #include <thread>
 
@@ -9,10 +12,12 @@
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/linkage_watchdog.h"
 #include "app/jobs/site_settings.h"
+#include "app/jobs/terminal_identity.h"
 #include "app/jobs/qualification_service.h"
 #include "app/jobs/request_journal_store.h"
 #include "db/qualification_repository.h"
 #include "db/audit_log.h"
+#include "db/site_lease.h"
 #include "db/visit_repository.h"
 
 namespace rececon {
@@ -240,6 +245,28 @@ ReverifyReport reverifyWithSettings(const db::DatabaseLocation& database, const 
   options.probePatience = watchdogOptionsFromSettings(connection).untakenAfter;
   return reverifyVisits(connection, exchangeConfigFromSettings(connection, dataDir), operatorId,
                         SiteSettings(connection).get("terminal").value, job, options);
+}
+
+std::optional<ReverifyReport> reverifyOncePerSite(const db::DatabaseLocation& database, const std::filesystem::path& dataDir,
+                                                  const std::string& operatorId, JobContext& job) {
+  // Long enough for a day's stand-alone visits; a terminal that dies holding it frees it by then.
+  constexpr std::int64_t kLeaseSeconds = 30 * 60;
+  const std::string holder = terminalIdentity(dataDir).id + ":" + std::to_string(::getpid());
+  db::Database connection(database);
+  db::SiteLeases leases(connection);
+  const std::int64_t now = std::time(nullptr);
+  if (!leases.take(kReverifyLease, holder, now, now + kLeaseSeconds)) return std::nullopt;
+  try {
+    ReverifyReport report = reverifyWithSettings(database, dataDir, operatorId, job);
+    leases.release(kReverifyLease, holder);
+    return report;
+  } catch (...) {
+    try {
+      leases.release(kReverifyLease, holder);
+    } catch (const Error&) {  // the register is what failed: the lease runs out by itself
+    }
+    throw;
+  }
 }
 
 std::string formatReverifyReport(const ReverifyReport& report) {

@@ -55,6 +55,13 @@ ReverifyReport reverifyVisits(db::Database& db, const linkage::ExchangeConfig& c
 ReverifyReport reverifyWithSettings(const db::DatabaseLocation& database, const std::filesystem::path& dataDir,
                                     const std::string& operatorId, JobContext& job);
 
+// The automatic re-verification a reception window starts when the linkage may be back: done once per
+// site, whichever terminal gets to it first (a lease in the register, kReverifyLease). nullopt when
+// another terminal is already at it — its results reach every window through the register.
+inline constexpr const char* kReverifyLease = "reverify";
+std::optional<ReverifyReport> reverifyOncePerSite(const db::DatabaseLocation& database, const std::filesystem::path& dataDir,
+                                                  const std::string& operatorId, JobContext& job);
+
 // The report as text for the clerk: counts, then what changed and what still needs a person, one line
 // per visit.
 std::string formatReverifyReport(const ReverifyReport& report);
