@@ -176,9 +176,11 @@ void appendCopyField(std::string& line, std::string_view value) {
   }
 }
 
-// Rows held until flush(), then sent in one COPY … FROM STDIN: the server takes hundreds of thousands of
-// rows a second this way, against a few thousand single INSERTs. libpqxx 6 streams rows of a fixed tuple
-// type only (stream_to); its tablewriter takes lines already in COPY's format, which is what is built here.
+// Rows streamed into one COPY … FROM STDIN as they end, completed by flush(): the server takes hundreds of
+// thousands of rows a second this way, against a few thousand single INSERTs, and parses them while the
+// next ones are made. libpqxx 6 streams rows of a fixed tuple type only (stream_to); its tablewriter takes
+// lines already in COPY's format, which is what is built here. While a COPY is open the connection runs
+// nothing else: the caller writes a table's rows and flushes before anything else.
 class PostgresBulkInsert : public SqlBulkInsert {
  public:
   PostgresBulkInsert(PostgresConnection& connection, std::string table, std::vector<std::string> columns)
@@ -190,31 +192,20 @@ class PostgresBulkInsert : public SqlBulkInsert {
   void setNull(std::size_t column) override { at(column).reset(); }
 
   void endRow() override {
-    std::string line;
+    line_.clear();
     for (std::size_t i = 0; i < row_.size(); ++i) {
-      if (i) line += '\t';
-      if (row_[i]) appendCopyField(line, *row_[i]);
-      else line += "\\N";
+      if (i) line_ += '\t';
+      if (row_[i]) appendCopyField(line_, *row_[i]);
+      else line_ += "\\N";
       row_[i].reset();
     }
-    lines_.push_back(std::move(line));
+    translated([&] { copy().write_raw_line(line_); });
   }
 
   void flush() override {
-    if (lines_.empty()) return;
-    pqxx::dbtransaction* tx = connection_.transaction();
-    if (!tx) throw InternalError("bulk insert into " + table_ + " outside a write transaction");
-    std::vector<std::string> quoted;
-    for (const auto& column : columns_) quoted.push_back(quotedIdentifier(column));
-    translated([&] {
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-      pqxx::tablewriter copy(*tx, quotedIdentifier(table_), quoted.begin(), quoted.end());
-#pragma GCC diagnostic pop
-      for (const auto& line : lines_) copy.write_raw_line(line);
-      copy.complete();
-    });
-    lines_.clear();
+    if (!copy_) return;
+    translated([&] { copy_->complete(); });
+    copy_.reset();
   }
 
  private:
@@ -223,11 +214,25 @@ class PostgresBulkInsert : public SqlBulkInsert {
     return row_[column];
   }
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  pqxx::tablewriter& copy() {
+    if (copy_) return *copy_;
+    pqxx::dbtransaction* tx = connection_.transaction();
+    if (!tx) throw InternalError("bulk insert into " + table_ + " outside a write transaction");
+    std::vector<std::string> quoted;
+    for (const auto& column : columns_) quoted.push_back(quotedIdentifier(column));
+    copy_ = std::make_unique<pqxx::tablewriter>(*tx, quotedIdentifier(table_), quoted.begin(), quoted.end());
+    return *copy_;
+  }
+
   PostgresConnection& connection_;
   std::string table_;
   std::vector<std::string> columns_;
   std::vector<std::optional<std::string>> row_;
-  std::vector<std::string> lines_;
+  std::string line_;
+  std::unique_ptr<pqxx::tablewriter> copy_;  // open from the first row to flush()
+#pragma GCC diagnostic pop
 };
 
 }  // namespace

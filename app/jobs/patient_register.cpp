@@ -255,7 +255,6 @@ std::int64_t PatientRegister::importPatients(PatientImportSource& rows, JobConte
       }
     }
     count += static_cast<std::int64_t>(batch.size());
-    if (wrongRows == 0) load.flush();
     job.step(count, std::max(expected, count), "患者の登録");
   }
   if (wrongRows > static_cast<std::int64_t>(kMaxListedImportErrors)) {
