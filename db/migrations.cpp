@@ -402,7 +402,47 @@ CREATE TABLE site_lease (
 );
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10};
+// Step 11: accounts. Passwords only as salted memory-hard hashes (argon2id, libsodium's own string form);
+// a session only as the SHA-256 of its token (the token is in the user's file, not here); every login,
+// failure, lock and account change in account_event.
+constexpr const char* kStep11 = R"SQL(
+CREATE TABLE account (
+  user_id              TEXT PRIMARY KEY,
+  display_name         TEXT NOT NULL,
+  roles                TEXT NOT NULL,          -- clerk,supervisor,admin,batch
+  state                TEXT NOT NULL CHECK (state IN ('active', 'locked', 'retired')),
+  password_hash        TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL DEFAULT 1,
+  failed_logins        INTEGER NOT NULL DEFAULT 0,
+  version              INTEGER NOT NULL DEFAULT 1,
+  created_at           TEXT NOT NULL,
+  created_by           TEXT NOT NULL,
+  updated_at           TEXT NOT NULL,
+  updated_by           TEXT NOT NULL
+);
+
+CREATE TABLE account_session (
+  token_hash  TEXT PRIMARY KEY,
+  user_id     TEXT NOT NULL REFERENCES account (user_id),
+  terminal    TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,               -- seconds since the epoch
+  expires_at  INTEGER NOT NULL
+);
+CREATE INDEX account_session_user ON account_session (user_id);
+
+CREATE TABLE account_event (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  user_id   TEXT NOT NULL,                    -- whose account
+  actor     TEXT NOT NULL,                    -- who did it (the user themselves for a login)
+  terminal  TEXT NOT NULL,
+  kind      TEXT NOT NULL,                    -- login, login_failed, locked, logout, created, …
+  detail    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX account_event_user ON account_event (user_id, id);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11};
 
 // The schema version is kept where each engine keeps such things: SQLite's user_version in the file
 // header, PostgreSQL's rececon_meta table (made when the connection claimed the database).

@@ -12,6 +12,7 @@ packages=(
   catch2
   libcsv-dev
   libpqxx-dev postgresql
+  libsodium-dev liboath-dev oathtool libqrencode-dev
   libpango1.0-dev libcairo2-dev fonts-noto-cjk
   poppler-utils
   xvfb xdotool x11-utils imagemagick

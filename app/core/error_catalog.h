@@ -19,6 +19,10 @@ inline constexpr const char* kDataDirUnknown = "DATA_DIR_UNKNOWN";
 inline constexpr const char* kDataDirUnusable = "DATA_DIR_UNUSABLE";  // {dir} {reason}
 inline constexpr const char* kOperatorUnknown = "OPERATOR_UNKNOWN";
 // A save made on an older view than the stored row (another terminal changed it since): {terminal} {at}.
+inline constexpr const char* kLoginFailed = "LOGIN_FAILED";
+inline constexpr const char* kAccountLocked = "ACCOUNT_LOCKED";    // {user}
+inline constexpr const char* kAccountRetired = "ACCOUNT_RETIRED";  // {user}
+inline constexpr const char* kRoleRequired = "ROLE_REQUIRED";      // {what} {role}
 inline constexpr const char* kPatientChangedElsewhere = "PATIENT_CHANGED_ELSEWHERE";
 inline constexpr const char* kInsuranceChangedElsewhere = "INSURANCE_CHANGED_ELSEWHERE";
 inline constexpr const char* kResultAlreadyDecided = "RESULT_ALREADY_DECIDED";  // {id} {by} {at}

@@ -1,0 +1,272 @@
+#include "app/jobs/accounts.h"
+
+#include <algorithm>
+#include <ctime>
+
+#include "app/core/error.h"
+#include "app/core/error_catalog.h"
+#include "app/core/field_errors.h"
+#include "app/core/utf8.h"
+#include "app/jobs/password_hash.h"
+
+namespace rececon {
+namespace {
+
+std::int64_t nowSeconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+void requireUserId(const std::string& userId) {
+  if (const auto why = userIdError(userId)) throw ValidationFailed({{"user", "ユーザーID", *why}});
+}
+
+void requirePassword(const std::string& password, const std::string& userId) {
+  if (const auto why = passwordPolicyError(password, userId)) throw ValidationFailed({{"password", "パスワード", *why}});
+}
+
+std::string requireName(const std::string& displayName) {
+  const std::string name = utf8::normalizeTyped(displayName);
+  if (name.empty() || utf8::length(name) > 40) throw ValidationFailed({{"name", "氏名", "氏名を40文字以内で入力してください。"}});
+  return name;
+}
+
+}  // namespace
+
+bool Actor::has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
+
+Actor actorOf(const Account& account, const std::string& terminal) { return {account.userId, account.roles, terminal}; }
+
+Accounts::Accounts(db::Database& db, std::string terminal) : db_(db), accounts_(db), terminal_(std::move(terminal)) {}
+
+bool Accounts::anyAccount() { return accounts_.count() > 0; }
+
+void Accounts::requireAdmin(const Actor& by, const char* what) {
+  if (!by.has(Role::Admin)) throw InvalidInput(kRoleRequired, {{"what", what}, {"role", roleLabel(Role::Admin)}});
+}
+
+Account Accounts::existing(const std::string& userId) {
+  auto account = accounts_.find(userId);
+  if (!account) throw NotFound("ユーザーID「" + userId + "」は登録されていません。");
+  return *account;
+}
+
+void Accounts::record(const std::string& userId, const std::string& actor, const char* kind, const std::string& detail) {
+  accounts_.addEvent({0, "", userId, actor, terminal_, kind, detail});
+}
+
+Account Accounts::initFirstAdmin(const std::string& userId, const std::string& displayName, const std::string& password) {
+  requireUserId(userId);
+  const std::string name = requireName(displayName);
+  requirePassword(password, userId);
+  Account a;
+  a.userId = userId;
+  a.displayName = name;
+  a.roles = {Role::Admin};
+  a.passwordHash = hashPassword(password);  // before the transaction: it takes a moment
+  a.mustChangePassword = false;              // chosen by the person themselves
+  a.updatedBy = userId;
+  db::WriteTransaction tx(db_);
+  if (anyAccount()) throw InvalidInput("このサイトにはすでに利用者がいます。最初の管理者は一度だけ作れます。");
+  accounts_.insert(a);
+  record(userId, userId, "created", "最初の管理者");
+  tx.commit();
+  return existing(userId);
+}
+
+Account Accounts::add(const Actor& by, const std::string& userId, const std::string& displayName,
+                      const std::vector<Role>& roles, const std::string& initialPassword) {
+  requireAdmin(by, "利用者の登録");
+  requireUserId(userId);
+  const std::string name = requireName(displayName);
+  if (roles.empty()) throw ValidationFailed({{"roles", "役割", "役割を1つ以上指定してください。"}});
+  requirePassword(initialPassword, userId);
+  Account a;
+  a.userId = userId;
+  a.displayName = name;
+  a.roles = roles;
+  a.passwordHash = hashPassword(initialPassword);
+  a.mustChangePassword = true;
+  a.updatedBy = by.userId;
+  db::WriteTransaction tx(db_);
+  accounts_.insert(a);
+  record(userId, by.userId, "created", rolesText(roles));
+  tx.commit();
+  return existing(userId);
+}
+
+std::vector<Account> Accounts::list(const Actor& by) {
+  requireAdmin(by, "利用者の一覧");
+  return accounts_.all();
+}
+
+Account Accounts::lock(const Actor& by, const std::string& userId) {
+  requireAdmin(by, "利用者のロック");
+  db::WriteTransaction tx(db_);
+  Account a = existing(userId);
+  if (a.state == AccountState::Retired) throw InvalidInput(kAccountRetired, {{"user", userId}});
+  a.state = AccountState::Locked;
+  a.updatedBy = by.userId;
+  a.updatedAt.clear();
+  accounts_.update(a);
+  accounts_.removeSessionsOf(userId);
+  record(userId, by.userId, "locked");
+  tx.commit();
+  return existing(userId);
+}
+
+Account Accounts::unlock(const Actor& by, const std::string& userId) {
+  requireAdmin(by, "ロックの解除");
+  db::WriteTransaction tx(db_);
+  Account a = existing(userId);
+  if (a.state == AccountState::Retired) throw InvalidInput(kAccountRetired, {{"user", userId}});
+  a.state = AccountState::Active;
+  a.failedLogins = 0;
+  a.updatedBy = by.userId;
+  a.updatedAt.clear();
+  accounts_.update(a);
+  record(userId, by.userId, "unlocked");
+  tx.commit();
+  return existing(userId);
+}
+
+Account Accounts::retire(const Actor& by, const std::string& userId) {
+  requireAdmin(by, "利用者の退職処理");
+  if (by.userId == userId) throw InvalidInput("自分自身を退職にはできません。ほかの管理者に依頼してください。");
+  db::WriteTransaction tx(db_);
+  Account a = existing(userId);
+  a.state = AccountState::Retired;
+  a.updatedBy = by.userId;
+  a.updatedAt.clear();
+  accounts_.update(a);
+  accounts_.removeSessionsOf(userId);
+  record(userId, by.userId, "retired");
+  tx.commit();
+  return existing(userId);
+}
+
+Account Accounts::setRoles(const Actor& by, const std::string& userId, const std::vector<Role>& roles) {
+  requireAdmin(by, "役割の変更");
+  if (roles.empty()) throw ValidationFailed({{"roles", "役割", "役割を1つ以上指定してください。"}});
+  db::WriteTransaction tx(db_);
+  Account a = existing(userId);
+  const std::string before = rolesText(a.roles);
+  // The last administrator cannot give the role away: the site would have nobody to manage it.
+  if (by.userId == userId && std::find(roles.begin(), roles.end(), Role::Admin) == roles.end()) {
+    throw InvalidInput("自分の管理者の役割は外せません。ほかの管理者に依頼してください。");
+  }
+  a.roles = roles;
+  a.updatedBy = by.userId;
+  a.updatedAt.clear();
+  accounts_.update(a);
+  record(userId, by.userId, "roles", before + " → " + rolesText(roles));
+  tx.commit();
+  return existing(userId);
+}
+
+Account Accounts::resetPassword(const Actor& by, const std::string& userId, const std::string& initialPassword) {
+  requireAdmin(by, "パスワードの再設定");
+  requirePassword(initialPassword, userId);
+  const std::string hash = hashPassword(initialPassword);
+  db::WriteTransaction tx(db_);
+  Account a = existing(userId);
+  a.passwordHash = hash;
+  a.mustChangePassword = true;
+  a.failedLogins = 0;
+  a.updatedBy = by.userId;
+  a.updatedAt.clear();
+  accounts_.update(a);
+  accounts_.removeSessionsOf(userId);
+  record(userId, by.userId, "password_reset");
+  tx.commit();
+  return existing(userId);
+}
+
+void Accounts::changePassword(const std::string& userId, const std::string& currentPassword, const std::string& newPassword) {
+  Account held = existing(userId);
+  if (!passwordMatches(currentPassword, held.passwordHash)) throw InvalidInput(kLoginFailed, {});
+  requirePassword(newPassword, userId);
+  if (newPassword == currentPassword) {
+    throw ValidationFailed({{"password", "パスワード", "今と同じパスワードにはできません。"}});
+  }
+  const std::string hash = hashPassword(newPassword);
+  db::WriteTransaction tx(db_);
+  Account a = existing(userId);
+  a.passwordHash = hash;
+  a.mustChangePassword = false;
+  a.updatedBy = userId;
+  a.updatedAt.clear();
+  accounts_.update(a);
+  record(userId, userId, "password_changed");
+  tx.commit();
+}
+
+LoginResult Accounts::login(const std::string& userId, const std::string& password) {
+  const std::optional<Account> found = accounts_.find(userId);
+  // An unknown ID costs as much as a wrong password and reads the same.
+  const bool matches = passwordMatches(password, found ? found->passwordHash : hashPassword("-"));
+  db::WriteTransaction tx(db_);
+  if (!found) {
+    record(userId, userId, "login_failed", "未登録のID");
+    tx.commit();
+    throw InvalidInput(kLoginFailed, {});
+  }
+  Account a = existing(userId);
+  if (a.state == AccountState::Retired) throw InvalidInput(kAccountRetired, {{"user", userId}});
+  if (a.state == AccountState::Locked) {
+    record(userId, userId, "login_refused", "ロック中");
+    tx.commit();
+    throw InvalidInput(kAccountLocked, {{"user", userId}});
+  }
+  if (!matches) {
+    a.failedLogins += 1;
+    const bool lockNow = a.failedLogins >= kMaxFailedLogins;
+    if (lockNow) a.state = AccountState::Locked;
+    a.updatedBy = userId;
+    a.updatedAt.clear();
+    accounts_.update(a);
+    record(userId, userId, "login_failed", std::to_string(a.failedLogins) + "回目");
+    if (lockNow) record(userId, userId, "locked", std::to_string(kMaxFailedLogins) + "回続けて失敗");
+    tx.commit();
+    if (lockNow) throw InvalidInput(kAccountLocked, {{"user", userId}});
+    throw InvalidInput(kLoginFailed, {});
+  }
+  if (a.failedLogins != 0) {
+    a.failedLogins = 0;
+    a.updatedBy = userId;
+    a.updatedAt.clear();
+    accounts_.update(a);
+  }
+  record(userId, userId, "login");
+  tx.commit();
+  return {existing(userId), a.mustChangePassword};
+}
+
+std::string Accounts::openSession(const std::string& userId) {
+  const std::string token = randomToken();
+  const std::int64_t now = nowSeconds();
+  db::WriteTransaction tx(db_);
+  accounts_.addSession(sha256Hex(token), userId, terminal_, now, now + kSessionSeconds);
+  tx.commit();
+  return token;
+}
+
+std::optional<Actor> Accounts::sessionActor(const std::string& token) {
+  const auto userId = accounts_.sessionUser(sha256Hex(token), nowSeconds());
+  if (!userId) return std::nullopt;
+  const auto account = accounts_.find(*userId);
+  if (!account || account->state != AccountState::Active) return std::nullopt;
+  return actorOf(*account, terminal_);
+}
+
+void Accounts::closeSession(const std::string& token) {
+  const auto userId = accounts_.sessionUser(sha256Hex(token), nowSeconds());
+  db::WriteTransaction tx(db_);
+  accounts_.removeSession(sha256Hex(token));
+  if (userId) record(*userId, *userId, "logout");
+  tx.commit();
+}
+
+std::vector<db::AccountEvent> Accounts::events(const Actor& by, const std::string& userId) {
+  if (by.userId != userId) requireAdmin(by, "操作記録の表示");
+  return accounts_.events(userId);
+}
+
+}  // namespace rececon

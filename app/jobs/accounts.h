@@ -1,0 +1,88 @@
+#pragma once
+// Accounts as the window and the CLI use them: the first administrator of a site, accounts managed by
+// administrators, passwords checked and changed, lockout after repeated failures, and sessions. Passwords
+// are kept only as salted memory-hard hashes (argon2id through libsodium); a session token only in the
+// user's own hands (the register keeps its SHA-256). Every login, failure and change is an account event.
+// Rights are checked here, never only in a front-end. One thread at a time (as its Database).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/account_rules.h"
+#include "db/account_repository.h"
+#include "db/database.h"
+
+namespace rececon {
+
+using Account = db::AccountRow;
+
+// Who is acting: an authenticated account (or the first administrator being made).
+struct Actor {
+  std::string userId;
+  std::vector<Role> roles;
+  std::string terminal;
+  bool has(Role role) const;
+};
+
+// A login that worked.
+struct LoginResult {
+  Account account;
+  bool mustChangePassword = false;  // an initial password: changed before anything else
+};
+
+class Accounts {
+ public:
+  // Wrong passwords in a row before an account is locked (an administrator unlocks it).
+  static constexpr int kMaxFailedLogins = 5;
+  // How long a CLI session lasts.
+  static constexpr std::int64_t kSessionSeconds = 8 * 60 * 60;
+
+  Accounts(db::Database& db, std::string terminal);
+
+  bool anyAccount();
+  // The site's first administrator, with the password they chose. Refused once any account exists.
+  // Throws ValidationFailed (ID, password rule), InvalidInput.
+  Account initFirstAdmin(const std::string& userId, const std::string& displayName, const std::string& password);
+
+  // By an administrator: a new account with an initial password that must be changed at first login.
+  Account add(const Actor& by, const std::string& userId, const std::string& displayName, const std::vector<Role>& roles,
+              const std::string& initialPassword);
+  std::vector<Account> list(const Actor& by);
+  Account lock(const Actor& by, const std::string& userId);
+  Account unlock(const Actor& by, const std::string& userId);  // also clears the failures
+  Account retire(const Actor& by, const std::string& userId);  // for good; sessions end
+  Account setRoles(const Actor& by, const std::string& userId, const std::vector<Role>& roles);
+  // An administrator sets a new initial password (the user changes it at next login).
+  Account resetPassword(const Actor& by, const std::string& userId, const std::string& initialPassword);
+  // The user changes their own password, giving the current one.
+  void changePassword(const std::string& userId, const std::string& currentPassword, const std::string& newPassword);
+
+  // Checks the password. Throws InvalidInput naming no detail an attacker could use ("IDかパスワードが違います")
+  // for an unknown ID or a wrong password; says so when the account is locked or retired. The
+  // kMaxFailedLogins-th failure in a row locks the account.
+  LoginResult login(const std::string& userId, const std::string& password);
+
+  // A session for a login: the token, to be kept by the user only (mode 0600).
+  std::string openSession(const std::string& userId);
+  // The active account of a session that has not run out; nullopt otherwise.
+  std::optional<Actor> sessionActor(const std::string& token);
+  void closeSession(const std::string& token);
+
+  std::vector<db::AccountEvent> events(const Actor& by, const std::string& userId);
+
+ private:
+  void requireAdmin(const Actor& by, const char* what);
+  Account existing(const std::string& userId);
+  void record(const std::string& userId, const std::string& actor, const char* kind, const std::string& detail = {});
+
+  db::Database& db_;
+  db::AccountRepository accounts_;
+  std::string terminal_;
+};
+
+// The actor an account acts as on this terminal.
+Actor actorOf(const Account& account, const std::string& terminal);
+
+}  // namespace rececon
