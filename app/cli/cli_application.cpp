@@ -118,6 +118,9 @@ void CliApplication::printUsage() {
       "  bulk status|worklist --date D         一括照会の状態、朝の作業リスト（--csv FILE、--done ID）\n"
       "  form karte1|worklist|outage-sheet|result-slip -o FILE.pdf  帳票の PDF（カルテ1号用紙 --patient N、作業リスト --date D、\n"
       "                                        障害時 4情報 記録票、資格確認結果票 --result ID）\n"
+      "  user init --user ID --name NAME       最初の管理者の登録（パスワードは標準入力から）\n"
+      "  user add|list|lock|unlock|retire|roles|password|events  利用者の管理（管理者）、自分のパスワード変更\n"
+      "  login --user ID | logout | whoami     この端末でのログイン（パスワードは標準入力から）・ログアウト・確認\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
 }
@@ -142,6 +145,10 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   if (command == "appointment") return runAppointmentCommand(context_, rest);
   if (command == "bulk") return runBulkCommand(context_, rest);
   if (command == "form") return runFormCommand(context_, rest);
+  if (command == "user") return runUserCommand(context_, rest);
+  if (command == "login") return runLoginCommand(context_, rest);
+  if (command == "logout") return runLogoutCommand(context_, rest);
+  if (command == "whoami") return runWhoamiCommand(context_, rest);
   if (command.empty() && helpRequested_) {
     printUsage();
     return EXIT_OK;

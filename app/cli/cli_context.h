@@ -53,5 +53,9 @@ int runFallbackCommand(CliContext& context, const std::vector<std::string>& args
 int runAppointmentCommand(CliContext& context, const std::vector<std::string>& args);
 int runBulkCommand(CliContext& context, const std::vector<std::string>& args);
 int runFormCommand(CliContext& context, const std::vector<std::string>& args);
+int runUserCommand(CliContext& context, const std::vector<std::string>& args);
+int runLoginCommand(CliContext& context, const std::vector<std::string>& args);
+int runLogoutCommand(CliContext& context, const std::vector<std::string>& args);
+int runWhoamiCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

@@ -337,3 +337,52 @@ TEST_CASE_METHOD(Cli, "Terminal settings stay in this machine's data folder; con
   CHECK(scopes.at("linkage.req_dir") == "terminal");
   CHECK(scopes.at("institution_code") == "site");
 }
+
+TEST_CASE_METHOD(Cli, "Accounts from the command line: passwords only from standard input, rights by role", "[cli][accounts]") {
+  const auto withInput = [&](std::vector<std::string> args, const std::string& input) {
+    args.insert(args.begin(), {"--data-dir", (dir.path() / "データ").string()});
+    return test::runProcessWithInput(RECECON_CLI_PATH, args, input);
+  };
+  // Nobody is logged in: account commands refuse.
+  CHECK(withInput({"user", "list"}, "").exitCode != 0);
+  REQUIRE(withInput({"user", "init", "--user", "admin", "--name", "管理　花子"}, "Kanri-2026!\n").exitCode == 0);
+  CHECK(withInput({"user", "init", "--user", "admin2", "--name", "二人目"}, "Kanri-2026!\n").exitCode == 65);
+  const auto wrong = withInput({"login", "--user", "admin"}, "Chigau-2026!\n");
+  CHECK(wrong.exitCode == 65);
+  CHECK(wrong.err.find("ユーザーIDかパスワードが違います") != std::string::npos);
+  REQUIRE(withInput({"login", "--user", "admin"}, "Kanri-2026!\n").exitCode == 0);
+  const auto session = dir.path() / "データ" / "session";
+  REQUIRE(std::filesystem::exists(session));
+  CHECK((std::filesystem::status(session).permissions() & std::filesystem::perms::all) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+
+  REQUIRE(withInput({"user", "add", "--user", "clerk1", "--name", "受付　一郎", "--roles", "clerk"}, "Shoki#Pass1\n").exitCode == 0);
+  const auto listed = withInput({"--json", "user", "list"}, "");
+  REQUIRE(listed.exitCode == 0);
+  CHECK(listed.out.find("\"clerk1\"") != std::string::npos);
+  CHECK(listed.out.find("Shoki#Pass1") == std::string::npos);
+
+  // The clerk's first login changes the initial password; then account commands are refused by role.
+  REQUIRE(withInput({"logout"}, "").exitCode == 0);
+  CHECK_FALSE(std::filesystem::exists(session));
+  const auto first = withInput({"login", "--user", "clerk1"}, "Shoki#Pass1\nJibun-no-Pass9\n");
+  INFO(first.err);
+  REQUIRE(first.exitCode == 0);
+  const auto refused = withInput({"user", "lock", "admin"}, "");
+  CHECK(refused.exitCode == 65);
+  CHECK(refused.err.find("管理者") != std::string::npos);
+  const auto me = withInput({"--json", "whoami"}, "");
+  CHECK(me.out.find("\"clerk1\"") != std::string::npos);
+  // Neither the token nor a password appears in what the register holds.
+  std::string bytes;
+  for (const char* file : {"rececon.db", "rececon.db-wal"}) {
+    std::ifstream db(dir.path() / "データ" / file, std::ios::binary);
+    bytes.append(std::istreambuf_iterator<char>(db), {});
+  }
+  std::ifstream tokenFile(session);
+  std::string token;
+  std::getline(tokenFile, token);
+  CHECK(token.size() == 64);
+  CHECK(bytes.find(token) == std::string::npos);
+  CHECK(bytes.find("Jibun-no-Pass9") == std::string::npos);
+}

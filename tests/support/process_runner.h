@@ -18,5 +18,7 @@ ProcessResult runProcess(const std::string& program, const std::vector<std::stri
 // The same with variables added to (or replacing those of) this process's environment.
 ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args,
                          const std::map<std::string, std::string>& env);
+// The same with `input` as the program's standard input (a pipe, closed after it).
+ProcessResult runProcessWithInput(const std::string& program, const std::vector<std::string>& args, const std::string& input);
 
 }  // namespace rececon::test
