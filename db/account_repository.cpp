@@ -3,6 +3,7 @@
 #include "app/core/error.h"
 #include "db/change_log.h"
 #include "db/database_errors.h"
+#include "db/trail_chain.h"
 
 namespace rececon::db {
 namespace {
@@ -130,14 +131,15 @@ void AccountRepository::addEvent(const AccountEvent& e) {
   guarded("利用者の操作の記録", [&] {
     Statement q = db_.prepare(
         "INSERT INTO account_event (at, user_id, actor, terminal, kind, detail)"
-        " VALUES (:at, :user, :actor, :terminal, :kind, :detail)");
+        " VALUES (:at, :user, :actor, :terminal, :kind, :detail) RETURNING id");
     q.bind("at", e.at.empty() ? nowTimestamp() : e.at)
         .bind("user", e.userId)
         .bind("actor", e.actor)
         .bind("terminal", e.terminal)
         .bind("kind", e.kind)
         .bind("detail", e.detail);
-    q.run();
+    const std::int64_t id = q.singleInt64("id");
+    TrailChain(db_).seal("account_event", id, id);
   });
 }
 

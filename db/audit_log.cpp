@@ -2,6 +2,7 @@
 
 #include "db/change_log.h"
 #include "db/database_errors.h"
+#include "db/trail_chain.h"
 
 namespace rececon::db {
 namespace {
@@ -32,14 +33,15 @@ void AuditLog::append(const std::string& operatorId, const std::string& action, 
   guarded("監査記録の書き込み", [&] {
     Statement q = db_.prepare(
         "INSERT INTO audit_log (at, operator, action, visit_id, patient_number, detail)"
-        " VALUES (:at, :operator, :action, :visit_id, :patient_number, :detail)");
+        " VALUES (:at, :operator, :action, :visit_id, :patient_number, :detail) RETURNING id");
     q.bind("at", nowTimestamp());
     q.bind("operator", operatorId);
     q.bind("action", action);
     q.bind("visit_id", visitId);
     q.bind("patient_number", patientNumber);
     q.bind("detail", detail);
-    q.run();
+    const std::int64_t id = q.singleInt64("id");
+    TrailChain(db_).seal("audit_log", id, id);
   });
 }
 

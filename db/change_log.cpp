@@ -8,6 +8,7 @@
 #include "app/core/error.h"
 #include "db/database_errors.h"
 #include "db/record_columns.h"
+#include "db/trail_chain.h"
 
 namespace rececon::db {
 
@@ -56,7 +57,8 @@ void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int6
     Statement entry = db_.prepare(insertSql("change_log", changeLogColumns()) + " RETURNING id");
     bindChangeEntry(entry, patientNumber, entity, entityId, action, context, nowTimestamp());
     const std::int64_t changeId = entry.singleInt64("id");
-    if (context.importing) return;
+    const auto sealed = [&] { TrailChain(db_).seal("change_log", changeId, changeId); };
+    if (context.importing) return sealed();
     for (const auto& f : fields) {
       // Borrowed from the cache for each field: handing it back resets it for the next one.
       Statement field = db_.prepare(
@@ -68,6 +70,7 @@ void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int6
       field.bind("new_value", f.newValue);
       field.run();
     }
+    sealed();  // with its fields: the digest covers them
   });
 }
 

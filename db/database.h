@@ -5,6 +5,7 @@
 // engine). A Database is used by one thread at a time; open one per thread.
 
 #include <filesystem>
+#include <optional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -56,6 +57,9 @@ class Database {
 
   SqlConnection& connection() { return *connection_; }
 
+  // The site's key for the tamper-evident trail on this machine (trail_chain.h), read once.
+  const std::optional<std::string>& trailKey();
+
  private:
   friend class Statement;
   void giveBack(std::string sql, std::unique_ptr<SqlQuery> query);
@@ -63,6 +67,7 @@ class Database {
   DatabaseLocation location_;
   std::unique_ptr<SqlConnection> connection_;
   bool createdNow_ = false;
+  std::optional<std::optional<std::string>> trailKey_;  // outer: read yet
   // Declared after connection_ so that statements are finalised before the connection closes.
   std::unordered_map<std::string, std::vector<std::unique_ptr<SqlQuery>>> idle_;
 };

@@ -442,7 +442,23 @@ CREATE TABLE account_event (
 CREATE INDEX account_event_user ON account_event (user_id, id);
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11};
+// Step 12: the tamper-evident trail. Each link seals a range of rows of one append-only table (change_log
+// with its change_field rows, audit_log, account_event) by their digest, chained to the link before it by
+// HMAC-SHA-256 under the site's key, which is kept outside the register (trail.key in the data folder).
+constexpr const char* kStep12 = R"SQL(
+CREATE TABLE trail_link (
+  seq       INTEGER PRIMARY KEY,
+  source    TEXT NOT NULL,
+  first_id  INTEGER NOT NULL,
+  last_id   INTEGER NOT NULL,
+  digest    TEXT NOT NULL,                  -- SHA-256 of the rows, hex
+  at        TEXT NOT NULL,
+  mac       TEXT NOT NULL                   -- HMAC-SHA-256(key, previous mac, this link), hex
+);
+CREATE INDEX trail_link_source ON trail_link (source, first_id);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11, kStep12};
 
 // The schema version is kept where each engine keeps such things: SQLite's user_version in the file
 // header, PostgreSQL's rececon_meta table (made when the connection claimed the database).

@@ -7,6 +7,7 @@
 #include "db/database_errors.h"
 #include "db/record_columns.h"
 #include "db/sql_dialect.h"
+#include "db/trail_chain.h"
 
 namespace rececon::db {
 namespace {
@@ -106,11 +107,16 @@ void PatientBulkLoad::flush() {
       insurances_.endRow();
     }
     insurances_.flush();
+    const std::int64_t before = db_.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM change_log").singleInt64("id");
     for (const Patient& patient : queuedPatients_) {
       bindChangeEntry(history_, patient.number, "patient", patient.number, "create", context_, now_);
       history_.endRow();
     }
     history_.flush();
+    // The entries just written (writers take turns: nobody else's are among them), sealed in one link.
+    Statement written = db_.prepare("SELECT MIN(id) AS first, MAX(id) AS last FROM change_log WHERE id > :before");
+    written.bind("before", before);
+    if (written.next() && !written.isNull("first")) TrailChain(db_).seal("change_log", written.int64("first"), written.int64("last"));
   });
   queuedPatients_.clear();
   queuedRecords_.clear();

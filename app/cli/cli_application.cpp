@@ -121,6 +121,7 @@ void CliApplication::printUsage() {
       "  user init --user ID --name NAME       最初の管理者の登録（パスワードは標準入力から）\n"
       "  user add|list|lock|unlock|retire|roles|password|events  利用者の管理（管理者）、自分のパスワード変更\n"
       "  login --user ID | logout | whoami     この端末でのログイン（パスワードは標準入力から）・ログアウト・確認\n"
+      "  audit verify                          監査証跡（変更履歴・監査記録・利用者の操作）の改ざん検査（0 問題なし 65 問題あり）\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
 }
@@ -149,6 +150,7 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   if (command == "login") return runLoginCommand(context_, rest);
   if (command == "logout") return runLogoutCommand(context_, rest);
   if (command == "whoami") return runWhoamiCommand(context_, rest);
+  if (command == "audit") return runAuditCommand(context_, rest);
   if (command.empty() && helpRequested_) {
     printUsage();
     return EXIT_OK;

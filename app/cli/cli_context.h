@@ -57,5 +57,6 @@ int runUserCommand(CliContext& context, const std::vector<std::string>& args);
 int runLoginCommand(CliContext& context, const std::vector<std::string>& args);
 int runLogoutCommand(CliContext& context, const std::vector<std::string>& args);
 int runWhoamiCommand(CliContext& context, const std::vector<std::string>& args);
+int runAuditCommand(CliContext& context, const std::vector<std::string>& args);
 
 }  // namespace rececon::cli

@@ -12,6 +12,7 @@
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
 #include "app/jobs/register_migration.h"
+#include "app/jobs/trail_check.h"
 
 namespace rececon::cli {
 namespace {
@@ -98,6 +99,7 @@ int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
   auto& database = c.folder().database();
   if (verb == "check" && o->positional.empty()) {
     const auto status = database.check();
+    const db::TrailVerdict trail = verifyTrail(c.folder());
     if (c.json) {
       auto j = newJsonObject();
       j->set("database", c.folder().databaseLocation().describe());
@@ -105,14 +107,19 @@ int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
       j->set("build_schema_version", status.buildVersion);
       j->set("integrity_ok", status.integrityOk);
       j->set("integrity", status.integrityMessage);
+      j->set("trail_intact", trail.intact);
+      j->set("trail_links", trail.links);
+      j->set("trail", trail.finding);
       printJson(*c.out, j);
     } else {
       *c.out << "データベース: " << c.folder().databaseLocation().describe() << "\n"
              << "スキーマ: " << status.version << "（このプログラム: " << status.buildVersion << "）\n"
              << "整合性: " << (status.integrityOk ? "問題ありません" : "問題があります\n" + status.integrityMessage)
+             << "\n"
+             << "監査証跡: " << (trail.intact ? "改ざんはありません（" + std::to_string(trail.links) + " 件）" : "問題があります\n" + trail.finding)
              << "\n";
     }
-    return status.integrityOk ? Poco::Util::Application::EXIT_OK : Poco::Util::Application::EXIT_DATAERR;
+    return status.integrityOk && trail.intact ? Poco::Util::Application::EXIT_OK : Poco::Util::Application::EXIT_DATAERR;
   }
   if (verb == "backup" && o->positional.size() == 1) {
     database.backupTo(o->positional[0]);

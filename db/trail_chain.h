@@ -1,0 +1,61 @@
+#pragma once
+// The tamper-evident trail over the append-only history tables: change_log (with each entry's
+// change_field rows), audit_log and account_event. Every write seals the rows it added in a link holding
+// their SHA-256 and an HMAC-SHA-256 of that and of the link before — under the site's key, which is kept
+// outside the register (trail.key in the data folder, 0600), so whoever can edit the database cannot
+// forge the chain. verify() walks it: a changed byte, a deleted or an inserted row, an altered or
+// removed link is reported with the first place it breaks; a truncated tail is caught against the head
+// last written outside the register (trail.head). One thread at a time (as its Database).
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+
+namespace rececon::db {
+
+// The tables the trail covers, by name.
+inline constexpr const char* kTrailSources[] = {"change_log", "audit_log", "account_event"};
+
+struct TrailHead {
+  std::int64_t seq = 0;
+  std::string mac;
+};
+
+struct TrailVerdict {
+  bool intact = false;
+  std::int64_t links = 0;
+  std::string finding;  // Japanese: "" when intact, else the first break
+  TrailHead head;       // the last link read
+};
+
+class TrailChain {
+ public:
+  explicit TrailChain(Database& db) : db_(db) {}
+
+  // Seals rows first_id..last_id of source just written, in the caller's WriteTransaction. Without the
+  // site's key on this machine nothing is sealed (verify() then reports the rows as unsealed).
+  void seal(const char* source, std::int64_t firstId, std::int64_t lastId);
+
+  // Walks the whole trail; `expectedHead` is the head written outside the register, if any.
+  TrailVerdict verify(const std::optional<TrailHead>& expectedHead);
+
+ private:
+  std::string rowsDigest(const std::string& source, std::int64_t firstId, std::int64_t lastId, std::int64_t* rows);
+  Database& db_;
+};
+
+// The site's key for the register at this location: read from the data folder's trail.key, made there
+// (random, 0600) when missing and the trail has no link yet. nullopt when the location has no data
+// folder or the key is missing for a trail already begun. Throws EnvironmentError when the file is
+// unsafe (a link, readable by others) or unreadable.
+std::optional<std::string> trailKey(const DatabaseLocation& location, bool trailEmpty);
+
+// trail.head in the data folder: read (nullopt when never written) and written (0600, atomically).
+std::optional<TrailHead> readTrailHead(const std::filesystem::path& dataFolder);
+void writeTrailHead(const std::filesystem::path& dataFolder, const TrailHead& head);
+
+}  // namespace rececon::db
