@@ -10,7 +10,7 @@ namespace rececon::cli {
 
 int runAuditCommand(CliContext& c, const std::vector<std::string>& args) {
   return runVerb("audit", args, {{"verify", [&](const std::vector<std::string>&) {
-                                    const db::TrailVerdict v = verifyTrail(c.folder());
+                                    const TrailVerdict v = verifyTrail(c.folder());
                                     if (c.json) {
                                       auto j = newJsonObject();
                                       j->set("intact", v.intact);

@@ -99,7 +99,7 @@ int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
   auto& database = c.folder().database();
   if (verb == "check" && o->positional.empty()) {
     const auto status = database.check();
-    const db::TrailVerdict trail = verifyTrail(c.folder());
+    const TrailVerdict trail = verifyTrail(c.folder());
     if (c.json) {
       auto j = newJsonObject();
       j->set("database", c.folder().databaseLocation().describe());

@@ -9,6 +9,8 @@
 namespace rececon {
 
 // Throws EnvironmentError when the register or the head file cannot be read.
-db::TrailVerdict verifyTrail(DataFolder& folder);
+using TrailVerdict = db::TrailVerdict;
+
+TrailVerdict verifyTrail(DataFolder& folder);
 
 }  // namespace rececon

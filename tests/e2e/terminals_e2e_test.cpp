@@ -53,6 +53,12 @@ struct FiveTerminals : test::CliSimSession {
       }
     }
     REQUIRE(on(1, {"config", "set", "terminal.id", "UKE1"}).exitCode == 0);
+    // The site's trail key, made by the first terminal, copied to each of the others (README).
+    REQUIRE(fs::exists(data / "trail.key"));
+    for (int t = 2; t <= kTerminals; ++t) {
+      fs::copy_file(data / "trail.key", folders.at(t - 1) / "trail.key");
+      fs::permissions(folders.at(t - 1) / "trail.key", fs::perms::owner_read | fs::perms::owner_write);
+    }
   }
 
   // rececon-cli as terminal t (1-based) on the shared register.
