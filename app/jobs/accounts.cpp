@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <functional>
 
 #include "app/core/error.h"
 #include "app/core/error_catalog.h"
@@ -97,86 +98,63 @@ std::vector<Account> Accounts::list(const Actor& by) {
   return accounts_.all();
 }
 
-Account Accounts::lock(const Actor& by, const std::string& userId) {
-  requireAdmin(by, "利用者のロック");
+Account Accounts::change(const std::string& actor, const std::string& userId, const char* kind, const std::string& detail,
+                         const std::function<void(Account&)>& edit, bool endSessions) {
   db::WriteTransaction tx(db_);
   Account a = existing(userId);
-  if (a.state == AccountState::Retired) throw InvalidInput(kAccountRetired, {{"user", userId}});
-  a.state = AccountState::Locked;
-  a.updatedBy = by.userId;
-  a.updatedAt.clear();
+  edit(a);
+  a.updatedBy = actor;
+  a.updatedAt.clear();  // now
   accounts_.update(a);
-  accounts_.removeSessionsOf(userId);
-  record(userId, by.userId, "locked");
+  if (endSessions) accounts_.removeSessionsOf(userId);
+  record(userId, actor, kind, detail);
   tx.commit();
   return existing(userId);
 }
 
+Account Accounts::lock(const Actor& by, const std::string& userId) {
+  requireAdmin(by, "利用者のロック");
+  return change(by.userId, userId, "locked", {}, [&](Account& a) {
+    if (a.state == AccountState::Retired) throw InvalidInput(kAccountRetired, {{"user", userId}});
+    a.state = AccountState::Locked;
+  }, true);
+}
+
 Account Accounts::unlock(const Actor& by, const std::string& userId) {
   requireAdmin(by, "ロックの解除");
-  db::WriteTransaction tx(db_);
-  Account a = existing(userId);
-  if (a.state == AccountState::Retired) throw InvalidInput(kAccountRetired, {{"user", userId}});
-  a.state = AccountState::Active;
-  a.failedLogins = 0;
-  a.updatedBy = by.userId;
-  a.updatedAt.clear();
-  accounts_.update(a);
-  record(userId, by.userId, "unlocked");
-  tx.commit();
-  return existing(userId);
+  return change(by.userId, userId, "unlocked", {}, [&](Account& a) {
+    if (a.state == AccountState::Retired) throw InvalidInput(kAccountRetired, {{"user", userId}});
+    a.state = AccountState::Active;
+    a.failedLogins = 0;
+  }, false);
 }
 
 Account Accounts::retire(const Actor& by, const std::string& userId) {
   requireAdmin(by, "利用者の退職処理");
   if (by.userId == userId) throw InvalidInput("自分自身を退職にはできません。ほかの管理者に依頼してください。");
-  db::WriteTransaction tx(db_);
-  Account a = existing(userId);
-  a.state = AccountState::Retired;
-  a.updatedBy = by.userId;
-  a.updatedAt.clear();
-  accounts_.update(a);
-  accounts_.removeSessionsOf(userId);
-  record(userId, by.userId, "retired");
-  tx.commit();
-  return existing(userId);
+  return change(by.userId, userId, "retired", {}, [](Account& a) { a.state = AccountState::Retired; }, true);
 }
 
 Account Accounts::setRoles(const Actor& by, const std::string& userId, const std::vector<Role>& roles) {
   requireAdmin(by, "役割の変更");
   if (roles.empty()) throw ValidationFailed({{"roles", "役割", "役割を1つ以上指定してください。"}});
-  db::WriteTransaction tx(db_);
-  Account a = existing(userId);
-  const std::string before = rolesText(a.roles);
-  // The last administrator cannot give the role away: the site would have nobody to manage it.
+  // An administrator cannot give their own role away: the site could be left with nobody to manage it.
   if (by.userId == userId && std::find(roles.begin(), roles.end(), Role::Admin) == roles.end()) {
     throw InvalidInput("自分の管理者の役割は外せません。ほかの管理者に依頼してください。");
   }
-  a.roles = roles;
-  a.updatedBy = by.userId;
-  a.updatedAt.clear();
-  accounts_.update(a);
-  record(userId, by.userId, "roles", before + " → " + rolesText(roles));
-  tx.commit();
-  return existing(userId);
+  const std::string before = rolesText(existing(userId).roles);
+  return change(by.userId, userId, "roles", before + " → " + rolesText(roles), [&](Account& a) { a.roles = roles; }, false);
 }
 
 Account Accounts::resetPassword(const Actor& by, const std::string& userId, const std::string& initialPassword) {
   requireAdmin(by, "パスワードの再設定");
   requirePassword(initialPassword, userId);
-  const std::string hash = hashPassword(initialPassword);
-  db::WriteTransaction tx(db_);
-  Account a = existing(userId);
-  a.passwordHash = hash;
-  a.mustChangePassword = true;
-  a.failedLogins = 0;
-  a.updatedBy = by.userId;
-  a.updatedAt.clear();
-  accounts_.update(a);
-  accounts_.removeSessionsOf(userId);
-  record(userId, by.userId, "password_reset");
-  tx.commit();
-  return existing(userId);
+  const std::string hash = hashPassword(initialPassword);  // before the transaction: it takes a moment
+  return change(by.userId, userId, "password_reset", {}, [&](Account& a) {
+    a.passwordHash = hash;
+    a.mustChangePassword = true;
+    a.failedLogins = 0;
+  }, true);
 }
 
 void Accounts::changePassword(const std::string& userId, const std::string& currentPassword, const std::string& newPassword) {
@@ -187,15 +165,10 @@ void Accounts::changePassword(const std::string& userId, const std::string& curr
     throw ValidationFailed({{"password", "パスワード", "今と同じパスワードにはできません。"}});
   }
   const std::string hash = hashPassword(newPassword);
-  db::WriteTransaction tx(db_);
-  Account a = existing(userId);
-  a.passwordHash = hash;
-  a.mustChangePassword = false;
-  a.updatedBy = userId;
-  a.updatedAt.clear();
-  accounts_.update(a);
-  record(userId, userId, "password_changed");
-  tx.commit();
+  change(userId, userId, "password_changed", {}, [&](Account& a) {
+    a.passwordHash = hash;
+    a.mustChangePassword = false;
+  }, false);
 }
 
 LoginResult Accounts::login(const std::string& userId, const std::string& password) {

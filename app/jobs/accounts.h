@@ -6,6 +6,7 @@
 // Rights are checked here, never only in a front-end. One thread at a time (as its Database).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,9 @@ class Accounts {
 
  private:
   void requireAdmin(const Actor& by, const char* what);
+  // One change to an account in its own transaction, with its event; `endSessions` logs the user out.
+  Account change(const std::string& actor, const std::string& userId, const char* kind, const std::string& detail,
+                 const std::function<void(Account&)>& edit, bool endSessions);
   Account existing(const std::string& userId);
   void record(const std::string& userId, const std::string& actor, const char* kind, const std::string& detail = {});
 
