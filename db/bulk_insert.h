@@ -1,8 +1,8 @@
 #pragma once
 // Rows written in bulk into one table, bound by name exactly as a Statement is — so one function binds a
 // record for the single INSERT and for a bulk load, and one column table (InsertColumn) keeps the two in
-// step. On PostgreSQL the rows go in one COPY per flush(); on SQLite each row is written as it ends.
-// db-internal; used inside a WriteTransaction.
+// step. Rows reach the table by flush() (see SqlBulkInsert: on PostgreSQL a COPY is open from the first
+// row to flush(), and nothing else may run meanwhile). db-internal; used inside a WriteTransaction.
 
 #include <cstdint>
 #include <memory>

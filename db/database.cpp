@@ -1,7 +1,5 @@
 #include "db/database.h"
 
-#include "db/trail_chain.h"
-
 #include "app/core/error.h"
 #include "db/database_errors.h"
 #include "db/migrations.h"
@@ -43,14 +41,6 @@ void Database::giveBack(std::string sql, std::unique_ptr<SqlQuery> query) {
     return;  // a statement that cannot be reset is dropped, not reused
   }
   idle_[std::move(sql)].push_back(std::move(query));
-}
-
-const std::optional<std::string>& Database::trailKey() {
-  if (!trailKey_) {
-    const bool empty = prepare("SELECT COUNT(*) AS n FROM trail_link").singleInt64("n") == 0;
-    trailKey_ = db::trailKey(location_, empty);
-  }
-  return *trailKey_;
 }
 
 std::int64_t Database::changeCounter() {

@@ -57,8 +57,9 @@ class Database {
 
   SqlConnection& connection() { return *connection_; }
 
-  // The site's key for the tamper-evident trail on this machine (trail_chain.h), read once.
-  const std::optional<std::string>& trailKey();
+  // The key this connection seals the tamper-evident trail with, as trail_chain.cpp decided it at the first
+  // seal (unset before; nullopt inside: this machine has no key of the site's).
+  std::optional<std::optional<std::string>>& sealingKey() { return sealingKey_; }
 
  private:
   friend class Statement;
@@ -67,7 +68,7 @@ class Database {
   DatabaseLocation location_;
   std::unique_ptr<SqlConnection> connection_;
   bool createdNow_ = false;
-  std::optional<std::optional<std::string>> trailKey_;  // outer: read yet
+  std::optional<std::optional<std::string>> sealingKey_;
   // Declared after connection_ so that statements are finalised before the connection closes.
   std::unordered_map<std::string, std::vector<std::unique_ptr<SqlQuery>>> idle_;
 };

@@ -54,9 +54,10 @@ class SqlQuery {
 
 // Many rows into one table, without a statement or round trip per row: a bulk load's path (a migration of
 // a million patients, a copy of a register). Values are set by column position; endRow() takes the row.
-// Rows are held until flush() — so tables whose rows refer to each other are flushed parent first — and
-// then sent as multi-row INSERTs (SQLite) or one COPY (PostgreSQL). Used inside a write transaction;
-// nothing is read back.
+// SQLite holds the rows until flush() and writes them as multi-row INSERTs; PostgreSQL streams them into a
+// COPY opened at the first row and completed by flush() — so nothing else may run on the connection
+// between a table's first endRow() and its flush(), and tables whose rows refer to each other are written
+// parent first. Used inside a write transaction; nothing is read back.
 class SqlBulkInsert {
  public:
   virtual ~SqlBulkInsert() = default;

@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <iterator>
+#include <map>
 
 #include "app/core/error.h"
 #include "db/change_log.h"
@@ -126,7 +128,7 @@ void writePrivateFile(const std::filesystem::path& file, const std::string& byte
 
 }  // namespace
 
-std::optional<std::string> trailKey(const DatabaseLocation& location, bool trailEmpty) {
+std::optional<std::string> trailKey(const DatabaseLocation& location, bool mayMake) {
   if (location.dataFolder().empty()) return std::nullopt;
   if (sodium_init() < 0) throw EnvironmentError("暗号ライブラリ（libsodium）を初期化できませんでした。");
   const std::filesystem::path file = location.dataFolder() / "trail.key";
@@ -134,7 +136,7 @@ std::optional<std::string> trailKey(const DatabaseLocation& location, bool trail
     if (key->size() != kKeyBytes) throw EnvironmentError("監査証跡の鍵「" + file.string() + "」の長さが正しくありません。");
     return key;
   }
-  if (!trailEmpty) return std::nullopt;  // begun elsewhere: this machine needs the site's key copied here
+  if (!mayMake) return std::nullopt;
   std::string key(kKeyBytes, '\0');
   randombytes_buf(key.data(), key.size());
   writePrivateFile(file, key, false);  // two processes at once: the first one's key stays
@@ -159,8 +161,29 @@ void writeTrailHead(const std::filesystem::path& dataFolder, const TrailHead& he
   writePrivateFile(dataFolder / "trail.head", std::to_string(head.seq) + " " + head.mac + "\n", true);
 }
 
+const std::optional<std::string>& TrailChain::sealingKey() {
+  auto& decided = db_.sealingKey();
+  if (decided) return *decided;
+  const bool empty = db_.prepare("SELECT COUNT(*) AS n FROM trail_link").singleInt64("n") == 0;
+  // An empty trail is begun with this machine's key (made if need be); a trail begun elsewhere is continued
+  // only with the key that signed it.
+  std::optional<std::string> key = trailKey(db_.location(), empty);
+  if (key && !signsNewestLink(*key)) key.reset();
+  decided = std::move(key);
+  return *decided;
+}
+
+bool TrailChain::signsNewestLink(const std::string& key) {
+  Statement q = db_.prepare("SELECT seq, source, first_id, last_id, digest, at, mac FROM trail_link ORDER BY seq DESC LIMIT 2");
+  if (!q.next()) return true;
+  const std::int64_t seq = q.int64("seq"), first = q.int64("first_id"), last = q.int64("last_id");
+  const std::string source = q.text("source"), digest = q.text("digest"), at = q.text("at"), mac = q.text("mac");
+  const std::string previous = q.next() ? q.text("mac") : "";
+  return linkMac(key, previous, seq, source, first, last, digest, at) == mac;
+}
+
 std::string TrailChain::rowsDigest(const std::string& source, std::int64_t firstId, std::int64_t lastId,
-                                   std::int64_t* rows) {
+                                   std::int64_t* rows, std::int64_t* fieldRows) {
   Digest digest;
   digest.add(source);
   const SourceShape& shape = shapeOf(source);
@@ -174,9 +197,12 @@ std::string TrailChain::rowsDigest(const std::string& source, std::int64_t first
   if (source == "change_log") {
     Statement f = db_.prepare(kFieldsSql);
     f.bind("first", firstId).bind("last", lastId);
+    std::int64_t fields = 0;
     while (f.next()) {
+      ++fields;
       for (const char* column : {"change_id", "field", "old_value", "new_value"}) digest.add(f.optionalText(column));
     }
+    if (fieldRows) *fieldRows = fields;
   }
   if (rows) *rows = count;
   return digest.hexDigest();
@@ -185,8 +211,8 @@ std::string TrailChain::rowsDigest(const std::string& source, std::int64_t first
 void TrailChain::seal(const char* source, std::int64_t firstId, std::int64_t lastId) {
   if (lastId < firstId) return;
   guarded("監査証跡の封印", [&] {
-    const std::optional<std::string>& key = db_.trailKey();
-    if (!key) return;
+    const std::optional<std::string>& key = sealingKey();
+    if (!key) return;  // the rows stay unsealed, and verify() says so
     Statement last = db_.prepare("SELECT seq, mac FROM trail_link ORDER BY seq DESC LIMIT 1");
     std::int64_t seq = 1;
     std::string previous;
@@ -208,9 +234,9 @@ void TrailChain::seal(const char* source, std::int64_t firstId, std::int64_t las
 TrailVerdict TrailChain::verify(const std::optional<TrailHead>& expectedHead) {
   return guarded("監査証跡の検証", [&] {
     TrailVerdict v;
-    const std::optional<std::string>& key = db_.trailKey();
+    const std::optional<std::string> key = trailKey(db_.location(), false);
     if (!key) {
-      v.finding = "この端末に監査証跡の鍵（データフォルダの trail.key）がないため検証できません。";
+      v.finding = "この端末に監査証跡の鍵（データフォルダの trail.key）がないため検証できません。最初の端末の鍵を複写してください。";
       return v;
     }
     const auto broken = [&](std::string finding) {
@@ -219,6 +245,7 @@ TrailVerdict TrailChain::verify(const std::optional<TrailHead>& expectedHead) {
     };
     Statement q = db_.prepare("SELECT seq, source, first_id, last_id, digest, at, mac FROM trail_link ORDER BY seq");
     std::string previous;
+    std::map<std::string, std::int64_t> sealedRows;  // by source, and change_field
     while (q.next()) {
       const std::int64_t seq = q.int64("seq");
       const std::string source = q.text("source");
@@ -228,24 +255,29 @@ TrailVerdict TrailChain::verify(const std::optional<TrailHead>& expectedHead) {
                                 std::to_string(last) + "、" + at + "）";
       if (seq != v.links + 1) return broken("証跡 " + std::to_string(v.links + 1) + " が削除されています。");
       if (linkMac(*key, previous, seq, source, first, last, digest, at) != mac) {
-        return broken(where + " が書き換えられています（鍵による署名が合いません）。");
+        return broken(where + (seq == 1 ? " が書き換えられているか、この端末の鍵（trail.key）がこのサイトのものではありません。"
+                                         : " が書き換えられています（鍵による署名が合いません）。"));
       }
-      std::int64_t rows = 0;
-      if (rowsDigest(source, first, last, &rows) != digest) {
+      std::int64_t rows = 0, fieldRows = 0;
+      if (rowsDigest(source, first, last, &rows, &fieldRows) != digest) {
         return broken(where + " の行が" + (rows < last - first + 1 ? "削除されています" : "変更されています") + "。");
       }
+      sealedRows[source] += rows;
+      sealedRows["change_field"] += fieldRows;
       previous = mac;
       ++v.links;
       v.head = {seq, mac};
     }
-    for (const char* source : kTrailSources) {
-      Statement outside = db_.prepare(std::string("SELECT MIN(t.id) AS first, COUNT(*) AS n FROM ") + source +
-                                      " t WHERE NOT EXISTS (SELECT 1 FROM trail_link l WHERE l.source = :source"
-                                      " AND t.id BETWEEN l.first_id AND l.last_id)");
-      outside.bind("source", source);
-      if (outside.next() && outside.int64("n") > 0) {
-        return broken(std::string(source) + " に証跡のない行が " + std::to_string(outside.int64("n")) + " 行あります（最初は id " +
-                      std::to_string(outside.int64("first")) + "）。挿入されたか、鍵のない端末で書かれた行です。");
+    // Every row is in exactly one sealed range (ranges never overlap: a forged link would not verify), so
+    // a table holding more rows than were sealed holds rows nobody sealed — inserted, or written by a
+    // machine without the site's key.
+    std::vector<std::string> tables(std::begin(kTrailSources), std::end(kTrailSources));
+    tables.emplace_back("change_field");
+    for (const std::string& table : tables) {
+      const std::int64_t stored = db_.prepare("SELECT COUNT(*) AS n FROM " + table).singleInt64("n");
+      if (stored > sealedRows[table]) {
+        return broken(table + " に証跡のない行が " + std::to_string(stored - sealedRows[table]) +
+                      " 行あります。挿入されたか、鍵のない端末で書かれた行です。");
       }
     }
     if (expectedHead && expectedHead->seq > 0) {

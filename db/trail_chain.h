@@ -3,9 +3,12 @@
 // change_field rows), audit_log and account_event. Every write seals the rows it added in a link holding
 // their SHA-256 and an HMAC-SHA-256 of that and of the link before — under the site's key, which is kept
 // outside the register (trail.key in the data folder, 0600), so whoever can edit the database cannot
-// forge the chain. verify() walks it: a changed byte, a deleted or an inserted row, an altered or
-// removed link is reported with the first place it breaks; a truncated tail is caught against the head
-// last written outside the register (trail.head). One thread at a time (as its Database).
+// forge the chain. The key is made by the first seal of an empty trail (under the writers' turn, so one
+// site gets one key) and copied to the other terminals; a machine whose key does not sign the newest link
+// seals nothing. verify() walks the chain: a changed byte, a deleted or an inserted row, an altered or
+// removed link is reported with the first place it breaks; a tail truncated back past the head last
+// recorded outside the register (trail.head, moved up by every intact check: `audit verify` once a day)
+// is caught too. One thread at a time (as its Database).
 
 #include <cstdint>
 #include <filesystem>
@@ -44,15 +47,20 @@ class TrailChain {
   TrailVerdict verify(const std::optional<TrailHead>& expectedHead);
 
  private:
-  std::string rowsDigest(const std::string& source, std::int64_t firstId, std::int64_t lastId, std::int64_t* rows);
+  // The key to seal with on this connection, decided at its first seal (see above).
+  const std::optional<std::string>& sealingKey();
+  // Whether key signs the newest link (true for an empty trail).
+  bool signsNewestLink(const std::string& key);
+  // SHA-256 of the rows; counts the rows and, for change_log, their change_field rows when asked.
+  std::string rowsDigest(const std::string& source, std::int64_t firstId, std::int64_t lastId, std::int64_t* rows,
+                         std::int64_t* fieldRows = nullptr);
   Database& db_;
 };
 
-// The site's key for the register at this location: read from the data folder's trail.key, made there
-// (random, 0600) when missing and the trail has no link yet. nullopt when the location has no data
-// folder or the key is missing for a trail already begun. Throws EnvironmentError when the file is
-// unsafe (a link, readable by others) or unreadable.
-std::optional<std::string> trailKey(const DatabaseLocation& location, bool trailEmpty);
+// The site's key in the data folder's trail.key; made there (random, 0600) when missing and `mayMake`.
+// nullopt when the location has no data folder or there is no key. Throws EnvironmentError when the
+// file is unsafe (a link, readable by others) or unreadable.
+std::optional<std::string> trailKey(const DatabaseLocation& location, bool mayMake);
 
 // trail.head in the data folder: read (nullopt when never written) and written (0600, atomically).
 std::optional<TrailHead> readTrailHead(const std::filesystem::path& dataFolder);

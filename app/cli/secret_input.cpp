@@ -39,11 +39,13 @@ std::string readSecret(const std::string& prompt) {
   std::string line;
   if (onTerminal()) {
     std::cerr << prompt << std::flush;
+    bool read = false;
     {
       EchoOff quiet;
-      if (!std::getline(std::cin, line)) line.clear();
+      read = static_cast<bool>(std::getline(std::cin, line));
     }
     std::cerr << "\n";
+    if (!read) throw UsageError(prompt + " 入力が終わりました。");
   } else if (!std::getline(std::cin, line)) {
     throw UsageError(prompt + " 標準入力から読めませんでした（1行に1つ入力してください）。");
   }

@@ -158,8 +158,10 @@ Account Accounts::resetPassword(const Actor& by, const std::string& userId, cons
 }
 
 void Accounts::changePassword(const std::string& userId, const std::string& currentPassword, const std::string& newPassword) {
-  Account held = existing(userId);
-  if (!passwordMatches(currentPassword, held.passwordHash)) throw InvalidInput(kLoginFailed, {});
+  const Account held = existing(userId);
+  requireUsable(held);
+  // A wrong current password counts as a failed login: a session left open is no way round the lockout.
+  if (!passwordMatches(currentPassword, held.passwordHash)) failedAttempt(userId);
   requirePassword(newPassword, userId);
   if (newPassword == currentPassword) {
     throw ValidationFailed({{"password", "パスワード", "今と同じパスワードにはできません。"}});
@@ -171,45 +173,55 @@ void Accounts::changePassword(const std::string& userId, const std::string& curr
   }, false);
 }
 
+void Accounts::requireUsable(const Account& a) {
+  if (a.state == AccountState::Retired) throw InvalidInput(kAccountRetired, {{"user", a.userId}});
+  if (a.state == AccountState::Locked) {
+    db::WriteTransaction tx(db_);
+    record(a.userId, a.userId, "login_refused", "ロック中");
+    tx.commit();
+    throw InvalidInput(kAccountLocked, {{"user", a.userId}});
+  }
+}
+
+void Accounts::failedAttempt(const std::string& userId) {
+  bool lockedNow = false;
+  change(userId, userId, "login_failed", {}, [&](Account& a) {
+    a.failedLogins += 1;
+    if (a.failedLogins >= kMaxFailedLogins && a.state == AccountState::Active) {
+      a.state = AccountState::Locked;
+      lockedNow = true;
+    }
+  }, false);
+  if (lockedNow) {
+    db::WriteTransaction tx(db_);
+    record(userId, userId, "locked", std::to_string(kMaxFailedLogins) + "回続けて失敗");
+    tx.commit();
+    throw InvalidInput(kAccountLocked, {{"user", userId}});
+  }
+  throw InvalidInput(kLoginFailed, {});
+}
+
 LoginResult Accounts::login(const std::string& userId, const std::string& password) {
   const std::optional<Account> found = accounts_.find(userId);
-  // An unknown ID costs as much as a wrong password and reads the same.
-  const bool matches = passwordMatches(password, found ? found->passwordHash : hashPassword("-"));
-  db::WriteTransaction tx(db_);
   if (!found) {
+    // An unknown ID costs what a wrong password costs (one check against a hash made once) and reads the same.
+    static const std::string unknown = hashPassword("unknown user");
+    passwordMatches(password, unknown);
+    db::WriteTransaction tx(db_);
     record(userId, userId, "login_failed", "未登録のID");
     tx.commit();
     throw InvalidInput(kLoginFailed, {});
   }
-  Account a = existing(userId);
-  if (a.state == AccountState::Retired) throw InvalidInput(kAccountRetired, {{"user", userId}});
-  if (a.state == AccountState::Locked) {
-    record(userId, userId, "login_refused", "ロック中");
-    tx.commit();
-    throw InvalidInput(kAccountLocked, {{"user", userId}});
+  requireUsable(*found);
+  if (!passwordMatches(password, found->passwordHash)) failedAttempt(userId);
+  if (found->failedLogins != 0) {
+    const Account a = change(userId, userId, "login", {}, [](Account& held) { held.failedLogins = 0; }, false);
+    return {a, a.mustChangePassword};
   }
-  if (!matches) {
-    a.failedLogins += 1;
-    const bool lockNow = a.failedLogins >= kMaxFailedLogins;
-    if (lockNow) a.state = AccountState::Locked;
-    a.updatedBy = userId;
-    a.updatedAt.clear();
-    accounts_.update(a);
-    record(userId, userId, "login_failed", std::to_string(a.failedLogins) + "回目");
-    if (lockNow) record(userId, userId, "locked", std::to_string(kMaxFailedLogins) + "回続けて失敗");
-    tx.commit();
-    if (lockNow) throw InvalidInput(kAccountLocked, {{"user", userId}});
-    throw InvalidInput(kLoginFailed, {});
-  }
-  if (a.failedLogins != 0) {
-    a.failedLogins = 0;
-    a.updatedBy = userId;
-    a.updatedAt.clear();
-    accounts_.update(a);
-  }
+  db::WriteTransaction tx(db_);
   record(userId, userId, "login");
   tx.commit();
-  return {existing(userId), a.mustChangePassword};
+  return {*found, found->mustChangePassword};
 }
 
 std::string Accounts::openSession(const std::string& userId) {

@@ -75,6 +75,10 @@ class Accounts {
 
  private:
   void requireAdmin(const Actor& by, const char* what);
+  // Refuses a locked (recording the attempt) or retired account.
+  void requireUsable(const Account& account);
+  // Counts a wrong password, locks at kMaxFailedLogins, and throws LOGIN_FAILED or ACCOUNT_LOCKED.
+  [[noreturn]] void failedAttempt(const std::string& userId);
   // One change to an account in its own transaction, with its event; `endSessions` logs the user out.
   Account change(const std::string& actor, const std::string& userId, const char* kind, const std::string& detail,
                  const std::function<void(Account&)>& edit, bool endSessions);

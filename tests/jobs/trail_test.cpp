@@ -72,8 +72,14 @@ TEST_CASE_METHOD(History, "audit verify finds each kind of tampering", "[trail]"
     CHECK(verifyTrail(folder).finding.find("証跡のない行") != std::string::npos);
   }
   SECTION("a link altered") {
-    sql("UPDATE trail_link SET at = '2026-01-01T00:00:00+09:00' WHERE seq = 1");
+    sql("UPDATE trail_link SET at = '2026-01-01T00:00:00+09:00' WHERE seq = 2");
+    CHECK(verifyTrail(folder).finding.find("証跡 2") != std::string::npos);
     CHECK(verifyTrail(folder).finding.find("書き換えられています") != std::string::npos);
+  }
+  SECTION("a row inserted in the fields of an entry") {
+    sql("INSERT INTO change_field (change_id, field, old_value, new_value)"
+        " SELECT MAX(id), 'birth_date', '1950-01-01', '1951-01-01' FROM change_log");
+    CHECK(verifyTrail(folder).finding.find("変更されています") != std::string::npos);
   }
   SECTION("the tail truncated: the newest rows and their links gone") {
     sql("DELETE FROM audit_log WHERE action = 'fallback_on'");
