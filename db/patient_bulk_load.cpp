@@ -113,10 +113,28 @@ void PatientBulkLoad::flush() {
       history_.endRow();
     }
     history_.flush();
-    // The entries just written (writers take turns: nobody else's are among them), sealed in one link.
+    // The entries just written (writers take turns: nobody else's are among them), sealed in one link. Their
+    // ids run on without a gap in the order written, so the digest is made from the rows as written
+    // rather than read back: the columns in change_log's order, as text.
     Statement written = db_.prepare("SELECT MIN(id) AS first, MAX(id) AS last FROM change_log WHERE id > :before");
     written.bind("before", before);
-    if (written.next() && !written.isNull("first")) TrailChain(db_).seal("change_log", written.int64("first"), written.int64("last"));
+    if (written.next() && !written.isNull("first")) {
+      const std::int64_t first = written.int64("first"), last = written.int64("last");
+      std::optional<std::string> digest;
+      if (last - first + 1 == static_cast<std::int64_t>(queuedPatients_.size())) {
+        TrailDigest rows("change_log");
+        std::int64_t id = first;
+        for (const Patient& patient : queuedPatients_) {
+          const std::string number = std::to_string(patient.number);
+          for (const std::string& value : {std::to_string(id++), number, std::string("patient"), number, std::string("create"),
+                                           context_.operatorId, now_, context_.reason}) {
+            rows.add(value);
+          }
+        }
+        digest = rows.hexDigest();
+      }
+      TrailChain(db_).seal("change_log", first, last, digest);
+    }
   });
   queuedPatients_.clear();
   queuedRecords_.clear();

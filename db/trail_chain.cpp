@@ -52,35 +52,6 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
   return out;
 }
 
-// Every value as 'N' (NULL) or 'V', its length (8 bytes, low first) and its bytes: no two different
-// sequences of values feed the same bytes.
-class Digest {
- public:
-  Digest() { crypto_hash_sha256_init(&state_); }
-  void add(const std::optional<std::string>& value) {
-    if (!value) {
-      update("N", 1);
-      return;
-    }
-    unsigned char length[9] = {'V'};
-    std::uint64_t n = value->size();
-    for (int i = 1; i < 9; ++i, n >>= 8) length[i] = static_cast<unsigned char>(n & 0xff);
-    crypto_hash_sha256_update(&state_, length, sizeof length);
-    update(value->data(), value->size());
-  }
-  std::string hexDigest() {
-    unsigned char out[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&state_, out);
-    return hex(out, sizeof out);
-  }
-
- private:
-  void update(const char* bytes, std::size_t size) {
-    crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(bytes), size);
-  }
-  crypto_hash_sha256_state state_{};
-};
-
 std::string linkMac(const std::string& key, const std::string& previousMac, std::int64_t seq, const std::string& source,
                     std::int64_t firstId, std::int64_t lastId, const std::string& digest, const std::string& at) {
   const std::string message = previousMac + '\n' + std::to_string(seq) + '\n' + source + '\n' + std::to_string(firstId) +
@@ -182,10 +153,34 @@ bool TrailChain::signsNewestLink(const std::string& key) {
   return linkMac(key, previous, seq, source, first, last, digest, at) == mac;
 }
 
+TrailDigest::TrailDigest(const std::string& source) {
+  static_assert(sizeof(state_) >= sizeof(crypto_hash_sha256_state));
+  crypto_hash_sha256_init(reinterpret_cast<crypto_hash_sha256_state*>(state_));
+  add(source);
+}
+
+void TrailDigest::add(const std::optional<std::string>& value) {
+  auto* state = reinterpret_cast<crypto_hash_sha256_state*>(state_);
+  if (!value) {
+    crypto_hash_sha256_update(state, reinterpret_cast<const unsigned char*>("N"), 1);
+    return;
+  }
+  unsigned char length[9] = {'V'};
+  std::uint64_t n = value->size();
+  for (int i = 1; i < 9; ++i, n >>= 8) length[i] = static_cast<unsigned char>(n & 0xff);
+  crypto_hash_sha256_update(state, length, sizeof length);
+  crypto_hash_sha256_update(state, reinterpret_cast<const unsigned char*>(value->data()), value->size());
+}
+
+std::string TrailDigest::hexDigest() {
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(reinterpret_cast<crypto_hash_sha256_state*>(state_), out);
+  return hex(out, sizeof out);
+}
+
 std::string TrailChain::rowsDigest(const std::string& source, std::int64_t firstId, std::int64_t lastId,
                                    std::int64_t* rows, std::int64_t* fieldRows) {
-  Digest digest;
-  digest.add(source);
+  TrailDigest digest(source);
   const SourceShape& shape = shapeOf(source);
   Statement q = db_.prepare(rowsSql(shape));
   q.bind("first", firstId).bind("last", lastId);
@@ -209,6 +204,10 @@ std::string TrailChain::rowsDigest(const std::string& source, std::int64_t first
 }
 
 void TrailChain::seal(const char* source, std::int64_t firstId, std::int64_t lastId) {
+  seal(source, firstId, lastId, std::nullopt);
+}
+
+void TrailChain::seal(const char* source, std::int64_t firstId, std::int64_t lastId, std::optional<std::string> written) {
   if (lastId < firstId) return;
   guarded("監査証跡の封印", [&] {
     const std::optional<std::string>& key = sealingKey();
@@ -220,7 +219,7 @@ void TrailChain::seal(const char* source, std::int64_t firstId, std::int64_t las
       seq = last.int64("seq") + 1;
       previous = last.text("mac");
     }
-    const std::string digest = rowsDigest(source, firstId, lastId, nullptr);
+    const std::string digest = written ? *written : rowsDigest(source, firstId, lastId, nullptr);
     const std::string at = nowTimestamp();
     Statement q = db_.prepare(
         "INSERT INTO trail_link (seq, source, first_id, last_id, digest, at, mac)"

@@ -35,6 +35,20 @@ struct TrailVerdict {
   TrailHead head;       // the last link read
 };
 
+// The digest a link holds: the source's name, then each row's columns in order (the source's own list)
+// as text — each value 'N' (NULL) or 'V', its length (8 bytes, low first) and its bytes, so no two
+// different sequences of values feed the same bytes — and, after a change_log row's range, its
+// change_field rows.
+class TrailDigest {
+ public:
+  explicit TrailDigest(const std::string& source);
+  void add(const std::optional<std::string>& value);
+  std::string hexDigest();
+
+ private:
+  alignas(64) unsigned char state_[128];  // libsodium's crypto_hash_sha256_state, kept out of this header
+};
+
 class TrailChain {
  public:
   explicit TrailChain(Database& db) : db_(db) {}
@@ -42,6 +56,9 @@ class TrailChain {
   // Seals rows first_id..last_id of source just written, in the caller's WriteTransaction. Without the
   // site's key on this machine nothing is sealed (verify() then reports the rows as unsealed).
   void seal(const char* source, std::int64_t firstId, std::int64_t lastId);
+  // The same with the rows' digest made from what the caller wrote (a bulk load: no read-back). A digest
+  // that does not match what is stored shows as changed rows at the next verify().
+  void seal(const char* source, std::int64_t firstId, std::int64_t lastId, std::optional<std::string> written);
 
   // Walks the whole trail; `expectedHead` is the head written outside the register, if any.
   TrailVerdict verify(const std::optional<TrailHead>& expectedHead);

@@ -8,6 +8,7 @@
 #include "app/jobs/demo_data.h"
 #include "app/jobs/trail_check.h"
 #include "db/audit_log.h"
+#include "db/patient_bulk_load.h"
 #include "db/sql_statement.h"
 #include "tests/support/temp_dir.h"
 
@@ -88,4 +89,17 @@ TEST_CASE_METHOD(History, "audit verify finds each kind of tampering", "[trail]"
     CHECK_FALSE(v.intact);
     CHECK(v.finding.find("切り詰められています") != std::string::npos);
   }
+}
+
+TEST_CASE("A bulk load's links, made from the rows as written, verify over several flushes", "[trail]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  JobContext job;
+  const auto rows = generateDemoPatients(static_cast<std::int64_t>(db::PatientBulkLoad::kPatientsPerFlush) * 2 + 10, 6,
+                                         2026y / 11 / 21);
+  PatientRegister(folder.database(), "migration").importPatients(rows, job, "旧システムから");
+  const db::TrailVerdict v = verifyTrail(folder);
+  INFO(v.finding);
+  CHECK(v.intact);
+  CHECK(v.links == 3);
 }
