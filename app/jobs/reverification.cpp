@@ -249,15 +249,24 @@ ReverifyReport reverifyWithSettings(const db::DatabaseLocation& database, const 
 
 std::optional<ReverifyReport> reverifyOncePerSite(const db::DatabaseLocation& database, const std::filesystem::path& dataDir,
                                                   const std::string& operatorId, JobContext& job) {
-  // Long enough for a day's stand-alone visits; a terminal that dies holding it frees it by then.
-  constexpr std::int64_t kLeaseSeconds = 30 * 60;
+  // Renewed as the work goes on (every third of it); a terminal that dies holding it frees it by then.
+  constexpr std::int64_t kLeaseSeconds = 10 * 60;
   const std::string holder = terminalIdentity(dataDir).id + ":" + std::to_string(::getpid());
   db::Database connection(database);
   db::SiteLeases leases(connection);
   const std::int64_t now = std::time(nullptr);
   if (!leases.take(kReverifyLease, holder, now, now + kLeaseSeconds)) return std::nullopt;
+  std::int64_t renewedAt = now;
+  JobContext renewing([&](std::int64_t done, std::int64_t total, const std::string& what) {
+    job.step(done, total, what);  // the caller's progress, and its cancellation
+    const std::int64_t t = std::time(nullptr);
+    if (t - renewedAt < kLeaseSeconds / 3) return;
+    // Lost meanwhile (this terminal stalled past the lease): the terminal holding it now does the work.
+    if (!leases.take(kReverifyLease, holder, t, t + kLeaseSeconds)) throw Cancelled();
+    renewedAt = t;
+  });
   try {
-    ReverifyReport report = reverifyWithSettings(database, dataDir, operatorId, job);
+    ReverifyReport report = reverifyWithSettings(database, dataDir, operatorId, renewing);
     leases.release(kReverifyLease, holder);
     return report;
   } catch (...) {
