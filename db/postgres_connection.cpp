@@ -366,39 +366,33 @@ void PostgresConnection::rollback() noexcept {
   tx_.reset();
 }
 
-// The catalogue is read in the writer's transaction when one is open (a copy asks inside its own), else
-// on its own.
-std::vector<IndexShape> PostgresConnection::secondaryIndexes(const std::string& table) {
+// The catalogue is read in the writer's transaction when one is open (a copy or a bulk load asks inside
+// its own), else on its own. `sql` takes the table as $1 and gives a name and a definition per row.
+std::vector<IndexShape> PostgresConnection::catalogueDefinitions(const char* sql, const std::string& table) {
   return translated([&] {
     std::optional<pqxx::nontransaction> autocommit;
     pqxx::transaction_base& t = tx_ ? static_cast<pqxx::transaction_base&>(*tx_) : autocommit.emplace(*conn_);
     std::vector<IndexShape> out;
-    for (const auto& row : t.exec_params(
-             "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-             " JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-             " WHERE n.nspname = current_schema() AND c.relname = $1"
-             " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid) ORDER BY 1",
-             table)) {
-      out.push_back({row[0].c_str(), row[1].c_str()});
-    }
+    for (const auto& row : t.exec_params(sql, table)) out.push_back({row[0].c_str(), row[1].c_str()});
     return out;
   });
 }
 
+std::vector<IndexShape> PostgresConnection::secondaryIndexes(const std::string& table) {
+  return catalogueDefinitions(
+      "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+      " JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+      " WHERE n.nspname = current_schema() AND c.relname = $1"
+      " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid) ORDER BY 1",
+      table);
+}
+
 std::vector<IndexShape> PostgresConnection::foreignKeysToSuspend(const std::string& table) {
-  return translated([&] {
-    std::optional<pqxx::nontransaction> autocommit;
-    pqxx::transaction_base& t = tx_ ? static_cast<pqxx::transaction_base&>(*tx_) : autocommit.emplace(*conn_);
-    std::vector<IndexShape> out;
-    for (const auto& row : t.exec_params(
-             "SELECT k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
-             " JOIN pg_namespace n ON n.oid = c.relnamespace"
-             " WHERE n.nspname = current_schema() AND c.relname = $1 AND k.contype = 'f' ORDER BY 1",
-             table)) {
-      out.push_back({row[0].c_str(), row[1].c_str()});
-    }
-    return out;
-  });
+  return catalogueDefinitions(
+      "SELECT k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
+      " JOIN pg_namespace n ON n.oid = c.relnamespace"
+      " WHERE n.nspname = current_schema() AND c.relname = $1 AND k.contype = 'f' ORDER BY 1",
+      table);
 }
 
 std::vector<TableShape> PostgresConnection::tables() {

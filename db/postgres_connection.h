@@ -45,6 +45,7 @@ class PostgresConnection : public SqlConnection {
 
  private:
   void claim();
+  std::vector<IndexShape> catalogueDefinitions(const char* sql, const std::string& table);
   void makeSchema();
 
   std::unique_ptr<pqxx::connection> conn_;
