@@ -9,7 +9,8 @@ namespace rececon::db {
 namespace {
 
 constexpr const char* kColumns =
-    "user_id, display_name, roles, state, password_hash, must_change_password, failed_logins, version,"
+    "user_id, display_name, roles, state, password_hash, must_change_password, failed_logins, totp_secret,"
+    " totp_confirmed, totp_last_step, key_hash, version,"
     " created_at, created_by, updated_at, updated_by";
 
 AccountRow readAccount(Statement& q) {
@@ -23,6 +24,10 @@ AccountRow readAccount(Statement& q) {
   a.passwordHash = q.text("password_hash");
   a.mustChangePassword = q.boolean("must_change_password");
   a.failedLogins = q.integer("failed_logins");
+  a.totpSecret = q.text("totp_secret");
+  a.totpConfirmed = q.boolean("totp_confirmed");
+  a.totpLastStep = q.int64("totp_last_step");
+  a.keyHash = q.text("key_hash");
   a.version = q.int64("version");
   a.createdAt = q.text("created_at");
   a.createdBy = q.text("created_by");
@@ -38,6 +43,10 @@ void bindEditable(Statement& q, const AccountRow& a) {
   q.bind("hash", a.passwordHash);
   q.bind("must_change", a.mustChangePassword);
   q.bind("failed", a.failedLogins);
+  q.bind("totp_secret", a.totpSecret);
+  q.bind("totp_confirmed", a.totpConfirmed);
+  q.bind("totp_last_step", a.totpLastStep);
+  q.bind("key_hash", a.keyHash);
   q.bind("updated_at", a.updatedAt.empty() ? nowTimestamp() : a.updatedAt);
   q.bind("updated_by", a.updatedBy);
 }
@@ -71,8 +80,9 @@ void AccountRepository::insert(const AccountRow& a) {
     if (find(a.userId)) throw InvalidInput("ユーザーID「" + a.userId + "」はすでに登録されています。");
     Statement q = db_.prepare(
         "INSERT INTO account (user_id, display_name, roles, state, password_hash, must_change_password, failed_logins,"
-        " created_at, created_by, updated_at, updated_by) VALUES (:id, :name, :roles, :state, :hash, :must_change,"
-        " :failed, :updated_at, :updated_by, :updated_at, :updated_by)");
+        " totp_secret, totp_confirmed, totp_last_step, key_hash, created_at, created_by, updated_at, updated_by)"
+        " VALUES (:id, :name, :roles, :state, :hash, :must_change, :failed, :totp_secret, :totp_confirmed,"
+        " :totp_last_step, :key_hash, :updated_at, :updated_by, :updated_at, :updated_by)");
     q.bind("id", a.userId);
     bindEditable(q, a);
     q.run();
@@ -83,7 +93,8 @@ void AccountRepository::update(const AccountRow& a) {
   guarded("利用者の更新", [&] {
     Statement q = db_.prepare(
         "UPDATE account SET display_name = :name, roles = :roles, state = :state, password_hash = :hash,"
-        " must_change_password = :must_change, failed_logins = :failed, updated_at = :updated_at,"
+        " must_change_password = :must_change, failed_logins = :failed, totp_secret = :totp_secret,"
+        " totp_confirmed = :totp_confirmed, totp_last_step = :totp_last_step, key_hash = :key_hash, updated_at = :updated_at,"
         " updated_by = :updated_by, version = version + 1 WHERE user_id = :id");
     q.bind("id", a.userId);
     bindEditable(q, a);

@@ -21,6 +21,10 @@ struct AccountRow {
   std::string passwordHash;  // libsodium's crypto_pwhash_str form ($argon2id$…)
   bool mustChangePassword = true;
   int failedLogins = 0;
+  std::string totpSecret;       // sealed (app/jobs/sealed_secret.h); empty = none
+  bool totpConfirmed = false;   // the first code from the app was right: codes are asked from now on
+  std::int64_t totpLastStep = 0;  // TOTP steps up to this one are spent
+  std::string keyHash;          // a batch account's key file, as SHA-256 hex; empty = none
   std::int64_t version = 1;
   std::string createdAt, createdBy, updatedAt, updatedBy;
 };

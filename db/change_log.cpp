@@ -6,6 +6,7 @@
 
 #include "app/core/error_catalog.h"
 #include "app/core/error.h"
+#include "db/access_log.h"
 #include "db/database_errors.h"
 #include "db/record_columns.h"
 #include "db/trail_chain.h"
@@ -71,6 +72,10 @@ void ChangeLog::record(std::int64_t patientNumber, const char* entity, std::int6
       field.run();
     }
     sealed();  // with its fields: the digest covers them
+    std::string names;
+    for (const auto& f : fields) names += (names.empty() ? "" : ",") + f.field;
+    AccessLog(db_).append({0, "", context.operatorId, context.terminal, "change", patientNumber,
+                           std::string(entity) + " " + action + (names.empty() ? "" : ": " + names)});
   });
 }
 

@@ -458,7 +458,28 @@ CREATE TABLE trail_link (
 CREATE INDEX trail_link_source ON trail_link (source, first_id);
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11, kStep12};
+// Step 13: the second factor and the nightly run's key on accounts, and the access log: who saw or did
+// what to which patient, when, from which terminal (sealed into the trail like the other logs).
+constexpr const char* kStep13 = R"SQL(
+ALTER TABLE account ADD COLUMN totp_secret TEXT NOT NULL DEFAULT '';        -- sealed (app/jobs/sealed_secret.h); '' = none
+ALTER TABLE account ADD COLUMN totp_confirmed INTEGER NOT NULL DEFAULT 0;   -- the first code from the app was right
+ALTER TABLE account ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;   -- steps up to this one are spent
+ALTER TABLE account ADD COLUMN key_hash TEXT NOT NULL DEFAULT '';           -- SHA-256 of a batch account's key file
+
+CREATE TABLE access_log (
+  id              INTEGER PRIMARY KEY,
+  at              TEXT NOT NULL,
+  actor           TEXT NOT NULL,
+  terminal        TEXT NOT NULL,
+  action          TEXT NOT NULL,                  -- view, change, decision, print, export
+  patient_number  INTEGER,                        -- none for a list or export of many
+  detail          TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX access_log_at ON access_log (at);
+CREATE INDEX access_log_patient ON access_log (patient_number, id);
+)SQL";
+
+const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11, kStep12, kStep13};
 
 // The schema version is kept where each engine keeps such things: SQLite's user_version in the file
 // header, PostgreSQL's rececon_meta table (made when the connection claimed the database).

@@ -29,7 +29,8 @@ const SourceShape& shapeOf(const std::string& source) {
   static const SourceShape shapes[] = {
       {"change_log", {"id", "patient_number", "entity", "entity_id", "action", "operator", "changed_at", "reason"}},
       {"audit_log", {"id", "at", "operator", "action", "visit_id", "patient_number", "detail"}},
-      {"account_event", {"id", "at", "user_id", "actor", "terminal", "kind", "detail"}}};
+      {"account_event", {"id", "at", "user_id", "actor", "terminal", "kind", "detail"}},
+      {"access_log", {"id", "at", "actor", "terminal", "action", "patient_number", "detail"}}};
   for (const auto& shape : shapes)
     if (source == shape.table) return shape;
   throw InternalError("trail: no source " + source);

@@ -21,7 +21,7 @@
 namespace rececon::db {
 
 // The tables the trail covers, by name.
-inline constexpr const char* kTrailSources[] = {"change_log", "audit_log", "account_event"};
+inline constexpr const char* kTrailSources[] = {"change_log", "audit_log", "account_event", "access_log"};
 
 struct TrailHead {
   std::int64_t seq = 0;

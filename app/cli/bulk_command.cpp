@@ -10,6 +10,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
+#include "app/jobs/access_record.h"
 #include "app/jobs/bulk_precheck.h"
 #include "app/jobs/bulk_reconciliation.h"
 #include "app/jobs/bulk_worklist.h"
@@ -176,6 +177,8 @@ int worklistCommand(CliContext& c, const std::vector<std::string>& args) {
   const auto items = bulkWorklist(database, date, o->has("open"));
   if (const auto file = o->get("csv")) {
     writeTextFileAtomically(*file, worklistCsv(items));
+    recordAccess(database, c.resolvedOperator(), AccessAction::Export, std::nullopt,
+                 "一括照会の作業リスト " + toIsoString(date) + " " + std::to_string(items.size()) + "件 → " + *file);
     if (!c.json) *c.out << items.size() << " 件を " << *file << " に書き出しました。\n";
     return 0;
   }

@@ -8,12 +8,13 @@
 #include "app/core/error_catalog.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/operator_identity.h"
+#include "app/jobs/session_file.h"
 #include "app/jobs/site_settings.h"
 
 namespace rececon::cli {
 namespace {
 
-const char* const kGlobalWithValue[] = {"--data-dir", "--database", "--operator"};
+const char* const kGlobalWithValue[] = {"--data-dir", "--database", "--operator", "--key-file"};
 const char* const kGlobalFlags[] = {"--json", "--help", "-h"};
 
 bool startsWithOption(const std::string& arg, const char* option) {
@@ -28,7 +29,14 @@ DataFolder& CliContext::folder() {
   return *folder_;
 }
 
-std::string CliContext::resolvedOperator() { return resolveOperator(folder().database(), operatorId); }
+std::string CliContext::resolvedOperator() {
+  if (!operator_) {
+    OperatorClaim claim{operatorId, loadSessionToken(folder().dir()), std::nullopt};
+    if (keyFile) claim.batchKey = loadBatchKey(*keyFile);
+    operator_ = resolveOperator(folder().database(), claim);
+  }
+  return *operator_;
+}
 
 PatientRegister CliContext::patientRegister() { return PatientRegister(folder().database(), resolvedOperator()); }
 
@@ -78,7 +86,8 @@ void CliApplication::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(valueOption("database", "台帳のデータベース: ファイルか postgresql:// のURL（既定: RECECON_DATABASE、"
                                             "db use で決めたもの、データフォルダの rececon.db の順）", "URL"));
   options.addOption(flagOption("json", "結果をJSON（UTF-8）で出力します"));
-  options.addOption(valueOption("operator", "操作者ID（変更履歴に記録されます）", "ID"));
+  options.addOption(valueOption("operator", "操作者ID（利用者を登録していないサイトだけ。登録後は login した利用者が操作者です）", "ID"));
+  options.addOption(valueOption("key-file", "夜間処理の利用者の鍵ファイル（user key で発行。本人だけが読めること）", "FILE"));
   options.addOption(Poco::Util::Option("help", "h", "使い方を表示します").required(false).repeatable(false));
 }
 
@@ -88,11 +97,12 @@ void CliApplication::handleOption(const std::string& name, const std::string& va
   if (name == "database") context_.database = value;
   if (name == "json") context_.json = true;
   if (name == "operator") context_.operatorId = value;
+  if (name == "key-file") context_.keyFile = std::filesystem::path(value);
   if (name == "help") helpRequested_ = true;
 }
 
 void CliApplication::printUsage() {
-  printHelp(std::cout, options(), "rececon-cli", "[--data-dir DIR] [--database URL] [--json] [--operator ID] <コマンド> ...",
+  printHelp(std::cout, options(), "rececon-cli", "[--data-dir DIR] [--database URL] [--json] [--operator ID | --key-file FILE] <コマンド> ...",
             "レセコン 患者台帳・保険情報の操作ツール",
 
       "コマンド:\n"
@@ -119,9 +129,10 @@ void CliApplication::printUsage() {
       "  form karte1|worklist|outage-sheet|result-slip -o FILE.pdf  帳票の PDF（カルテ1号用紙 --patient N、作業リスト --date D、\n"
       "                                        障害時 4情報 記録票、資格確認結果票 --result ID）\n"
       "  user init --user ID --name NAME       最初の管理者の登録（パスワードは標準入力から）\n"
-      "  user add|list|lock|unlock|retire|roles|password|events  利用者の管理（管理者）、自分のパスワード変更\n"
-      "  login --user ID | logout | whoami     この端末でのログイン（パスワードは標準入力から）・ログアウト・確認\n"
-      "  audit verify                          監査証跡（変更履歴・監査記録・利用者の操作）の改ざん検査（0 問題なし 65 問題あり）\n"
+      "  user add|list|lock|unlock|retire|roles|password|totp|key|events  利用者の管理（管理者）、自分のパスワード・確認コード\n"
+      "  login --user ID | logout | whoami     この端末でのログイン（パスワードと確認コードは標準入力から）・ログアウト・確認\n"
+      "  audit verify                          監査証跡（変更履歴・監査記録・利用者の操作・アクセス記録）の改ざん検査（0 問題なし 65 問題あり）\n"
+      "  audit access --from DATE --to DATE    アクセス記録（閲覧・変更・判断・印刷・書き出し）の一覧（管理者。--csv FILE で書き出し）\n"
       "各コマンドの後に --help を付けると詳しい使い方を表示します。\n"
       "終了コード: 0 正常 / 64 使い方の誤り / 65 入力の誤り / 70 内部エラー / 74 入出力・データベースの問題");
 }
@@ -168,6 +179,7 @@ std::string cliHint(const std::string& code) {
   if (code == kResultNeedsInsuredNumber) return "（--accept insurer_number,number など）";
   if (code == kDataDirUnknown || code == kDataDirUnusable) return "（--data-dir DIR）";
   if (code == kOperatorUnknown) return "（--operator ID、または config set operator ID で既定値）";
+  if (code == kLoginRequired || code == kOperatorNotClaimable) return "（rececon-cli login --user ID でログイン。夜間処理は --key-file）";
   return "";
 }
 

@@ -18,19 +18,23 @@ struct CliContext {
   std::optional<std::filesystem::path> dataDir;
   std::optional<std::string> database;  // --database: a file or a postgresql:// URL
   bool json = false;
-  std::optional<std::string> operatorId;
+  std::optional<std::string> operatorId;          // --operator: a site without accounts only
+  std::optional<std::filesystem::path> keyFile;   // --key-file: the nightly run's batch account
   std::ostream* out = nullptr;
 
   // Opens the data folder on first use.
   DataFolder& folder();
   // A register acting as the resolved operator.
   PatientRegister patientRegister();
+  // The login of this machine (or the key file's batch account); the given --operator on a site
+  // without accounts (operator_identity.h).
   std::string resolvedOperator();
   // Checks and results, with the linkage settings of the data folder, acting as the resolved operator.
   QualificationService qualificationService();
 
  private:
   std::unique_ptr<DataFolder> folder_;
+  std::optional<std::string> operator_;  // resolved once: a key file's login is one event
 };
 
 // A subcommand: args are the words after its name (e.g. for "patient add …", {"add", …}).

@@ -11,6 +11,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
+#include "app/jobs/access_record.h"
 #include "app/core/japanese_date.h"
 #include "app/jobs/diagnosis_files.h"
 #include "app/jobs/fallback_reception.h"
@@ -215,6 +216,8 @@ int capturesCommand(CliContext& c, const std::vector<std::string>& args) {
     printJson(*c.out, list);
   } else if (auto file = o->get("output")) {
     writeTextFileAtomically(*file, sheet);
+    recordAccess(c.folder().database(), c.resolvedOperator(), AccessAction::Export, std::nullopt,
+                 "障害時の4情報 " + std::to_string(pending.size()) + "件 → " + *file);
     *c.out << pending.size() << " 件の一覧を「" << *file << "」に書き出しました。\n";
   } else {
     *c.out << sheet;

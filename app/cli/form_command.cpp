@@ -6,6 +6,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
+#include "app/jobs/access_record.h"
 #include "app/jobs/form_documents.h"
 
 namespace rececon::cli {
@@ -15,7 +16,9 @@ Poco::Util::Option outputOption() {
   return Poco::Util::Option("output", "o", "書き出す PDF ファイル").required(false).repeatable(false).argument("FILE.pdf");
 }
 
-int reportSaved(CliContext& c, const std::string& what, const SavedForm& saved) {
+// Reports the saved form; the print goes to the access log (the patient's, or the site's for a list).
+int reportSaved(CliContext& c, const std::string& what, const SavedForm& saved, std::optional<std::int64_t> patient = std::nullopt) {
+  recordAccess(c.folder().database(), c.resolvedOperator(), AccessAction::Print, patient, what + " " + saved.path.string());
   if (c.json) {
     auto j = newJsonObject();
     j->set("path", saved.path.string());
@@ -48,7 +51,7 @@ int karte1Command(CliContext& c, const std::vector<std::string>& args) {
   if (!o) return 0;
   const auto patient = parsePatientNumber(o->require("patient"));
   const auto doc = karte1Document(c.folder().database(), patient, today());
-  return reportSaved(c, "カルテ1号用紙", saveFormPdf(doc, o->require("output")));
+  return reportSaved(c, "カルテ1号用紙", saveFormPdf(doc, o->require("output")), patient);
 }
 
 int worklistCommand(CliContext& c, const std::vector<std::string>& args) {
@@ -83,7 +86,7 @@ int resultSlipCommand(CliContext& c, const std::vector<std::string>& args) {
   if (o->has("patient")) patient = parsePatientNumber(o->require("patient"));
   const auto report = c.qualificationService().reportForResult(parseCount(o->require("result"), "結果ID"), patient);
   const auto doc = resultSlipDocument(c.folder().database(), report, today());
-  return reportSaved(c, "資格確認結果票", saveFormPdf(doc, o->require("output")));
+  return reportSaved(c, "資格確認結果票", saveFormPdf(doc, o->require("output")), report.patientNumber);
 }
 
 }  // namespace

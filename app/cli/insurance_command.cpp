@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "app/cli/approval_input.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
@@ -71,13 +72,16 @@ int add(CliContext& c, const std::vector<std::string>& args) {
 
 int update(CliContext& c, const std::vector<std::string>& args) {
   const char* usage = "insurance update 保険ID [--insurer …] [--branch …] [--state …] [...]";
-  auto o = parseCommandOptions(args, insuranceFieldOptions(), usage, *c.out);
+  auto set = insuranceFieldOptions();
+  addApprovalOption(set);
+  auto o = parseCommandOptions(args, set, usage, *c.out);
   if (!o) return 0;
   if (o->positional.size() != 1) throw UsageError(std::string("保険IDを1つ指定してください: ") + usage);
   const std::int64_t id = parseCount(o->positional[0], "保険ID");
   const InsuranceFields fields = insuranceFields(*o);
   if (fields.empty()) throw UsageError("変更する項目を指定してください（--branch、--state など）。");
   auto reg = c.patientRegister();
+  reg.setApproval(approvalFrom(c, *o));
   showRecord(c, reg.updateInsurance(id, fields, o->get("reason").value_or("保険情報の変更")));
   return 0;
 }

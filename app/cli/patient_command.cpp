@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "app/cli/approval_input.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
@@ -98,6 +99,7 @@ int update(CliContext& c, const std::vector<std::string>& args) {
   const char* usage = "patient update 患者番号 [--name …] [--kana …] [--birth …] [--sex …] [--if-version V] [...]";
   auto set = patientFieldOptions();
   set.addOption(valueOption("if-version", "読んだときの版（patient show の version）。その後ほかの端末が変更していれば保存しません", "V"));
+  addApprovalOption(set);
   auto o = parseCommandOptions(args, set, usage, *c.out);
   if (!o) return 0;
   const std::int64_t number = onePatientNumber(*o, usage);
@@ -105,6 +107,7 @@ int update(CliContext& c, const std::vector<std::string>& args) {
   if (fields.empty()) throw UsageError("変更する項目を指定してください（--name、--kana など）。");
   if (auto v = o->get("if-version")) fields.seenVersion = parseCount(*v, "版");
   auto reg = c.patientRegister();
+  reg.setApproval(approvalFrom(c, *o));
   const Patient p = reg.updatePatient(number, fields, o->get("reason").value_or("患者情報の変更"));
   show(c, reg, p);
   return 0;
@@ -115,7 +118,7 @@ int showCommand(CliContext& c, const std::vector<std::string>& args) {
   auto o = parseCommandOptions(args, {}, usage, *c.out);
   if (!o) return 0;
   auto reg = c.patientRegister();
-  show(c, reg, reg.patient(onePatientNumber(*o, usage)));
+  show(c, reg, reg.openPatient(onePatientNumber(*o, usage), "patient show"));
   return 0;
 }
 

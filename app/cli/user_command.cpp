@@ -1,6 +1,6 @@
-// rececon-cli user init|add|list|lock|unlock|retire|roles|password|events, login, logout, whoami:
-// accounts and this machine's login. Passwords are read from standard input (not echoed on a terminal),
-// never from the command line, where the process list would show them.
+// rececon-cli user init|add|list|lock|unlock|retire|roles|password|totp|key|events, login, logout,
+// whoami: accounts and this machine's login. Passwords and codes are read from standard input (not
+// echoed on a terminal), never from the command line, where the process list would show them.
 
 #include <iostream>
 
@@ -9,6 +9,7 @@
 #include "app/cli/output.h"
 #include "app/cli/secret_input.h"
 #include "app/jobs/accounts.h"
+#include "app/jobs/qr_code.h"
 #include "app/jobs/session_file.h"
 #include "app/jobs/terminal_identity.h"
 
@@ -116,6 +117,45 @@ int eventsCommand(CliContext& c, const std::string& userId) {
   return 0;
 }
 
+// The second factor enrolled by the person at this terminal: the QR code and the key for their app,
+// then the first code it shows.
+void enrolTotp(CliContext& c, Accounts& accounts, const std::string& userId) {
+  const TotpEnrolment e = accounts.beginTotp(userId);
+  *c.out << "確認コードのアプリ（Google Authenticator、Microsoft Authenticator など）で次のQRコードを読み取ってください。\n"
+         << qrCodeAsText(qrCodeOf(e.uri)) << "読み取れないときは手で入力するキー: " << e.secretText
+         << "（時間ベース、6桁、30秒）\n";
+  accounts.confirmTotp(userId, readSecret("アプリに表示された6桁の確認コード: "));
+  *c.out << "確認コードを登録しました。次のログインから、パスワードのあとに確認コードを入力します。\n";
+}
+
+int totpCommand(CliContext& c, const std::vector<std::string>& args) {
+  if (args.size() == 1 && args[0] == "enrol") {
+    Accounts accounts = accountsOf(c);
+    enrolTotp(c, accounts, loggedIn(c).userId);
+    return 0;
+  }
+  if (args.size() == 2 && args[0] == "reset") {
+    return printAccount(c, accountsOf(c).resetTotp(loggedIn(c), args[1]), "確認コードを解除しました（次のログインで登録し直します）: ");
+  }
+  throw UsageError("使い方: user totp enrol（自分の確認コードの登録） | user totp reset ID（管理者: 解除）");
+}
+
+int keyCommand(CliContext& c, const std::vector<std::string>& args) {
+  Poco::Util::OptionSet set;
+  set.addOption(valueOption("file", "鍵を書き出すファイル（新しいファイル。本人だけが読める 0600 で作ります）", "FILE"));
+  auto o = parseCommandOptions(args, set, "user key ID --file FILE（夜間処理の利用者の鍵の発行）", *c.out);
+  if (!o) return 0;
+  if (o->positional.size() != 1) throw UsageError("使い方: user key ID --file FILE");
+  const std::filesystem::path file = o->require("file");
+  const std::string userId = o->positional[0];
+  const std::string key = accountsOf(c).issueBatchKey(loggedIn(c), userId);
+  saveBatchKey(file, key);
+  *c.out << (c.json ? "{\"issued\": true}\n"
+                    : "鍵を発行しました: " + file.string() + "（夜間処理は rececon-cli --key-file " + file.string() +
+                          " bulk run。前の鍵は使えなくなりました）\n");
+  return 0;
+}
+
 int passwordCommand(CliContext& c, const std::vector<std::string>& args) {
   if (!args.empty()) {  // an administrator gives someone a new initial password
     const Account a = accountsOf(c).resetPassword(loggedIn(c), args[0], readNewSecret("新しい初期パスワード: "));
@@ -154,6 +194,8 @@ int runUserCommand(CliContext& c, const std::vector<std::string>& args) {
           return printAccount(c, accountsOf(c).setRoles(loggedIn(c), rest[0], parseRoles(rest[1])), "役割を変更しました: ");
         }},
        {"password", [&](const std::vector<std::string>& rest) { return passwordCommand(c, rest); }},
+       {"totp", [&](const std::vector<std::string>& rest) { return totpCommand(c, rest); }},
+       {"key", [&](const std::vector<std::string>& rest) { return keyCommand(c, rest); }},
        {"events", [&](const std::vector<std::string>& rest) { return eventsCommand(c, one(rest, "user events ID")); }}});
 }
 
@@ -165,11 +207,14 @@ int runLoginCommand(CliContext& c, const std::vector<std::string>& args) {
   const std::string userId = o->require("user");
   Accounts accounts = accountsOf(c);
   const std::string password = readSecret("パスワード: ");
-  const LoginResult result = accounts.login(userId, password);
+  std::optional<std::string> code;
+  if (accounts.asksForCode(userId)) code = readSecret("確認コード（アプリの6桁）: ");
+  const LoginResult result = accounts.login(userId, password, code);
   if (result.mustChangePassword) {
     // An initial password opens nothing: it is changed here, before the session starts.
     accounts.changePassword(userId, password, readNewSecret("初期パスワードです。新しいパスワード: "));
   }
+  if (result.mustEnrolTotp) enrolTotp(c, accounts, userId);  // the role asks for it: before the session too
   saveSessionToken(dataDirOf(c), accounts.openSession(userId));
   return printAccount(c, result.account, "ログインしました: ");
 }

@@ -39,6 +39,8 @@ const std::vector<SettingSpec>& settingsCatalog() {
       {"terminal.version.face_library", "ブラウザ拡張プラグイン（顔認証ライブラリ含む）のバージョン", "", "バージョン（例 1.2.3）"},
       {"terminal.version.card_reader", "顔認証付きカードリーダーアプリケーションのバージョン", "", "バージョン（例 1.2.3）"},
       {"linkage.certificate_expiry", "医療機関等向け電子証明書の有効期限", "", "日付（西暦または和暦）"},
+      {"accounts.totp_for_clerks", "受付の利用者にも確認コード（2要素認証）を求める", "no", "yes または no"},
+      {"accounts.idle_lock_minutes", "操作がないとき画面をロックするまでの時間（分）", "10", "1〜120 の整数"},
   };
   return catalog;
 }
@@ -56,6 +58,7 @@ std::optional<std::pair<long, long>> integerRange(std::string_view key) {
   if (key == "bulk.max_days_ahead") return std::pair(0L, 366L);
   if (key == "bulk.deadline_minutes") return std::pair(1L, 2880L);
   if (key == "bulk.recent_months") return std::pair(0L, 36L);
+  if (key == "accounts.idle_lock_minutes") return std::pair(1L, 120L);
   return std::nullopt;
 }
 
@@ -109,6 +112,8 @@ std::string normalizeSettingValue(std::string_view key, std::string_view value) 
     else v = toIsoString(*parsed.date);
   } else if (key == "linkage.face_file_policy") {
     if (v != "archive" && v != "leave") fail();
+  } else if (key == "accounts.totp_for_clerks") {
+    if (v != "yes" && v != "no") fail();
   }
   errors.throwIfAny();
   return v;

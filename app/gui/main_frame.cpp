@@ -33,6 +33,7 @@
 #include "app/jobs/linkage_result_store.h"
 #include "app/jobs/diagnosis_files.h"
 #include "app/jobs/fallback_reception.h"
+#include "app/jobs/access_record.h"
 #include "app/jobs/form_documents.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/reception_desk.h"
@@ -92,7 +93,7 @@ MainFrame::MainFrame(PatientRegister& reg, const std::string& dataDir)
   CreateStatusBar(4);
   const int widths[] = {-1, -2, -2, -3};
   SetStatusWidths(4, widths);
-  SetStatusText(_("Operator: ") + toWx(reg_.operatorId()), 0);
+  operatorChanged();
   startLinkageWatcher(dataDir);
 
   search_->Bind(wxEVT_TEXT, &MainFrame::onSearchText, this);
@@ -188,6 +189,10 @@ void MainFrame::restartLinkageWatcher() {
 }
 
 void MainFrame::showLinkageStatus(const wxString& text) { SetStatusText(text, 3); }
+
+void MainFrame::setLockAction(std::function<void()> lock) { lockAction_ = std::move(lock); }
+
+void MainFrame::operatorChanged() { SetStatusText(_("Operator: ") + toWx(reg_.operatorId()), 0); }
 
 void MainFrame::showLinkageView(const LinkageView& view) {
   fallbackActive_ = view.fallback.active;
@@ -286,7 +291,10 @@ void MainFrame::printKarteForSelected() {
   }
   const std::int64_t number = *selectedPatient_;
   showFormPreview(
-      this, [this, number] { return karte1Document(reg_.database(), number, today()); },
+      this, [this, number] {
+        recordAccess(reg_.database(), reg_.operatorId(), AccessAction::Print, number, "カルテ1号用紙（印刷・PDFの画面）");
+        return karte1Document(reg_.database(), number, today());
+      },
       wxString::Format(_("chart_form_1_%lld.pdf"), static_cast<long long>(number)));
 }
 

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <memory>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,7 +38,13 @@ class MainFrame : public wxFrame {
   MainFrame(PatientRegister& reg, const std::string& dataDir);
   ~MainFrame() override;
 
+  // What 「ロック・利用者の切り替え」 (Ctrl+L) does: given by the application when the site has accounts.
+  void setLockAction(std::function<void()> lock);
+  // The register acts for another person now (switched user): the status bar says who.
+  void operatorChanged();
+
  private:
+  std::function<void()> lockAction_;
   void buildMenu();     // main_frame_menu.cpp
   void buildToolBar();  // main_frame_menu.cpp
   wxWindow* buildSearchPage(wxWindow* parent);

@@ -34,6 +34,7 @@ const int kWorklistMenuId = wxWindow::NewControlId();
 const int kOutageSheetMenuId = wxWindow::NewControlId();
 const int kReceptionMenuId = wxWindow::NewControlId();
 const int kArrivedMenuId = wxWindow::NewControlId();
+const int kLockMenuId = wxWindow::NewControlId();
 
 }  // namespace
 
@@ -45,6 +46,8 @@ void MainFrame::buildMenu() {
   file->Append(wxID_PRINT, _("Print chart form No. 1 / P&DF (&K)...\tCtrl+P"));
   file->AppendSeparator();
   file->Append(wxID_PREFERENCES, _("Settings (&O)..."));
+  file->AppendSeparator();
+  file->Append(kLockMenuId, _("&Lock / switch user\tCtrl+L"));
   file->AppendSeparator();
   file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
   auto* desk = new wxMenu;
@@ -92,6 +95,10 @@ void MainFrame::buildMenu() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { editSelected(); }, wxID_EDIT);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { checkSelected(); }, wxID_EXECUTE);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { editSettings(); }, wxID_PREFERENCES);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    if (lockAction_) lockAction_();
+    else wxMessageBox(_("This site has no user accounts yet: there is nobody to lock the screen for."), _("Rececon"));
+  }, kLockMenuId);
   // The patient panel's buttons and the toolbar send the same ids.
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { checkSelected(); }, wxID_EXECUTE);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editSelected(); }, wxID_EDIT);

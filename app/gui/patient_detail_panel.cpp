@@ -84,6 +84,7 @@ wxStaticText* PatientDetailPanel::addField(const wxString& label) {
 }
 
 void PatientDetailPanel::showNothing() {
+  viewed_ = 0;
   title_->SetLabel(_("Choose a patient"));
   for (auto* field : {number_, kana_, sexBirth_, address_, phone_, lastValid_, reference_, limit_}) field->SetLabel(wxS(""));
   insurances_->DeleteAllItems();
@@ -92,7 +93,10 @@ void PatientDetailPanel::showNothing() {
 }
 
 void PatientDetailPanel::showPatient(std::int64_t number) {
-  const Patient p = reg_.patient(number);
+  // A patient newly put in front of the clerk is a view for the access log; the desk's refreshes of
+  // the same patient are not.
+  const Patient p = number == viewed_ ? reg_.patient(number) : reg_.openPatient(number, "受付画面");
+  viewed_ = number;
   title_->SetLabel(toWx(p.name));
   for (auto* button : {check_, edit_, printKarte_}) button->Enable();
   number_->SetLabel(wxString::Format(wxS("%lld"), static_cast<long long>(p.number)));

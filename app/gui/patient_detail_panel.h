@@ -28,6 +28,7 @@ class PatientDetailPanel : public wxPanel {
   wxStaticText* addField(const wxString& label);
 
   PatientRegister& reg_;
+  std::int64_t viewed_ = 0;  // the patient shown (0: none), so that a refresh is no new view
   wxStaticText* title_ = nullptr;
   wxButton* printKarte_ = nullptr;
   wxButton* check_ = nullptr;

@@ -16,12 +16,16 @@
 #include <memory>
 
 #include "app/core/error.h"
+#include "app/gui/desk_session.h"
 #include "app/gui/error_text.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/ui_language.h"
 #include "app/gui/wx_convert.h"
 #include "app/jobs/data_folder.h"
 #include "app/jobs/operator_identity.h"
+#include "app/jobs/rights.h"
+#include "app/jobs/site_settings.h"
+#include "app/jobs/terminal_identity.h"
 
 namespace rececon::gui {
 namespace {
@@ -64,6 +68,9 @@ class RececonApp : public wxApp {
     parser.AddOption(wxS(""), wxS("operator"), _("Operator ID"), wxCMD_LINE_VAL_STRING);
     parser.AddOption(wxS(""), wxS("language"), _("Language of the window: ja (default) or en"),
                      wxCMD_LINE_VAL_STRING);
+    parser.AddOption(wxS(""), wxS("idle-lock-seconds"),
+                     _("Lock the screen after this many idle seconds instead of the site's minutes (for tests)"),
+                     wxCMD_LINE_VAL_NUMBER);
     parser.AddSwitch(wxS(""), wxS("trace-focus"),
                      _("Print each control that takes the keyboard focus (for tests)"));
     parser.AddSwitch(
@@ -76,6 +83,7 @@ class RececonApp : public wxApp {
     if (parser.Found(wxS("data-dir"), &value)) dataDir_ = fromWx(value);
     if (parser.Found(wxS("database"), &value)) database_ = fromWx(value);
     if (parser.Found(wxS("operator"), &value)) operator_ = fromWx(value);
+    if (long seconds = 0; parser.Found(wxS("idle-lock-seconds"), &seconds) && seconds > 0) idleSeconds_ = seconds;
     startupReport_ = parser.Found(wxS("startup-report"));
     traceFocus_ = parser.Found(wxS("trace-focus"));
     if (parser.Found(wxS("language"), &value)) languageProblem_ = useUiLanguage(fromWx(value));
@@ -91,12 +99,27 @@ class RececonApp : public wxApp {
     }
     try {
       folder_ = std::make_unique<DataFolder>(dataDir_, database_);
-      reg_ = std::make_unique<PatientRegister>(folder_->database(), resolveOperator(folder_->database(), operator_));
+      auto& database = folder_->database();
+      std::string operatorId;
+      if (siteHasAccounts(database)) {
+        // Nobody names themselves on a site with accounts: the desk opens for whoever logs in.
+        if (operator_) std::cerr << "rececon: --operator is ignored: this site's users log in\n";
+        const long minutes = std::stol(SiteSettings(database).get("accounts.idle_lock_minutes").value);
+        session_ = std::make_unique<DeskSession>(Accounts(database, terminalIdentity(folder_->dir()).id),
+                                                 std::chrono::seconds(idleSeconds_.value_or(minutes * 60)));
+        const auto user = session_->logIn();
+        if (!user) return false;
+        operatorId = *user;
+      } else {
+        operatorId = resolveOperator(database, {operator_, std::nullopt, std::nullopt});
+      }
+      reg_ = std::make_unique<PatientRegister>(database, operatorId);
     } catch (const Error& e) {
       wxMessageBox(errorForPerson(e), _("Rececon - cannot start"), wxOK | wxICON_ERROR);
       return false;
     }
     auto* frame = new MainFrame(*reg_, folder_->dir().string());
+    if (session_) session_->attach(frame, *reg_);
     frame->Show();
     if (startupReport_) reportFirstPaint(frame);
     return true;
@@ -125,6 +148,12 @@ class RececonApp : public wxApp {
   // The focus is read after every event rather than from focus events, which some native controls (a
   // GTK choice) do not send.
   int FilterEvent(wxEvent& event) override {
+    if (session_) {
+      const wxEventType type = event.GetEventType();
+      if (type == wxEVT_KEY_DOWN || type == wxEVT_LEFT_DOWN || type == wxEVT_RIGHT_DOWN || type == wxEVT_MOUSEWHEEL) {
+        session_->noteActivity();
+      }
+    }
     if (traceFocus_) {
       wxWindow* control = wxWindow::FindFocus();
       if (control && control != lastFocus_) {
@@ -160,6 +189,8 @@ class RececonApp : public wxApp {
   std::optional<std::string> operator_;
   std::unique_ptr<DataFolder> folder_;
   std::unique_ptr<PatientRegister> reg_;
+  std::unique_ptr<DeskSession> session_;  // a site with accounts: login, idle lock, switching user
+  std::optional<long> idleSeconds_;       // --idle-lock-seconds
   bool startupReport_ = false;
   bool traceFocus_ = false;
   wxWindow* lastFocus_ = nullptr;  // compared only, never used: it may be gone

@@ -18,6 +18,7 @@
 #include "app/gui/wx_convert.h"
 #include "app/jobs/desk_check.h"
 #include "app/jobs/diagnosis_files.h"
+#include "app/jobs/access_record.h"
 #include "app/jobs/form_documents.h"
 
 namespace rececon::gui {
@@ -318,7 +319,10 @@ void ResultDialog::decide(bool reject) {
 void ResultDialog::printSlip() {
   const CheckReport report = report_;
   showFormPreview(
-      this, [this, report] { return resultSlipDocument(reg_.database(), report, today()); },
+      this, [this, report] {
+        recordAccess(reg_.database(), reg_.operatorId(), AccessAction::Print, report.patientNumber, "資格確認結果票（印刷・PDFの画面）");
+        return resultSlipDocument(reg_.database(), report, today());
+      },
       wxString::Format(_("qualification_result_%lld.pdf"),
                        static_cast<long long>(report.resultId.value_or(0))));
 }

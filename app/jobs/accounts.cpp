@@ -9,11 +9,24 @@
 #include "app/core/field_errors.h"
 #include "app/core/utf8.h"
 #include "app/jobs/password_hash.h"
+#include "app/jobs/sealed_secret.h"
+#include "app/jobs/site_settings.h"
+#include "app/jobs/totp.h"
+#include "db/trail_chain.h"
 
 namespace rececon {
 namespace {
 
 std::int64_t nowSeconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+// What TOTP secrets are sealed for (sealed_secret.h keeps each purpose's key apart).
+constexpr const char* kTotpPurpose = "rececon account totp secret v1";
+
+// An unknown ID costs what a wrong password costs (one check against a hash made once).
+void spendPasswordCheck(const std::string& password) {
+  static const std::string unknown = hashPassword("unknown user");
+  passwordMatches(password, unknown);
+}
 
 void requireUserId(const std::string& userId) {
   if (const auto why = userIdError(userId)) throw ValidationFailed({{"user", "ユーザーID", *why}});
@@ -183,9 +196,9 @@ void Accounts::requireUsable(const Account& a) {
   }
 }
 
-void Accounts::failedAttempt(const std::string& userId) {
+void Accounts::failedAttempt(const std::string& userId, const char* what) {
   bool lockedNow = false;
-  change(userId, userId, "login_failed", {}, [&](Account& a) {
+  change(userId, userId, "login_failed", what, [&](Account& a) {
     a.failedLogins += 1;
     if (a.failedLogins >= kMaxFailedLogins && a.state == AccountState::Active) {
       a.state = AccountState::Locked;
@@ -201,30 +214,167 @@ void Accounts::failedAttempt(const std::string& userId) {
   throw InvalidInput(kLoginFailed, {});
 }
 
-LoginResult Accounts::login(const std::string& userId, const std::string& password) {
+std::string Accounts::siteKey() {
+  const auto key = db::trailKey(db_.location(), false);
+  if (!key) {
+    throw EnvironmentError("この端末にサイトの鍵（データフォルダの trail.key）がないため、確認コードを扱えません。"
+                           "最初の端末の鍵を複写してください。");
+  }
+  return *key;
+}
+
+std::optional<std::int64_t> Accounts::codeStep(const Account& a, const std::string& code) {
+  const auto secret = openSecret(siteKey(), kTotpPurpose, a.totpSecret);
+  if (!secret) {
+    throw EnvironmentError("利用者「" + a.userId + "」の確認コードの登録を開けません（この端末の trail.key がサイトのものと"
+                           "違うか、登録が書き換えられています）。管理者に確認コードの解除を依頼してください。");
+  }
+  return matchingTotpStep(*secret, code, nowSeconds(), a.totpLastStep);
+}
+
+std::optional<std::int64_t> Accounts::checkCredentials(const Account& a, const std::string& password,
+                                                      const std::optional<std::string>& code) {
+  if (!passwordMatches(password, a.passwordHash)) failedAttempt(a.userId);
+  if (!a.totpConfirmed) return std::nullopt;
+  const auto step = code ? codeStep(a, *code) : std::nullopt;
+  if (!step) failedAttempt(a.userId, "確認コード");
+  return step;
+}
+
+void Accounts::spendCode(Account& held, const std::optional<std::int64_t>& step) {
+  if (!step) return;
+  // Checked again inside the write that spends it: a code raced from two terminals opens one of them.
+  if (*step <= held.totpLastStep) throw InvalidInput(kLoginFailed, {});
+  held.totpLastStep = *step;
+}
+
+bool Accounts::secondFactorRequired(const Account& a) {
+  const Actor as = actorOf(a, terminal_);
+  if (as.has(Role::Admin) || as.has(Role::Supervisor)) return true;
+  return as.has(Role::Clerk) && SiteSettings(db_).get("accounts.totp_for_clerks").value == "yes";
+}
+
+bool Accounts::asksForCode(const std::string& userId) {
+  const auto found = accounts_.find(userId);
+  return !found || found->totpConfirmed;
+}
+
+LoginResult Accounts::login(const std::string& userId, const std::string& password, const std::optional<std::string>& code) {
   const std::optional<Account> found = accounts_.find(userId);
   if (!found) {
-    // An unknown ID costs what a wrong password costs (one check against a hash made once) and reads the same.
-    static const std::string unknown = hashPassword("unknown user");
-    passwordMatches(password, unknown);
+    spendPasswordCheck(password);
     db::WriteTransaction tx(db_);
     record(userId, userId, "login_failed", "未登録のID");
     tx.commit();
     throw InvalidInput(kLoginFailed, {});
   }
   requireUsable(*found);
-  if (!passwordMatches(password, found->passwordHash)) failedAttempt(userId);
-  if (found->failedLogins != 0) {
-    const Account a = change(userId, userId, "login", {}, [](Account& held) { held.failedLogins = 0; }, false);
-    return {a, a.mustChangePassword};
+  const auto step = checkCredentials(*found, password, code);
+  const Account a = change(userId, userId, "login", step ? "パスワードと確認コード" : "パスワード", [&](Account& held) {
+    spendCode(held, step);
+    held.failedLogins = 0;
+  }, false);
+  return {a, a.mustChangePassword, secondFactorRequired(a) && !a.totpConfirmed};
+}
+
+TotpEnrolment Accounts::beginTotp(const std::string& userId) {
+  const Account held = existing(userId);
+  requireUsable(held);
+  if (held.totpConfirmed) {
+    throw InvalidInput("確認コードはすでに登録されています。登録し直すには、管理者に確認コードの解除を依頼してください。");
   }
-  db::WriteTransaction tx(db_);
-  record(userId, userId, "login");
-  tx.commit();
-  return {*found, found->mustChangePassword};
+  const std::string named = SiteSettings(db_).get("institution_name").value;
+  const std::string issuer = named.empty() ? "rececon" : "rececon " + named;
+  // An enrolment begun and not yet confirmed shows the same key again: a person who left the screen (or
+  // the CLI, which reads the code in a second run) scans nothing twice.
+  if (!held.totpSecret.empty()) {
+    if (const auto begun = openSecret(siteKey(), kTotpPurpose, held.totpSecret)) {
+      return {totpSecretBase32(*begun), totpUri(*begun, issuer, userId)};
+    }
+  }
+  const std::string secret = newTotpSecret();
+  const std::string sealed = sealSecret(siteKey(), kTotpPurpose, secret);
+  change(userId, userId, "totp_started", {}, [&](Account& a) {
+    a.totpSecret = sealed;
+    a.totpConfirmed = false;
+    a.totpLastStep = 0;
+  }, false);
+  return {totpSecretBase32(secret), totpUri(secret, issuer, userId)};
+}
+
+void Accounts::confirmTotp(const std::string& userId, const std::string& code) {
+  const Account held = existing(userId);
+  requireUsable(held);
+  if (held.totpSecret.empty() || held.totpConfirmed) throw InvalidInput("確認コードの登録が始まっていません。");
+  const auto step = codeStep(held, code);
+  if (!step) {
+    throw ValidationFailed({{"code", "確認コード", "確認コードが違います。アプリに表示されている6桁を入力してください"
+                                                   "（スマートフォンの時計が合っているかも確かめてください）。"}});
+  }
+  change(userId, userId, "totp_enrolled", {}, [&](Account& a) {
+    a.totpConfirmed = true;
+    a.totpLastStep = *step;
+  }, false);
+}
+
+Account Accounts::resetTotp(const Actor& by, const std::string& userId) {
+  requireAdmin(by, "確認コードの解除");
+  return change(by.userId, userId, "totp_reset", {}, [](Account& a) {
+    a.totpSecret.clear();
+    a.totpConfirmed = false;
+    a.totpLastStep = 0;
+  }, true);
+}
+
+SupervisorApproval Accounts::approve(const std::string& supervisorId, const std::string& password,
+                                     const std::optional<std::string>& code) {
+  const std::optional<Account> found = accounts_.find(supervisorId);
+  if (!found) {
+    spendPasswordCheck(password);
+    throw InvalidInput(kLoginFailed, {});
+  }
+  requireUsable(*found);
+  if (!actorOf(*found, terminal_).has(Role::Supervisor)) {
+    throw InvalidInput(kRoleRequired, {{"what", "変更の承認"}, {"role", roleLabel(Role::Supervisor)}});
+  }
+  const auto step = checkCredentials(*found, password, code);
+  if (secondFactorRequired(*found) && !found->totpConfirmed) throw InvalidInput(kTotpEnrolmentRequired, {{"user", supervisorId}});
+  change(supervisorId, supervisorId, "approval", {}, [&](Account& held) {
+    spendCode(held, step);
+    held.failedLogins = 0;
+  }, false);
+  return SupervisorApproval(supervisorId);
+}
+
+std::string Accounts::issueBatchKey(const Actor& by, const std::string& userId) {
+  requireAdmin(by, "夜間処理の鍵の発行");
+  if (!actorOf(existing(userId), terminal_).has(Role::Batch)) {
+    throw InvalidInput("鍵は夜間処理（batch）の役割の利用者にだけ発行できます。");
+  }
+  const std::string key = randomToken();
+  change(by.userId, userId, "batch_key_issued", {}, [&](Account& a) { a.keyHash = sha256Hex(key); }, true);
+  return key;
+}
+
+Actor Accounts::batchActor(const std::string& key) {
+  const std::string hash = sha256Hex(key);
+  for (const Account& a : accounts_.all()) {
+    if (a.keyHash.empty() || a.keyHash != hash) continue;
+    requireUsable(a);
+    if (!actorOf(a, terminal_).has(Role::Batch)) break;
+    db::WriteTransaction tx(db_);
+    record(a.userId, a.userId, "login", "鍵ファイル");
+    tx.commit();
+    return actorOf(a, terminal_);
+  }
+  throw InvalidInput("鍵ファイルが、このサイトの夜間処理の利用者のものではありません（発行し直されたか、別のサイトの鍵です）。");
 }
 
 std::string Accounts::openSession(const std::string& userId) {
+  const Account held = existing(userId);
+  requireUsable(held);
+  if (held.mustChangePassword) throw InvalidInput("初期パスワードのままではログインできません。パスワードを変更してください。");
+  if (secondFactorRequired(held) && !held.totpConfirmed) throw InvalidInput(kTotpEnrolmentRequired, {{"user", userId}});
   const std::string token = randomToken();
   const std::int64_t now = nowSeconds();
   db::WriteTransaction tx(db_);

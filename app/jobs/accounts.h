@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/core/account_rules.h"
+#include "app/jobs/rights.h"
 #include "db/account_repository.h"
 #include "db/database.h"
 
@@ -31,6 +32,13 @@ struct Actor {
 struct LoginResult {
   Account account;
   bool mustChangePassword = false;  // an initial password: changed before anything else
+  bool mustEnrolTotp = false;       // the role asks for a second factor not yet enrolled: enrolled next
+};
+
+// A second factor being enrolled: what the person's authenticator app takes, by QR code or by hand.
+struct TotpEnrolment {
+  std::string secretText;  // base32, as typed by hand
+  std::string uri;         // otpauth://, as in the QR code
 };
 
 class Accounts {
@@ -60,12 +68,39 @@ class Accounts {
   // The user changes their own password, giving the current one.
   void changePassword(const std::string& userId, const std::string& currentPassword, const std::string& newPassword);
 
-  // Checks the password. Throws InvalidInput naming no detail an attacker could use ("IDかパスワードが違います")
-  // for an unknown ID or a wrong password; says so when the account is locked or retired. The
+  // Checks the password and, for an account whose second factor is enrolled, the code from its app.
+  // Throws InvalidInput naming no detail an attacker could use (LOGIN_FAILED) for an unknown ID, a wrong
+  // password, or a wrong, missing or spent code; says so when the account is locked or retired. The
   // kMaxFailedLogins-th failure in a row locks the account.
-  LoginResult login(const std::string& userId, const std::string& password);
+  LoginResult login(const std::string& userId, const std::string& password,
+                    const std::optional<std::string>& code = std::nullopt);
+  // Whether a login screen asks this ID for a code: an enrolled second factor, or an unknown ID (which
+  // reads like any other).
+  bool asksForCode(const std::string& userId);
+  // Whether the account's roles need a second factor: 管理者 and 責任者 always, 受付 when the site says so
+  // (accounts.totp_for_clerks); never the nightly run's account, which has its key file.
+  bool secondFactorRequired(const Account& account);
 
-  // A session for a login: the token, to be kept by the user only (mode 0600).
+  // Enrolment of the second factor, by the person themselves right after their password was checked (a
+  // login, or their own session): a new secret, kept sealed under the site's key; it counts from the first
+  // right code (confirmTotp). Refused while an enrolled factor stands (an administrator resets it first).
+  TotpEnrolment beginTotp(const std::string& userId);
+  void confirmTotp(const std::string& userId, const std::string& code);
+  // By an administrator, for a lost or replaced phone: the user enrols again at their next login.
+  Account resetTotp(const Actor& by, const std::string& userId);
+
+  // A supervisor's approval of one change at a clerk's desk: their password and, where enrolled, their
+  // code; failures count toward their lockout like a login's.
+  SupervisorApproval approve(const std::string& supervisorId, const std::string& password,
+                             const std::optional<std::string>& code);
+
+  // The nightly run's key: an administrator issues one for a batch account (the register keeps its
+  // SHA-256; the key goes to a file only the run's user reads), and the run acts as that account with it.
+  std::string issueBatchKey(const Actor& by, const std::string& userId);
+  Actor batchActor(const std::string& key);
+
+  // A session for a login: the token, to be kept by the user only (mode 0600). Refused while the
+  // password is an initial one or a required second factor is not enrolled.
   std::string openSession(const std::string& userId);
   // The active account of a session that has not run out; nullopt otherwise.
   std::optional<Actor> sessionActor(const std::string& token);
@@ -77,8 +112,16 @@ class Accounts {
   void requireAdmin(const Actor& by, const char* what);
   // Refuses a locked (recording the attempt) or retired account.
   void requireUsable(const Account& account);
-  // Counts a wrong password, locks at kMaxFailedLogins, and throws LOGIN_FAILED or ACCOUNT_LOCKED.
-  [[noreturn]] void failedAttempt(const std::string& userId);
+  // Counts a wrong password or code, locks at kMaxFailedLogins, and throws LOGIN_FAILED or ACCOUNT_LOCKED.
+  [[noreturn]] void failedAttempt(const std::string& userId, const char* what = "パスワード");
+  // The password and, when enrolled, the code of an existing usable account (a failure is counted); the
+  // code's TOTP step, to be spent by spendCode in the write that follows.
+  std::optional<std::int64_t> checkCredentials(const Account& account, const std::string& password,
+                                               const std::optional<std::string>& code);
+  static void spendCode(Account& held, const std::optional<std::int64_t>& step);
+  // The TOTP step a code matches for an enrolled account, or nullopt.
+  std::optional<std::int64_t> codeStep(const Account& account, const std::string& code);
+  std::string siteKey();
   // One change to an account in its own transaction, with its event; `endSessions` logs the user out.
   Account change(const std::string& actor, const std::string& userId, const char* kind, const std::string& detail,
                  const std::function<void(Account&)>& edit, bool endSessions);

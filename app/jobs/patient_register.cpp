@@ -5,6 +5,8 @@
 #include "app/core/utf8.h"
 #include "app/jobs/checked_import_rows.h"
 #include "app/jobs/terminal_identity.h"
+#include "app/jobs/access_record.h"
+#include "app/jobs/rights.h"
 #include "db/change_log.h"
 #include "db/insurance_repository.h"
 #include "db/patient_bulk_load.h"
@@ -32,6 +34,11 @@ void refuseStaleView(const std::optional<std::int64_t>& seen, const RowVersion& 
   throw InvalidInput(code, {{"terminal", held.changedOn.empty() ? "?" : held.changedOn}, {"at", at}});
 }
 
+// Whether a change touches what identifies a registered patient.
+bool changesIdentity(const Patient& before, const Patient& after) {
+  return before.name != after.name || before.nameKana != after.nameKana || before.birthDate != after.birthDate;
+}
+
 }  // namespace
 
 PatientSearch interpretSearchText(const std::string& text, int limit) {
@@ -53,8 +60,17 @@ PatientSearch interpretSearchText(const std::string& text, int limit) {
 PatientRegister::PatientRegister(db::Database& db, std::string operatorId)
     : db_(db), operatorId_(std::move(operatorId)), terminal_(hostName()) {}
 
+void PatientRegister::requireReception(const char* what) { requireRight(db_, operatorId_, Right::Reception, what); }
+
+std::string PatientRegister::identityEdit(const std::string& reason) {
+  requireRight(db_, operatorId_, Right::EditIdentity, "登録済みの患者の氏名・カナ・生年月日・被保険者番号の変更", approval_);
+  if (!approval_ || approval_->supervisorId() == operatorId_) return reason;
+  return reason + "（承認: " + approval_->supervisorId() + "）";
+}
+
 Patient PatientRegister::addPatient(const PatientFields& fields, std::optional<std::int64_t> number,
                                     const std::string& reason) {
+  requireReception("患者の登録");
   Patient p = makePatient(fields, today());
   p.number = number.value_or(0);
   db::WriteTransaction tx(db_);
@@ -66,6 +82,7 @@ Patient PatientRegister::addPatient(const PatientFields& fields, std::optional<s
 Patient PatientRegister::addPatientWithInsurance(const PatientFields& fields,
                                                  const std::optional<InsuranceFields>& insurance,
                                                  const std::string& reason) {
+  requireReception("患者の登録");
   std::vector<FieldError> errors;
   Patient p;
   std::optional<InsuranceRecord> record;
@@ -83,11 +100,12 @@ Patient PatientRegister::addPatientWithInsurance(const PatientFields& fields,
 }
 
 Patient PatientRegister::updatePatient(std::int64_t number, const PatientFields& changes, const std::string& reason) {
+  requireReception("患者情報の変更");
   db::WriteTransaction tx(db_);
   const Patient held = db::PatientRepository(db_).get(number);
   refuseStaleView(changes.seenVersion, held.version, kPatientChangedElsewhere);
   const Patient changed = changePatient(held, changes, today());
-  storePatient(changed, reason);
+  storePatient(changed, changesIdentity(held, changed) ? identityEdit(reason) : reason);
   tx.commit();
   return changed;
 }
@@ -95,6 +113,7 @@ Patient PatientRegister::updatePatient(std::int64_t number, const PatientFields&
 Patient PatientRegister::updatePatientWithInsurance(std::int64_t number, const PatientFields& changes,
                                                     const std::optional<InsuranceFields>& newCard,
                                                     const std::string& reason) {
+  requireReception("患者情報の変更");
   db::WriteTransaction tx(db_);
   const Patient held = db::PatientRepository(db_).get(number);
   refuseStaleView(changes.seenVersion, held.version, kPatientChangedElsewhere);
@@ -104,7 +123,7 @@ Patient PatientRegister::updatePatientWithInsurance(std::int64_t number, const P
   collectErrors(errors, [&] { changed = changePatient(held, changes, today()); });
   if (newCard) collectErrors(errors, [&] { record = makeInsurance(*newCard); });
   if (!errors.empty()) throw ValidationFailed(errors);
-  storePatient(changed, reason);
+  storePatient(changed, changesIdentity(held, changed) ? identityEdit(reason) : reason);
   if (record) {
     record->patientNumber = number;
     storeInsurance(*record, reason);
@@ -114,6 +133,12 @@ Patient PatientRegister::updatePatientWithInsurance(std::int64_t number, const P
 }
 
 Patient PatientRegister::patient(std::int64_t number) { return db::PatientRepository(db_).get(number); }
+
+Patient PatientRegister::openPatient(std::int64_t number, const std::string& where) {
+  Patient p = patient(number);
+  recordAccess(db_, operatorId_, AccessAction::View, number, where);
+  return p;
+}
 
 std::vector<Patient> PatientRegister::search(const PatientSearch& search) {
   db::PatientQuery query;
@@ -151,6 +176,7 @@ void PatientRegister::applyCurrentRules(const InsuranceRecord& r, const db::Chan
 
 InsuranceRecord PatientRegister::addInsurance(std::int64_t patientNumber, const InsuranceFields& fields,
                                               const std::string& reason) {
+  requireReception("保険情報の登録");
   InsuranceRecord r = makeInsurance(fields);
   r.patientNumber = patientNumber;
   db::WriteTransaction tx(db_);
@@ -177,12 +203,15 @@ bool PatientRegister::storePatient(const Patient& changed, const std::string& re
 
 InsuranceRecord PatientRegister::updateInsurance(std::int64_t insuranceId, const InsuranceFields& changes,
                                                  const std::string& reason) {
-  const db::ChangeContext context = changeContext(reason);
+  requireReception("保険情報の変更");
   db::WriteTransaction tx(db_);
   db::InsuranceRepository records(db_);
   const InsuranceRecord held = records.get(insuranceId);
   refuseStaleView(changes.seenVersion, held.version, kInsuranceChangedElsewhere);
   const InsuranceRecord changed = changeInsurance(held, changes);
+  // A record's insured numbers say whose card it is: correcting them is an identity edit. (A new card is
+  // a new record, added by any clerk; the old one stays in the history.)
+  const db::ChangeContext context = changeContext(changed.insured == held.insured ? reason : identityEdit(reason));
   records.update(changed, context);
   applyCurrentRules(changed, context);
   tx.commit();

@@ -13,6 +13,7 @@
 #include "db/change_log.h"
 #include "db/database.h"
 #include "app/jobs/job_context.h"
+#include "app/jobs/rights.h"
 
 namespace rececon {
 
@@ -54,6 +55,14 @@ class PatientRegister {
   PatientRegister(db::Database& db, std::string operatorId);
 
   const std::string& operatorId() const { return operatorId_; }
+  // Another person took over this window (switching user after their login): what follows is theirs.
+  void actAs(std::string operatorId) {
+    operatorId_ = std::move(operatorId);
+    approval_.reset();
+  }
+  // A supervisor's approval for the next changes of a patient's identity by a clerk (rights.h): the
+  // history names the approver. nullopt withdraws it.
+  void setApproval(std::optional<SupervisorApproval> approval) { approval_ = std::move(approval); }
   db::Database& database() { return db_; }
 
   // Registers a patient; number nullopt = assign the next free number. Returns the stored patient.
@@ -79,6 +88,9 @@ class PatientRegister {
                                      const std::optional<InsuranceFields>& newCard, const std::string& reason);
 
   Patient patient(std::int64_t number);  // throws NotFound
+  // A patient's details as shown to a person (`where`: the screen or command): the view goes to the
+  // access log. Throws NotFound.
+  Patient openPatient(std::int64_t number, const std::string& where);
   std::vector<Patient> search(const PatientSearch& search);  // throws ValidationFailed on a bad date
   std::vector<Patient> list(std::int64_t afterNumber, int limit);
   std::int64_t count();
@@ -118,6 +130,10 @@ class PatientRegister {
   std::vector<db::ChangeEntry> history(std::int64_t patientNumber);
 
  private:
+  // Refuses (ROLE_REQUIRED) an operator without a reception role (rights.h).
+  void requireReception(const char* what);
+  // Refuses an identity edit without a supervisor's role or approval; the reason naming the approver.
+  std::string identityEdit(const std::string& reason);
   // Supersedes other current records and records the last valid number when r is current.
   void applyCurrentRules(const InsuranceRecord& r, const db::ChangeContext& context);
 
@@ -126,6 +142,7 @@ class PatientRegister {
 
   std::string operatorId_;
   std::string terminal_;  // this machine, recorded with each change
+  std::optional<SupervisorApproval> approval_;
 };
 
 }  // namespace rececon

@@ -5,6 +5,7 @@
 #include "app/core/error_catalog.h"
 #include "app/core/field_errors.h"
 #include "app/core/insurer_number.h"
+#include "app/jobs/access_record.h"
 #include "app/jobs/check_outcome.h"
 #include "app/jobs/linkage_result_store.h"
 #include "app/jobs/patient_register.h"
@@ -267,6 +268,8 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
   if (decision.reject) {
     db::WriteTransaction tx(db_);
     if (!repo.decide(resultId, ResultDecision::Rejected, operatorId_, reason)) throw alreadyDecided();
+    db::AccessLog(db_).append(accessEntry(operatorId_, AccessAction::Decision, decision.patientNumber,
+                                          "結果ID " + std::to_string(resultId) + ": 反映しない"));
     tx.commit();
     outcome.state = ResultDecision::Rejected;
     outcome.detail = "反映しませんでした。";
@@ -370,6 +373,8 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
     detail += "）";
   }
   if (!repo.decide(resultId, outcome.state, operatorId_, detail)) throw alreadyDecided();  // rolls back the changes
+  db::AccessLog(db_).append(accessEntry(operatorId_, AccessAction::Decision, outcome.patientNumber,
+                                        "結果ID " + std::to_string(resultId) + ": " + std::string(nameOf(outcome.state))));
   tx.commit();
   queueReferenceRegistration(outcome);
   return outcome;

@@ -22,13 +22,12 @@ void saveSessionToken(const std::filesystem::path& dataDir, const std::string& t
   writeTextFileAtomically(dataDir / kFileName, token + "\n");
 }
 
-std::optional<std::string> loadSessionToken(const std::filesystem::path& dataDir) {
-  const std::filesystem::path file = dataDir / kFileName;
+std::optional<std::string> readOwnerOnlySecret(const std::filesystem::path& file, const std::string& what) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0 && errno == ENOENT) return std::nullopt;
   if (fd < 0) {
-    throw EnvironmentError("ログイン情報「" + file.string() + "」を開けません（" + std::strerror(errno) +
-                           "）。リンクなどであれば削除して、ログインし直してください。");
+    throw EnvironmentError(what + "「" + file.string() + "」を開けません（" + std::strerror(errno) +
+                           "）。リンクであれば使えません。実際のファイルを指定してください。");
   }
   struct stat st {};
   std::string text(kTokenLength + 2, '\0');
@@ -36,13 +35,35 @@ std::optional<std::string> loadSessionToken(const std::filesystem::path& dataDir
   const ssize_t got = usable ? ::read(fd, text.data(), text.size()) : -1;
   ::close(fd);
   if (!usable) {
-    throw EnvironmentError("ログイン情報「" + file.string() +
-                           "」がほかの利用者から読める状態か、通常のファイルではありません。使わずに、ログインし直してください。");
+    throw EnvironmentError(what + "「" + file.string() +
+                           "」がほかの利用者から読める状態か、自分のものでないか、通常のファイルではありません。使いません"
+                           "（chmod 600 で自分だけが読めるようにしてください）。");
   }
   text.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  if (text.size() != kTokenLength) return std::nullopt;  // not ours: as if nobody were logged in
+  if (text.size() != kTokenLength) return std::string();  // not one of ours
   return text;
+}
+
+std::optional<std::string> loadSessionToken(const std::filesystem::path& dataDir) {
+  const auto token = readOwnerOnlySecret(dataDir / kFileName, "ログイン情報");
+  if (!token || token->empty()) return std::nullopt;  // nobody, or not ours: as if nobody were logged in
+  return token;
+}
+
+void saveBatchKey(const std::filesystem::path& file, const std::string& key) {
+  std::error_code ignored;
+  if (std::filesystem::exists(std::filesystem::symlink_status(file, ignored))) {
+    throw InvalidInput("鍵ファイル「" + file.string() + "」はすでにあります。上書きしません（古い鍵は発行し直しで無効になっています）。");
+  }
+  writeTextFileAtomically(file, key + "\n");
+}
+
+std::string loadBatchKey(const std::filesystem::path& file) {
+  const auto key = readOwnerOnlySecret(file, "鍵ファイル");
+  if (!key) throw EnvironmentError("鍵ファイル「" + file.string() + "」がありません。");
+  if (key->empty()) throw EnvironmentError("鍵ファイル「" + file.string() + "」は、このプログラムの鍵ではありません。");
+  return *key;
 }
 
 void removeSessionToken(const std::filesystem::path& dataDir) {

@@ -16,4 +16,9 @@ void saveSessionToken(const std::filesystem::path& dataDir, const std::string& t
 std::optional<std::string> loadSessionToken(const std::filesystem::path& dataDir);
 void removeSessionToken(const std::filesystem::path& dataDir);
 
+// The nightly run's key file (user key): written once (0600; never over an existing file) and read with
+// the same refusals as the session. Throw EnvironmentError (a missing or unsafe file), InvalidInput.
+void saveBatchKey(const std::filesystem::path& file, const std::string& key);
+std::string loadBatchKey(const std::filesystem::path& file);
+
 }  // namespace rececon

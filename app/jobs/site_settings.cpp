@@ -1,5 +1,7 @@
 #include "app/jobs/site_settings.h"
 
+#include "app/jobs/rights.h"
+
 #include "app/jobs/terminal_settings_file.h"
 #include "db/settings_repository.h"
 
@@ -32,6 +34,7 @@ SettingValue SiteSettings::get(const std::string& key) {
 
 SettingValue SiteSettings::set(const std::string& key, const std::string& value, const std::string& operatorId) {
   const SettingSpec& spec = settingSpec(key);
+  requireRight(db_, operatorId, Right::ManageSettings, "設定の変更");
   const std::string normalized = normalizeSettingValue(key, value);
   const auto& folder = db_.location().dataFolder();
   if (spec.scope == SettingScope::Terminal && !folder.empty()) {

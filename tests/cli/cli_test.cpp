@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "app/core/utf8.h"
+#include "tests/support/authenticator.h"
 #include "tests/support/process_runner.h"
 #include "tests/support/temp_dir.h"
 
@@ -349,8 +350,20 @@ TEST_CASE_METHOD(Cli, "Accounts from the command line: passwords only from stand
   CHECK(withInput({"user", "init", "--user", "admin2", "--name", "二人目"}, "Kanri-2026!\n").exitCode == 65);
   const auto wrong = withInput({"login", "--user", "admin"}, "Chigau-2026!\n");
   CHECK(wrong.exitCode == 65);
-  CHECK(wrong.err.find("ユーザーIDかパスワードが違います") != std::string::npos);
-  REQUIRE(withInput({"login", "--user", "admin"}, "Kanri-2026!\n").exitCode == 0);
+  CHECK(wrong.err.find("パスワード、または確認コードが違います") != std::string::npos);
+  // An administrator's first login enrols the second factor: the key is shown (a QR code, and as text)
+  // and the first code from the app is read; without it there is no session.
+  const auto shown = withInput({"login", "--user", "admin"}, "Kanri-2026!\n");
+  CHECK(shown.exitCode != 0);
+  CHECK(shown.out.find("█") != std::string::npos);
+  const std::string key = test::keyShownIn(shown.out);
+  REQUIRE(key.size() == 32);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "データ" / "session"));
+  const auto enrolled = withInput({"login", "--user", "admin"}, "Kanri-2026!\n" + test::authenticatorCode(key) + "\n");
+  INFO(enrolled.err);
+  REQUIRE(enrolled.exitCode == 0);
+  // Passwords are never arguments: the process list would show them.
+  CHECK(withInput({"login", "--user", "admin", "--password", "Kanri-2026!"}, "").exitCode == 64);
   const auto session = dir.path() / "データ" / "session";
   REQUIRE(std::filesystem::exists(session));
   CHECK((std::filesystem::status(session).permissions() & std::filesystem::perms::all) ==
@@ -385,4 +398,44 @@ TEST_CASE_METHOD(Cli, "Accounts from the command line: passwords only from stand
   CHECK(token.size() == 64);
   CHECK(bytes.find(token) == std::string::npos);
   CHECK(bytes.find("Jibun-no-Pass9") == std::string::npos);
+  CHECK(bytes.find(key) == std::string::npos);
+
+  // The logged-in clerk is the operator; nobody names themselves any more.
+  const auto claimed = withInput({"--operator", "dr.admin", "patient", "list"}, "");
+  CHECK(claimed.exitCode == 65);
+  CHECK(claimed.err.find("操作者を名乗れません") != std::string::npos);
+  const auto added = withInput({"--json", "patient", "add", "--name", "山田　花子", "--kana", "ヤマダ　ハナコ", "--birth", "1980-04-01",
+                                "--sex", "2"}, "");
+  REQUIRE(added.exitCode == 0);
+  const auto address = withInput({"patient", "update", "1", "--address", "東京都千代田区1-1"}, "");
+  CHECK(address.exitCode == 0);
+  const auto renamed = withInput({"patient", "update", "1", "--name", "山田　華子"}, "");
+  CHECK(renamed.exitCode == 65);
+  CHECK(renamed.err.find("責任者") != std::string::npos);
+  CHECK(withInput({"patient", "show", "1"}, "").exitCode == 0);
+  CHECK(withInput({"audit", "access", "--from", "2026-01-01", "--to", "2099-12-31"}, "").exitCode == 65);
+
+  // The administrator reads who saw and changed the patient, and exports it; every secret stays out of
+  // the export and of every file in the data folder but the session file.
+  REQUIRE(withInput({"login", "--user", "admin"}, "Kanri-2026!\n" + test::authenticatorCode(key, 1) + "\n").exitCode == 0);
+  const auto access = withInput({"audit", "access", "--from", "2026-01-01", "--to", "2099-12-31"}, "");
+  REQUIRE(access.exitCode == 0);
+  CHECK(access.out.find("clerk1@") != std::string::npos);
+  CHECK(access.out.find("閲覧  患者 1") != std::string::npos);
+  CHECK(access.out.find("変更  患者 1") != std::string::npos);
+  const auto csv = dir.path() / "access.csv";
+  REQUIRE(withInput({"audit", "access", "--from", "2026-01-01", "--to", "2099-12-31", "--csv", csv.string()}, "").exitCode == 0);
+  std::ifstream exported(csv);
+  const std::string csvText{std::istreambuf_iterator<char>(exported), {}};
+  CHECK(csvText.find("閲覧") != std::string::npos);
+  CHECK(withInput({"audit", "verify"}, "").exitCode == 0);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.path())) {
+    if (!entry.is_regular_file() || entry.path().filename() == "session") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string content{std::istreambuf_iterator<char>(in), {}};
+    INFO(entry.path());
+    for (const std::string& secret : {std::string("Kanri-2026!"), std::string("Jibun-no-Pass9"), std::string("Shoki#Pass1"), key, token}) {
+      CHECK(content.find(secret) == std::string::npos);
+    }
+  }
 }

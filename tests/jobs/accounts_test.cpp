@@ -124,6 +124,8 @@ TEST_CASE_METHOD(Site, "Wrong passwords read alike, and the fifth in a row locks
 
 TEST_CASE_METHOD(Site, "A session is known by its token's hash and ends at logout, lock or retirement", "[accounts]") {
   accounts.add(admin, "clerk1", "受付　一郎", {Role::Clerk}, kInitial);
+  CHECK_THROWS_AS(accounts.openSession("clerk1"), InvalidInput);  // an initial password opens nothing
+  accounts.changePassword("clerk1", kInitial, "Jibun-no-Pass9");
   const std::string token = accounts.openSession("clerk1");
   REQUIRE(token.size() == 64);
   const auto actor = accounts.sessionActor(token);
@@ -140,7 +142,7 @@ TEST_CASE_METHOD(Site, "A session is known by its token's hash and ends at logou
 
   // Neither password nor token is anywhere in the register.
   const std::string stored = accountTables(folder.database());
-  for (const char* secret : {kAdminPassword, kInitial}) CHECK(stored.find(secret) == std::string::npos);
+  for (const char* secret : {kAdminPassword, kInitial, "Jibun-no-Pass9"}) CHECK(stored.find(secret) == std::string::npos);
   CHECK(stored.find(token) == std::string::npos);
   CHECK(stored.find(again) == std::string::npos);
   if (!test::onPostgres()) {  // and not in the file's bytes either (free pages, the WAL)

@@ -27,11 +27,11 @@ TEST_CASE("Settings fall back to defaults and keep what was set", "[settings]") 
 TEST_CASE("The operator is the explicit one, else the configured one, else the login name", "[settings]") {
   test::TempDir dir;
   DataFolder folder(dir.path());
-  CHECK_FALSE(resolveOperator(folder.database(), std::nullopt).empty());
+  CHECK_FALSE(resolveOperator(folder.database(), OperatorClaim{}).empty());
   SiteSettings(folder.database()).set("operator", "desk1", "admin");
-  CHECK(resolveOperator(folder.database(), std::nullopt) == "desk1");
-  CHECK(resolveOperator(folder.database(), std::string("clerk9")) == "clerk9");
-  CHECK_THROWS_AS(resolveOperator(folder.database(), std::string("bad id with spaces")), ValidationFailed);
+  CHECK(resolveOperator(folder.database(), OperatorClaim{}) == "desk1");
+  CHECK(resolveOperator(folder.database(), OperatorClaim{std::string("clerk9"), std::nullopt, std::nullopt}) == "clerk9");
+  CHECK_THROWS_AS(resolveOperator(folder.database(), OperatorClaim{std::string("bad id with spaces"), std::nullopt, std::nullopt}), ValidationFailed);
 }
 
 TEST_CASE("The exchange is configured from the site settings", "[settings]") {
