@@ -33,6 +33,7 @@ struct TrailVerdict {
   std::int64_t links = 0;
   std::string finding;  // Japanese: "" when intact, else the first break
   TrailHead head;       // the last link read
+  std::string note;     // Japanese: what the person should know although the trail is intact
 };
 
 // The digest a link holds: the source's name, then each row's columns in order (the source's own list)

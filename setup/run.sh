@@ -4,7 +4,10 @@
 #    filled on first run with the fictional people the simulator knows, all booked for the next clinic
 #    day (so that `rececon-cli bulk run` and the worklist, F12, have a night to show);
 #  * the bundled linkage-app simulator, oqs-sim, answering in <data folder>/oqs-sim while the window is
-#    open; on first run the site settings point at it (a site's own settings are never changed).
+#    open; on first run the site settings point at it (a site's own settings are never changed);
+#  * on first run, the demo site's administrator "demo" (also clerk and supervisor), whose random
+#    password is printed this once: the window opens with its login (RECECON_DEMO_WITHOUT_ACCOUNTS=1
+#    leaves the demo without accounts, as a site before `user init`, for the desk's own walkthroughs).
 # Arguments go to rececon (--data-dir DIR, --operator ID).
 # RECECON_SKIP_BUILD=1 skips installing and building (used by the GUI smoke test).
 set -euo pipefail
@@ -31,6 +34,9 @@ if [ ! -e "$data_dir/rececon.db" ]; then
   "${cli[@]}" config set institution_code 9919999999 >/dev/null
   for folder in req res face; do "${cli[@]}" config set "linkage.${folder}_dir" "$sim_root/$folder" >/dev/null; done
   echo "run: the register holds the simulator's fictional people; linkage folders: $sim_root"
+  if [ -z "${RECECON_DEMO_WITHOUT_ACCOUNTS:-}" ]; then
+    "$build/app/cli/rececon-cli" --data-dir "$data_dir" demo admin
+  fi
 fi
 
 "$build/linkage/sim/oqs-sim" --root "$sim_root" --institution-code "$("${cli[@]}" --json config get institution_code |

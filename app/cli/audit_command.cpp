@@ -25,9 +25,10 @@ int verifyCommand(CliContext& c) {
     j->set("links", v.links);
     j->set("finding", v.finding);
     j->set("head_seq", v.head.seq);
+    j->set("note", v.note);
     printJson(*c.out, j);
   } else if (v.intact) {
-    *c.out << "監査証跡: 改ざんはありません（" << v.links << " 件）。\n";
+    *c.out << "監査証跡: 改ざんはありません（" << v.links << " 件）。\n" << (v.note.empty() ? "" : "注意: " + v.note + "\n");
   } else {
     *c.out << "監査証跡: 問題があります。\n" << v.finding << "\n";
   }

@@ -1,11 +1,16 @@
 // rececon-cli demo import-sim-persons [--limit N] [--appointments D]
+// rececon-cli demo admin [--user ID]: the demo site's administrator (also clerk and supervisor, so that
+// one person can try the whole desk), with a random password printed this once.
 
 #include <ostream>
 
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
+#include "app/jobs/accounts.h"
 #include "app/jobs/bulk_settings.h"
+#include "app/jobs/password_hash.h"
+#include "app/jobs/terminal_identity.h"
 #include "app/jobs/demo_data.h"
 
 namespace rececon::cli {
@@ -46,11 +51,31 @@ int importSimPersons(CliContext& c, const std::vector<std::string>& args) {
   return 0;
 }
 
+int demoAdmin(CliContext& c, const std::vector<std::string>& args) {
+  Poco::Util::OptionSet set;
+  set.addOption(valueOption("user", "ユーザーID（既定: demo）", "ID"));
+  auto o = parseCommandOptions(args, set, "demo admin [--user ID]", *c.out);
+  if (!o) return 0;
+  const std::string userId = o->get("user").value_or("demo");
+  // 16 random hex digits in groups: long enough for the rule's 13+ characters, easy to type from a screen.
+  const std::string random = randomToken();
+  const std::string password = random.substr(0, 4) + "-" + random.substr(4, 4) + "-" + random.substr(8, 4) + "-" + random.substr(12, 4);
+  const std::string terminal = terminalIdentity(c.folder().dir()).id;
+  Accounts accounts(c.folder().database(), terminal);
+  const Account admin = accounts.initFirstAdmin(userId, "デモ管理者", password);
+  accounts.setRoles(actorOf(admin, terminal), userId, {Role::Clerk, Role::Supervisor, Role::Admin});
+  *c.out << "デモの管理者: ユーザーID " << userId << "  パスワード " << password << "\n"
+         << "（パスワードはこの一度だけ表示します。最初のログインで確認コードのアプリを登録します。"
+            "アプリがなければ、表示されたキーで oathtool --totp -b キー が同じ6桁を出します）\n";
+  return 0;
+}
+
 }  // namespace
 
 int runDemoCommand(CliContext& c, const std::vector<std::string>& args) {
   using Args = const std::vector<std::string>&;
-  return runVerb("demo", args, {{"import-sim-persons", [&](Args rest) { return importSimPersons(c, rest); }}});
+  return runVerb("demo", args, {{"import-sim-persons", [&](Args rest) { return importSimPersons(c, rest); }},
+                                {"admin", [&](Args rest) { return demoAdmin(c, rest); }}});
 }
 
 }  // namespace rececon::cli

@@ -48,7 +48,8 @@ void DeskSession::lock() {
     }
   }
   LoginDialog dialog(nullptr, accounts_, reg_->operatorId());
-  dialog.ShowModal();  // it only ends with a login
+  while (dialog.ShowModal() != wxID_OK) {
+  }  // it ends only with a login
   if (dialog.userId() != reg_->operatorId()) {
     reg_->actAs(dialog.userId());
     frame_->operatorChanged();

@@ -53,7 +53,8 @@ std::optional<std::string> askNewPassword(wxWindow* parent, const wxString& why)
 LoginDialog::LoginDialog(wxWindow* parent, Accounts& accounts, std::optional<std::string> lockedUser)
     : wxDialog(parent, wxID_ANY, lockedUser ? _("Rececon - screen locked") : _("Rececon - log in")),
       accounts_(accounts),
-      lockedUser_(std::move(lockedUser)) {
+      lockedUser_(std::move(lockedUser)),
+      lockScreen_(lockedUser_.has_value()) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   const wxString intro = lockedUser_ ? _("The screen was locked because nobody used it for a while.\n"
                                          "Enter your password to go on, or let someone else log in.")
@@ -64,8 +65,11 @@ LoginDialog::LoginDialog(wxWindow* parent, Accounts& accounts, std::optional<std
   grid->AddGrowableCol(1);
   user_ = addField(this, grid, _("User ID"));
   password_ = addField(this, grid, _("Password"), wxTE_PASSWORD);
-  code_ = addField(this, grid, _("Confirmation code (6 digits)"));
+  codeLabel_ = new wxStaticText(this, wxID_ANY, _("Confirmation code (6 digits)"));
+  grid->Add(codeLabel_, 0, wxALIGN_CENTER_VERTICAL);
+  code_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(260, -1));
   code_->SetMaxLength(6);
+  grid->Add(code_, 1, wxEXPAND);
   sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
   message_ = new wxStaticText(this, wxID_ANY, wxString());
   message_->SetForegroundColour(*wxRED);
@@ -78,6 +82,8 @@ LoginDialog::LoginDialog(wxWindow* parent, Accounts& accounts, std::optional<std
     buttons->Add(new wxButton(this, kSwitchUserId, _("Log in as &another user")), 0);
     user_->ChangeValue(toWx(*lockedUser_));
     user_->Disable();
+    codeLabel_->Hide();  // the same person comes back with their password; another one logs in fully
+    code_->Hide();
     SetEscapeId(wxID_NONE);  // a locked screen is not dismissed with Escape
   } else {
     buttons->Add(new wxButton(this, wxID_CANCEL, _("&Quit")), 0);
@@ -89,7 +95,7 @@ LoginDialog::LoginDialog(wxWindow* parent, Accounts& accounts, std::optional<std
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onLogin(); }, wxID_OK);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSwitchUser(); }, kSwitchUserId);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
-    if (lockedUser_ && e.CanVeto()) return e.Veto();  // closing would unlock nothing
+    if (lockScreen_ && e.CanVeto()) return e.Veto();  // closing would unlock nothing
     e.Skip();
   });
 }
@@ -102,6 +108,8 @@ void LoginDialog::say(const wxString& text) {
 
 void LoginDialog::onSwitchUser() {
   lockedUser_.reset();
+  codeLabel_->Show();
+  code_->Show();
   user_->Enable();
   user_->Clear();
   password_->Clear();
@@ -117,6 +125,11 @@ void LoginDialog::onLogin() {
   password_->Clear();
   code_->Clear();
   try {
+    if (lockedUser_) {
+      accounts_.reauthenticate(userId, password);
+      userId_ = userId;
+      return EndModal(wxID_OK);
+    }
     const LoginResult result =
         accounts_.login(userId, password, typedCode.empty() ? std::nullopt : std::optional(fromWx(typedCode)));
     if (result.mustChangePassword) {
@@ -133,7 +146,11 @@ void LoginDialog::onLogin() {
     }
     if (result.mustEnrolTotp) {
       TotpEnrolDialog enrol(this, accounts_, userId);
-      if (enrol.ShowModal() != wxID_OK) return say(_("Your role needs a confirmation-code app: log in again to enrol it."));
+      if (enrol.ShowModal() != wxID_OK) {
+        say(_("Your role needs a confirmation-code app: log in again to enrol it."));
+        user_->SetFocus();  // whoever comes next starts from the ID
+        return user_->SelectAll();
+      }
     }
     userId_ = userId;
     EndModal(wxID_OK);

@@ -2,7 +2,7 @@
 // The window's login: user ID, password and — for an account that has one — the code from the
 // authenticator app; then, when the account asks for it, the change of an initial password and the
 // enrolment of the second factor, before the desk opens. The same dialog unlocks the screen after an idle
-// period (the same user, or another one: switching user). Mistakes are said inside the dialog, which
+// period: the same user with their password, or another one with a full login (switching user). Mistakes are said inside the dialog, which
 // stays open; the rules (lockout, codes, rights) are Accounts' (app/jobs). UI thread only.
 
 #include <optional>
@@ -31,9 +31,11 @@ class LoginDialog : public wxDialog {
   void say(const wxString& text);
 
   Accounts& accounts_;
-  std::optional<std::string> lockedUser_;
+  std::optional<std::string> lockedUser_;  // the same person may come back with their password alone
+  bool lockScreen_ = false;                // a lock: the dialog ends only with a login
   wxTextCtrl* user_ = nullptr;
   wxTextCtrl* password_ = nullptr;
+  wxStaticText* codeLabel_ = nullptr;
   wxTextCtrl* code_ = nullptr;
   wxStaticText* message_ = nullptr;
   std::string userId_;

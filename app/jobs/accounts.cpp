@@ -277,6 +277,13 @@ LoginResult Accounts::login(const std::string& userId, const std::string& passwo
   return {a, a.mustChangePassword, secondFactorRequired(a) && !a.totpConfirmed};
 }
 
+void Accounts::reauthenticate(const std::string& userId, const std::string& password) {
+  const Account held = existing(userId);
+  requireUsable(held);
+  if (!passwordMatches(password, held.passwordHash)) failedAttempt(userId);
+  change(userId, userId, "unlocked_screen", {}, [](Account& a) { a.failedLogins = 0; }, false);
+}
+
 TotpEnrolment Accounts::beginTotp(const std::string& userId) {
   const Account held = existing(userId);
   requireUsable(held);

@@ -74,6 +74,9 @@ class Accounts {
   // kMaxFailedLogins-th failure in a row locks the account.
   LoginResult login(const std::string& userId, const std::string& password,
                     const std::optional<std::string>& code = std::nullopt);
+  // The same person back at a locked screen: their password only (the session is theirs already). A wrong
+  // one counts toward the lockout like a login's; a locked or retired account is refused.
+  void reauthenticate(const std::string& userId, const std::string& password);
   // Whether a login screen asks this ID for a code: an enrolled second factor, or an unknown ID (which
   // reads like any other).
   bool asksForCode(const std::string& userId);

@@ -1,5 +1,7 @@
 #include "app/jobs/bulk_precheck.h"
 
+#include "app/jobs/rights.h"
+
 #include <Poco/Environment.h>
 #include <Poco/Process.h>
 
@@ -102,6 +104,7 @@ std::int64_t BulkPrecheck::now() const {
 }
 
 std::int64_t BulkPrecheck::prepare(Date checkDate) {
+  requireRight(db_, operatorId_, Right::NightlyRun, "一括照会");
   const Date today = localDateOf(clock_());
   const auto days = (std::chrono::sys_days(checkDate) - std::chrono::sys_days(today)).count();
   if (days < 0 || days > options_.maxDaysAhead) {

@@ -30,7 +30,7 @@ trap cleanup EXIT
 keep_log() { cp "$work/run.log" "$shots/run.log" 2>/dev/null || true; }
 fail() { echo "gui_smoke: FAILED: $*" >&2; keep_log; exit 1; }
 source "$here/x_windows.sh"
-export RECECON_SKIP_BUILD=1 RECECON_BUILD_DIR="$build"
+export RECECON_SKIP_BUILD=1 RECECON_BUILD_DIR="$build" RECECON_DEMO_WITHOUT_ACCOUNTS=1
 
 for tool in Xvfb xdotool xprop import compare identify pdftotext; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (run setup/install-deps.sh)"

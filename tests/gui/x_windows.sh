@@ -1,6 +1,6 @@
 # What the GUI scripts share: starting Xvfb, finding the product's windows on it by their title, and
 # reading the focus trace.
-# Sourced by gui_smoke.sh, reception_flow.sh and keyboard_order.sh.
+# Sourced by gui_smoke.sh, reception_flow.sh, keyboard_order.sh and login_lock.sh.
 
 # Starts Xvfb on a free display and exports DISPLAY; sets xvfb_pid for the script's cleanup. The screen is
 # 1280×800 (a reception PC's small screen) unless RECECON_SCREEN says otherwise (e.g. 1920x1080).
