@@ -479,7 +479,49 @@ CREATE INDEX access_log_at ON access_log (at);
 CREATE INDEX access_log_patient ON access_log (patient_number, id);
 )SQL";
 
-const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8, kStep9, kStep10, kStep11, kStep12, kStep13};
+// Step 14, PostgreSQL only: the patient and insurance columns in the engine's own small types — dates
+// as DATE (4 bytes, not 11 of text), codes and percentages as SMALLINT, versions as INTEGER (SQLite
+// stores each in as few bytes as its value needs already) —, the insurance records' patient index on
+// the patient alone (SQLite's indexes end with the rowid anyway), their numbers' index on the insured
+// number alone (near-unique; the one query by it also names the insurer, checked on the row), and the
+// indexes whose keys only grow
+// (identities, patient numbers) filled to their pages' end, as they are never split in the middle. A
+// million patients' migration then takes about a tenth less room. Values read back exactly as before:
+// a DATE reads as YYYY-MM-DD, which each connection asks for (DateStyle ISO).
+constexpr const char* kStep14Postgres = R"SQL(
+ALTER TABLE patient
+  ALTER COLUMN sex TYPE SMALLINT,
+  ALTER COLUMN birth_date TYPE DATE USING CAST(birth_date AS DATE),
+  ALTER COLUMN version TYPE INTEGER;
+ALTER TABLE insurance
+  ALTER COLUMN relationship TYPE SMALLINT,
+  ALTER COLUMN copay_percent TYPE SMALLINT,
+  ALTER COLUMN elderly_copay_percent TYPE SMALLINT,
+  ALTER COLUMN version TYPE INTEGER,
+  ALTER COLUMN qualification_date TYPE DATE USING CAST(qualification_date AS DATE),
+  ALTER COLUMN valid_from TYPE DATE USING CAST(valid_from AS DATE),
+  ALTER COLUMN valid_to TYPE DATE USING CAST(valid_to AS DATE),
+  ALTER COLUMN elderly_valid_from TYPE DATE USING CAST(elderly_valid_from AS DATE),
+  ALTER COLUMN elderly_valid_to TYPE DATE USING CAST(elderly_valid_to AS DATE);
+DROP INDEX insurance_patient;
+CREATE INDEX insurance_patient ON insurance (patient_number) WITH (fillfactor = 100);
+DROP INDEX insurance_numbers;
+CREATE INDEX insurance_numbers ON insurance (number);
+ALTER INDEX patient_pkey SET (fillfactor = 100);
+ALTER INDEX insurance_pkey SET (fillfactor = 100);
+ALTER INDEX change_log_pkey SET (fillfactor = 100);
+ALTER INDEX change_log_patient SET (fillfactor = 100);
+)SQL";
+
+// A step: its DDL for both engines (in SQLite's words, translated for PostgreSQL), or for PostgreSQL only.
+struct Step {
+  const char* both;
+  const char* postgresOnly;
+};
+
+const Step kSteps[] = {{kStep1, nullptr},  {kStep2, nullptr},  {kStep3, nullptr},  {kStep4, nullptr},  {kStep5, nullptr},
+                       {kStep6, nullptr},  {kStep7, nullptr},  {kStep8, nullptr},  {kStep9, nullptr},  {kStep10, nullptr},
+                       {kStep11, nullptr}, {kStep12, nullptr}, {kStep13, nullptr}, {nullptr, kStep14Postgres}};
 
 // The schema version is kept where each engine keeps such things: SQLite's user_version in the file
 // header, PostgreSQL's rececon_meta table (made when the connection claimed the database).
@@ -517,8 +559,10 @@ void migrate(SqlConnection& connection) {
     try {
       // Re-read inside the writer's turn: another process may have migrated meanwhile.
       if (readVersion(connection) < step) {
-        const std::string ddl = kSteps[step - 1];
-        connection.execScript(connection.dialect() == Dialect::Postgres ? postgresDdl(ddl) : ddl);
+        const Step& s = kSteps[step - 1];
+        const bool postgres = connection.dialect() == Dialect::Postgres;
+        if (s.both) connection.execScript(postgres ? postgresDdl(s.both) : s.both);
+        if (s.postgresOnly && postgres) connection.execScript(s.postgresOnly);
         writeVersion(connection, step);
       }
       connection.commit();

@@ -255,6 +255,7 @@ PostgresConnection::PostgresConnection(const std::string& url) {
     pqxx::nontransaction setup(*conn_);
     setup.exec(kLockTimeout);
     setup.exec("SET client_min_messages = warning");
+    setup.exec("SET DateStyle = ISO");  // DATE columns read as YYYY-MM-DD, as the register writes them
   });
   claim();
 }

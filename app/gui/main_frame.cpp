@@ -305,10 +305,12 @@ void MainFrame::savePendingCaptures() {
   if (save.ShowModal() != wxID_OK) return;
   try {
     SiteSettings settings(reg_.database());
+    const auto pending = pendingCaptures(reg_.database());
     writeTextFileAtomically(fromWx(save.GetPath()),
-                            pendingCapturesSheet(pendingCaptures(reg_.database()),
-                                                 settings.get("institution_name").value, settings.get("institution_code").value,
-                                                 today()));
+                            pendingCapturesSheet(pending, settings.get("institution_name").value,
+                                                 settings.get("institution_code").value, today()));
+    recordAccess(reg_.database(), reg_.operatorId(), AccessAction::Export, std::nullopt,
+                 "障害時の4情報 " + std::to_string(pending.size()) + "件 → " + fromWx(save.GetPath()));
   } catch (const Error& e) {
     showError(_("Could not save the list."), e);
   }

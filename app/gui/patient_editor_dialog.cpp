@@ -7,11 +7,14 @@
 #include <wx/textctrl.h>
 
 #include "app/core/error.h"
+#include "app/core/error_catalog.h"
 #include "app/core/field_errors.h"
+#include "app/gui/approval_dialog.h"
 #include "app/gui/keyboard_form.h"
 #include "app/gui/outcome_style.h"
 #include "app/gui/error_text.h"
 #include "app/gui/wx_convert.h"
+#include "app/jobs/terminal_identity.h"
 
 namespace rececon::gui {
 
@@ -147,6 +150,28 @@ std::optional<InsuranceFields> PatientEditorDialog::insuranceFields() const {
 
 void PatientEditorDialog::save() {
   try {
+    saveOnce();
+  } catch (const InvalidInput& refused) {  // a clerk's change of the patient's identity (saveOnce says the rest)
+    Accounts accounts(reg_.database(), terminalIdentity(reg_.database().location().dataFolder()).id);
+    ApprovalDialog approval(this, accounts);
+    if (approval.ShowModal() != wxID_OK) {
+      errors_->SetLabel(_("Not saved: ") + errorForPerson(refused));
+      Layout();
+      return;
+    }
+    reg_.setApproval(approval.approval());  // for this save only
+    try {
+      saveOnce();
+    } catch (const InvalidInput& e) {
+      errors_->SetLabel(_("Not saved: ") + errorForPerson(e));
+      Layout();
+    }
+    reg_.setApproval(std::nullopt);
+  }
+}
+
+void PatientEditorDialog::saveOnce() {
+  try {
     const auto card = insuranceFields();
     if (number_) {
       saved_ = reg_.updatePatientWithInsurance(
@@ -163,6 +188,9 @@ void PatientEditorDialog::save() {
       wrong->second->SetFocus();
       wrong->second->SelectAll();
     }
+  } catch (const InvalidInput& e) {
+    if (e.code() == kRoleRequired && number_) throw;  // save() asks for a supervisor's approval
+    errors_->SetLabel(_("Not saved: ") + errorForPerson(e));
   } catch (const Error& e) {
     errors_->SetLabel(_("Not saved: ") + errorForPerson(e));
   }

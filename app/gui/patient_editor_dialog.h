@@ -33,7 +33,10 @@ class PatientEditorDialog : public wxDialog {
                        const wxString& hint, const wxString& value = wxString());
   PatientFields patientFields() const;
   std::optional<InsuranceFields> insuranceFields() const;  // nullopt when no card item was typed
+  // Saves; a change only a supervisor may make is offered for their approval on the spot.
   void save();
+  // One attempt; rethrows ROLE_REQUIRED for an existing patient (save() asks for the approval), says the rest.
+  void saveOnce();
 
   PatientRegister& reg_;
   std::optional<std::int64_t> number_;

@@ -14,6 +14,7 @@
 #include "app/core/error.h"
 #include "app/gui/form_preview_dialog.h"
 #include "app/gui/wx_convert.h"
+#include "app/jobs/access_record.h"
 #include "app/jobs/form_documents.h"
 #include "app/jobs/bulk_precheck.h"
 #include "app/jobs/bulk_reconciliation.h"
@@ -242,6 +243,8 @@ void WorklistDialog::saveCsv() {
   for (const std::size_t i : shown_) rows.push_back(items_[i]);
   try {
     writeTextFileAtomically(std::filesystem::path(fromWx(ask.GetPath())), worklistCsv(rows));
+    recordAccess(reg_.database(), reg_.operatorId(), AccessAction::Export, std::nullopt,
+                 "一括照会の作業リスト " + std::to_string(rows.size()) + "件 → " + fromWx(ask.GetPath()));
   } catch (const Error& e) {
     wxMessageBox(_("Could not save: ") + toWx(e.what()), _("Worklist"), wxOK | wxICON_ERROR, this);
   }
