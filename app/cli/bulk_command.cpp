@@ -123,6 +123,7 @@ int runCommand(CliContext& c, const std::vector<std::string>& args) {
   const int code = report(c, s);
   const TrailVerdict trail = verifyTrail(c.folder());
   if (!trail.intact) std::cerr << "監査証跡: 問題があります。" << trail.finding << "\n";
+  if (!trail.note.empty()) std::cerr << "監査証跡: 注意: " << trail.note << "\n";
   else if (!c.json) *c.out << "監査証跡: 改ざんはありません（" << trail.links << " 件。先頭を記録しました）。\n";
   return code;
 }

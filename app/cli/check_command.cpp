@@ -6,6 +6,7 @@
 #include <ostream>
 #include <unistd.h>
 
+#include "app/cli/approval_input.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/command_options.h"
 #include "app/cli/output.h"
@@ -219,6 +220,7 @@ int resultsApply(CliContext& c, const std::vector<std::string>& args) {
   set.addOption(flagOption("reject", "反映しない（結果は保存したまま）"));
   set.addOption(flagOption("new-patient", "一致する患者がいないとき、結果から新しい患者を登録して反映する"));
   set.addOption(valueOption("reason", "理由（履歴に残ります）", "理由"));
+  addApprovalOption(set);
   auto o = parseCommandOptions(args, set,
                                "results apply ID [--patient N | --new-patient] (--all | --accept f1,f2,… | --reject)", *c.out);
   if (!o) return 0;
@@ -235,6 +237,7 @@ int resultsApply(CliContext& c, const std::vector<std::string>& args) {
   d.reject = o->has("reject");
   if (o->has("accept")) d.accept = splitComma(o->require("accept"));
   d.reason = o->get("reason").value_or("");
+  d.approval = approvalFrom(c, *o);
   const ApplyOutcome a = c.qualificationService().applyResult(parseCount(o->positional[0], "結果ID"), d);
   if (c.json) {
     auto j = newJsonObject();

@@ -8,6 +8,7 @@
 #include "app/core/error_catalog.h"
 #include "app/jobs/linkage_settings.h"
 #include "app/jobs/operator_identity.h"
+#include "app/jobs/rights.h"
 #include "app/jobs/session_file.h"
 #include "app/jobs/site_settings.h"
 
@@ -25,14 +26,26 @@ bool startsWithOption(const std::string& arg, const char* option) {
 }  // namespace
 
 DataFolder& CliContext::folder() {
-  if (!folder_) folder_ = std::make_unique<DataFolder>(dataDir, database);
+  if (!folder_) {
+    folder_ = std::make_unique<DataFolder>(dataDir, database);
+    // On a site with accounts nothing of the register is read or written without a login (or the
+    // nightly run's key): checked here, before any command touches it.
+    if (!loginExempt && siteHasAccounts(folder_->database())) resolvedOperator();
+  }
   return *folder_;
 }
 
 std::string CliContext::resolvedOperator() {
   if (!operator_) {
-    OperatorClaim claim{operatorId, loadSessionToken(folder().dir()), std::nullopt};
-    if (keyFile) claim.batchKey = loadBatchKey(*keyFile);
+    OperatorClaim claim{operatorId, std::nullopt, std::nullopt};
+    if (keyFile) {
+      if (!siteHasAccounts(folder().database())) {
+        throw InvalidInput("このサイトには利用者が登録されていないため、鍵ファイル（--key-file）は使えません。");
+      }
+      claim.batchKey = loadBatchKey(*keyFile);
+    } else {
+      claim.sessionToken = loadSessionToken(folder().dir());
+    }
     operator_ = resolveOperator(folder().database(), claim);
   }
   return *operator_;
@@ -141,6 +154,11 @@ int CliApplication::dispatch(const std::vector<std::string>& args) {
   const std::string command = args.empty() ? "" : args[0];
   std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
   if (helpRequested_) rest.push_back("--help");
+  // Commands that need no login: logging in and out, the first administrator (user init; the other
+  // account commands check the login themselves), the error handbook, and reading the settings (no
+  // patient's data; `config set` is the administrator's and checks it).
+  context_.loginExempt = command == "user" || command == "login" || command == "logout" || command == "whoami" ||
+                         command == "errors" || command == "config";
   if (command == "patient") return runPatientCommand(context_, rest);
   if (command == "insurance") return runInsuranceCommand(context_, rest);
   if (command == "config") return runConfigCommand(context_, rest);

@@ -21,8 +21,10 @@ struct CliContext {
   std::optional<std::string> operatorId;          // --operator: a site without accounts only
   std::optional<std::filesystem::path> keyFile;   // --key-file: the nightly run's batch account
   std::ostream* out = nullptr;
+  bool loginExempt = false;  // the command works without a login (login itself, user init, …)
 
-  // Opens the data folder on first use.
+  // Opens the data folder on first use; on a site with accounts, refuses (LOGIN_REQUIRED) a command that
+  // is not loginExempt without this machine's login or the key file.
   DataFolder& folder();
   // A register acting as the resolved operator.
   PatientRegister patientRegister();

@@ -110,6 +110,7 @@ int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
       j->set("trail_intact", trail.intact);
       j->set("trail_links", trail.links);
       j->set("trail", trail.finding);
+      j->set("trail_note", trail.note);
       printJson(*c.out, j);
     } else {
       *c.out << "データベース: " << c.folder().databaseLocation().describe() << "\n"
@@ -117,7 +118,7 @@ int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
              << "整合性: " << (status.integrityOk ? "問題ありません" : "問題があります\n" + status.integrityMessage)
              << "\n"
              << "監査証跡: " << (trail.intact ? "改ざんはありません（" + std::to_string(trail.links) + " 件）" : "問題があります\n" + trail.finding)
-             << "\n";
+             << "\n" << (trail.note.empty() ? "" : "注意: " + trail.note + "\n");
     }
     return status.integrityOk && trail.intact ? Poco::Util::Application::EXIT_OK : Poco::Util::Application::EXIT_DATAERR;
   }

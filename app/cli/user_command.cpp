@@ -148,8 +148,7 @@ int keyCommand(CliContext& c, const std::vector<std::string>& args) {
   if (o->positional.size() != 1) throw UsageError("使い方: user key ID --file FILE");
   const std::filesystem::path file = o->require("file");
   const std::string userId = o->positional[0];
-  const std::string key = accountsOf(c).issueBatchKey(loggedIn(c), userId);
-  saveBatchKey(file, key);
+  accountsOf(c).issueBatchKey(loggedIn(c), userId, [&](const std::string& key) { saveBatchKey(file, key); });
   *c.out << (c.json ? "{\"issued\": true}\n"
                     : "鍵を発行しました: " + file.string() + "（夜間処理は rececon-cli --key-file " + file.string() +
                           " bulk run。前の鍵は使えなくなりました）\n");

@@ -1,5 +1,8 @@
 #include "app/gui/desk_session.h"
 
+#include <wx/dialog.h>
+#include <wx/frame.h>
+#include <wx/gdicmn.h>
 #include <wx/toplevel.h>
 
 #include <algorithm>
@@ -40,21 +43,30 @@ void DeskSession::onTick(wxTimerEvent&) {
 void DeskSession::lock() {
   if (locked_ || !frame_) return;
   locked_ = true;
-  std::vector<wxWindow*> hidden;
-  for (wxWindow* window : wxTopLevelWindows) {
-    if (window->IsShown()) {
-      window->Hide();
-      hidden.push_back(window);
-    }
+  // A cover over the whole screen hides the desk and any dialog open on it. Hiding them instead would
+  // end a modal dialog (GTK does) and lose what the person had typed before they stepped away.
+  auto* cover = new wxFrame(nullptr, wxID_ANY, _("Rececon - locked"), wxPoint(0, 0), wxGetDisplaySize(),
+                            wxSTAY_ON_TOP | wxFRAME_NO_TASKBAR | wxBORDER_NONE);
+  cover->SetBackgroundColour(wxColour(48, 48, 48));
+  cover->Show();
+  cover->Raise();
+  std::string userId;
+  {
+    LoginDialog dialog(cover, accounts_, reg_->operatorId());
+    while (dialog.ShowModal() != wxID_OK) {
+    }  // it ends only with a login
+    userId = dialog.userId();
   }
-  LoginDialog dialog(nullptr, accounts_, reg_->operatorId());
-  while (dialog.ShowModal() != wxID_OK) {
-  }  // it ends only with a login
-  if (dialog.userId() != reg_->operatorId()) {
-    reg_->actAs(dialog.userId());
+  cover->Destroy();
+  if (userId != reg_->operatorId()) {
+    // Someone else took the desk: the previous user's open dialogs go with them, so that nothing of
+    // theirs is saved under the new name, and their patient leaves the screen.
+    for (wxWindow* window : wxTopLevelWindows) {
+      if (auto* dialog = wxDynamicCast(window, wxDialog); dialog && dialog->IsModal()) dialog->EndModal(wxID_CANCEL);
+    }
+    reg_->actAs(userId);
     frame_->operatorChanged();
   }
-  for (wxWindow* window : hidden) window->Show();
   frame_->Raise();
   locked_ = false;
   noteActivity();

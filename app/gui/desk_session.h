@@ -1,6 +1,6 @@
 #pragma once
 // Who is at the desk, on a site with accounts: the login before the window opens, the lock after the
-// site's idle minutes (accounts.idle_lock_minutes) — every window hidden until the password is typed
+// site's idle minutes (accounts.idle_lock_minutes) — the screen covered until the password is typed
 // again —, and switching to another user from the lock (Ctrl+L). No unattended open session: the desk
 // is never left showing patients to whoever walks by. UI thread only.
 
@@ -31,7 +31,7 @@ class DeskSession : public wxEvtHandler {
   void attach(MainFrame* frame, PatientRegister& reg);
   // A key or mouse press anywhere in the program (the application's event filter).
   void noteActivity() { lastActivity_ = std::chrono::steady_clock::now(); }
-  // Hides every window and asks for the password (or another user's login) to go on.
+  // Covers the screen and asks for the password (or another user's login) to go on.
   void lock();
 
  private:

@@ -192,7 +192,10 @@ void MainFrame::showLinkageStatus(const wxString& text) { SetStatusText(text, 3)
 
 void MainFrame::setLockAction(std::function<void()> lock) { lockAction_ = std::move(lock); }
 
-void MainFrame::operatorChanged() { SetStatusText(_("Operator: ") + toWx(reg_.operatorId()), 0); }
+void MainFrame::operatorChanged() {
+  SetStatusText(_("Operator: ") + toWx(reg_.operatorId()), 0);
+  if (selectedPatient_) choosePatient(std::nullopt);  // the previous user's patient leaves the screen
+}
 
 void MainFrame::showLinkageView(const LinkageView& view) {
   fallbackActive_ = view.fallback.active;

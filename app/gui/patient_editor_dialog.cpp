@@ -1,5 +1,7 @@
 #include "app/gui/patient_editor_dialog.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
@@ -159,14 +161,18 @@ void PatientEditorDialog::save() {
       Layout();
       return;
     }
-    reg_.setApproval(approval.approval());  // for this save only
+    // For this save only, whatever becomes of it.
+    struct ApprovalForThisSave {
+      PatientRegister& reg;
+      ~ApprovalForThisSave() { reg.setApproval(std::nullopt); }
+    } scope{reg_};
+    reg_.setApproval(approval.approval());
     try {
       saveOnce();
     } catch (const InvalidInput& e) {
       errors_->SetLabel(_("Not saved: ") + errorForPerson(e));
       Layout();
     }
-    reg_.setApproval(std::nullopt);
   }
 }
 
@@ -189,7 +195,11 @@ void PatientEditorDialog::saveOnce() {
       wrong->second->SelectAll();
     }
   } catch (const InvalidInput& e) {
-    if (e.code() == kRoleRequired && number_) throw;  // save() asks for a supervisor's approval
+    // A supervisor's right missing on an existing patient: save() asks for their approval.
+    const bool supervisorsRight = std::any_of(e.params().begin(), e.params().end(), [](const auto& p) {
+      return p.first == "role" && p.second == roleLabel(Role::Supervisor);
+    });
+    if (e.code() == kRoleRequired && number_ && supervisorsRight) throw;
     errors_->SetLabel(_("Not saved: ") + errorForPerson(e));
   } catch (const Error& e) {
     errors_->SetLabel(_("Not saved: ") + errorForPerson(e));

@@ -29,10 +29,10 @@ const char* accessActionName(AccessAction action) {
   return "?";
 }
 
-const char* accessActionLabel(const std::string& name) {
+std::string accessActionLabel(const std::string& name) {
   for (const auto& a : kActions)
     if (name == a.name) return a.label;
-  return name.c_str();
+  return name;
 }
 
 AccessEntry accessEntry(const std::string& actor, AccessAction action, std::optional<std::int64_t> patientNumber,

@@ -19,7 +19,7 @@ using AccessEntry = db::AccessEntry;
 
 enum class AccessAction { View, Change, Decision, Print, Export };
 const char* accessActionName(AccessAction action);   // view, change, …
-const char* accessActionLabel(const std::string& name);  // 閲覧, 変更, … (the name itself when unknown)
+std::string accessActionLabel(const std::string& name);  // 閲覧, 変更, … (the name itself when unknown)
 
 // An entry from this machine, for a caller that appends it in its own WriteTransaction with what it
 // records (db::AccessLog(db).append(...)).

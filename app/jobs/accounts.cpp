@@ -19,8 +19,12 @@ namespace {
 
 std::int64_t nowSeconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
-// What TOTP secrets are sealed for (sealed_secret.h keeps each purpose's key apart).
-constexpr const char* kTotpPurpose = "rececon account totp secret v1";
+// What a TOTP secret is sealed for (sealed_secret.h keeps each purpose's key apart): its own account's,
+// so that a sealed secret copied onto another account's row opens nothing there.
+std::string totpPurpose(const std::string& userId) { return "rececon account totp secret v1:" + userId; }
+
+// How long (30-second steps) an enrolment begun and not confirmed shows the same key again: 10 minutes.
+constexpr std::int64_t kPendingEnrolmentSteps = 20;
 
 // An unknown ID costs what a wrong password costs: one check against a hash with the same parameters
 // (of a random string nobody knows), made in advance — a hash made on the spot would double the time of
@@ -158,7 +162,8 @@ Account Accounts::setRoles(const Actor& by, const std::string& userId, const std
     throw InvalidInput("自分の管理者の役割は外せません。ほかの管理者に依頼してください。");
   }
   const std::string before = rolesText(existing(userId).roles);
-  return change(by.userId, userId, "roles", before + " → " + rolesText(roles), [&](Account& a) { a.roles = roles; }, false);
+  // Sessions end: a new role may ask for a second factor the old session never gave.
+  return change(by.userId, userId, "roles", before + " → " + rolesText(roles), [&](Account& a) { a.roles = roles; }, true);
 }
 
 Account Accounts::resetPassword(const Actor& by, const std::string& userId, const std::string& initialPassword) {
@@ -226,7 +231,7 @@ std::string Accounts::siteKey() {
 }
 
 std::optional<std::int64_t> Accounts::codeStep(const Account& a, const std::string& code) {
-  const auto secret = openSecret(siteKey(), kTotpPurpose, a.totpSecret);
+  const auto secret = openSecret(siteKey(), totpPurpose(a.userId), a.totpSecret);
   if (!secret) {
     throw EnvironmentError("利用者「" + a.userId + "」の確認コードの登録を開けません（この端末の trail.key がサイトのものと"
                            "違うか、登録が書き換えられています）。管理者に確認コードの解除を依頼してください。");
@@ -279,10 +284,20 @@ LoginResult Accounts::login(const std::string& userId, const std::string& passwo
   return {a, a.mustChangePassword, secondFactorRequired(a) && !a.totpConfirmed};
 }
 
+bool Accounts::mayHoldSession(const Account& a) {
+  return !a.mustChangePassword && (a.totpConfirmed || !secondFactorRequired(a));
+}
+
+void Accounts::requireSessionReady(const Account& a) {
+  if (a.mustChangePassword) throw InvalidInput("初期パスワードのままではログインできません。パスワードを変更してください。");
+  if (!mayHoldSession(a)) throw InvalidInput(kTotpEnrolmentRequired, {{"user", a.userId}});
+}
+
 void Accounts::reauthenticate(const std::string& userId, const std::string& password) {
   const Account held = existing(userId);
   requireUsable(held);
   if (!passwordMatches(password, held.passwordHash)) failedAttempt(userId);
+  requireSessionReady(held);  // roles or the site's rule changed since the login: a full login now
   change(userId, userId, "unlocked_screen", {}, [](Account& a) { a.failedLogins = 0; }, false);
 }
 
@@ -294,19 +309,22 @@ TotpEnrolment Accounts::beginTotp(const std::string& userId) {
   }
   const std::string named = SiteSettings(db_).get("institution_name").value;
   const std::string issuer = named.empty() ? "rececon" : "rececon " + named;
-  // An enrolment begun and not yet confirmed shows the same key again: a person who left the screen (or
-  // the CLI, which reads the code in a second run) scans nothing twice.
-  if (!held.totpSecret.empty()) {
-    if (const auto begun = openSecret(siteKey(), kTotpPurpose, held.totpSecret)) {
+  // An enrolment begun within the last minutes and not yet confirmed shows the same key again (a person
+  // who closed the screen, or the CLI, which reads the code in a second run); an older one is replaced,
+  // so a key seen once does not stay valid for whoever learns the password later. While pending, the
+  // last step holds the step the enrolment began in.
+  const std::int64_t nowStep = nowSeconds() / kTotpStepSeconds;
+  if (!held.totpSecret.empty() && nowStep - held.totpLastStep <= kPendingEnrolmentSteps) {
+    if (const auto begun = openSecret(siteKey(), totpPurpose(userId), held.totpSecret)) {
       return {totpSecretBase32(*begun), totpUri(*begun, issuer, userId)};
     }
   }
   const std::string secret = newTotpSecret();
-  const std::string sealed = sealSecret(siteKey(), kTotpPurpose, secret);
+  const std::string sealed = sealSecret(siteKey(), totpPurpose(userId), secret);
   change(userId, userId, "totp_started", {}, [&](Account& a) {
     a.totpSecret = sealed;
     a.totpConfirmed = false;
-    a.totpLastStep = 0;
+    a.totpLastStep = nowStep;
   }, false);
   return {totpSecretBase32(secret), totpUri(secret, issuer, userId)};
 }
@@ -315,7 +333,9 @@ void Accounts::confirmTotp(const std::string& userId, const std::string& code) {
   const Account held = existing(userId);
   requireUsable(held);
   if (held.totpSecret.empty() || held.totpConfirmed) throw InvalidInput("確認コードの登録が始まっていません。");
-  const auto step = codeStep(held, code);
+  Account pending = held;
+  pending.totpLastStep = 0;  // it held the step the enrolment began in, not a spent one
+  const auto step = codeStep(pending, code);
   if (!step) {
     throw ValidationFailed({{"code", "確認コード", "確認コードが違います。アプリに表示されている6桁を入力してください"
                                                    "（スマートフォンの時計が合っているかも確かめてください）。"}});
@@ -343,10 +363,11 @@ SupervisorApproval Accounts::approve(const std::string& supervisorId, const std:
     throw InvalidInput(kLoginFailed, {});
   }
   requireUsable(*found);
+  // The password and code first: whether an ID is a supervisor is told only to its owner.
+  const auto step = checkCredentials(*found, password, code);
   if (!actorOf(*found, terminal_).has(Role::Supervisor)) {
     throw InvalidInput(kRoleRequired, {{"what", "変更の承認"}, {"role", roleLabel(Role::Supervisor)}});
   }
-  const auto step = checkCredentials(*found, password, code);
   if (secondFactorRequired(*found) && !found->totpConfirmed) throw InvalidInput(kTotpEnrolmentRequired, {{"user", supervisorId}});
   change(supervisorId, supervisorId, "approval", {}, [&](Account& held) {
     spendCode(held, step);
@@ -355,14 +376,15 @@ SupervisorApproval Accounts::approve(const std::string& supervisorId, const std:
   return SupervisorApproval(supervisorId);
 }
 
-std::string Accounts::issueBatchKey(const Actor& by, const std::string& userId) {
+void Accounts::issueBatchKey(const Actor& by, const std::string& userId, const std::function<void(const std::string&)>& deliver) {
   requireAdmin(by, "夜間処理の鍵の発行");
   if (!actorOf(existing(userId), terminal_).has(Role::Batch)) {
     throw InvalidInput("鍵は夜間処理（batch）の役割の利用者にだけ発行できます。");
   }
   const std::string key = randomToken();
+  // Delivered first: a key that could not be kept never voids the one the nightly run holds.
+  deliver(key);
   change(by.userId, userId, "batch_key_issued", {}, [&](Account& a) { a.keyHash = sha256Hex(key); }, true);
-  return key;
 }
 
 Actor Accounts::batchActor(const std::string& key) {
@@ -382,8 +404,7 @@ Actor Accounts::batchActor(const std::string& key) {
 std::string Accounts::openSession(const std::string& userId) {
   const Account held = existing(userId);
   requireUsable(held);
-  if (held.mustChangePassword) throw InvalidInput("初期パスワードのままではログインできません。パスワードを変更してください。");
-  if (secondFactorRequired(held) && !held.totpConfirmed) throw InvalidInput(kTotpEnrolmentRequired, {{"user", userId}});
+  requireSessionReady(held);
   const std::string token = randomToken();
   const std::int64_t now = nowSeconds();
   db::WriteTransaction tx(db_);
@@ -396,7 +417,7 @@ std::optional<Actor> Accounts::sessionActor(const std::string& token) {
   const auto userId = accounts_.sessionUser(sha256Hex(token), nowSeconds());
   if (!userId) return std::nullopt;
   const auto account = accounts_.find(*userId);
-  if (!account || account->state != AccountState::Active) return std::nullopt;
+  if (!account || account->state != AccountState::Active || !mayHoldSession(*account)) return std::nullopt;
   return actorOf(*account, terminal_);
 }
 

@@ -99,13 +99,16 @@ class Accounts {
 
   // The nightly run's key: an administrator issues one for a batch account (the register keeps its
   // SHA-256; the key goes to a file only the run's user reads), and the run acts as that account with it.
-  std::string issueBatchKey(const Actor& by, const std::string& userId);
+  // `deliver` keeps the new key (a file written before the register voids the old key; if it throws,
+  // nothing changes).
+  void issueBatchKey(const Actor& by, const std::string& userId, const std::function<void(const std::string&)>& deliver);
   Actor batchActor(const std::string& key);
 
   // A session for a login: the token, to be kept by the user only (mode 0600). Refused while the
   // password is an initial one or a required second factor is not enrolled.
   std::string openSession(const std::string& userId);
-  // The active account of a session that has not run out; nullopt otherwise.
+  // The active account of a session that has not run out, and whose password and second factor are
+  // still what its roles ask (a role given since, or the clerks' rule turned on, ends it); nullopt otherwise.
   std::optional<Actor> sessionActor(const std::string& token);
   void closeSession(const std::string& token);
 
@@ -125,6 +128,9 @@ class Accounts {
   // The TOTP step a code matches for an enrolled account, or nullopt.
   std::optional<std::int64_t> codeStep(const Account& account, const std::string& code);
   std::string siteKey();
+  // No initial password, and a second factor enrolled where the roles ask for one.
+  bool mayHoldSession(const Account& account);
+  void requireSessionReady(const Account& account);  // throws InvalidInput when not
   // One change to an account in its own transaction, with its event; `endSessions` logs the user out.
   Account change(const std::string& actor, const std::string& userId, const char* kind, const std::string& detail,
                  const std::function<void(Account&)>& edit, bool endSessions);

@@ -373,6 +373,7 @@ void BulkPrecheck::holdLease(std::int64_t runId) {
 }
 
 BulkRunStatus BulkPrecheck::drive(std::int64_t runId, JobContext& job) {
+  requireRight(db_, operatorId_, Right::NightlyRun, "一括照会");  // a resumed run is a run
   holdLease(runId);
   const std::string checkDate = db::BulkRepository(db_).run(runId).checkDate;
   LinkageResultStore store(db_);

@@ -34,11 +34,6 @@ void refuseStaleView(const std::optional<std::int64_t>& seen, const RowVersion& 
   throw InvalidInput(code, {{"terminal", held.changedOn.empty() ? "?" : held.changedOn}, {"at", at}});
 }
 
-// Whether a change touches what identifies a registered patient.
-bool changesIdentity(const Patient& before, const Patient& after) {
-  return before.name != after.name || before.nameKana != after.nameKana || before.birthDate != after.birthDate;
-}
-
 }  // namespace
 
 PatientSearch interpretSearchText(const std::string& text, int limit) {
@@ -55,6 +50,10 @@ PatientSearch interpretSearchText(const std::string& text, int limit) {
     search.kana = folded;
   }
   return search;
+}
+
+bool changesIdentity(const Patient& before, const Patient& after) {
+  return before.name != after.name || before.nameKana != after.nameKana || before.birthDate != after.birthDate;
 }
 
 PatientRegister::PatientRegister(db::Database& db, std::string operatorId)

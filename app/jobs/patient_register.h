@@ -50,6 +50,9 @@ struct PatientSearch {
 // 昭和22年3月10日, 1947/3/10) -> 生年月日; anything else -> kana prefix.
 PatientSearch interpretSearchText(const std::string& text, int limit = 100);
 
+// Whether a change touches what identifies a registered patient (name, kana, birth date): a 責任者's right.
+bool changesIdentity(const Patient& before, const Patient& after);
+
 class PatientRegister {
  public:
   PatientRegister(db::Database& db, std::string operatorId);
@@ -117,7 +120,8 @@ class PatientRegister {
 
   // The same writes for a caller that holds a WriteTransaction and commits them together with its own
   // (applying a qualification result with its decision). The record and patient must be complete and
-  // valid: nothing is validated here. Return the stored record's id / whether anything changed.
+  // valid: nothing is validated here, and the rights are the caller's to check (requireReception /
+  // identityEdit below). Return the stored record's id / whether anything changed.
   std::int64_t storeInsurance(InsuranceRecord record, const std::string& reason);
   bool storePatient(const Patient& changed, const std::string& reason);
   std::int64_t storeNewPatient(const Patient& patient, const std::string& reason);
@@ -129,11 +133,12 @@ class PatientRegister {
   // Oldest first. Throws NotFound for an unknown patient.
   std::vector<db::ChangeEntry> history(std::int64_t patientNumber);
 
- private:
   // Refuses (ROLE_REQUIRED) an operator without a reception role (rights.h).
   void requireReception(const char* what);
   // Refuses an identity edit without a supervisor's role or approval; the reason naming the approver.
   std::string identityEdit(const std::string& reason);
+
+ private:
   // Supersedes other current records and records the last valid number when r is current.
   void applyCurrentRules(const InsuranceRecord& r, const db::ChangeContext& context);
 

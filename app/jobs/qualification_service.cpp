@@ -262,6 +262,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
     return InvalidInput(kResultAlreadyDecided, {{"id", std::to_string(resultId)}, {"by", now.decidedBy}, {"at", now.decidedAt}});
   };
   if (repo.result(resultId).state != ResultDecision::Arrived) throw alreadyDecided();
+  requireRight(db_, operatorId_, Right::Reception, "資格確認の結果への判断");
   const std::string reason = decision.reason.empty() ? "資格確認の結果（結果ID " + std::to_string(resultId) + "）を反映"
                                                      : decision.reason;
   ApplyOutcome outcome;
@@ -338,7 +339,12 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
       }
       const InsuranceState wanted =
           outcome.action == RegisterAction::MakeCurrent ? InsuranceState::Current : InsuranceState::Invalid;
-      if (patientChanged) reg.storePatient(patient, reason);
+      if (patientChanged) {
+        // A name, kana or birth date the answer differs in is an identity edit like any other.
+        reg.setApproval(decision.approval);
+        const bool identity = changesIdentity(reg.patient(patient.number), patient);
+        reg.storePatient(patient, identity ? reg.identityEdit(reason) : reason);
+      }
       if (insuranceChanged || !held || held->state != wanted) {
         if (record.insured.insurerNumber.empty() || record.insured.number.empty()) {
           throw InvalidInput(kResultNeedsInsuredNumber, {});

@@ -15,7 +15,9 @@
 #include "app/jobs/answer_verification.h"
 #include "app/jobs/job_context.h"
 #include "app/jobs/patient_matching.h"
+#include "app/jobs/rights.h"
 #include "app/jobs/patient_register.h"
+#include "app/jobs/rights.h"
 #include "db/database.h"
 #include "db/qualification_repository.h"
 #include "linkage/exchange.h"
@@ -65,6 +67,8 @@ struct ApplyDecision {
   bool reject = false;                       // or nothing: the result is kept, the register untouched
   bool newPatient = false;                   // register the person from the result first (nobody matched)
   std::string reason;                        // recorded with every change
+  // A supervisor's approval when a clerk accepts a changed name, kana or birth date (rights.h).
+  std::optional<SupervisorApproval> approval;
 };
 
 struct ApplyOutcome {

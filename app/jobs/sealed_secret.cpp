@@ -11,12 +11,12 @@ namespace {
 
 using BoxKey = unsigned char[crypto_secretbox_KEYBYTES];
 
-void deriveKey(const std::string& siteKey, const char* purpose, BoxKey key) {
+void deriveKey(const std::string& siteKey, const std::string& purpose, BoxKey key) {
   if (sodium_init() < 0) throw EnvironmentError("暗号ライブラリ（libsodium）を初期化できません。");
   if (siteKey.size() < crypto_generichash_KEYBYTES_MIN || siteKey.size() > crypto_generichash_KEYBYTES_MAX) {
     throw InternalError("site key of unexpected length");
   }
-  crypto_generichash(key, crypto_secretbox_KEYBYTES, reinterpret_cast<const unsigned char*>(purpose), std::strlen(purpose),
+  crypto_generichash(key, crypto_secretbox_KEYBYTES, reinterpret_cast<const unsigned char*>(purpose.data()), purpose.size(),
                      reinterpret_cast<const unsigned char*>(siteKey.data()), siteKey.size());
 }
 
@@ -29,7 +29,7 @@ std::string toHex(const unsigned char* bytes, std::size_t size) {
 
 }  // namespace
 
-std::string sealSecret(const std::string& siteKey, const char* purpose, const std::string& secret) {
+std::string sealSecret(const std::string& siteKey, const std::string& purpose, const std::string& secret) {
   BoxKey key;
   deriveKey(siteKey, purpose, key);
   std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + secret.size(), '\0');
@@ -41,7 +41,7 @@ std::string sealSecret(const std::string& siteKey, const char* purpose, const st
   return toHex(bytes, box.size());
 }
 
-std::optional<std::string> openSecret(const std::string& siteKey, const char* purpose, const std::string& sealed) {
+std::optional<std::string> openSecret(const std::string& siteKey, const std::string& purpose, const std::string& sealed) {
   std::string box(sealed.size() / 2, '\0');
   std::size_t length = 0;
   if (sodium_hex2bin(reinterpret_cast<unsigned char*>(box.data()), box.size(), sealed.data(), sealed.size(), nullptr,

@@ -10,8 +10,8 @@
 namespace rececon {
 
 // `purpose` separates keys: the same site key never seals two kinds of secret alike.
-std::string sealSecret(const std::string& siteKey, const char* purpose, const std::string& secret);
+std::string sealSecret(const std::string& siteKey, const std::string& purpose, const std::string& secret);
 // nullopt when `sealed` was not sealed under this site key and purpose, or was altered.
-std::optional<std::string> openSecret(const std::string& siteKey, const char* purpose, const std::string& sealed);
+std::optional<std::string> openSecret(const std::string& siteKey, const std::string& purpose, const std::string& sealed);
 
 }  // namespace rececon

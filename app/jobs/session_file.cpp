@@ -16,12 +16,8 @@ namespace {
 constexpr const char* kFileName = "session";
 constexpr std::size_t kTokenLength = 64;  // hex digits of 32 random bytes
 
-}  // namespace
-
-void saveSessionToken(const std::filesystem::path& dataDir, const std::string& token) {
-  writeTextFileAtomically(dataDir / kFileName, token + "\n");
-}
-
+// The token or key in a file only its owner may read; nullopt when there is no file, "" when it holds
+// something else.
 std::optional<std::string> readOwnerOnlySecret(const std::filesystem::path& file, const std::string& what) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0 && errno == ENOENT) return std::nullopt;
@@ -45,6 +41,12 @@ std::optional<std::string> readOwnerOnlySecret(const std::filesystem::path& file
   return text;
 }
 
+}  // namespace
+
+void saveSessionToken(const std::filesystem::path& dataDir, const std::string& token) {
+  writeTextFileAtomically(dataDir / kFileName, token + "\n");
+}
+
 std::optional<std::string> loadSessionToken(const std::filesystem::path& dataDir) {
   const auto token = readOwnerOnlySecret(dataDir / kFileName, "ログイン情報");
   if (!token || token->empty()) return std::nullopt;  // nobody, or not ours: as if nobody were logged in
@@ -52,11 +54,21 @@ std::optional<std::string> loadSessionToken(const std::filesystem::path& dataDir
 }
 
 void saveBatchKey(const std::filesystem::path& file, const std::string& key) {
-  std::error_code ignored;
-  if (std::filesystem::exists(std::filesystem::symlink_status(file, ignored))) {
-    throw InvalidInput("鍵ファイル「" + file.string() + "」はすでにあります。上書きしません（古い鍵は発行し直しで無効になっています）。");
+  // A new file only (O_EXCL, no link followed), readable by its owner alone: never over a file someone
+  // put there, and never a key in a file others can read.
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    throw InvalidInput("鍵ファイル「" + file.string() + "」を作れません（" + std::strerror(errno) +
+                       "）。すでにあるファイルは上書きしません。新しいファイル名を指定してください。");
   }
-  writeTextFileAtomically(file, key + "\n");
+  const std::string text = key + "\n";
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!written) {
+    std::error_code ignored;
+    std::filesystem::remove(file, ignored);
+    throw EnvironmentError("鍵ファイル「" + file.string() + "」を書けませんでした（ディスクがいっぱいではありませんか）。");
+  }
 }
 
 std::string loadBatchKey(const std::filesystem::path& file) {

@@ -3,8 +3,8 @@
 # run makes the demo site's administrator and prints the password once; the administrator enrols the
 # confirmation-code app from the CLI (the key printed as text and a QR code; oathtool stands in for the
 # phone). The window then opens with its login: a wrong password is said in the dialog; the right password
-# and code open the desk. After a few idle seconds (--idle-lock-seconds) the desk hides behind the lock,
-# which the password alone opens again. Ctrl+L locks at once; another user logs in from the lock, changes
+# and code open the desk. After a few idle seconds (--idle-lock-seconds) a cover hides the whole screen
+# behind the lock, which the password alone opens again. Ctrl+L locks at once; another user logs in from the lock, changes
 # their initial password and is shown the enrolment with its QR code. Screenshots of each screen.
 # Usage: login_lock.sh BUILD_DIR SCREENSHOT_DIR
 set -euo pipefail
@@ -98,12 +98,15 @@ echo "ok: the right password and code open the desk"
 # 5. Idle: the desk hides behind the lock; the password alone opens it again.
 lock=$(await_window "画面のロック" 150)
 [ -n "$lock" ] || fail "the screen did not lock after the idle seconds"
-[ -z "$(window_titled "レセコン — 受付")" ] || fail "the desk is still shown while locked"
+cover=$(window_titled "ロック中")
+[ -n "$cover" ] || fail "the screen is not covered while locked"
+geometry=$(xdotool getwindowgeometry "$cover" | sed -n 's/.*Geometry: //p')
+[ "$geometry" = "${RECECON_SCREEN:-1280x800}" ] || fail "the cover is $geometry, not the whole screen"
 shot 33_lock_screen
 xdotool windowfocus --sync "$lock" 2>/dev/null || true
 type_text "$password"; xdotool key Return
-desk=$(await_window "レセコン — 受付" 50)
-[ -n "$desk" ] || fail "the password did not unlock the desk"
+await_closed "画面のロック" 50 "the password did not unlock the desk"
+[ -z "$(window_titled "ロック中")" ] || fail "the cover stayed after the unlock"
 echo "ok: idle lock hid the desk; the password opened it again"
 
 # 6. Ctrl+L locks at once; another user logs in from the lock, changes the initial password and is shown
@@ -126,7 +129,7 @@ shot 34_totp_enrolment
 xdotool windowfocus --sync "$enrol" 2>/dev/null || true
 xdotool key Escape
 await_closed "確認コードのアプリの登録" 30
-[ -z "$(window_titled "レセコン — 受付")" ] || fail "the desk opened for a supervisor without the app"
+[ -n "$(window_titled "画面のロック")" ] || fail "the lock closed for a supervisor without the app"
 echo "ok: switching user from the lock: password change, then the enrolment with its QR code"
 
 # 7. The administrator takes the desk back; the register knows who did what.
@@ -135,8 +138,7 @@ xdotool windowfocus --sync "$lock" 2>/dev/null || true
 next_code
 type_text demo; xdotool key Tab; type_text "$password"; xdotool key Tab; type_text "$code"
 xdotool key Return
-desk=$(await_window "レセコン — 受付" 50)
-[ -n "$desk" ] || fail "the administrator could not take the desk back"
+await_closed "画面のロック" 50 "the administrator could not take the desk back"
 xdotool windowfocus --sync "$desk" 2>/dev/null || true
 xdotool key ctrl+q
 for _ in $(seq 1 100); do kill -0 "$run_pid" 2>/dev/null || break; sleep 0.1; done

@@ -13,6 +13,7 @@
 #include "app/jobs/data_folder.h"
 #include "db/sql_statement.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/thrown_code.h"
 #include "tests/support/test_database.h"
 
 using namespace rececon;
@@ -29,14 +30,7 @@ struct Site {
   Actor admin = actorOf(accounts.initFirstAdmin("admin", "管理　花子", kAdminPassword), "UKE1");
 };
 
-std::string codeOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return "(none)";
-}
+using test::thrownCode;
 
 // Every text the register holds about accounts, as one string to search.
 std::string accountTables(db::Database& db) {
@@ -80,9 +74,9 @@ TEST_CASE_METHOD(Site, "Only an administrator manages accounts, and a refusal na
     CHECK(e.code() == kRoleRequired);
     CHECK(std::string(e.what()).find("管理者") != std::string::npos);
   }
-  CHECK(codeOf([&] { accounts.lock(asClerk, "admin"); }) == kRoleRequired);
-  CHECK(codeOf([&] { accounts.setRoles(asClerk, "clerk1", {Role::Admin}); }) == kRoleRequired);
-  CHECK(codeOf([&] { accounts.list(asClerk); }) == kRoleRequired);
+  CHECK(thrownCode([&] { accounts.lock(asClerk, "admin"); }) == kRoleRequired);
+  CHECK(thrownCode([&] { accounts.setRoles(asClerk, "clerk1", {Role::Admin}); }) == kRoleRequired);
+  CHECK(thrownCode([&] { accounts.list(asClerk); }) == kRoleRequired);
   CHECK_THROWS_AS(accounts.add(admin, "clerk1", "同じID", {Role::Clerk}, kInitial), InvalidInput);
   CHECK(accounts.setRoles(admin, "clerk1", {Role::Clerk, Role::Supervisor}).roles ==
         std::vector<Role>{Role::Clerk, Role::Supervisor});
@@ -92,28 +86,28 @@ TEST_CASE_METHOD(Site, "Only an administrator manages accounts, and a refusal na
 
 TEST_CASE_METHOD(Site, "Wrong passwords read alike, and the fifth in a row locks the account", "[accounts]") {
   accounts.add(admin, "clerk1", "受付　一郎", {Role::Clerk}, kInitial);
-  CHECK(codeOf([&] { accounts.login("nobody", kInitial); }) == kLoginFailed);
-  for (int i = 1; i < Accounts::kMaxFailedLogins; ++i) CHECK(codeOf([&] { accounts.login("clerk1", "Wrong#Pass1"); }) == kLoginFailed);
-  CHECK(codeOf([&] { accounts.login("clerk1", "Wrong#Pass1"); }) == kAccountLocked);
-  CHECK(codeOf([&] { accounts.login("clerk1", kInitial); }) == kAccountLocked);  // even the right one now
+  CHECK(thrownCode([&] { accounts.login("nobody", kInitial); }) == kLoginFailed);
+  for (int i = 1; i < Accounts::kMaxFailedLogins; ++i) CHECK(thrownCode([&] { accounts.login("clerk1", "Wrong#Pass1"); }) == kLoginFailed);
+  CHECK(thrownCode([&] { accounts.login("clerk1", "Wrong#Pass1"); }) == kAccountLocked);
+  CHECK(thrownCode([&] { accounts.login("clerk1", kInitial); }) == kAccountLocked);  // even the right one now
   accounts.unlock(admin, "clerk1");
   const LoginResult first = accounts.login("clerk1", kInitial);
   CHECK(first.mustChangePassword);
   CHECK(first.account.failedLogins == 0);
   // The initial password is changed at first login, to one that keeps the rule.
   CHECK_THROWS_AS(accounts.changePassword("clerk1", kInitial, "short"), ValidationFailed);
-  CHECK(codeOf([&] { accounts.changePassword("clerk1", "Wrong#Pass1", "Jibun-no-Pass9"); }) == kLoginFailed);
+  CHECK(thrownCode([&] { accounts.changePassword("clerk1", "Wrong#Pass1", "Jibun-no-Pass9"); }) == kLoginFailed);
   accounts.changePassword("clerk1", kInitial, "Jibun-no-Pass9");
   CHECK_FALSE(accounts.login("clerk1", "Jibun-no-Pass9").mustChangePassword);
   // A session left open is no way round the lockout: wrong current passwords count too.
   for (int i = 1; i < Accounts::kMaxFailedLogins; ++i) {
-    CHECK(codeOf([&] { accounts.changePassword("clerk1", "Guess#0000" + std::to_string(i), "Atarashii-99!"); }) == kLoginFailed);
+    CHECK(thrownCode([&] { accounts.changePassword("clerk1", "Guess#0000" + std::to_string(i), "Atarashii-99!"); }) == kLoginFailed);
   }
-  CHECK(codeOf([&] { accounts.changePassword("clerk1", "Guess#00005", "Atarashii-99!"); }) == kAccountLocked);
-  CHECK(codeOf([&] { accounts.changePassword("clerk1", "Jibun-no-Pass9", "Atarashii-99!"); }) == kAccountLocked);
+  CHECK(thrownCode([&] { accounts.changePassword("clerk1", "Guess#00005", "Atarashii-99!"); }) == kAccountLocked);
+  CHECK(thrownCode([&] { accounts.changePassword("clerk1", "Jibun-no-Pass9", "Atarashii-99!"); }) == kAccountLocked);
   accounts.unlock(admin, "clerk1");
   accounts.retire(admin, "clerk1");
-  CHECK(codeOf([&] { accounts.login("clerk1", "Jibun-no-Pass9"); }) == kAccountRetired);
+  CHECK(thrownCode([&] { accounts.login("clerk1", "Jibun-no-Pass9"); }) == kAccountRetired);
   std::vector<std::string> kinds;
   for (const auto& e : accounts.events(admin, "clerk1")) kinds.push_back(e.kind);
   // Two lockouts' worth, and the wrong current password given to the first change.

@@ -103,6 +103,8 @@ TEST_CASE_METHOD(Clinic, "Each role does its own work, and a refusal names the r
   CHECK(refusal([&] { asAdmin.addPatient(newPatient(), std::nullopt); }).find("受付") != std::string::npos);
   CHECK(refusal([&] { SiteSettings(folder.database()).set("linkage.face_days", "5", "clerk1"); }).find("管理者") != std::string::npos);
   SiteSettings(folder.database()).set("linkage.face_days", "5", "admin");
+  CHECK(refusal([&] { requireRight(folder.database(), "clerk1", Right::NightlyRun, "一括照会"); }).find("夜間処理") !=
+        std::string::npos);
   // Someone who is no account of this site does nothing at all.
   PatientRegister stranger(folder.database(), "dr.admin");
   CHECK(refusal([&] { stranger.addPatient(newPatient(), std::nullopt); }).rfind(kLoginRequired, 0) == 0);

@@ -20,6 +20,7 @@
 #include "db/sql_statement.h"
 #include "tests/support/authenticator.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/thrown_code.h"
 #include "tests/support/test_database.h"
 
 using namespace rececon;
@@ -29,14 +30,7 @@ namespace {
 constexpr const char* kAdminPassword = "Kanri-2026!";
 constexpr const char* kInitial = "Shoki#Pass1";
 
-std::string codeOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return "(none)";
-}
+using test::thrownCode;
 
 struct Site {
   test::TempDir dir;
@@ -64,7 +58,8 @@ TEST_CASE("TOTP codes match RFC 6238's and oathtool's, within one step, once eac
   const std::string rfcKey = "12345678901234567890";
   CHECK(matchingTotpStep(rfcKey, "287082", 59, 0) == 1);
   CHECK(matchingTotpStep(rfcKey, "287082", 59 + 30, 0) == 1);   // the step before: a phone a little late
-  CHECK_FALSE(matchingTotpStep(rfcKey, "287082", 59 + 90, 0));  // two steps off: stale
+  CHECK(matchingTotpStep(rfcKey, "287082", 59 - 30, 0) == 1);   // the step after: a phone a little early
+  CHECK_FALSE(matchingTotpStep(rfcKey, "287082", 59 + 60, 0));  // two steps late: stale
   CHECK_FALSE(matchingTotpStep(rfcKey, "287082", 59, 1));       // spent
   CHECK_FALSE(matchingTotpStep(rfcKey, "28708", 59, 0));
   CHECK_FALSE(matchingTotpStep(rfcKey, "28708x", 59, 0));
@@ -85,7 +80,7 @@ TEST_CASE("TOTP codes match RFC 6238's and oathtool's, within one step, once eac
 TEST_CASE("A sealed secret opens only with its site key and purpose, and not once altered", "[totp]") {
   const std::string siteKey(32, 'k'), otherKey(32, 'o');
   const std::string sealed = sealSecret(siteKey, "purpose a", "the secret");
-  CHECK(sealed.find("the secret") == std::string::npos);
+  CHECK(sealed.find("74686520736563726574") == std::string::npos);  // not the secret's bytes in hex either
   CHECK(openSecret(siteKey, "purpose a", sealed) == std::optional<std::string>("the secret"));
   CHECK_FALSE(openSecret(otherKey, "purpose a", sealed));
   CHECK_FALSE(openSecret(siteKey, "purpose b", sealed));
@@ -98,7 +93,7 @@ TEST_CASE("A sealed secret opens only with its site key and purpose, and not onc
 TEST_CASE_METHOD(Site, "An administrator enrols a second factor before any session, then logs in with codes", "[totp]") {
   CHECK(accounts.secondFactorRequired(accounts.list(admin).front()));
   // Password right, factor not enrolled: no session until it is.
-  CHECK(codeOf([&] { accounts.openSession("admin"); }) == kTotpEnrolmentRequired);
+  CHECK(thrownCode([&] { accounts.openSession("admin"); }) == kTotpEnrolmentRequired);
   const std::string key = enrolAdmin();
   CHECK(accounts.asksForCode("admin"));
   CHECK(accounts.asksForCode("nobody"));  // an unknown ID reads like any other
@@ -106,16 +101,16 @@ TEST_CASE_METHOD(Site, "An administrator enrols a second factor before any sessi
   CHECK_FALSE(accounts.openSession("admin").empty());
 
   // The code enrolled is spent; the next step's code opens; a missing or wrong code fails like a password.
-  CHECK(codeOf([&] { accounts.login("admin", kAdminPassword, enrolCode); }) == kLoginFailed);
-  CHECK(codeOf([&] { accounts.login("admin", kAdminPassword); }) == kLoginFailed);
+  CHECK(thrownCode([&] { accounts.login("admin", kAdminPassword, enrolCode); }) == kLoginFailed);
+  CHECK(thrownCode([&] { accounts.login("admin", kAdminPassword); }) == kLoginFailed);
   const std::string next = test::authenticatorCode(key, 1);
-  CHECK(codeOf([&] { accounts.login("admin", kAdminPassword, next == "000000" ? "000001" : "000000"); }) == kLoginFailed);
+  CHECK(thrownCode([&] { accounts.login("admin", kAdminPassword, next == "000000" ? "000001" : "000000"); }) == kLoginFailed);
   const LoginResult ok = accounts.login("admin", kAdminPassword, next);
   CHECK_FALSE(ok.mustEnrolTotp);
   CHECK(ok.account.failedLogins == 0);
-  CHECK(codeOf([&] { accounts.login("admin", kAdminPassword, next); }) == kLoginFailed);  // replayed
+  CHECK(thrownCode([&] { accounts.login("admin", kAdminPassword, next); }) == kLoginFailed);  // replayed
   // A right code with a wrong password is still a failure.
-  CHECK(codeOf([&] { accounts.login("admin", "Chigau-2026!", test::authenticatorCode(key, -1)); }) == kLoginFailed);
+  CHECK(thrownCode([&] { accounts.login("admin", "Chigau-2026!", test::authenticatorCode(key, -1)); }) == kLoginFailed);
 
   std::vector<std::string> details;
   for (const auto& e : accounts.events(admin, "admin"))
@@ -156,9 +151,9 @@ TEST_CASE_METHOD(Site, "Clerks need a code only when the site says so; wrong cod
   CHECK_THROWS_AS(accounts.confirmTotp("clerk1", "12345"), ValidationFailed);
   accounts.confirmTotp("clerk1", test::authenticatorCode(key));
   for (int i = 1; i < Accounts::kMaxFailedLogins; ++i) {
-    CHECK(codeOf([&] { accounts.login("clerk1", "Jibun-no-Pass9", "99999" + std::to_string(i)); }) == kLoginFailed);
+    CHECK(thrownCode([&] { accounts.login("clerk1", "Jibun-no-Pass9", "99999" + std::to_string(i)); }) == kLoginFailed);
   }
-  CHECK(codeOf([&] { accounts.login("clerk1", "Jibun-no-Pass9", "999995"); }) == kAccountLocked);
+  CHECK(thrownCode([&] { accounts.login("clerk1", "Jibun-no-Pass9", "999995"); }) == kAccountLocked);
 }
 
 TEST_CASE_METHOD(Site, "A supervisor's approval takes their password and code; the nightly run has its key", "[totp]") {
@@ -166,32 +161,68 @@ TEST_CASE_METHOD(Site, "A supervisor's approval takes their password and code; t
   accounts.add(admin, "clerk1", "受付　一郎", {Role::Clerk}, kInitial);
   accounts.changePassword("clerk1", kInitial, "Jibun-no-Pass9");
   accounts.changePassword("sup1", kInitial, "Sekinin-Pass8");
-  CHECK(codeOf([&] { accounts.approve("clerk1", "Jibun-no-Pass9", std::nullopt); }) == kRoleRequired);
-  CHECK(codeOf([&] { accounts.approve("sup1", "Sekinin-Pass8", std::nullopt); }) == kTotpEnrolmentRequired);
+  CHECK(thrownCode([&] { accounts.approve("clerk1", "Wrong#Pass1", std::nullopt); }) == kLoginFailed);  // no role told
+  CHECK(thrownCode([&] { accounts.approve("clerk1", "Jibun-no-Pass9", std::nullopt); }) == kRoleRequired);
+  CHECK(thrownCode([&] { accounts.approve("sup1", "Sekinin-Pass8", std::nullopt); }) == kTotpEnrolmentRequired);
   const std::string key = accounts.beginTotp("sup1").secretText;
   accounts.confirmTotp("sup1", test::authenticatorCode(key));
-  CHECK(codeOf([&] { accounts.approve("sup1", "Sekinin-Pass8", std::nullopt); }) == kLoginFailed);
+  CHECK(thrownCode([&] { accounts.approve("sup1", "Sekinin-Pass8", std::nullopt); }) == kLoginFailed);
   CHECK(accounts.approve("sup1", "Sekinin-Pass8", test::authenticatorCode(key, 1)).supervisorId() == "sup1");
 
   // The batch key: issued by an administrator to a batch account only; the register keeps its hash.
   accounts.add(admin, "nightly", "夜間処理", {Role::Batch}, kInitial);
-  CHECK_THROWS_AS(accounts.issueBatchKey(admin, "clerk1"), InvalidInput);
-  CHECK(codeOf([&] { accounts.issueBatchKey(actorOf(accounts.login("clerk1", "Jibun-no-Pass9").account, "UKE1"), "nightly"); }) ==
+  std::string delivered;
+  const auto keep = [&](const std::string& key) { delivered = key; };
+  CHECK_THROWS_AS(accounts.issueBatchKey(admin, "clerk1", keep), InvalidInput);
+  CHECK(thrownCode([&] { accounts.issueBatchKey(actorOf(accounts.login("clerk1", "Jibun-no-Pass9").account, "UKE1"), "nightly", keep); }) ==
         kRoleRequired);
-  const std::string batchKey = accounts.issueBatchKey(admin, "nightly");
+  accounts.issueBatchKey(admin, "nightly", keep);
+  const std::string batchKey = delivered;
   CHECK(accounts.batchActor(batchKey).userId == "nightly");
   CHECK(resolveOperator(folder.database(), {std::nullopt, std::nullopt, batchKey}) == "nightly");
   CHECK_THROWS_AS(accounts.batchActor(batchKey + "0"), InvalidInput);
-  const std::string reissued = accounts.issueBatchKey(admin, "nightly");
+  // A key that could not be kept leaves the old one working; a new one voids it.
+  CHECK_THROWS_AS(accounts.issueBatchKey(admin, "nightly", [](const std::string&) { throw EnvironmentError("disk full"); }),
+                  EnvironmentError);
+  CHECK(accounts.batchActor(batchKey).userId == "nightly");
+  accounts.issueBatchKey(admin, "nightly", keep);
+  const std::string reissued = delivered;
   CHECK_THROWS_AS(accounts.batchActor(batchKey), InvalidInput);  // the old key is void
   auto q = folder.database().prepare("SELECT key_hash FROM account WHERE user_id = 'nightly'");
   REQUIRE(q.next());
   CHECK(q.text("key_hash").find(reissued) == std::string::npos);
 
   // On a site with accounts nobody names themselves, and nothing is done without a login.
-  CHECK(codeOf([&] { resolveOperator(folder.database(), {std::string("dr.admin"), std::nullopt, std::nullopt}); }) ==
+  CHECK(thrownCode([&] { resolveOperator(folder.database(), {std::string("dr.admin"), std::nullopt, std::nullopt}); }) ==
         kOperatorNotClaimable);
-  CHECK(codeOf([&] { resolveOperator(folder.database(), {}); }) == kLoginRequired);
+  CHECK(thrownCode([&] { resolveOperator(folder.database(), {}); }) == kLoginRequired);
   const std::string token = accounts.openSession("clerk1");
   CHECK(resolveOperator(folder.database(), {std::nullopt, token, std::nullopt}) == "clerk1");
+}
+
+TEST_CASE_METHOD(Site, "A session ends when a new role asks for a factor it never gave", "[totp]") {
+  accounts.add(admin, "clerk1", "受付　一郎", {Role::Clerk}, kInitial);
+  accounts.changePassword("clerk1", kInitial, "Jibun-no-Pass9");
+  const std::string token = accounts.openSession("clerk1");
+  REQUIRE(accounts.sessionActor(token));
+  const std::string adminKey = enrolAdmin();
+  accounts.setRoles(admin, "clerk1", {Role::Clerk, Role::Supervisor});
+  CHECK_FALSE(accounts.sessionActor(token));
+  CHECK(thrownCode([&] { accounts.openSession("clerk1"); }) == kTotpEnrolmentRequired);
+  CHECK(thrownCode([&] { accounts.reauthenticate("clerk1", "Jibun-no-Pass9"); }) == kTotpEnrolmentRequired);
+  // The clerks' rule turned on: a clerk's open session ends too.
+  accounts.add(admin, "clerk2", "受付　二郎", {Role::Clerk}, kInitial);
+  accounts.changePassword("clerk2", kInitial, "Jibun-no-Pass9");
+  const std::string second = accounts.openSession("clerk2");
+  SiteSettings(folder.database()).set("accounts.totp_for_clerks", "yes", "admin");
+  CHECK_FALSE(accounts.sessionActor(second));
+  // A pending enrolment shows the same key for a while, then a new one.
+  const std::string pending = accounts.beginTotp("clerk2").secretText;
+  CHECK(accounts.beginTotp("clerk2").secretText == pending);
+  folder.database().prepare("UPDATE account SET totp_last_step = totp_last_step - 21 WHERE user_id = 'clerk2'").run();
+  CHECK(accounts.beginTotp("clerk2").secretText != pending);
+  // A sealed secret copied onto another account's row opens nothing there.
+  folder.database().prepare("UPDATE account SET totp_secret = (SELECT totp_secret FROM account WHERE user_id = 'admin'),"
+                            " totp_confirmed = 1 WHERE user_id = 'clerk2'").run();
+  CHECK_THROWS_AS(accounts.login("clerk2", "Jibun-no-Pass9", test::authenticatorCode(adminKey, 1)), EnvironmentError);
 }
