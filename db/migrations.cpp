@@ -487,8 +487,25 @@ CREATE INDEX access_log_patient ON access_log (patient_number, id);
 // indexes whose keys only grow
 // (identities, patient numbers) filled to their pages' end, as they are never split in the middle. A
 // million patients' migration then takes about a tenth less room. Values read back exactly as before:
-// a DATE reads as YYYY-MM-DD, which each connection asks for (DateStyle ISO).
+// a DATE reads as YYYY-MM-DD, which each connection asks for (DateStyle ISO). Every terminal is
+// restarted after the update (README): a connection that prepared its statements before it would be
+// told their result types changed.
 constexpr const char* kStep14Postgres = R"SQL(
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM patient WHERE birth_date !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
+     OR EXISTS (SELECT 1 FROM insurance
+                WHERE qualification_date !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' OR valid_from !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+                   OR valid_to !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' OR elderly_valid_from !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+                   OR elderly_valid_to !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') THEN
+    RAISE EXCEPTION 'スキーマ14への更新を中止しました: 患者または保険情報に YYYY-MM-DD の形でない日付があります。変更していません。';
+  END IF;
+END $$;
+-- The fill factors first: the type changes below rebuild these tables' indexes with them.
+ALTER INDEX patient_pkey SET (fillfactor = 100);
+ALTER INDEX insurance_pkey SET (fillfactor = 100);
+ALTER INDEX change_log_pkey SET (fillfactor = 100);
+ALTER INDEX change_log_patient SET (fillfactor = 100);
 ALTER TABLE patient
   ALTER COLUMN sex TYPE SMALLINT,
   ALTER COLUMN birth_date TYPE DATE USING CAST(birth_date AS DATE),
@@ -507,10 +524,6 @@ DROP INDEX insurance_patient;
 CREATE INDEX insurance_patient ON insurance (patient_number) WITH (fillfactor = 100);
 DROP INDEX insurance_numbers;
 CREATE INDEX insurance_numbers ON insurance (number);
-ALTER INDEX patient_pkey SET (fillfactor = 100);
-ALTER INDEX insurance_pkey SET (fillfactor = 100);
-ALTER INDEX change_log_pkey SET (fillfactor = 100);
-ALTER INDEX change_log_patient SET (fillfactor = 100);
 )SQL";
 
 // A step: its DDL for both engines (in SQLite's words, translated for PostgreSQL), or for PostgreSQL only.

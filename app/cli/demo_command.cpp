@@ -66,7 +66,7 @@ int demoAdmin(CliContext& c, const std::vector<std::string>& args) {
   accounts.setRoles(actorOf(admin, terminal), userId, {Role::Clerk, Role::Supervisor, Role::Admin});
   *c.out << "デモの管理者: ユーザーID " << userId << "  パスワード " << password << "\n"
          << "（パスワードはこの一度だけ表示します。最初のログインで確認コードのアプリを登録します。"
-            "アプリがなければ、表示されたキーで oathtool --totp -b キー が同じ6桁を出します）\n";
+            "アプリがなければ oathtool --totp -b - に表示されたキーを入力すると同じ6桁が出ます）\n";
   return 0;
 }
 
