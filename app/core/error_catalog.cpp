@@ -25,7 +25,8 @@ constexpr std::array kCatalog = {
                  "give another one."},
     CatalogEntry{kOperatorUnknown, "操作者IDが決められません。操作者を指定してください。",
                  "The operator ID cannot be determined. Give the operator."},
-    CatalogEntry{kLoginFailed, "ユーザーID、パスワード、または確認コードが違います。",
+    CatalogEntry{kLoginFailed, "ユーザーID、パスワード、確認コードのいずれかが正しくありません。もう一度入力してください"
+                               "（確認コードは30秒ごとに変わります。続けて5回間違えると、管理者が解除するまでログインできません）。",
                  "The user ID, the password or the confirmation code is wrong."},
     CatalogEntry{kLoginRequired, "ログインしていません（または期限切れです）。ログインしてから操作してください。",
                  "Nobody is logged in (or the session ran out). Log in first."},

@@ -5,9 +5,13 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 #include "app/core/error.h"
+#include "app/core/error_catalog.h"
 #include "app/gui/error_text.h"
 #include "app/gui/wx_convert.h"
+#include "app/jobs/terminal_identity.h"
 
 namespace rececon::gui {
 
@@ -60,6 +64,19 @@ void ApprovalDialog::onApprove() {
     Fit();
     password_->SetFocus();
   }
+}
+
+bool needsSupervisor(const Error& refusal) {
+  return refusal.code() == kRoleRequired &&
+         std::any_of(refusal.params().begin(), refusal.params().end(),
+                     [](const auto& p) { return p.first == "role" && p.second == roleLabel(Role::Supervisor); });
+}
+
+std::optional<SupervisorApproval> askSupervisorApproval(wxWindow* parent, PatientRegister& reg) {
+  Accounts accounts(reg.database(), terminalIdentity(reg.database().location().dataFolder()).id);
+  ApprovalDialog dialog(parent, accounts);
+  if (dialog.ShowModal() != wxID_OK) return std::nullopt;
+  return dialog.approval();
 }
 
 }  // namespace rececon::gui

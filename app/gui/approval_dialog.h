@@ -7,7 +7,9 @@
 
 #include <wx/dialog.h>
 
+#include "app/core/error.h"
 #include "app/jobs/accounts.h"
+#include "app/jobs/patient_register.h"
 
 class wxTextCtrl;
 class wxStaticText;
@@ -30,5 +32,12 @@ class ApprovalDialog : public wxDialog {
   wxStaticText* message_ = nullptr;
   std::optional<SupervisorApproval> approval_;
 };
+
+// Whether a refusal is for want of a supervisor's right (ROLE_REQUIRED naming 責任者): one that their
+// approval can stand in for.
+bool needsSupervisor(const Error& refusal);
+
+// Asks a supervisor for their approval over `parent`; nullopt when nobody gave it.
+std::optional<SupervisorApproval> askSupervisorApproval(wxWindow* parent, PatientRegister& reg);
 
 }  // namespace rececon::gui

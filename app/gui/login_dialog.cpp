@@ -56,16 +56,20 @@ LoginDialog::LoginDialog(wxWindow* parent, Accounts& accounts, std::optional<std
       lockedUser_(std::move(lockedUser)),
       lockScreen_(lockedUser_.has_value()) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  const wxString intro = lockedUser_ ? _("The screen was locked because nobody used it for a while.\n"
-                                         "Enter your password to go on, or let someone else log in.")
-                                     : _("Log in with your user ID and password.\n"
-                                         "If your account has a confirmation-code app, enter its 6 digits too.");
+  const wxString intro =
+      lockedUser_ ? _("The screen was locked because nobody used it for a while. Enter your password to go on.\n"
+                      "If someone else takes the desk, press \"Log in as another user\": the screens left open\n"
+                      "are closed and what was typed in them and not saved is not kept.")
+                  : _("Log in with your user ID and password (half-width letters and digits).\n"
+                      "If you have enrolled an authenticator app, also enter the 6-digit code it shows;\n"
+                      "if you have not, leave the code empty.\n"
+                      "Forgot your password, or lost or changed your phone? Ask an administrator to reset it.");
   sizer->Add(new wxStaticText(this, wxID_ANY, intro), 0, wxALL, 12);
   auto* grid = new wxFlexGridSizer(2, 8, 8);
   grid->AddGrowableCol(1);
   user_ = addField(this, grid, _("User ID"));
   password_ = addField(this, grid, _("Password"), wxTE_PASSWORD);
-  codeLabel_ = new wxStaticText(this, wxID_ANY, _("Confirmation code (6 digits)"));
+  codeLabel_ = new wxStaticText(this, wxID_ANY, _("Confirmation code (if enrolled)"));
   grid->Add(codeLabel_, 0, wxALIGN_CENTER_VERTICAL);
   code_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(260, -1));
   code_->SetMaxLength(6);
@@ -91,7 +95,8 @@ LoginDialog::LoginDialog(wxWindow* parent, Accounts& accounts, std::optional<std
   sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 12);
   SetSizerAndFit(sizer);
   CentreOnScreen();
-  (lockedUser_ ? password_ : user_)->SetFocus();
+  // Once shown: a dialog over a fresh cover may not hold the focus given before it was on screen.
+  CallAfter([this] { (lockedUser_ ? password_ : user_)->SetFocus(); });
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onLogin(); }, wxID_OK);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSwitchUser(); }, kSwitchUserId);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {

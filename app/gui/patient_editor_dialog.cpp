@@ -1,7 +1,5 @@
 #include "app/gui/patient_editor_dialog.h"
 
-#include <algorithm>
-
 #include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
@@ -16,7 +14,6 @@
 #include "app/gui/outcome_style.h"
 #include "app/gui/error_text.h"
 #include "app/gui/wx_convert.h"
-#include "app/jobs/terminal_identity.h"
 
 namespace rececon::gui {
 
@@ -154,9 +151,8 @@ void PatientEditorDialog::save() {
   try {
     saveOnce();
   } catch (const InvalidInput& refused) {  // a clerk's change of the patient's identity (saveOnce says the rest)
-    Accounts accounts(reg_.database(), terminalIdentity(reg_.database().location().dataFolder()).id);
-    ApprovalDialog approval(this, accounts);
-    if (approval.ShowModal() != wxID_OK) {
+    const auto approval = askSupervisorApproval(this, reg_);
+    if (!approval) {
       errors_->SetLabel(_("Not saved: ") + errorForPerson(refused));
       Layout();
       return;
@@ -166,7 +162,7 @@ void PatientEditorDialog::save() {
       PatientRegister& reg;
       ~ApprovalForThisSave() { reg.setApproval(std::nullopt); }
     } scope{reg_};
-    reg_.setApproval(approval.approval());
+    reg_.setApproval(approval);
     try {
       saveOnce();
     } catch (const InvalidInput& e) {
@@ -195,11 +191,7 @@ void PatientEditorDialog::saveOnce() {
       wrong->second->SelectAll();
     }
   } catch (const InvalidInput& e) {
-    // A supervisor's right missing on an existing patient: save() asks for their approval.
-    const bool supervisorsRight = std::any_of(e.params().begin(), e.params().end(), [](const auto& p) {
-      return p.first == "role" && p.second == roleLabel(Role::Supervisor);
-    });
-    if (e.code() == kRoleRequired && number_ && supervisorsRight) throw;
+    if (number_ && needsSupervisor(e)) throw;  // save() asks for a supervisor's approval
     errors_->SetLabel(_("Not saved: ") + errorForPerson(e));
   } catch (const Error& e) {
     errors_->SetLabel(_("Not saved: ") + errorForPerson(e));

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "app/core/error.h"
+#include "app/gui/approval_dialog.h"
 #include "app/gui/error_text.h"
 #include "app/gui/form_preview_dialog.h"
 #include "app/gui/outcome_style.h"
@@ -305,11 +306,22 @@ void ResultDialog::decide(bool reject) {
     if (comparison_->IsItemChecked(row) && f.differs()) decision.accept.push_back(f.field);
   }
   decision.reason = reject ? "受付で確認し、反映しない" : "受付で確認し、反映";
-  try {
-    // The check's own answer or an arrived one: the use case takes the reception along with the decision.
+  // The check's own answer or an arrived one: the use case takes the reception along with the decision.
+  const auto apply = [&] {
     outcome_ = decideResult(service_, reg_.database(), reg_.operatorId(), *report_.resultId,
                             report_.checkId ? ResultSource::Check : ResultSource::Face, decision);
     EndModal(wxID_OK);
+  };
+  try {
+    try {
+      apply();
+    } catch (const InvalidInput& e) {
+      // A changed name or birth date taken by a clerk: a supervisor may approve it here and now.
+      if (!needsSupervisor(e)) throw;
+      decision.approval = askSupervisorApproval(this, reg_);
+      if (!decision.approval) throw;
+      apply();
+    }
   } catch (const Error& e) {
     status_->SetLabel(_("Not applied: ") + errorForPerson(e));
     Layout();

@@ -44,21 +44,25 @@ wxString grouped(const std::string& key) {
 }  // namespace
 
 TotpEnrolDialog::TotpEnrolDialog(wxWindow* parent, Accounts& accounts, const std::string& userId)
-    : wxDialog(parent, wxID_ANY, _("Enrol your confirmation-code app")), accounts_(accounts), userId_(userId) {
+    : wxDialog(parent, wxID_ANY, wxString::Format(_("Enrol your authenticator app (%s)"), toWx(userId))),
+      accounts_(accounts),
+      userId_(userId) {
   const TotpEnrolment enrolment = accounts_.beginTotp(userId_);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(new wxStaticText(this, wxID_ANY,
-                              _("Your role logs in with a password and a confirmation code.\n"
-                                "1. Scan this QR code with an authenticator app on your phone\n"
-                                "   (Google Authenticator, Microsoft Authenticator, ...).\n"
-                                "2. Enter the 6 digits the app shows.")),
+                              _("This account logs in with its password and a 6-digit confirmation code.\n"
+                                "First enrol an authenticator app on your phone:\n"
+                                "1. Scan this QR code with the app (Google Authenticator, Microsoft Authenticator, ...).\n"
+                                "2. Enter the 6 digits the app shows.\n"
+                                "3. Press \"Enrol\".\n"
+                                "Do not let anyone else see this screen.")),
              0, wxALL, 12);
-  sizer->Add(new wxStaticBitmap(this, wxID_ANY, qrBitmap(qrCodeOf(enrolment.uri), FromDIP(5))), 0,
+  sizer->Add(new wxStaticBitmap(this, wxID_ANY, qrBitmap(qrCodeOf(enrolment.uri), FromDIP(6))), 0,
              wxALIGN_CENTER | wxLEFT | wxRIGHT, 12);
-  auto* key = new wxStaticText(this, wxID_ANY, _("Key to type by hand: ") + grouped(enrolment.secretText));
+  auto* key = new wxStaticText(this, wxID_ANY, _("If the QR code cannot be read, type this key into the app: ") + grouped(enrolment.secretText));
   sizer->Add(key, 0, wxALL, 12);
   auto* row = new wxBoxSizer(wxHORIZONTAL);
-  row->Add(new wxStaticText(this, wxID_ANY, _("Code from the app")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+  row->Add(new wxStaticText(this, wxID_ANY, _("Confirmation code (6 digits)")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
   code_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(120, -1));
   code_->SetMaxLength(6);
   row->Add(code_, 0);
@@ -70,7 +74,7 @@ TotpEnrolDialog::TotpEnrolDialog(wxWindow* parent, Accounts& accounts, const std
   auto* ok = new wxButton(this, wxID_OK, _("&Enrol"));
   ok->SetDefault();
   buttons->Add(ok, 0, wxRIGHT, 8);
-  buttons->Add(new wxButton(this, wxID_CANCEL, _("Later (&C)")), 0);
+  buttons->Add(new wxButton(this, wxID_CANCEL, _("Not now (no login) (&C)")), 0);
   sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 12);
   SetSizerAndFit(sizer);
   CentreOnScreen();

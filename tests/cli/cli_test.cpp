@@ -350,7 +350,7 @@ TEST_CASE_METHOD(Cli, "Accounts from the command line: passwords only from stand
   CHECK(withInput({"user", "init", "--user", "admin2", "--name", "二人目"}, "Kanri-2026!\n").exitCode == 65);
   const auto wrong = withInput({"login", "--user", "admin"}, "Chigau-2026!\n");
   CHECK(wrong.exitCode == 65);
-  CHECK(wrong.err.find("パスワード、または確認コードが違います") != std::string::npos);
+  CHECK(wrong.err.find("確認コードのいずれかが正しくありません") != std::string::npos);
   // An administrator's first login enrols the second factor: the key is shown (a QR code, and as text)
   // and the first code from the app is read; without it there is no session.
   const auto shown = withInput({"login", "--user", "admin"}, "Kanri-2026!\n");

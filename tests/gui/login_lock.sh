@@ -123,12 +123,12 @@ change=$(await_window "パスワードの変更" 50)
 [ -n "$change" ] || fail "the initial password was not asked to be changed"
 xdotool windowfocus --sync "$change" 2>/dev/null || true
 type_text "Sekinin-Pass8"; xdotool key Tab; type_text "Sekinin-Pass8"; xdotool key Return
-enrol=$(await_window "確認コードのアプリの登録" 50)
+enrol=$(await_window "認証アプリの登録" 50)
 [ -n "$enrol" ] || fail "the supervisor was not shown the enrolment"
 shot 34_totp_enrolment
 xdotool windowfocus --sync "$enrol" 2>/dev/null || true
 xdotool key Escape
-await_closed "確認コードのアプリの登録" 30
+await_closed "認証アプリの登録" 30
 [ -n "$(window_titled "画面のロック")" ] || fail "the lock closed for a supervisor without the app"
 echo "ok: switching user from the lock: password change, then the enrolment with its QR code"
 
