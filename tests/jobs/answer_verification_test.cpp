@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/core/error_catalog.h"
+#include "app/jobs/accounts.h"
 #include "app/jobs/answer_verification.h"
 #include "app/jobs/check_outcome.h"
 #include "app/jobs/data_folder.h"
@@ -14,6 +15,7 @@
 #include "app/jobs/qualification_service.h"
 #include "db/qualification_repository.h"
 #include "linkage/message_codec.h"
+#include "tests/support/authenticator.h"
 #include "tests/support/temp_dir.h"
 
 using namespace rececon;
@@ -210,4 +212,46 @@ TEST_CASE("An arrived result is claimed once: the terminal that decides second i
   CHECK(applied == 1);
   CHECK(refused == 3);
   CHECK(reg.insurances(patient).size() == 1);  // one effect, not four
+}
+
+TEST_CASE("A clerk taking a changed name from a result needs a supervisor, or their approval", "[verify][rights]") {
+  test::TempDir dir;
+  DataFolder folder(dir.path());
+  db::Database& db = folder.database();
+  Accounts accounts(db, "UKE1");
+  const Actor admin = actorOf(accounts.initFirstAdmin("admin", "管理　花子", "Kanri-2026!"), "UKE1");
+  accounts.add(admin, "clerk1", "受付　一郎", {Role::Clerk}, "Shoki#Pass1");
+  accounts.add(admin, "sup1", "責任者　三郎", {Role::Clerk, Role::Supervisor}, "Shoki#Pass1");
+  accounts.changePassword("sup1", "Shoki#Pass1", "Sekinin-Pass8");
+  const std::string key = accounts.beginTotp("sup1").secretText;
+  accounts.confirmTotp("sup1", test::authenticatorCode(key));
+  PatientRegister reg(db, "clerk1");
+  const std::int64_t patient = addTheAnsweredPerson(reg);
+
+  // The card says 見本　太朗: the clerk may not take the new name alone; nothing is applied.
+  auto r = answer("19850704");
+  r.header.institutionCode = "9919999999";
+  r.qualifications.front().name = "見本　太朗";
+  const std::int64_t id = storeArrivedCardResult(db, r, "OQSsiquc01res_face_n_20261121101530.xml", "hn");
+  QualificationService service(db, linkage::ExchangeConfig{}, "clerk1", "desk1");
+  ApplyDecision all;
+  all.patientNumber = patient;
+  all.all = true;
+  try {
+    service.applyResult(id, all);
+    FAIL("a clerk changed a patient's name from a result");
+  } catch (const InvalidInput& e) {
+    CHECK(e.code() == kRoleRequired);
+    CHECK_THAT(std::string(e.what()), Catch::Contains("責任者"));
+  }
+  CHECK(reg.patient(patient).name == "見本　太郎");
+  CHECK(reg.insurances(patient).empty());
+
+  // With the supervisor's approval the name and the card are taken, and the history names them.
+  all.approval = accounts.approve("sup1", "Sekinin-Pass8", test::authenticatorCode(key, 1));
+  CHECK(service.applyResult(id, all).state == ResultDecision::Applied);
+  CHECK(reg.patient(patient).name == "見本　太朗");
+  bool named = false;
+  for (const auto& e : reg.history(patient)) named = named || e.reason.find("承認: sup1") != std::string::npos;
+  CHECK(named);
 }
