@@ -1,5 +1,6 @@
 #include "app/jobs/appointment_book.h"
 
+#include "app/jobs/rights.h"
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -104,6 +105,7 @@ db::StoredAppointment AppointmentBook::validated(const AppointmentFields& f, con
 }
 
 db::StoredAppointment AppointmentBook::add(const AppointmentFields& fields, const std::string& source) {
+  requireRight(db_, operatorId_, Right::Reception, "予約の登録");
   FieldErrors errors;
   db::StoredAppointment a = validated(fields, source, errors);
   errors.throwIfAny();
@@ -155,6 +157,7 @@ AppointmentImportSummary AppointmentBook::importCsv(const std::filesystem::path&
 
 AppointmentImportSummary AppointmentBook::addAll(const std::vector<AppointmentFields>& rows, const std::string& source,
                                                  const std::vector<int>& lineNumbers) {
+  requireRight(db_, operatorId_, Right::Reception, "予約の登録");
   std::vector<db::StoredAppointment> valid;
   FieldErrors all;
   for (std::size_t i = 0; i < rows.size(); ++i) {

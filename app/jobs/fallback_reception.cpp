@@ -1,5 +1,6 @@
 #include "app/jobs/fallback_reception.h"
 
+#include "app/jobs/rights.h"
 #include "app/core/error.h"
 #include "app/core/japanese_date.h"
 #include "app/jobs/patient_register.h"
@@ -72,6 +73,7 @@ bool FallbackReception::leave(const std::string& reason) {
 }
 
 db::StoredVisit FallbackReception::registerVisit(const VisitRequest& request) {
+  requireRight(db_, operatorId_, Right::Reception, "単独モードの受付");
   PatientRegister reg(db_, operatorId_);
   const Patient patient = reg.patient(request.patientNumber);
   std::optional<InsuranceRecord> record;
@@ -108,6 +110,7 @@ db::StoredVisit FallbackReception::registerVisit(const VisitRequest& request) {
 
 CaptureOutcome FallbackReception::capture(const CardFaceFields& fields, std::optional<std::int64_t> patientNumber,
                                           std::optional<Date> visitDate) {
+  requireRight(db_, operatorId_, Right::Reception, "4情報の記録");
   const CardFace face = makeCardFace(fields, today());
   std::optional<InsuranceRecord> current;
   if (patientNumber) {

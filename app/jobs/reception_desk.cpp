@@ -1,5 +1,6 @@
 #include "app/jobs/reception_desk.h"
 
+#include "app/jobs/rights.h"
 #include "app/core/error.h"
 #include "app/jobs/patient_register.h"
 #include "db/audit_log.h"
@@ -89,6 +90,7 @@ std::optional<db::StoredVisit> ReceptionDesk::todaysVisit(std::int64_t patientNu
 db::StoredVisit ReceptionDesk::record(std::int64_t patientNumber, std::optional<std::int64_t> insuranceId,
                                       VisitVerification state, std::optional<std::int64_t> checkId,
                                       std::optional<std::int64_t> resultId, const std::string& detail) {
+  requireRight(db_, operatorId_, Right::Reception, "受付");
   db::WriteTransaction tx(db_);
   db::VisitRepository visits(db_);
   std::int64_t visitId = 0;
