@@ -120,19 +120,20 @@ void PatientBulkLoad::flush() {
     written.bind("before", before);
     if (written.next() && !written.isNull("first")) {
       const std::int64_t first = written.int64("first"), last = written.int64("last");
-      std::optional<std::string> digest;
-      if (last - first + 1 == static_cast<std::int64_t>(queuedPatients_.size())) {
-        TrailDigest rows("change_log");
-        std::int64_t id = first;
-        for (const Patient& patient : queuedPatients_) {
-          const std::string number = std::to_string(patient.number);
-          for (const std::string& value : {std::to_string(id++), number, std::string("patient"), number, std::string("create"),
-                                           context_.operatorId, now_, context_.reason}) {
-            rows.add(value);
-          }
-        }
-        digest = rows.hexDigest();
+      if (last - first + 1 != static_cast<std::int64_t>(queuedPatients_.size())) {
+        throw InternalError("bulk load: change_log ids " + std::to_string(first) + ".." + std::to_string(last) + " for " +
+                            std::to_string(queuedPatients_.size()) + " entries (another writer in the load's turn?)");
       }
+      TrailDigest rows("change_log");
+      std::int64_t id = first;
+      for (const Patient& patient : queuedPatients_) {
+        const std::string number = std::to_string(patient.number);
+        for (const std::string& value : {std::to_string(id++), number, std::string("patient"), number, std::string("create"),
+                                         context_.operatorId, now_, context_.reason}) {
+          rows.add(value);
+        }
+      }
+      const std::string digest = rows.hexDigest();
       TrailChain(db_).seal("change_log", first, last, digest);
     }
   });

@@ -2,7 +2,6 @@
 
 #include "app/cli/secret_input.h"
 #include "app/jobs/accounts.h"
-#include "app/jobs/terminal_identity.h"
 
 namespace rececon::cli {
 
@@ -13,7 +12,7 @@ void addApprovalOption(Poco::Util::OptionSet& set) {
 std::optional<SupervisorApproval> approvalFrom(CliContext& c, const CommandOptions& options) {
   const auto supervisor = options.get("approved-by");
   if (!supervisor) return std::nullopt;
-  Accounts accounts(c.folder().database(), terminalIdentity(c.folder().dir()).id);
+  Accounts accounts = Accounts::onThisTerminal(c.folder().database());
   const std::string password = readSecret("承認する責任者のパスワード: ");
   std::optional<std::string> code;
   if (accounts.asksForCode(*supervisor)) code = readSecret("責任者の確認コード: ");

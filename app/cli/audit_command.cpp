@@ -27,10 +27,8 @@ int verifyCommand(CliContext& c) {
     j->set("head_seq", v.head.seq);
     j->set("note", v.note);
     printJson(*c.out, j);
-  } else if (v.intact) {
-    *c.out << "監査証跡: 改ざんはありません（" << v.links << " 件）。\n" << (v.note.empty() ? "" : "注意: " + v.note + "\n");
   } else {
-    *c.out << "監査証跡: 問題があります。\n" << v.finding << "\n";
+    *c.out << trailVerdictText(v);
   }
   return v.intact ? 0 : 65;
 }

@@ -122,9 +122,8 @@ int runCommand(CliContext& c, const std::vector<std::string>& args) {
   // truncated tail is found from the next day on; a problem is said, the run's own outcome stands.
   const int code = report(c, s);
   const TrailVerdict trail = verifyTrail(c.folder());
-  if (!trail.intact) std::cerr << "監査証跡: 問題があります。" << trail.finding << "\n";
-  if (!trail.note.empty()) std::cerr << "監査証跡: 注意: " << trail.note << "\n";
-  else if (!c.json) *c.out << "監査証跡: 改ざんはありません（" << trail.links << " 件。先頭を記録しました）。\n";
+  if (!trail.intact || !trail.note.empty()) std::cerr << trailVerdictText(trail);
+  else if (!c.json) *c.out << trailVerdictText(trail);
   return code;
 }
 

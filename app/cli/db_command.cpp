@@ -117,8 +117,7 @@ int runDbCommand(CliContext& c, const std::vector<std::string>& args) {
              << "スキーマ: " << status.version << "（このプログラム: " << status.buildVersion << "）\n"
              << "整合性: " << (status.integrityOk ? "問題ありません" : "問題があります\n" + status.integrityMessage)
              << "\n"
-             << "監査証跡: " << (trail.intact ? "改ざんはありません（" + std::to_string(trail.links) + " 件）" : "問題があります\n" + trail.finding)
-             << "\n" << (trail.note.empty() ? "" : "注意: " + trail.note + "\n");
+             << trailVerdictText(trail);
     }
     return status.integrityOk && trail.intact ? Poco::Util::Application::EXIT_OK : Poco::Util::Application::EXIT_DATAERR;
   }

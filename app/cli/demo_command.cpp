@@ -10,7 +10,6 @@
 #include "app/jobs/accounts.h"
 #include "app/jobs/bulk_settings.h"
 #include "app/jobs/password_hash.h"
-#include "app/jobs/terminal_identity.h"
 #include "app/jobs/demo_data.h"
 
 namespace rececon::cli {
@@ -60,10 +59,9 @@ int demoAdmin(CliContext& c, const std::vector<std::string>& args) {
   // 16 random hex digits in groups: long enough for the rule's 13+ characters, easy to type from a screen.
   const std::string random = randomToken();
   const std::string password = random.substr(0, 4) + "-" + random.substr(4, 4) + "-" + random.substr(8, 4) + "-" + random.substr(12, 4);
-  const std::string terminal = terminalIdentity(c.folder().dir()).id;
-  Accounts accounts(c.folder().database(), terminal);
+  Accounts accounts = Accounts::onThisTerminal(c.folder().database());
   const Account admin = accounts.initFirstAdmin(userId, "デモ管理者", password);
-  accounts.setRoles(actorOf(admin, terminal), userId, {Role::Clerk, Role::Supervisor, Role::Admin});
+  accounts.setRoles(actorOf(admin, ""), userId, {Role::Clerk, Role::Supervisor, Role::Admin});
   *c.out << "デモの管理者: ユーザーID " << userId << "  パスワード " << password << "\n"
          << "（パスワードはこの一度だけ表示します。最初のログインで確認コードのアプリを登録します。"
             "アプリがなければ oathtool --totp -b - に表示されたキーを入力すると同じ6桁が出ます）\n";

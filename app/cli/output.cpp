@@ -189,4 +189,9 @@ void printChange(std::ostream& out, const ChangeEntry& e) {
   }
 }
 
+std::string trailVerdictText(const TrailVerdict& v) {
+  if (!v.intact) return "監査証跡: 問題があります。\n" + v.finding + "\n";
+  return "監査証跡: 改ざんはありません（" + std::to_string(v.links) + " 件）。\n" + (v.note.empty() ? "" : "注意: " + v.note + "\n");
+}
+
 }  // namespace rececon::cli

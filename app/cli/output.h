@@ -12,6 +12,7 @@
 #include "app/core/patient.h"
 #include "app/jobs/site_settings.h"
 #include "app/jobs/patient_register.h"
+#include "app/jobs/trail_check.h"
 
 namespace rececon::cli {
 
@@ -36,5 +37,9 @@ void printChange(std::ostream& out, const ChangeEntry& e);
 
 // "06139992 記号 123 番号 4567 枝番 01"
 std::string insuredNumberText(const InsuredNumber& n);
+
+// The audit trail's verdict for people, one line or more ending in a newline: intact with its links and
+// any note, or the first break (audit verify, db check, the nightly run).
+std::string trailVerdictText(const TrailVerdict& v);
 
 }  // namespace rececon::cli

@@ -18,7 +18,7 @@ namespace {
 
 std::filesystem::path dataDirOf(CliContext& c) { return c.folder().dir(); }
 
-Accounts accountsOf(CliContext& c) { return Accounts(c.folder().database(), terminalIdentity(dataDirOf(c)).id); }
+Accounts accountsOf(CliContext& c) { return Accounts::onThisTerminal(c.folder().database()); }
 
 // Who this machine's CLI is logged in as.
 Actor loggedIn(CliContext& c) {

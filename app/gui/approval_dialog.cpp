@@ -10,8 +10,8 @@
 #include "app/core/error.h"
 #include "app/core/error_catalog.h"
 #include "app/gui/error_text.h"
+#include "app/gui/keyboard_form.h"
 #include "app/gui/wx_convert.h"
-#include "app/jobs/terminal_identity.h"
 
 namespace rececon::gui {
 
@@ -24,15 +24,9 @@ ApprovalDialog::ApprovalDialog(wxWindow* parent, Accounts& accounts)
              0, wxALL, 12);
   auto* grid = new wxFlexGridSizer(2, 8, 8);
   grid->AddGrowableCol(1);
-  const auto field = [&](const wxString& label, long style) {
-    grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-    auto* text = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(240, -1), style);
-    grid->Add(text, 1, wxEXPAND);
-    return text;
-  };
-  user_ = field(_("Supervisor's user ID"), 0);
-  password_ = field(_("Password"), wxTE_PASSWORD);
-  code_ = field(_("Confirmation code (6 digits)"), 0);
+  user_ = addTextRow(this, grid, _("Supervisor's user ID"));
+  password_ = addTextRow(this, grid, _("Password"), wxTE_PASSWORD);
+  code_ = addTextRow(this, grid, _("Confirmation code (6 digits)"));
   code_->SetMaxLength(6);
   sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
   message_ = new wxStaticText(this, wxID_ANY, wxString());
@@ -73,7 +67,7 @@ bool needsSupervisor(const Error& refusal) {
 }
 
 std::optional<SupervisorApproval> askSupervisorApproval(wxWindow* parent, PatientRegister& reg) {
-  Accounts accounts(reg.database(), terminalIdentity(reg.database().location().dataFolder()).id);
+  Accounts accounts = Accounts::onThisTerminal(reg.database());
   ApprovalDialog dialog(parent, accounts);
   if (dialog.ShowModal() != wxID_OK) return std::nullopt;
   return dialog.approval();

@@ -24,11 +24,18 @@ void moveOnEnter(wxDialog* form, std::vector<wxWindow*> order, std::function<voi
   });
 }
 
-void addLabelledRow(wxWindow* parent, wxSizer* grid, const wxString& label, wxWindow* field) {
+wxStaticText* addLabelledRow(wxWindow* parent, wxSizer* grid, const wxString& label, wxWindow* field) {
   auto* text = new wxStaticText(parent, wxID_ANY, label);
   text->MoveBeforeInTabOrder(field);
   grid->Add(text, 0, wxALIGN_CENTER_VERTICAL);
   grid->Add(field, 1, wxEXPAND);
+  return text;
+}
+
+wxTextCtrl* addTextRow(wxWindow* parent, wxSizer* grid, const wxString& label, long style) {
+  auto* field = new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, wxSize(260, -1), style);
+  addLabelledRow(parent, grid, label, field);
+  return field;
 }
 
 std::optional<std::string> typedText(const wxTextCtrl* field) {

@@ -22,8 +22,10 @@ namespace rececon::gui {
 void moveOnEnter(wxDialog* form, std::vector<wxWindow*> order, std::function<void()> save);
 
 // Adds a row "label | field" to a two-column grid, the label put just before the field in tab order so
-// that its mnemonic (Alt+…) leads to the field whatever order they were made in.
-void addLabelledRow(wxWindow* parent, wxSizer* grid, const wxString& label, wxWindow* field);
+// that its mnemonic (Alt+…) leads to the field whatever order they were made in. Returns the label.
+wxStaticText* addLabelledRow(wxWindow* parent, wxSizer* grid, const wxString& label, wxWindow* field);
+// Such a row with a new text field (wxTE_PASSWORD for a password), which it returns.
+wxTextCtrl* addTextRow(wxWindow* parent, wxSizer* grid, const wxString& label, long style = 0);
 
 // What was typed in the field, or nullopt when it is empty or only spaces (half- or full-width): an item
 // the clerk left blank.

@@ -8,6 +8,7 @@
 #include "app/core/error.h"
 #include "app/core/field_errors.h"
 #include "app/gui/error_text.h"
+#include "app/gui/keyboard_form.h"
 #include "app/gui/totp_enrol_dialog.h"
 #include "app/gui/wx_convert.h"
 
@@ -16,13 +17,6 @@ namespace {
 
 const int kSwitchUserId = wxWindow::NewControlId();
 
-wxTextCtrl* addField(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label, long style = 0) {
-  grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-  auto* field = new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, wxSize(260, -1), style);
-  grid->Add(field, 1, wxEXPAND);
-  return field;
-}
-
 // A new password typed twice; nullopt when the person gave up. The rule is checked by Accounts.
 std::optional<std::string> askNewPassword(wxWindow* parent, const wxString& why) {
   wxDialog dialog(parent, wxID_ANY, _("Change your password"));
@@ -30,8 +24,8 @@ std::optional<std::string> askNewPassword(wxWindow* parent, const wxString& why)
   sizer->Add(new wxStaticText(&dialog, wxID_ANY, why), 0, wxALL, 12);
   auto* grid = new wxFlexGridSizer(2, 8, 8);
   grid->AddGrowableCol(1);
-  auto* first = addField(&dialog, grid, _("New password"), wxTE_PASSWORD);
-  auto* second = addField(&dialog, grid, _("Once more"), wxTE_PASSWORD);
+  auto* first = addTextRow(&dialog, grid, _("New password"), wxTE_PASSWORD);
+  auto* second = addTextRow(&dialog, grid, _("Once more"), wxTE_PASSWORD);
   sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
   auto* mismatch = new wxStaticText(&dialog, wxID_ANY, wxString());
   mismatch->SetForegroundColour(*wxRED);
@@ -67,13 +61,11 @@ LoginDialog::LoginDialog(wxWindow* parent, Accounts& accounts, std::optional<std
   sizer->Add(new wxStaticText(this, wxID_ANY, intro), 0, wxALL, 12);
   auto* grid = new wxFlexGridSizer(2, 8, 8);
   grid->AddGrowableCol(1);
-  user_ = addField(this, grid, _("User ID"));
-  password_ = addField(this, grid, _("Password"), wxTE_PASSWORD);
-  codeLabel_ = new wxStaticText(this, wxID_ANY, _("Confirmation code (if enrolled)"));
-  grid->Add(codeLabel_, 0, wxALIGN_CENTER_VERTICAL);
+  user_ = addTextRow(this, grid, _("User ID"));
+  password_ = addTextRow(this, grid, _("Password"), wxTE_PASSWORD);
   code_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(260, -1));
   code_->SetMaxLength(6);
-  grid->Add(code_, 1, wxEXPAND);
+  codeLabel_ = addLabelledRow(this, grid, _("Confirmation code (if enrolled)"), code_);  // hidden with it
   sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
   message_ = new wxStaticText(this, wxID_ANY, wxString());
   message_->SetForegroundColour(*wxRED);

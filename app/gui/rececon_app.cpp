@@ -105,7 +105,7 @@ class RececonApp : public wxApp {
         // Nobody names themselves on a site with accounts: the desk opens for whoever logs in.
         if (operator_) std::cerr << "rececon: --operator is ignored: this site's users log in\n";
         const long minutes = std::stol(SiteSettings(database).get("accounts.idle_lock_minutes").value);
-        session_ = std::make_unique<DeskSession>(Accounts(database, terminalIdentity(folder_->dir()).id),
+        session_ = std::make_unique<DeskSession>(Accounts::onThisTerminal(database),
                                                  std::chrono::seconds(idleSeconds_.value_or(minutes * 60)));
         const auto user = session_->logIn();
         if (!user) return false;

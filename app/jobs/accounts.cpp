@@ -9,6 +9,7 @@
 #include "app/core/field_errors.h"
 #include "app/core/utf8.h"
 #include "app/jobs/password_hash.h"
+#include "app/jobs/terminal_identity.h"
 
 namespace rececon {
 namespace {
@@ -45,7 +46,12 @@ Actor actorOf(const Account& account, const std::string& terminal) { return {acc
 
 Accounts::Accounts(db::Database& db, std::string terminal) : db_(db), accounts_(db), terminal_(std::move(terminal)) {}
 
-bool Accounts::anyAccount() { return accounts_.count() > 0; }
+Accounts Accounts::onThisTerminal(db::Database& db) {
+  const auto& folder = db.location().dataFolder();
+  return Accounts(db, folder.empty() ? hostName() : terminalIdentity(folder).id);
+}
+
+bool Accounts::anyAccount() { return siteHasAccounts(db_); }
 
 void Accounts::requireAdmin(const Actor& by, const char* what) {
   if (!by.has(Role::Admin)) throw InvalidInput(kRoleRequired, {{"what", what}, {"role", roleLabel(Role::Admin)}});

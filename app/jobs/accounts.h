@@ -49,6 +49,9 @@ class Accounts {
   static constexpr std::int64_t kSessionSeconds = 8 * 60 * 60;
 
   Accounts(db::Database& db, std::string terminal);
+  // The accounts as this machine acts on them: events name the terminal of the register's data folder
+  // (terminal_identity.h), or the host when the register has none.
+  static Accounts onThisTerminal(db::Database& db);
 
   bool anyAccount();
   // The site's first administrator, with the password they chose. Refused once any account exists.

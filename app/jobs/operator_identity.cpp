@@ -9,15 +9,13 @@
 #include "app/jobs/accounts.h"
 #include "app/jobs/rights.h"
 #include "app/jobs/site_settings.h"
-#include "app/jobs/terminal_identity.h"
 
 namespace rececon {
 
 std::string resolveOperator(db::Database& db, const OperatorClaim& claim) {
   if (siteHasAccounts(db)) {
     if (claim.explicitId) throw InvalidInput(kOperatorNotClaimable, {});
-    const auto& folder = db.location().dataFolder();
-    Accounts accounts(db, folder.empty() ? hostName() : terminalIdentity(folder).id);
+    Accounts accounts = Accounts::onThisTerminal(db);
     if (claim.batchKey) return accounts.batchActor(*claim.batchKey).userId;
     const auto actor = claim.sessionToken ? accounts.sessionActor(*claim.sessionToken) : std::nullopt;
     if (!actor) throw InvalidInput(kLoginRequired, {});

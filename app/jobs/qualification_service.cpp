@@ -331,6 +331,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
     case RegisterAction::RecordInvalidAsCurrent: {
       const std::optional<InsuranceRecord> held = reg.currentInsurance(patient.number);
       InsuranceRecord record = held ? *held : InsuranceRecord{};
+      const Patient registered = patient;  // before the accepted fields
       bool insuranceChanged = false;
       bool patientChanged = false;
       for (const std::string& field : accepted) {
@@ -342,8 +343,7 @@ ApplyOutcome QualificationService::applyResult(std::int64_t resultId, const Appl
       if (patientChanged) {
         // A name, kana or birth date the answer differs in is an identity edit like any other.
         reg.setApproval(decision.approval);
-        const bool identity = changesIdentity(reg.patient(patient.number), patient);
-        reg.storePatient(patient, identity ? reg.identityEdit(reason) : reason);
+        reg.storePatient(patient, changesIdentity(registered, patient) ? reg.identityEdit(reason) : reason);
       }
       if (insuranceChanged || !held || held->state != wanted) {
         if (record.insured.insurerNumber.empty() || record.insured.number.empty()) {

@@ -20,6 +20,11 @@ bool grants(Role role, Right right) {
   return false;
 }
 
+bool hasRight(const db::AccountRow& account, Right right) {
+  return account.state == AccountState::Active &&
+         std::any_of(account.roles.begin(), account.roles.end(), [&](Role r) { return grants(r, right); });
+}
+
 }  // namespace
 
 Role roleFor(Right right) {
@@ -41,13 +46,10 @@ void requireRight(db::Database& db, const std::string& operatorId, Right right, 
   if (accounts.count() == 0) return;
   const auto account = accounts.find(operatorId);
   if (!account || account->state != AccountState::Active) throw InvalidInput(kLoginRequired, {});
-  if (std::any_of(account->roles.begin(), account->roles.end(), [&](Role r) { return grants(r, right); })) return;
+  if (hasRight(*account, right)) return;
   if (right == Right::EditIdentity && approval) {
     const auto approver = accounts.find(approval->supervisorId());
-    if (approver && approver->state == AccountState::Active &&
-        std::find(approver->roles.begin(), approver->roles.end(), Role::Supervisor) != approver->roles.end()) {
-      return;
-    }
+    if (approver && hasRight(*approver, Right::EditIdentity)) return;
   }
   throw InvalidInput(kRoleRequired, {{"what", what}, {"role", roleLabel(roleFor(right))}});
 }
